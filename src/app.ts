@@ -1,0 +1,66 @@
+// Builds the Fastify app: plugins, every capability's routes, the error handler. Does not listen.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import type { Deps } from './platform/context.js';
+import { Problem, installProblemHandlers } from './platform/problems.js';
+import { problemRoutes } from './platform/problem-routes.js';
+import { organisationRoutes } from './organisations/routes.js';
+import { staffRoutes } from './staff/routes.js';
+import { venueRoutes } from './venues/routes.js';
+import { productionRoutes } from './productions/routes.js';
+import { pricingRoutes } from './pricing/routes.js';
+
+export interface AppOptions {
+  /** A pino logger; none: silent (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installProblemHandlers(app);
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Foyer API',
+        version: '0.1.0',
+        description: 'Ticketing for theatres and concert halls. Errors are application/problem+json.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/health', {
+    schema: { tags: ['system'], summary: 'Answers 200 when the database answers', security: [] },
+  }, async () => {
+    try {
+      await sql`select 1`.execute(deps.db);
+    } catch {
+      throw new Problem('busy');
+    }
+    return { status: 'ok' };
+  });
+
+  await app.register(problemRoutes);
+  await app.register(organisationRoutes(deps));
+  await app.register(staffRoutes(deps));
+  await app.register(venueRoutes(deps));
+  await app.register(productionRoutes(deps));
+  await app.register(pricingRoutes(deps));
+  return app;
+}

@@ -1,0 +1,19 @@
+// Config -> database -> migrations: what the server, the CLI and the benches share.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Deps } from './platform/context.js';
+import { openDatabase, type DatabaseHandle } from './platform/db.js';
+import { migrateToLatest } from './migrations/index.js';
+
+export interface Booted {
+  handle: DatabaseHandle;
+  deps: Deps;
+}
+
+export async function boot(config: Config, log: FastifyBaseLogger, clock: Clock = systemClock): Promise<Booted> {
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, pgPoolSize: config.pgPoolSize });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock } };
+}

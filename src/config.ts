@@ -1,0 +1,56 @@
+// Every environment variable Foyer reads, parsed and validated in one place.
+export interface Config {
+  host: string;
+  port: number;
+  /** SQLite file used when no DATABASE_URL is set. */
+  sqliteFile: string;
+  /** PostgreSQL connection string; when set, Foyer runs on PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL pool size per process. */
+  pgPoolSize: number;
+  logLevel: string;
+  /** Load demo data when the database is empty. */
+  seedDemo: boolean;
+  /** Run the background worker (job queue, schedules) in this process. */
+  worker: boolean;
+  /** Public base URL, used in links (e.g. shop URLs in the catalogue API). */
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const host = env.HOST || '127.0.0.1';
+  const port = int(env, 'PORT', 3000);
+  return {
+    host,
+    port,
+    sqliteFile: env.FOYER_DB || './data/foyer.sqlite',
+    databaseUrl,
+    pgPoolSize: int(env, 'PG_POOL_SIZE', 8),
+    logLevel: env.LOG_LEVEL || 'info',
+    seedDemo: bool(env, 'FOYER_DEMO', true),
+    worker: bool(env, 'FOYER_WORKER', true),
+    publicUrl: env.FOYER_PUBLIC_URL || `http://${host}:${port}`,
+  };
+}

@@ -1,0 +1,79 @@
+// Loads the demo season (plan.ts) into an organisation of its own.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Deps } from '../platform/context.js';
+import { systemCtx } from '../platform/system-ctx.js';
+import { createOrganisation } from '../organisations/service.js';
+import { createUser } from '../staff/service.js';
+import { createHall, createVenue } from '../venues/service.js';
+import { createPerformance, createProduction } from '../productions/service.js';
+import { createTicketType, putPriceList } from '../pricing/service.js';
+import {
+  DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
+  amsterdamSeatMap, demoPerformances, gentSeatMap, type DemoVenueKey,
+} from './plan.js';
+
+export interface DemoSeedResult {
+  organisationId: string;
+  performanceIds: Record<string, string>;
+}
+
+export async function isEmpty(deps: Deps): Promise<boolean> {
+  return !(await deps.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst());
+}
+
+export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<DemoSeedResult> {
+  const now = deps.clock.now();
+  const org = await createOrganisation(deps.db, DEMO_ORGANISATION, now);
+  const ctx = systemCtx(deps, org.id, log);
+  await createUser(deps.db, org.id, { ...DEMO_ADMIN, role: 'admin' }, now);
+  await createUser(deps.db, org.id, { ...DEMO_BOXOFFICE, role: 'boxoffice' }, now);
+
+  const halls = {} as Record<DemoVenueKey, string>;
+  for (const key of ['amsterdam', 'gent'] as const) {
+    const v = DEMO_VENUES[key];
+    const venue = await createVenue(ctx, v);
+    const hall = await createHall(ctx, venue.id, v.hallName, key === 'amsterdam' ? amsterdamSeatMap() : gentSeatMap());
+    halls[key] = hall.id;
+  }
+
+  const types: Record<string, string> = {};
+  for (const t of DEMO_TICKET_TYPES) {
+    types[t.key] = (await createTicketType(ctx, {
+      names: t.names, dipCategory: t.dipCategory, channels: t.channels, uitpas: !!t.uitpas, uitpasGroup: !!t.uitpasGroup,
+    })).id;
+  }
+
+  const productions: Record<string, string> = {};
+  for (const p of DEMO_PRODUCTIONS) {
+    productions[p.key] = (await createProduction(ctx, {
+      title: p.title, producer: p.producer, genre: p.genre, description: p.description, imageUrl: null,
+      dipProductionId: p.dipProductionId,
+    })).id;
+  }
+
+  const performanceIds: Record<string, string> = {};
+  for (const perf of demoPerformances(now)) {
+    const venue = perf.production.venue;
+    const created = await createPerformance(ctx, {
+      productionId: productions[perf.production.key], hallId: halls[venue], startsAt: perf.startsAt,
+      durationMinutes: 150, doorsOpenMinutes: 45, status: 'on_sale', extraInfo: '',
+      standardTicketTypeId: types.normaal, vatRate: venue === 'gent' ? 600 : 900,
+      uitpasEnabled: venue === 'gent', uitdatabankEventId: perf.uitdatabankEventId, salesWindows: [],
+    });
+    await putPriceList(ctx, created.id, DEMO_TICKET_TYPES.flatMap((t) =>
+      t.prices.map((amount, i) => ({ ticketTypeId: types[t.key], rank: i + 1, amount }))));
+    performanceIds[perf.key] = created.id;
+  }
+  return { organisationId: org.id, performanceIds };
+}
+
+export function demoLoginText(baseUrl: string): string {
+  return [
+    'Demo data loaded: organisation "Demo Schouwburg".',
+    `  Admin:      ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
+    `  Box office: ${DEMO_BOXOFFICE.email} / ${DEMO_BOXOFFICE.password}`,
+    `  Log in:     curl -s -X POST ${baseUrl}/api/auth/login -H 'content-type: application/json' \\`,
+    `                -d '{"email":"${DEMO_ADMIN.email}","password":"${DEMO_ADMIN.password}"}'`,
+    `  API docs:   ${baseUrl}/docs`,
+  ].join('\n');
+}

@@ -1,0 +1,18 @@
+// Migrations in order. Listed by hand (not read from disk) so they load the same under tsx,
+// a bundler or a compiled build.
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as foundation from './2026-11-23T1000_foundation.js';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-23T1000_foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+// Kysely<any>: migrations run against the schema as it was when they were written.
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

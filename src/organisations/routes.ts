@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { requireRole, ctxOf } from '../platform/auth.js';
+import type { Deps } from '../platform/context.js';
+import { getOrganisation, organisationView, updateOrganisation } from './service.js';
+
+const OrganisationView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  onlineHoldMinutes: Type.Integer(),
+  boxofficeHoldMinutes: Type.Integer(),
+  reservationHours: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const organisationRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/api/organisation', {
+    schema: { tags: ['organisation'], summary: "The caller's organisation and its settings", response: { 200: OrganisationView } },
+    preHandler: requireRole(deps, 'boxoffice', 'reporting'),
+  }, async (req) => organisationView(await getOrganisation(deps.db, ctxOf(deps, req).orgId)));
+
+  app.patch('/api/organisation', {
+    schema: {
+      tags: ['organisation'],
+      summary: 'Change the organisation name, hold times and reservation deadline',
+      body: Type.Object({
+        name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        onlineHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+        boxofficeHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+        reservationHours: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 24 * 365 }), Type.Null()])),
+      }, { additionalProperties: false }),
+      response: { 200: OrganisationView },
+    },
+    preHandler: requireRole(deps, 'admin'),
+  }, async (req) => organisationView(await updateOrganisation(deps.db, ctxOf(deps, req).orgId, req.body)));
+};

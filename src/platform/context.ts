@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from './clock.js';
+import type { Db, Dialect } from './db.js';
+import type { Lang } from './i18n.js';
+import type { Role } from '../staff/tables.js';
+
+/** Who is acting: a logged-in staff user or an API client (application). */
+export interface Actor {
+  kind: 'user' | 'client';
+  id: string;
+  orgId: string;
+  role: Role;
+}
+
+/** What every service function gets first (Vendure's RequestContext). */
+export interface Ctx {
+  db: Db;
+  dialect: Dialect;
+  orgId: string;
+  actor: Actor;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  lang: Lang;
+}
+
+/** The process-wide dependencies the app is built from. */
+export interface Deps {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+}

@@ -1,0 +1,174 @@
+// Every problem Foyer answers, with its title and detail in the three languages.
+// The type URI of a problem is `/problems/<code>`; GET on it describes the problem.
+import type { Text } from './i18n.js';
+
+export interface ProblemMessage {
+  status: number;
+  title: Text;
+  detail: Text;
+}
+
+export const PROBLEMS = {
+  'validation-failed': {
+    status: 400,
+    title: { en: 'Invalid input', nl: 'Ongeldige invoer', fr: 'Données non valides' },
+    detail: {
+      en: 'Some fields are not valid; see errors.',
+      nl: 'Sommige velden zijn niet geldig; zie errors.',
+      fr: 'Certains champs ne sont pas valides ; voir errors.',
+    },
+  },
+  'malformed-request': {
+    status: 400,
+    title: { en: 'Malformed request', nl: 'Onleesbaar verzoek', fr: 'Requête illisible' },
+    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+  },
+  unauthenticated: {
+    status: 401,
+    title: { en: 'Not logged in', nl: 'Niet ingelogd', fr: 'Non connecté' },
+    detail: {
+      en: 'A valid bearer token is needed.',
+      nl: 'Een geldig bearer-token is nodig.',
+      fr: 'Un jeton bearer valide est nécessaire.',
+    },
+  },
+  'invalid-credentials': {
+    status: 401,
+    title: { en: 'Login failed', nl: 'Inloggen mislukt', fr: 'Échec de la connexion' },
+    detail: {
+      en: 'The e-mail address or password is wrong.',
+      nl: 'Het e-mailadres of wachtwoord is onjuist.',
+      fr: "L'adresse e-mail ou le mot de passe est incorrect.",
+    },
+  },
+  'invalid-client': {
+    status: 401,
+    title: { en: 'Unknown client', nl: 'Onbekende client', fr: 'Client inconnu' },
+    detail: {
+      en: 'The client id or secret is wrong, or the client was revoked.',
+      nl: 'De client-id of het secret is onjuist, of de client is ingetrokken.',
+      fr: "L'identifiant ou le secret du client est incorrect, ou le client a été révoqué.",
+    },
+  },
+  forbidden: {
+    status: 403,
+    title: { en: 'Not allowed', nl: 'Niet toegestaan', fr: 'Non autorisé' },
+    detail: {
+      en: 'Your role ({role}) may not do this.',
+      nl: 'Uw rol ({role}) mag dit niet.',
+      fr: 'Votre rôle ({role}) ne permet pas cette action.',
+    },
+  },
+  'not-found': {
+    status: 404,
+    title: { en: 'Not found', nl: 'Niet gevonden', fr: 'Introuvable' },
+    detail: {
+      en: 'There is no {what} with this id.',
+      nl: 'Er is geen {what} met deze id.',
+      fr: "Il n'existe pas de {what} avec cet identifiant.",
+    },
+  },
+  'route-not-found': {
+    status: 404,
+    title: { en: 'Not found', nl: 'Niet gevonden', fr: 'Introuvable' },
+    detail: {
+      en: 'No such address: {method} {url}',
+      nl: 'Dit adres bestaat niet: {method} {url}',
+      fr: "Cette adresse n'existe pas : {method} {url}",
+    },
+  },
+  conflict: {
+    status: 409,
+    title: { en: 'Conflict', nl: 'Conflict', fr: 'Conflit' },
+    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+  },
+  'too-many-attempts': {
+    status: 429,
+    title: { en: 'Too many attempts', nl: 'Te veel pogingen', fr: 'Trop de tentatives' },
+    detail: {
+      en: 'Too many failed logins; try again in {minutes} minutes.',
+      nl: 'Te veel mislukte inlogpogingen; probeer het over {minutes} minuten opnieuw.',
+      fr: 'Trop de connexions échouées ; réessayez dans {minutes} minutes.',
+    },
+  },
+  'payload-too-large': {
+    status: 413,
+    title: { en: 'Request too large', nl: 'Verzoek te groot', fr: 'Requête trop volumineuse' },
+    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: { en: 'Unsupported content type', nl: 'Niet-ondersteund inhoudstype', fr: 'Type de contenu non pris en charge' },
+    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+  },
+  'internal-error': {
+    status: 500,
+    title: { en: 'Internal error', nl: 'Interne fout', fr: 'Erreur interne' },
+    detail: {
+      en: 'Something went wrong on our side; it has been logged.',
+      nl: 'Er ging iets mis aan onze kant; dit is gelogd.',
+      fr: "Une erreur s'est produite de notre côté ; elle a été enregistrée.",
+    },
+  },
+  busy: {
+    status: 503,
+    title: { en: 'Busy, try again', nl: 'Druk, probeer opnieuw', fr: 'Occupé, réessayez' },
+    detail: {
+      en: 'The system is busy; try again in a moment.',
+      nl: 'Het systeem is druk; probeer het zo opnieuw.',
+      fr: 'Le système est occupé ; réessayez dans un instant.',
+    },
+  },
+} satisfies Record<string, ProblemMessage>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** Capabilities add their own problems here at start-up (see registerProblems). */
+const extra = new Map<string, ProblemMessage>();
+
+export function registerProblems(problems: Record<string, ProblemMessage>): void {
+  for (const [code, msg] of Object.entries(problems)) extra.set(code, msg);
+}
+
+export function problemMessage(code: string): ProblemMessage | undefined {
+  return (PROBLEMS as Record<string, ProblemMessage>)[code] ?? extra.get(code);
+}
+
+export function allProblemCodes(): string[] {
+  return [...Object.keys(PROBLEMS), ...extra.keys()];
+}
+
+/** Field error messages, by JSON-schema keyword or Foyer rule. */
+export const FIELD_MESSAGES: Record<string, Text> = {
+  required: { en: 'is required', nl: 'is verplicht', fr: 'est obligatoire' },
+  type: { en: 'must be of type {type}', nl: 'moet van het type {type} zijn', fr: 'doit être de type {type}' },
+  minLength: {
+    en: 'must be at least {limit} characters',
+    nl: 'moet minstens {limit} tekens lang zijn',
+    fr: 'doit contenir au moins {limit} caractères',
+  },
+  maxLength: {
+    en: 'must be at most {limit} characters',
+    nl: 'mag hoogstens {limit} tekens lang zijn',
+    fr: 'doit contenir au plus {limit} caractères',
+  },
+  minimum: { en: 'must be at least {limit}', nl: 'moet minstens {limit} zijn', fr: 'doit être au moins {limit}' },
+  maximum: { en: 'must be at most {limit}', nl: 'mag hoogstens {limit} zijn', fr: 'doit être au plus {limit}' },
+  minItems: {
+    en: 'must have at least {limit} items',
+    nl: 'moet minstens {limit} elementen hebben',
+    fr: 'doit contenir au moins {limit} éléments',
+  },
+  maxItems: {
+    en: 'must have at most {limit} items',
+    nl: 'mag hoogstens {limit} elementen hebben',
+    fr: 'doit contenir au plus {limit} éléments',
+  },
+  enum: { en: 'must be one of: {allowed}', nl: 'moet een van deze zijn: {allowed}', fr: "doit être l'une de ces valeurs : {allowed}" },
+  const: { en: 'must be {allowed}', nl: 'moet {allowed} zijn', fr: 'doit être {allowed}' },
+  format: { en: 'must be a valid {format}', nl: 'moet een geldige {format} zijn', fr: 'doit être un {format} valide' },
+  pattern: { en: 'has the wrong format', nl: 'heeft een ongeldig formaat', fr: "n'a pas le bon format" },
+  additionalProperties: { en: 'is not a known field', nl: 'is geen bekend veld', fr: "n'est pas un champ connu" },
+  uniqueItems: { en: 'must not repeat items', nl: 'mag geen dubbele elementen bevatten', fr: 'ne doit pas contenir de doublons' },
+  invalid: { en: 'is not valid', nl: 'is niet geldig', fr: "n'est pas valide" },
+};

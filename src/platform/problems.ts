@@ -1,0 +1,123 @@
+// Errors as RFC 9457 problem documents (application/problem+json), in the request's language.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fill, pickLang, type Lang, type Text } from './i18n.js';
+import { FIELD_MESSAGES, problemMessage, type ProblemCode } from './messages.js';
+
+type Params = Record<string, string | number>;
+
+export interface FieldError {
+  /** JSON pointer-ish path of the field: "email", "seatMap/sections/0/rows/2/seats/1/id". */
+  field: string;
+  /** Message key in FIELD_MESSAGES, or a Text of its own. */
+  message: string | Text;
+  params?: Params;
+}
+
+/** An expected failure that a user can act on. Thrown from services, rendered by the handler. */
+export class Problem extends Error {
+  constructor(
+    readonly code: ProblemCode | (string & {}),
+    readonly params: Params = {},
+    readonly fields: FieldError[] = [],
+    /** Extra members of the problem document (e.g. `unavailableSeatIds`). */
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (what: string): Problem => new Problem('not-found', { what });
+export const invalid = (fields: FieldError[]): Problem => new Problem('validation-failed', {}, fields);
+export const invalidField = (field: string, message: string | Text, params?: Params): Problem =>
+  invalid([{ field, message, params }]);
+export const conflict = (reason: string): Problem => new Problem('conflict', { reason });
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+  [k: string]: unknown;
+}
+
+function fieldMessage(f: FieldError, lang: Lang): string {
+  const text = typeof f.message === 'string' ? FIELD_MESSAGES[f.message] : f.message;
+  if (!text) return typeof f.message === 'string' ? f.message : f.message.en;
+  return fill(text[lang], f.params);
+}
+
+export function renderProblem(p: Problem, lang: Lang, instance?: string): ProblemDocument {
+  const msg = problemMessage(p.code) ?? problemMessage('internal-error')!;
+  const doc: ProblemDocument = {
+    type: `/problems/${p.code}`,
+    title: msg.title[lang],
+    status: msg.status,
+    detail: fill(msg.detail[lang], p.params),
+    ...(instance ? { instance } : {}),
+    ...p.extensions,
+  };
+  if (p.fields.length) doc.errors = p.fields.map((f) => ({ field: f.field, message: fieldMessage(f, lang) }));
+  return doc;
+}
+
+export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem): FastifyReply {
+  const doc = renderProblem(p, pickLang(req.headers['accept-language']), req.url);
+  return reply.code(doc.status).type('application/problem+json').send(doc);
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Fastify/Ajv validation errors -> Foyer field errors. */
+export function fieldsFromValidation(errors: AjvError[], context: string | undefined): FieldError[] {
+  const prefix = context && context !== 'body' ? `${context}/` : '';
+  return errors.map((e) => {
+    let path = e.instancePath.replace(/^\//, '');
+    if (e.keyword === 'required') path = path ? `${path}/${String(e.params.missingProperty)}` : String(e.params.missingProperty);
+    if (e.keyword === 'additionalProperties') {
+      const extraName = String(e.params.additionalProperty);
+      path = path ? `${path}/${extraName}` : extraName;
+    }
+    const params: Params = {};
+    if (e.params.limit !== undefined) params.limit = Number(e.params.limit);
+    if (e.params.type !== undefined) params.type = String(e.params.type);
+    if (e.params.format !== undefined) params.format = String(e.params.format);
+    if (e.params.allowedValues !== undefined) params.allowed = (e.params.allowedValues as unknown[]).join(', ');
+    if (e.params.allowedValue !== undefined) params.allowed = String(e.params.allowedValue);
+    const known = e.keyword in FIELD_MESSAGES;
+    return {
+      field: prefix + (path || '(body)'),
+      message: known ? e.keyword : { en: e.message ?? 'is not valid', nl: e.message ?? 'is niet geldig', fr: e.message ?? "n'est pas valide" },
+      params,
+    };
+  });
+}
+
+/** One error handler for the whole app: Problems, schema errors, Fastify's own 4xx, and bugs. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Problem, req, reply) => {
+    if (error instanceof Problem) return sendProblem(reply, req, error);
+    const fe = error as FastifyError & { validationContext?: string };
+    if (fe.validation) {
+      return sendProblem(reply, req, invalid(fieldsFromValidation(fe.validation as AjvError[], fe.validationContext)));
+    }
+    const status = fe.statusCode ?? 500;
+    if (status === 413) return sendProblem(reply, req, new Problem('payload-too-large', { reason: fe.message }));
+    if (status === 415) return sendProblem(reply, req, new Problem('unsupported-media-type', { reason: fe.message }));
+    if (status === 429) return sendProblem(reply, req, new Problem('too-many-attempts', { minutes: 1 }));
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, req, new Problem('malformed-request', { reason: fe.message }));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, req, new Problem('internal-error'));
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, req, new Problem('route-not-found', { method: req.method, url: req.url.split('?')[0] })),
+  );
+}

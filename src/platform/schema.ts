@@ -1,0 +1,15 @@
+// The database as Kysely sees it: the union of every capability's tables.
+import type { OrganisationTables } from '../organisations/tables.js';
+import type { StaffTables } from '../staff/tables.js';
+import type { VenueTables } from '../venues/tables.js';
+import type { ProductionTables } from '../productions/tables.js';
+import type { PricingTables } from '../pricing/tables.js';
+import type { JobTables } from './jobs-tables.js';
+
+export interface Database
+  extends OrganisationTables,
+    StaffTables,
+    VenueTables,
+    ProductionTables,
+    PricingTables,
+    JobTables {}

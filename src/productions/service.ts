@@ -1,0 +1,313 @@
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import { newId } from '../platform/ids.js';
+import { Problem, invalidField, notFound } from '../platform/problems.js';
+import { formatInZone, zonedToUtc } from '../platform/time.js';
+import { getHall, getVenue } from '../venues/service.js';
+import { canTransition } from './rules.js';
+import type { Channel, Performance, PerformanceStatus, Production, SalesWindow } from './tables.js';
+
+// --- productions ---------------------------------------------------------------------------
+
+export interface ProductionInput {
+  title: string;
+  producer: string;
+  genre: string;
+  description: string;
+  imageUrl: string | null;
+  dipProductionId: string | null;
+}
+
+export const productionView = (p: Production) => ({
+  id: p.id, title: p.title, producer: p.producer, genre: p.genre, description: p.description,
+  imageUrl: p.image_url, dipProductionId: p.dip_production_id,
+});
+
+export async function getProduction(ctx: Ctx, id: string): Promise<Production> {
+  const p = await ctx.db.selectFrom('productions').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!p) throw notFound('production');
+  return p;
+}
+
+export async function listProductions(ctx: Ctx, q?: string) {
+  let query = ctx.db.selectFrom('productions').selectAll().where('organisation_id', '=', ctx.orgId);
+  if (q) query = query.where('title', 'like', `%${q.replace(/[%_]/g, '')}%`);
+  return (await query.orderBy('title').execute()).map(productionView);
+}
+
+export async function createProduction(ctx: Ctx, input: ProductionInput) {
+  const p: Production = {
+    id: newId(), organisation_id: ctx.orgId, title: input.title, producer: input.producer, genre: input.genre,
+    description: input.description, image_url: input.imageUrl, dip_production_id: input.dipProductionId,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.db.insertInto('productions').values(p).execute();
+  return productionView(p);
+}
+
+export async function updateProduction(ctx: Ctx, id: string, input: Partial<ProductionInput>) {
+  await getProduction(ctx, id);
+  const patch = {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.producer !== undefined ? { producer: input.producer } : {}),
+    ...(input.genre !== undefined ? { genre: input.genre } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.imageUrl !== undefined ? { image_url: input.imageUrl } : {}),
+    ...(input.dipProductionId !== undefined ? { dip_production_id: input.dipProductionId } : {}),
+  };
+  if (Object.keys(patch).length) await ctx.db.updateTable('productions').set(patch).where('id', '=', id).execute();
+  return productionView(await getProduction(ctx, id));
+}
+
+export async function deleteProduction(ctx: Ctx, id: string) {
+  await getProduction(ctx, id);
+  const used = await ctx.db.selectFrom('performances').select('id').where('production_id', '=', id).executeTakeFirst();
+  if (used) throw new Problem('in-use', { what: 'production', reason: 'it has performances' });
+  await ctx.db.deleteFrom('productions').where('id', '=', id).execute();
+}
+
+// --- performances --------------------------------------------------------------------------
+
+export interface SalesWindowInput {
+  channel: Channel;
+  opensAt?: string | null;
+  closesAt?: string | null;
+}
+
+export interface PerformanceInput {
+  productionId: string;
+  hallId: string;
+  startsAt: string;
+  durationMinutes: number;
+  doorsOpenMinutes: number;
+  status: PerformanceStatus;
+  extraInfo: string;
+  standardTicketTypeId: string | null;
+  vatRate: number;
+  uitpasEnabled: boolean;
+  uitdatabankEventId: string | null;
+  salesWindows: SalesWindowInput[];
+}
+
+interface PerformanceRow extends Performance {
+  production_title: string;
+  venue_id: string;
+  venue_name: string;
+  hall_name: string;
+  time_zone: string;
+}
+
+function performanceQuery(db: Db, orgId: string) {
+  return db
+    .selectFrom('performances')
+    .innerJoin('productions', 'productions.id', 'performances.production_id')
+    .innerJoin('halls', 'halls.id', 'performances.hall_id')
+    .innerJoin('venues', 'venues.id', 'halls.venue_id')
+    .selectAll('performances')
+    .select([
+      'productions.title as production_title', 'venues.id as venue_id', 'venues.name as venue_name',
+      'halls.name as hall_name', 'venues.time_zone as time_zone',
+    ])
+    .where('performances.organisation_id', '=', orgId);
+}
+
+export function performanceView(p: PerformanceRow, windows: SalesWindow[]) {
+  const start = new Date(p.starts_at);
+  const tz = p.time_zone;
+  return {
+    id: p.id,
+    productionId: p.production_id,
+    title: p.production_title,
+    hallId: p.hall_id,
+    hallName: p.hall_name,
+    venueId: p.venue_id,
+    venueName: p.venue_name,
+    timeZone: tz,
+    startsAt: formatInZone(start, tz),
+    startsAtUtc: p.starts_at,
+    endsAt: formatInZone(new Date(start.getTime() + p.duration_minutes * 60000), tz),
+    doorsOpenAt: formatInZone(new Date(start.getTime() - p.doors_open_minutes * 60000), tz),
+    durationMinutes: p.duration_minutes,
+    doorsOpenMinutes: p.doors_open_minutes,
+    status: p.status,
+    extraInfo: p.extra_info,
+    standardTicketTypeId: p.standard_ticket_type_id,
+    vatRate: p.vat_rate,
+    uitpasEnabled: p.uitpas_enabled === 1,
+    uitdatabankEventId: p.uitdatabank_event_id,
+    salesWindows: windows.map((w) => ({
+      channel: w.channel,
+      opensAt: w.opens_at ? formatInZone(w.opens_at, tz) : null,
+      closesAt: w.closes_at ? formatInZone(w.closes_at, tz) : null,
+    })),
+  };
+}
+export type PerformanceView = ReturnType<typeof performanceView>;
+
+async function windowsFor(db: Db, ids: string[]): Promise<Map<string, SalesWindow[]>> {
+  const map = new Map<string, SalesWindow[]>();
+  if (!ids.length) return map;
+  const rows = await db.selectFrom('sales_windows').selectAll().where('performance_id', 'in', ids).orderBy('channel').execute();
+  for (const r of rows) map.set(r.performance_id, [...(map.get(r.performance_id) ?? []), r]);
+  return map;
+}
+
+export async function findPerformance(ctx: Ctx, id: string): Promise<Performance> {
+  const p = await ctx.db.selectFrom('performances').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!p) throw notFound('performance');
+  return p;
+}
+
+export async function getPerformance(ctx: Ctx, id: string): Promise<PerformanceView> {
+  const row = await performanceQuery(ctx.db, ctx.orgId).where('performances.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('performance');
+  return performanceView(row, (await windowsFor(ctx.db, [id])).get(id) ?? []);
+}
+
+export interface PerformanceFilter {
+  from?: string;
+  to?: string;
+  venueId?: string;
+  productionId?: string;
+  status?: PerformanceStatus;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Dates in filters are calendar days; Amsterdam and Brussels share their offsets. */
+const dayStart = (d: string) => zonedToUtc(`${d}T00:00`, 'Europe/Amsterdam').toISOString();
+const dayAfter = (d: string) => {
+  const next = new Date(`${d}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return dayStart(next.toISOString().slice(0, 10));
+};
+
+export async function listPerformances(ctx: Ctx, f: PerformanceFilter) {
+  let q = performanceQuery(ctx.db, ctx.orgId);
+  if (f.from) q = q.where('performances.starts_at', '>=', dayStart(f.from));
+  if (f.to) q = q.where('performances.starts_at', '<', dayAfter(f.to));
+  if (f.venueId) q = q.where('venues.id', '=', f.venueId);
+  if (f.productionId) q = q.where('performances.production_id', '=', f.productionId);
+  if (f.status) q = q.where('performances.status', '=', f.status);
+  if (f.q) q = q.where('productions.title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
+  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.orderBy('performances.starts_at').orderBy('performances.id').limit(f.limit).offset(f.offset).execute();
+  const windows = await windowsFor(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => performanceView(r, windows.get(r.id) ?? [])), total: Number(total.n), limit: f.limit, offset: f.offset };
+}
+
+async function checkReferences(ctx: Ctx, input: Partial<PerformanceInput>) {
+  if (input.productionId !== undefined) await getProduction(ctx, input.productionId).catch(() => {
+    throw invalidField('productionId', { en: 'no such production', nl: 'onbekende productie', fr: 'production inconnue' });
+  });
+  if (input.hallId !== undefined) await getHall(ctx, input.hallId).catch(() => {
+    throw invalidField('hallId', { en: 'no such hall', nl: 'onbekende zaal', fr: 'salle inconnue' });
+  });
+  if (input.standardTicketTypeId) {
+    const tt = await ctx.db.selectFrom('ticket_types').select('id').where('id', '=', input.standardTicketTypeId)
+      .where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+    if (!tt) throw invalidField('standardTicketTypeId', { en: 'no such ticket type', nl: 'onbekend tickettype', fr: 'type de billet inconnu' });
+  }
+}
+
+async function zoneOfHall(ctx: Ctx, hallId: string): Promise<string> {
+  const hall = await getHall(ctx, hallId);
+  return (await getVenue(ctx, hall.venue_id)).time_zone;
+}
+
+function windowRows(ctx: Ctx, performanceId: string, tz: string, windows: SalesWindowInput[]): SalesWindow[] {
+  const seen = new Set<Channel>();
+  return windows.map((w, i) => {
+    if (seen.has(w.channel)) throw invalidField(`salesWindows/${i}/channel`, { en: 'channel given twice', nl: 'kanaal dubbel opgegeven', fr: 'canal donné deux fois' });
+    seen.add(w.channel);
+    const opens = w.opensAt ? zonedToUtc(w.opensAt, tz).toISOString() : null;
+    const closes = w.closesAt ? zonedToUtc(w.closesAt, tz).toISOString() : null;
+    if (opens && closes && opens >= closes) {
+      throw invalidField(`salesWindows/${i}/closesAt`, { en: 'must be after opensAt', nl: 'moet na opensAt liggen', fr: 'doit être après opensAt' });
+    }
+    return { performance_id: performanceId, channel: w.channel, organisation_id: ctx.orgId, opens_at: opens, closes_at: closes };
+  });
+}
+
+export async function createPerformance(ctx: Ctx, input: PerformanceInput): Promise<PerformanceView> {
+  await checkReferences(ctx, input);
+  if (input.status === 'on_sale' && !input.standardTicketTypeId) {
+    throw invalidField('standardTicketTypeId', { en: 'is required to go on sale', nl: 'is verplicht om in verkoop te gaan', fr: 'est requis pour la mise en vente' });
+  }
+  const tz = await zoneOfHall(ctx, input.hallId);
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  const windows = windowRows(ctx, id, tz, input.salesWindows);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('performances').values({
+      id, organisation_id: ctx.orgId, production_id: input.productionId, hall_id: input.hallId,
+      starts_at: zonedToUtc(input.startsAt, tz).toISOString(), duration_minutes: input.durationMinutes,
+      doors_open_minutes: input.doorsOpenMinutes, status: input.status, extra_info: input.extraInfo,
+      standard_ticket_type_id: input.standardTicketTypeId, vat_rate: input.vatRate,
+      uitpas_enabled: input.uitpasEnabled ? 1 : 0, uitdatabank_event_id: input.uitdatabankEventId,
+      created_at: now, updated_at: now,
+    }).execute();
+    if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
+  });
+  return getPerformance(ctx, id);
+}
+
+export async function updatePerformance(ctx: Ctx, id: string, input: Partial<PerformanceInput>): Promise<PerformanceView> {
+  const current = await findPerformance(ctx, id);
+  await checkReferences(ctx, input);
+  if (input.status !== undefined && !canTransition(current.status, input.status)) {
+    throw new Problem('invalid-transition', { from: current.status, to: input.status });
+  }
+  const standard = input.standardTicketTypeId !== undefined ? input.standardTicketTypeId : current.standard_ticket_type_id;
+  if ((input.status ?? current.status) === 'on_sale' && !standard) {
+    throw invalidField('standardTicketTypeId', { en: 'is required to go on sale', nl: 'is verplicht om in verkoop te gaan', fr: 'est requis pour la mise en vente' });
+  }
+  const tz = await zoneOfHall(ctx, input.hallId ?? current.hall_id);
+  const windows = input.salesWindows ? windowRows(ctx, id, tz, input.salesWindows) : undefined;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('performances').set({
+      ...(input.productionId !== undefined ? { production_id: input.productionId } : {}),
+      ...(input.hallId !== undefined ? { hall_id: input.hallId } : {}),
+      ...(input.startsAt !== undefined ? { starts_at: zonedToUtc(input.startsAt, tz).toISOString() } : {}),
+      ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
+      ...(input.doorsOpenMinutes !== undefined ? { doors_open_minutes: input.doorsOpenMinutes } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.extraInfo !== undefined ? { extra_info: input.extraInfo } : {}),
+      ...(input.standardTicketTypeId !== undefined ? { standard_ticket_type_id: input.standardTicketTypeId } : {}),
+      ...(input.vatRate !== undefined ? { vat_rate: input.vatRate } : {}),
+      ...(input.uitpasEnabled !== undefined ? { uitpas_enabled: input.uitpasEnabled ? 1 : 0 } : {}),
+      ...(input.uitdatabankEventId !== undefined ? { uitdatabank_event_id: input.uitdatabankEventId } : {}),
+      updated_at: ctx.clock.now().toISOString(),
+    }).where('id', '=', id).execute();
+    if (windows) {
+      await tx.deleteFrom('sales_windows').where('performance_id', '=', id).execute();
+      if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
+    }
+  });
+  return getPerformance(ctx, id);
+}
+
+/** Sets the buyers' "extra info" text on many performances at once; all or nothing. */
+export async function setExtraInfo(ctx: Ctx, ids: string[], extraInfo: string): Promise<number> {
+  const unique = [...new Set(ids)];
+  const found = await ctx.db.selectFrom('performances').select('id').where('organisation_id', '=', ctx.orgId).where('id', 'in', unique).execute();
+  if (found.length !== unique.length) {
+    const known = new Set(found.map((f) => f.id));
+    const missing = unique.filter((i) => !known.has(i));
+    throw new Problem('not-found', { what: 'performance' }, [], { missingIds: missing });
+  }
+  await ctx.db.updateTable('performances').set({ extra_info: extraInfo, updated_at: ctx.clock.now().toISOString() })
+    .where('organisation_id', '=', ctx.orgId).where('id', 'in', unique).execute();
+  return unique.length;
+}
+
+export async function deletePerformance(ctx: Ctx, id: string) {
+  const p = await findPerformance(ctx, id);
+  if (p.status !== 'draft') throw new Problem('in-use', { what: 'performance', reason: 'only draft performances can be deleted' });
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('sales_windows').where('performance_id', '=', id).execute();
+    await tx.deleteFrom('prices').where('performance_id', '=', id).execute();
+    await tx.deleteFrom('performances').where('id', '=', id).execute();
+  });
+}

@@ -1,0 +1,26 @@
+// Starts Foyer: config -> database -> migrations -> demo data (empty database) -> listen.
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { boot } from './boot.js';
+import { createLogger } from './platform/logger.js';
+import { demoLoginText, isEmpty, seedDemo } from './demo/seed.js';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const { handle, deps } = await boot(config, log);
+
+if (config.seedDemo && (await isEmpty(deps))) {
+  await seedDemo(deps, log);
+  console.log(`\n${demoLoginText(config.publicUrl)}\n`);
+}
+
+const app = await buildApp(deps, { logger: log });
+await app.listen({ host: config.host, port: config.port });
+log.info({ database: handle.dialect, url: config.publicUrl }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log.info({ signal }, 'shutting down');
+    void app.close().then(() => handle.close()).finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,192 @@
+// Staff users, their sessions, and API clients (applications) of an organisation.
+import type { Ctx, Deps } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import { newId, randomToken, sha256 } from '../platform/ids.js';
+import { hashPassword, verifyPassword } from '../platform/passwords.js';
+import { Problem, invalidField, notFound } from '../platform/problems.js';
+import { signClientToken } from '../platform/auth.js';
+import type { ApiClient, Role, User } from './tables.js';
+
+export const SESSION_HOURS = 12;
+export const CLIENT_TOKEN_SECONDS = 3600;
+const LOGIN_WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 50;
+
+export const normaliseEmail = (e: string): string => e.trim().toLowerCase();
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+export async function createUser(db: Db, orgId: string, input: NewUserInput, now: Date): Promise<User> {
+  const email = normaliseEmail(input.email);
+  const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (taken) throw invalidField('email', { en: 'is already in use', nl: 'is al in gebruik', fr: 'est déjà utilisée' });
+  const user: User = {
+    id: newId(),
+    organisation_id: orgId,
+    email,
+    name: input.name,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    disabled: 0,
+    created_at: now.toISOString(),
+  };
+  await db.insertInto('users').values(user).execute();
+  return user;
+}
+
+export const userView = (u: User) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabled: u.disabled === 1,
+  createdAt: u.created_at,
+});
+
+export async function listUsers(ctx: Ctx) {
+  const rows = await ctx.db.selectFrom('users').selectAll().where('organisation_id', '=', ctx.orgId).orderBy('email').execute();
+  return rows.map(userView);
+}
+
+async function getUser(ctx: Ctx, id: string): Promise<User> {
+  const u = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!u) throw notFound('user');
+  return u;
+}
+
+export interface UserUpdate {
+  name?: string;
+  role?: Role;
+  disabled?: boolean;
+  password?: string;
+}
+
+export async function updateUser(ctx: Ctx, id: string, patch: UserUpdate) {
+  const user = await getUser(ctx, id);
+  if (user.id === ctx.actor.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
+    throw invalidField(patch.disabled ? 'disabled' : 'role', {
+      en: 'you cannot lock yourself out',
+      nl: 'u kunt uzelf niet buitensluiten',
+      fr: 'vous ne pouvez pas vous exclure vous-même',
+    });
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+        ...(patch.password !== undefined ? { password_hash: await hashPassword(patch.password) } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    // A new password or a disabled account ends the user's sessions.
+    if (patch.password !== undefined || patch.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  });
+  return userView(await getUser(ctx, id));
+}
+
+async function tooManyFailures(deps: Deps, email: string, ip: string): Promise<boolean> {
+  const since = new Date(deps.clock.now().getTime() - LOGIN_WINDOW_MINUTES * 60000).toISOString();
+  const lastSuccess = await deps.db
+    .selectFrom('login_attempts').select((eb) => eb.fn.max('at').as('at'))
+    .where('email', '=', email).where('succeeded', '=', 1).executeTakeFirst();
+  const from = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
+  const [byEmail, byIp] = await Promise.all([
+    deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', email).where('succeeded', '=', 0).where('at', '>', from).executeTakeFirstOrThrow(),
+    deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ip', '=', ip).where('succeeded', '=', 0).where('at', '>', since).executeTakeFirstOrThrow(),
+  ]);
+  return Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byIp.n) >= MAX_FAILURES_PER_IP;
+}
+
+export async function login(deps: Deps, emailInput: string, password: string, ip: string) {
+  const email = normaliseEmail(emailInput);
+  const now = deps.clock.now();
+  // Counted in the database, so every Foyer process shares the limit.
+  if (await tooManyFailures(deps, email, ip)) throw new Problem('too-many-attempts', { minutes: LOGIN_WINDOW_MINUTES });
+  const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const ok = (await verifyPassword(user?.password_hash, password)) && !!user && !user.disabled;
+  await deps.db.insertInto('login_attempts')
+    .values({ id: newId(), email, ip, succeeded: ok ? 1 : 0, at: now.toISOString() }).execute();
+  if (!ok || !user) throw new Problem('invalid-credentials');
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await deps.db.insertInto('sessions').values({
+    token_hash: sha256(token), user_id: user.id, organisation_id: user.organisation_id,
+    created_at: now.toISOString(), expires_at: expiresAt,
+  }).execute();
+  return { token, expiresAt, user: userView(user) };
+}
+
+export async function logout(deps: Deps, token: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+}
+
+export async function me(ctx: Ctx) {
+  const org = await ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', '=', ctx.orgId).executeTakeFirstOrThrow();
+  if (ctx.actor.kind === 'client') {
+    const c = await ctx.db.selectFrom('api_clients').selectAll().where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+    return { kind: 'client' as const, id: c.id, name: c.name, role: c.role, organisation: org };
+  }
+  const u = await getUser(ctx, ctx.actor.id);
+  return { kind: 'user' as const, id: u.id, name: u.name, email: u.email, role: u.role, organisation: org };
+}
+
+// --- API clients -------------------------------------------------------------------------
+
+export const apiClientView = (c: ApiClient) => ({
+  id: c.id,
+  clientId: c.client_id,
+  name: c.name,
+  role: c.role,
+  createdAt: c.created_at,
+  revokedAt: c.revoked_at,
+});
+
+export async function createApiClient(db: Db, orgId: string, name: string, role: Role, now: Date) {
+  const clientSecret = randomToken(32);
+  const client: ApiClient = {
+    id: newId(),
+    organisation_id: orgId,
+    client_id: `foyer_${randomToken(12)}`,
+    secret_hash: sha256(clientSecret),
+    name,
+    role,
+    created_at: now.toISOString(),
+    revoked_at: null,
+  };
+  await db.insertInto('api_clients').values(client).execute();
+  return { ...apiClientView(client), clientSecret };
+}
+
+export async function listApiClients(ctx: Ctx) {
+  const rows = await ctx.db.selectFrom('api_clients').selectAll().where('organisation_id', '=', ctx.orgId).orderBy('created_at').execute();
+  return rows.map(apiClientView);
+}
+
+export async function revokeApiClient(ctx: Ctx, id: string) {
+  const c = await ctx.db.selectFrom('api_clients').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!c) throw notFound('API client');
+  if (!c.revoked_at) {
+    await ctx.db.updateTable('api_clients').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+  }
+}
+
+/** OAuth 2 client credentials -> a bearer JWT. */
+export async function issueClientToken(deps: Deps, clientId: string, clientSecret: string) {
+  const c = await deps.db.selectFrom('api_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  if (!c || c.revoked_at || c.secret_hash !== sha256(clientSecret)) {
+    throw new Problem('invalid-client', {}, [], { error: 'invalid_client' });
+  }
+  const token = await signClientToken(deps, { kind: 'client', id: c.id, orgId: c.organisation_id, role: c.role }, CLIENT_TOKEN_SECONDS);
+  return { access_token: token, token_type: 'Bearer' as const, expires_in: CLIENT_TOKEN_SECONDS };
+}

@@ -1,0 +1,141 @@
+import type { Ctx } from '../platform/context.js';
+import { newId } from '../platform/ids.js';
+import { Problem, invalid, notFound } from '../platform/problems.js';
+import type { TimeZone } from '../platform/time.js';
+import { droppedInUse, flattenSeatMap, type SeatMapInput } from './rules.js';
+import { findHall, findVenue, hallSeats, hallZones, idsInUse, replaceSeatMap } from './store.js';
+import type { Hall, HallSeat, HallZone, Venue } from './tables.js';
+
+export interface VenueInput {
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  timeZone: TimeZone;
+}
+
+export const venueView = (v: Venue) => ({
+  id: v.id, name: v.name, address: v.address, postalCode: v.postal_code, city: v.city,
+  country: v.country, timeZone: v.time_zone,
+});
+
+export async function listVenues(ctx: Ctx) {
+  const rows = await ctx.db.selectFrom('venues').selectAll().where('organisation_id', '=', ctx.orgId).orderBy('name').execute();
+  return rows.map(venueView);
+}
+
+export async function getVenue(ctx: Ctx, id: string): Promise<Venue> {
+  const v = await findVenue(ctx.db, ctx.orgId, id);
+  if (!v) throw notFound('venue');
+  return v;
+}
+
+export async function createVenue(ctx: Ctx, input: VenueInput) {
+  const venue: Venue = {
+    id: newId(), organisation_id: ctx.orgId, name: input.name, address: input.address,
+    postal_code: input.postalCode, city: input.city, country: input.country, time_zone: input.timeZone,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.db.insertInto('venues').values(venue).execute();
+  return venueView(venue);
+}
+
+export async function updateVenue(ctx: Ctx, id: string, input: Partial<VenueInput>) {
+  await getVenue(ctx, id);
+  const patch = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.address !== undefined ? { address: input.address } : {}),
+    ...(input.postalCode !== undefined ? { postal_code: input.postalCode } : {}),
+    ...(input.city !== undefined ? { city: input.city } : {}),
+    ...(input.country !== undefined ? { country: input.country } : {}),
+    ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+  };
+  if (Object.keys(patch).length) await ctx.db.updateTable('venues').set(patch).where('id', '=', id).execute();
+  return venueView(await getVenue(ctx, id));
+}
+
+// --- halls ---------------------------------------------------------------------------------
+
+export function seatMapView(seats: HallSeat[], zones: HallZone[]) {
+  const sections: { name: string; rows: { label: string; seats: ReturnType<typeof seatView>[] }[] }[] = [];
+  for (const s of seats) {
+    let section = sections.find((x) => x.name === s.section);
+    if (!section) sections.push((section = { name: s.section, rows: [] }));
+    let row = section.rows.find((r) => r.label === s.row_label);
+    if (!row) section.rows.push((row = { label: s.row_label, seats: [] }));
+    row.seats.push(seatView(s));
+  }
+  return {
+    sections,
+    zones: zones.map((z) => ({ id: z.id, name: z.name, capacity: z.capacity, rank: z.rank })),
+  };
+}
+
+export const seatView = (s: HallSeat) => ({
+  id: s.id, label: s.seat_label, rank: s.rank, x: s.x, y: s.y,
+  wheelchair: s.wheelchair === 1, companion: s.companion === 1, restrictedView: s.restricted_view === 1,
+});
+
+export const hallView = (h: Hall, seatCount: number, zoneCapacity: number) => ({
+  id: h.id, venueId: h.venue_id, name: h.name, seatCount, zoneCapacity, capacity: seatCount + zoneCapacity,
+});
+
+export async function getHall(ctx: Ctx, id: string): Promise<Hall> {
+  const h = await findHall(ctx.db, ctx.orgId, id);
+  if (!h) throw notFound('hall');
+  return h;
+}
+
+async function hallSummary(ctx: Ctx, h: Hall) {
+  const [seats, zones] = await Promise.all([
+    ctx.db.selectFrom('hall_seats').select((eb) => eb.fn.countAll<number>().as('n')).where('hall_id', '=', h.id).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('hall_zones').select((eb) => eb.fn.sum<number>('capacity').as('n')).where('hall_id', '=', h.id).executeTakeFirstOrThrow(),
+  ]);
+  return hallView(h, Number(seats.n), Number(zones.n ?? 0));
+}
+
+export async function listHalls(ctx: Ctx, venueId: string) {
+  await getVenue(ctx, venueId);
+  const halls = await ctx.db.selectFrom('halls').selectAll().where('venue_id', '=', venueId).orderBy('name').execute();
+  return Promise.all(halls.map((h) => hallSummary(ctx, h)));
+}
+
+export async function getHallWithMap(ctx: Ctx, id: string) {
+  const h = await getHall(ctx, id);
+  const [seats, zones] = await Promise.all([hallSeats(ctx.db, id), hallZones(ctx.db, id)]);
+  const zoneCapacity = zones.reduce((n, z) => n + z.capacity, 0);
+  return { ...hallView(h, seats.length, zoneCapacity), seatMap: seatMapView(seats, zones) };
+}
+
+export async function createHall(ctx: Ctx, venueId: string, name: string, map: SeatMapInput) {
+  await getVenue(ctx, venueId);
+  const flat = flattenSeatMap(map);
+  if (flat.errors.length) throw invalid(flat.errors);
+  const now = ctx.clock.now().toISOString();
+  const hall: Hall = { id: newId(), organisation_id: ctx.orgId, venue_id: venueId, name, created_at: now, updated_at: now };
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('halls').values(hall).execute();
+    await replaceSeatMap(tx, hall, flat.seats, flat.zones);
+  });
+  return getHallWithMap(ctx, hall.id);
+}
+
+export async function updateHall(ctx: Ctx, id: string, name: string | undefined, map: SeatMapInput | undefined) {
+  const hall = await getHall(ctx, id);
+  const flat = map ? flattenSeatMap(map) : undefined;
+  if (flat?.errors.length) throw invalid(flat.errors);
+  await ctx.db.transaction().execute(async (tx) => {
+    if (flat) {
+      const dropped = droppedInUse(await idsInUse(tx, id), flat);
+      if (dropped.length) {
+        throw new Problem('seat-map-drops-sold-seats', { seats: dropped.slice(0, 20).join(', ') }, [], { seatIds: dropped });
+      }
+      await replaceSeatMap(tx, hall, flat.seats, flat.zones);
+    }
+    await tx.updateTable('halls')
+      .set({ ...(name !== undefined ? { name } : {}), updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', id).execute();
+  });
+  return getHallWithMap(ctx, id);
+}
