@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Deps } from './platform/context.js';
 import { Problem, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
+import { jobRoutes } from './platform/jobs-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { staffRoutes } from './staff/routes.js';
 import { venueRoutes } from './venues/routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   });
 
   await app.register(problemRoutes);
+  await app.register(jobRoutes(deps));
   await app.register(organisationRoutes(deps));
   await app.register(staffRoutes(deps));
   await app.register(venueRoutes(deps));

@@ -2,9 +2,11 @@
 // a bundler or a compiled build.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-23T1000_foundation.js';
+import * as jobs from './2026-11-23T1100_jobs.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
+  '2026-11-23T1100_jobs': jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
