@@ -14,6 +14,11 @@ import { staffRoutes } from './staff/routes.js';
 import { venueRoutes } from './venues/routes.js';
 import { productionRoutes } from './productions/routes.js';
 import { pricingRoutes } from './pricing/routes.js';
+import { inventoryRoutes } from './inventory/routes.js';
+import { basketRoutes } from './baskets/routes.js';
+import { orderRoutes } from './orders/routes.js';
+import { customerRoutes } from './customers/routes.js';
+import { figureRoutes } from './figures/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -64,5 +69,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(venueRoutes(deps));
   await app.register(productionRoutes(deps));
   await app.register(pricingRoutes(deps));
+  await app.register(inventoryRoutes(deps));
+  await app.register(basketRoutes(deps));
+  await app.register(orderRoutes(deps));
+  await app.register(customerRoutes(deps));
+  await app.register(figureRoutes(deps));
   return app;
 }

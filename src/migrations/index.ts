@@ -3,10 +3,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-23T1000_foundation.js';
 import * as jobs from './2026-11-23T1100_jobs.js';
+import * as selling from './2026-11-23T1200_selling.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
   '2026-11-23T1100_jobs': jobs,
+  '2026-11-23T1200_selling': selling,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

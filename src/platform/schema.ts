@@ -5,6 +5,10 @@ import type { VenueTables } from '../venues/tables.js';
 import type { ProductionTables } from '../productions/tables.js';
 import type { PricingTables } from '../pricing/tables.js';
 import type { JobTables } from './jobs-tables.js';
+import type { InventoryTables } from '../inventory/tables.js';
+import type { BasketTables } from '../baskets/tables.js';
+import type { CustomerTables } from '../customers/tables.js';
+import type { OrderTables } from '../orders/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -12,4 +16,8 @@ export interface Database
     VenueTables,
     ProductionTables,
     PricingTables,
-    JobTables {}
+    JobTables,
+    InventoryTables,
+    BasketTables,
+    CustomerTables,
+    OrderTables {}

@@ -1,10 +1,12 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
-import { Problem, invalidField, notFound } from '../platform/problems.js';
+import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
 import { formatInZone, zonedToUtc } from '../platform/time.js';
 import { getHall, getVenue } from '../venues/service.js';
-import { canTransition } from './rules.js';
+import { canTransition, localToUtc } from './rules.js';
+import { ensureInventory } from '../inventory/store.js';
+import { cancelPerformanceTickets } from '../orders/service.js';
 import type { Channel, Performance, PerformanceStatus, Production, SalesWindow } from './tables.js';
 
 // --- productions ---------------------------------------------------------------------------
@@ -221,8 +223,8 @@ function windowRows(ctx: Ctx, performanceId: string, tz: string, windows: SalesW
   return windows.map((w, i) => {
     if (seen.has(w.channel)) throw invalidField(`salesWindows/${i}/channel`, { en: 'channel given twice', nl: 'kanaal dubbel opgegeven', fr: 'canal donné deux fois' });
     seen.add(w.channel);
-    const opens = w.opensAt ? zonedToUtc(w.opensAt, tz).toISOString() : null;
-    const closes = w.closesAt ? zonedToUtc(w.closesAt, tz).toISOString() : null;
+    const opens = w.opensAt ? localToUtc(`salesWindows/${i}/opensAt`, w.opensAt, tz) : null;
+    const closes = w.closesAt ? localToUtc(`salesWindows/${i}/closesAt`, w.closesAt, tz) : null;
     if (opens && closes && opens >= closes) {
       throw invalidField(`salesWindows/${i}/closesAt`, { en: 'must be after opensAt', nl: 'moet na opensAt liggen', fr: 'doit être après opensAt' });
     }
@@ -242,13 +244,14 @@ export async function createPerformance(ctx: Ctx, input: PerformanceInput): Prom
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('performances').values({
       id, organisation_id: ctx.orgId, production_id: input.productionId, hall_id: input.hallId,
-      starts_at: zonedToUtc(input.startsAt, tz).toISOString(), duration_minutes: input.durationMinutes,
+      starts_at: localToUtc('startsAt', input.startsAt, tz), duration_minutes: input.durationMinutes,
       doors_open_minutes: input.doorsOpenMinutes, status: input.status, extra_info: input.extraInfo,
       standard_ticket_type_id: input.standardTicketTypeId, vat_rate: input.vatRate,
       uitpas_enabled: input.uitpasEnabled ? 1 : 0, uitdatabank_event_id: input.uitdatabankEventId,
       created_at: now, updated_at: now,
     }).execute();
     if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
+    await ensureInventory(tx, id, input.hallId, ctx.orgId);
   });
   return getPerformance(ctx, id);
 }
@@ -265,11 +268,21 @@ export async function updatePerformance(ctx: Ctx, id: string, input: Partial<Per
   }
   const tz = await zoneOfHall(ctx, input.hallId ?? current.hall_id);
   const windows = input.salesWindows ? windowRows(ctx, id, tz, input.salesWindows) : undefined;
+  const hallChanged = input.hallId !== undefined && input.hallId !== current.hall_id;
+  if (hallChanged && (await hasSales(ctx, id))) {
+    throw new Problem('conflict', { reason: 'the hall of a performance with tickets or holds cannot change' });
+  }
   await ctx.db.transaction().execute(async (tx) => {
+    if (hallChanged) {
+      await tx.deleteFrom('inventory').where('performance_id', '=', id).execute();
+      await tx.updateTable('blocks').set({ released_at: ctx.clock.now().toISOString() }).where('performance_id', '=', id)
+        .where('released_at', 'is', null).execute();
+      await ensureInventory(tx, id, input.hallId!, ctx.orgId);
+    }
     await tx.updateTable('performances').set({
       ...(input.productionId !== undefined ? { production_id: input.productionId } : {}),
       ...(input.hallId !== undefined ? { hall_id: input.hallId } : {}),
-      ...(input.startsAt !== undefined ? { starts_at: zonedToUtc(input.startsAt, tz).toISOString() } : {}),
+      ...(input.startsAt !== undefined ? { starts_at: localToUtc('startsAt', input.startsAt, tz) } : {}),
       ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
       ...(input.doorsOpenMinutes !== undefined ? { doors_open_minutes: input.doorsOpenMinutes } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
@@ -284,8 +297,15 @@ export async function updatePerformance(ctx: Ctx, id: string, input: Partial<Per
       await tx.deleteFrom('sales_windows').where('performance_id', '=', id).execute();
       if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
     }
+    if (input.status === 'cancelled' && current.status !== 'cancelled') await cancelPerformanceTickets(ctx, tx, id);
   });
   return getPerformance(ctx, id);
+}
+
+async function hasSales(ctx: Ctx, performanceId: string): Promise<boolean> {
+  const used = await ctx.db.selectFrom('inventory').select('item_id').where('performance_id', '=', performanceId)
+    .where('status', 'in', ['held', 'reserved', 'sold']).limit(1).executeTakeFirst();
+  return !!used;
 }
 
 /** Sets the buyers' "extra info" text on many performances at once; all or nothing. */
@@ -294,8 +314,9 @@ export async function setExtraInfo(ctx: Ctx, ids: string[], extraInfo: string): 
   const found = await ctx.db.selectFrom('performances').select('id').where('organisation_id', '=', ctx.orgId).where('id', 'in', unique).execute();
   if (found.length !== unique.length) {
     const known = new Set(found.map((f) => f.id));
-    const missing = unique.filter((i) => !known.has(i));
-    throw new Problem('not-found', { what: 'performance' }, [], { missingIds: missing });
+    throw invalid(ids.flatMap((id, i) => (known.has(id) ? [] : [{
+      field: `performanceIds/${i}`, message: { en: 'no such performance', nl: 'onbekende voorstelling', fr: 'représentation inconnue' },
+    }])));
   }
   await ctx.db.updateTable('performances').set({ extra_info: extraInfo, updated_at: ctx.clock.now().toISOString() })
     .where('organisation_id', '=', ctx.orgId).where('id', 'in', unique).execute();
@@ -305,7 +326,10 @@ export async function setExtraInfo(ctx: Ctx, ids: string[], extraInfo: string): 
 export async function deletePerformance(ctx: Ctx, id: string) {
   const p = await findPerformance(ctx, id);
   if (p.status !== 'draft') throw new Problem('in-use', { what: 'performance', reason: 'only draft performances can be deleted' });
+  if (await hasSales(ctx, id)) throw new Problem('in-use', { what: 'performance', reason: 'it has tickets or holds' });
   await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('inventory').where('performance_id', '=', id).execute();
+    await tx.deleteFrom('blocks').where('performance_id', '=', id).execute();
     await tx.deleteFrom('sales_windows').where('performance_id', '=', id).execute();
     await tx.deleteFrom('prices').where('performance_id', '=', id).execute();
     await tx.deleteFrom('performances').where('id', '=', id).execute();

@@ -3,7 +3,8 @@ import { newId } from '../platform/ids.js';
 import { Problem, invalid, notFound } from '../platform/problems.js';
 import type { TimeZone } from '../platform/time.js';
 import { droppedInUse, flattenSeatMap, type SeatMapInput } from './rules.js';
-import { findHall, findVenue, hallSeats, hallZones, idsInUse, replaceSeatMap } from './store.js';
+import { findHall, findVenue, hallSeats, hallZones, replaceSeatMap } from './store.js';
+import { itemsInUse, syncInventory } from '../inventory/store.js';
 import type { Hall, HallSeat, HallZone, Venue } from './tables.js';
 
 export interface VenueInput {
@@ -127,11 +128,14 @@ export async function updateHall(ctx: Ctx, id: string, name: string | undefined,
   if (flat?.errors.length) throw invalid(flat.errors);
   await ctx.db.transaction().execute(async (tx) => {
     if (flat) {
-      const dropped = droppedInUse(await idsInUse(tx, id), flat);
+      const dropped = droppedInUse(await itemsInUse(tx, id, ctx.clock.now().toISOString()), flat);
       if (dropped.length) {
         throw new Problem('seat-map-drops-sold-seats', { seats: dropped.slice(0, 20).join(', ') }, [], { seatIds: dropped });
       }
       await replaceSeatMap(tx, hall, flat.seats, flat.zones);
+      const performances = await tx.selectFrom('performances').select('id').where('hall_id', '=', id)
+        .where('status', '!=', 'cancelled').execute();
+      for (const p of performances) await syncInventory(tx, p.id, id, hall.organisation_id);
     }
     await tx.updateTable('halls')
       .set({ ...(name !== undefined ? { name } : {}), updated_at: ctx.clock.now().toISOString() })

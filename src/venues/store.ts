@@ -32,10 +32,3 @@ export async function replaceSeatMap(db: Db, hall: Hall, seats: SeatRow[], zones
   }
 }
 
-/**
- * Seat and zone ids of this hall that live inventory still uses (held, reserved or sold seats of
- * performances that are not cancelled). The selling capability fills this in.
- */
-export async function idsInUse(_db: Db, _hallId: string): Promise<string[]> {
-  return [];
-}

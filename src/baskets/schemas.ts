@@ -1,0 +1,15 @@
+import { Type } from 'typebox';
+import { Nullable } from '../platform/schemas.js';
+
+export const BasketLineView = Type.Object({
+  id: Type.String(), performanceId: Type.String(), title: Type.String(), startsAt: Type.String(),
+  seatId: Nullable(Type.String()), placeId: Type.String(), zoneId: Nullable(Type.String()),
+  section: Type.String(), row: Type.String(), seat: Type.String(), rank: Type.Integer(),
+  ticketTypeId: Type.String(), ticketTypeName: Type.String(), price: Type.Integer(), held: Type.Boolean(),
+});
+
+export const BasketView = Type.Object({
+  id: Type.String(), channel: Type.String(), status: Type.String(), expiresAt: Type.String(), orderId: Nullable(Type.String()),
+  customer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Nullable(Type.String()) })),
+  lines: Type.Array(BasketLineView), total: Type.Integer(),
+});

@@ -1,0 +1,254 @@
+// Baskets: places held from the moment they are added, until checkout or expiry.
+import type { Ctx } from '../platform/context.js';
+import { newId } from '../platform/ids.js';
+import { Problem, invalidField, notFound } from '../platform/problems.js';
+import type { Channel } from '../productions/tables.js';
+import { findPerformance } from '../productions/service.js';
+import { ticketTypeName } from '../pricing/service.js';
+import { getOrganisation } from '../organisations/service.js';
+import { chooseSeats } from '../inventory/best-available.js';
+import { claim, freeSeats, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
+import { holdMinutes, saleBlocker } from './rules.js';
+import type { Basket } from './tables.js';
+import './problems.js';
+
+const CLAIM_ATTEMPTS = 5;
+
+export async function createBasket(ctx: Ctx, channel: Channel) {
+  const org = await getOrganisation(ctx.db, ctx.orgId);
+  const now = ctx.clock.now();
+  const basket: Basket = {
+    id: newId(), organisation_id: ctx.orgId, channel, status: 'open',
+    expires_at: new Date(now.getTime() + holdMinutes(org, channel) * 60000).toISOString(),
+    customer_id: null, order_id: null, created_by: ctx.actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
+  };
+  await ctx.db.insertInto('baskets').values(basket).execute();
+  return basketView(ctx, basket);
+}
+
+export async function findBasket(ctx: Ctx, id: string): Promise<Basket> {
+  const b = await ctx.db.selectFrom('baskets').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!b) throw notFound('basket');
+  // Expiry is also applied when read, so a crashed process or a late sweeper never keeps places.
+  if (b.status === 'open' && b.expires_at <= ctx.clock.now().toISOString()) return { ...b, status: 'expired' };
+  return b;
+}
+
+export async function openBasket(ctx: Ctx, id: string): Promise<Basket> {
+  const b = await findBasket(ctx, id);
+  if (b.status !== 'open') throw new Problem('basket-closed', { status: b.status });
+  return b;
+}
+
+export async function basketView(ctx: Ctx, b: Basket) {
+  const lines = await ctx.db.selectFrom('basket_lines')
+    .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
+    .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
+    .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
+    .innerJoin('productions', 'productions.id', 'performances.production_id')
+    .select([
+      'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
+      'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
+      'inventory.hold_id', 'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en',
+      'productions.title', 'performances.starts_at',
+    ])
+    .where('basket_lines.basket_id', '=', b.id)
+    .orderBy('basket_lines.created_at').orderBy('inventory.sort')
+    .execute();
+  const customer = b.customer_id
+    ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', b.customer_id).executeTakeFirst()
+    : undefined;
+  return {
+    id: b.id,
+    channel: b.channel,
+    status: b.status,
+    expiresAt: b.expires_at,
+    orderId: b.order_id,
+    customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
+    lines: lines.map((l) => ({
+      id: l.id,
+      performanceId: l.performance_id,
+      title: l.title,
+      startsAt: l.starts_at,
+      seatId: l.zone_id ? null : l.item_id,
+      placeId: l.item_id,
+      zoneId: l.zone_id,
+      section: l.section,
+      row: l.row_label,
+      seat: l.seat_label,
+      rank: l.rank,
+      ticketTypeId: l.ticket_type_id,
+      ticketTypeName: ticketTypeName(l, ctx.lang),
+      price: l.price,
+      /** False once the hold has lapsed and another buyer took the place. */
+      held: b.status !== 'open' || l.hold_id === b.id,
+    })),
+    total: lines.reduce((n, l) => n + l.price, 0),
+  };
+}
+export type BasketView = Awaited<ReturnType<typeof basketView>>;
+
+async function sellablePerformance(ctx: Ctx, basket: Basket, performanceId: string) {
+  const perf = await findPerformance(ctx, performanceId).catch(() => {
+    throw invalidField('performanceId', { en: 'no such performance', nl: 'onbekende voorstelling', fr: 'représentation inconnue' });
+  });
+  const window = await ctx.db.selectFrom('sales_windows').select(['opens_at', 'closes_at'])
+    .where('performance_id', '=', perf.id).where('channel', '=', basket.channel).executeTakeFirst();
+  const blocker = saleBlocker({ status: perf.status, startsAt: perf.starts_at, durationMinutes: perf.duration_minutes, window }, basket.channel, ctx.clock.now().toISOString());
+  if (blocker) throw new Problem('not-on-sale', { channel: basket.channel, reason: blocker });
+  if (!perf.standard_ticket_type_id) throw new Problem('not-on-sale', { channel: basket.channel, reason: 'no standard ticket type' });
+  return perf;
+}
+
+/** Price per rank for one ticket type of a performance, checking the type may be sold on the channel. */
+export async function priceTable(ctx: Ctx, performanceId: string, ticketTypeId: string, channel: Channel) {
+  const tt = await ctx.db.selectFrom('ticket_types').selectAll().where('id', '=', ticketTypeId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!tt || tt.archived) throw invalidField('ticketTypeId', { en: 'no such ticket type', nl: 'onbekend tickettype', fr: 'type de billet inconnu' });
+  if (!(channel === 'online' ? tt.sell_online : tt.sell_boxoffice)) {
+    throw new Problem('ticket-type-not-allowed', { ticketType: ticketTypeName(tt, ctx.lang), channel });
+  }
+  const rows = await ctx.db.selectFrom('prices').select(['rank', 'amount'])
+    .where('performance_id', '=', performanceId).where('ticket_type_id', '=', ticketTypeId).execute();
+  const byRank = new Map(rows.map((r) => [r.rank, r.amount]));
+  return {
+    price(rank: number): number {
+      const amount = byRank.get(rank);
+      if (amount === undefined) throw new Problem('no-price', { ticketType: ticketTypeName(tt, ctx.lang), rank });
+      return amount;
+    },
+  };
+}
+
+export type AddLines =
+  | { performanceId: string; seatIds: string[]; ticketTypeId?: string }
+  | { performanceId: string; quantity: number; rank?: number; zoneId?: string; ticketTypeId?: string };
+
+/** Holds places for the basket and adds a line per place; all or nothing. */
+export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
+  const basket = await openBasket(ctx, basketId);
+  const perf = await sellablePerformance(ctx, basket, req.performanceId);
+  const prices = await priceTable(ctx, perf.id, req.ticketTypeId ?? perf.standard_ticket_type_id!, basket.channel);
+  const typeId = req.ticketTypeId ?? perf.standard_ticket_type_id!;
+
+  const hold = async (itemIds: string[]): Promise<string[] | undefined> => {
+    const now = ctx.clock.now().toISOString();
+    const ranks = await ctx.db.selectFrom('inventory').select(['item_id', 'rank'])
+      .where('performance_id', '=', perf.id).where('item_id', 'in', itemIds).execute();
+    const rankOf = new Map(ranks.map((r) => [r.item_id, r.rank]));
+    const linePrices = itemIds.map((id) => prices.price(rankOf.get(id)!));
+    return ctx.db.transaction().execute(async (tx) => {
+      const got = await claim(tx, perf.id, itemIds, basket.id, basket.expires_at, now);
+      if (got.length !== itemIds.length) {
+        // Undo by throwing: the transaction rolls back every hold it took.
+        throw new ClaimLost(itemIds.filter((i) => !got.includes(i)));
+      }
+      await tx.insertInto('basket_lines').values(itemIds.map((itemId, i) => ({
+        id: newId(), basket_id: basket.id, organisation_id: ctx.orgId, performance_id: perf.id, item_id: itemId,
+        ticket_type_id: typeId, price: linePrices[i], created_at: now,
+      }))).execute();
+      await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).execute();
+      return got;
+    }).catch((e: unknown) => {
+      if (e instanceof ClaimLost) return undefined;
+      throw e;
+    });
+  };
+
+  if ('seatIds' in req) {
+    const unique = [...new Set(req.seatIds)];
+    const known = await ctx.db.selectFrom('inventory').select('item_id')
+      .where('performance_id', '=', perf.id).where('item_id', 'in', unique).where('zone_id', 'is', null).execute();
+    if (known.length !== unique.length) {
+      const k = new Set(known.map((r) => r.item_id));
+      throw invalidField('seatIds', {
+        en: `unknown seats: ${unique.filter((s) => !k.has(s)).join(', ')}`,
+        nl: `onbekende stoelen: ${unique.filter((s) => !k.has(s)).join(', ')}`,
+        fr: `sièges inconnus : ${unique.filter((s) => !k.has(s)).join(', ')}`,
+      });
+    }
+    const held = await hold(unique);
+    if (!held) {
+      const now = ctx.clock.now().toISOString();
+      const taken = await ctx.db.selectFrom('inventory').select('item_id')
+        .where('performance_id', '=', perf.id).where('item_id', 'in', unique)
+        .where((eb) => eb.not(eb.or([eb('status', '=', 'free'), eb.and([eb('status', '=', 'held'), eb('hold_expires_at', '<', now)])])))
+        .execute();
+      const ids = taken.map((t) => t.item_id);
+      throw new Problem('seats-unavailable', { seats: ids.join(', ') }, [], { unavailableSeatIds: ids });
+    }
+    return basketView(ctx, await findBasket(ctx, basket.id));
+  }
+
+  if (req.zoneId) {
+    const zone = await ctx.db.selectFrom('inventory').select('item_id').where('performance_id', '=', perf.id)
+      .where('zone_id', '=', req.zoneId).limit(1).executeTakeFirst();
+    if (!zone) throw invalidField('zoneId', { en: 'no such zone', nl: 'onbekende zone', fr: 'zone inconnue' });
+  }
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    const now = ctx.clock.now().toISOString();
+    let ids: string[] | undefined;
+    if (req.zoneId) {
+      ids = await freeZonePlaces(ctx.db, perf.id, req.zoneId, now, req.quantity);
+      if (ids.length < req.quantity) ids = undefined;
+    } else {
+      const [free, extents] = await Promise.all([freeSeats(ctx.db, perf.id, now, req.rank), rowExtents(ctx.db, perf.id)]);
+      ids = chooseSeats(free, extents, req.quantity, basket.channel === 'online' ? 4 : 1)?.map((s) => s.itemId);
+    }
+    if (!ids) break;
+    if (await hold(ids)) return basketView(ctx, await findBasket(ctx, basket.id));
+  }
+  const where = req.zoneId ? ` (${req.zoneId})` : req.rank ? ` (rank ${req.rank})` : '';
+  throw new Problem('not-enough-seats', { quantity: req.quantity, where });
+}
+
+class ClaimLost extends Error {
+  constructor(readonly itemIds: string[]) {
+    super('claim lost');
+  }
+}
+
+async function findLine(ctx: Ctx, basket: Basket, lineId: string) {
+  const line = await ctx.db.selectFrom('basket_lines').selectAll().where('id', '=', lineId).where('basket_id', '=', basket.id).executeTakeFirst();
+  if (!line) throw notFound('basket line');
+  return line;
+}
+
+export async function changeLineType(ctx: Ctx, basketId: string, lineId: string, ticketTypeId: string) {
+  const basket = await openBasket(ctx, basketId);
+  const line = await findLine(ctx, basket, lineId);
+  const item = await ctx.db.selectFrom('inventory').select('rank').where('performance_id', '=', line.performance_id)
+    .where('item_id', '=', line.item_id).executeTakeFirstOrThrow();
+  const price = (await priceTable(ctx, line.performance_id, ticketTypeId, basket.channel)).price(item.rank);
+  await ctx.db.updateTable('basket_lines').set({ ticket_type_id: ticketTypeId, price }).where('id', '=', lineId).execute();
+  return basketView(ctx, basket);
+}
+
+export async function removeLine(ctx: Ctx, basketId: string, lineId: string) {
+  const basket = await openBasket(ctx, basketId);
+  const line = await findLine(ctx, basket, lineId);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('basket_lines').where('id', '=', lineId).execute();
+    await releaseHold(tx, basket.id, [{ performanceId: line.performance_id, itemId: line.item_id }]);
+  });
+  return basketView(ctx, basket);
+}
+
+/** The buyer walks away: every place goes back to sale at once. */
+export async function abandonBasket(ctx: Ctx, basketId: string) {
+  const basket = await openBasket(ctx, basketId);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('baskets').set({ status: 'abandoned', updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', basket.id).where('status', '=', 'open').execute();
+    await releaseHold(tx, basket.id);
+  });
+}
+
+export async function setBasketCustomer(ctx: Ctx, basketId: string, customerId: string | null) {
+  const basket = await openBasket(ctx, basketId);
+  if (customerId) {
+    const c = await ctx.db.selectFrom('customers').select('id').where('id', '=', customerId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+    if (!c) throw invalidField('customerId', { en: 'no such customer', nl: 'onbekende klant', fr: 'client inconnu' });
+  }
+  await ctx.db.updateTable('baskets').set({ customer_id: customerId, updated_at: ctx.clock.now().toISOString() }).where('id', '=', basket.id).execute();
+  return basketView(ctx, await findBasket(ctx, basket.id));
+}

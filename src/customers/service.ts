@@ -1,0 +1,61 @@
+import type { Ctx } from '../platform/context.js';
+import { newId } from '../platform/ids.js';
+import { notFound } from '../platform/problems.js';
+import type { Customer } from './tables.js';
+
+export interface CustomerInput {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  birthDate?: string | null;
+}
+
+const searchText = (c: { name: string; email: string | null; postal_code: string | null }) =>
+  [c.name, c.email ?? '', (c.postal_code ?? '').replace(/\s+/g, '')].join(' ').toLowerCase();
+
+export const customerView = (c: Customer) => ({
+  id: c.id, name: c.name, email: c.email, phone: c.phone, postalCode: c.postal_code, city: c.city, birthDate: c.birth_date,
+});
+
+export async function createCustomer(ctx: Ctx, input: CustomerInput) {
+  const row = {
+    id: newId(), organisation_id: ctx.orgId, name: input.name, email: input.email?.trim().toLowerCase() || null,
+    phone: input.phone || null, postal_code: input.postalCode || null, city: input.city || null,
+    birth_date: input.birthDate || null, created_at: ctx.clock.now().toISOString(),
+  };
+  const c: Customer = { ...row, search: searchText(row) };
+  await ctx.db.insertInto('customers').values(c).execute();
+  return customerView(c);
+}
+
+export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
+  const c = await ctx.db.selectFrom('customers').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!c) throw notFound('customer');
+  return c;
+}
+
+export async function updateCustomer(ctx: Ctx, id: string, input: Partial<CustomerInput>) {
+  const c = await getCustomer(ctx, id);
+  const next = {
+    name: input.name ?? c.name,
+    email: input.email !== undefined ? input.email?.trim().toLowerCase() || null : c.email,
+    phone: input.phone !== undefined ? input.phone || null : c.phone,
+    postal_code: input.postalCode !== undefined ? input.postalCode || null : c.postal_code,
+    city: input.city !== undefined ? input.city || null : c.city,
+    birth_date: input.birthDate !== undefined ? input.birthDate || null : c.birth_date,
+  };
+  await ctx.db.updateTable('customers').set({ ...next, search: searchText(next) }).where('id', '=', id).execute();
+  return customerView(await getCustomer(ctx, id));
+}
+
+/** Search by (part of) name, e-mail or postal code; every word must match. */
+export async function searchCustomers(ctx: Ctx, q: string, limit: number, offset: number) {
+  let query = ctx.db.selectFrom('customers').selectAll().where('organisation_id', '=', ctx.orgId);
+  for (const word of q.toLowerCase().split(/\s+/).filter(Boolean)) {
+    query = query.where('search', 'like', `%${word.replace(/[%_\\]/g, '')}%`);
+  }
+  const rows = await query.orderBy('name').orderBy('id').limit(limit).offset(offset).execute();
+  return rows.map(customerView);
+}

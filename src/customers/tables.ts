@@ -1,0 +1,20 @@
+import type { Selectable } from 'kysely';
+
+export interface CustomerTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  postal_code: string | null;
+  city: string | null;
+  birth_date: string | null;
+  /** Lower-cased name + e-mail + postal code, for search. */
+  search: string;
+  created_at: string;
+}
+export type Customer = Selectable<CustomerTable>;
+
+export interface CustomerTables {
+  customers: CustomerTable;
+}

@@ -1,0 +1,115 @@
+// Blocks ("blokkades") and the live state of every place of a performance.
+import type { Ctx } from '../platform/context.js';
+import { newId } from '../platform/ids.js';
+import { Problem, invalidField, notFound } from '../platform/problems.js';
+import { findPerformance } from '../productions/service.js';
+import { availableWhere } from './store.js';
+import type { Block, BlockKind } from './tables.js';
+
+export interface BlockInput {
+  kind: BlockKind;
+  reason: string;
+  seatIds?: string[];
+  zoneId?: string;
+  quantity?: number;
+}
+
+export const blockView = (b: Block, count: number) => ({
+  id: b.id, performanceId: b.performance_id, kind: b.kind, reason: b.reason, places: count,
+  createdAt: b.created_at, releasedAt: b.released_at,
+});
+
+export async function listBlocks(ctx: Ctx, performanceId: string) {
+  await findPerformance(ctx, performanceId);
+  const blocks = await ctx.db.selectFrom('blocks').selectAll().where('performance_id', '=', performanceId)
+    .where('released_at', 'is', null).orderBy('created_at').execute();
+  const items = await ctx.db.selectFrom('inventory').select(['block_id', 'item_id'])
+    .where('performance_id', '=', performanceId).where('status', '=', 'blocked').orderBy('sort').execute();
+  const byBlock = new Map<string, string[]>();
+  for (const i of items) byBlock.set(i.block_id!, [...(byBlock.get(i.block_id!) ?? []), i.item_id]);
+  return blocks.map((b) => ({ ...blockView(b, byBlock.get(b.id)?.length ?? 0), seatIds: byBlock.get(b.id) ?? [] }));
+}
+
+/** Takes free places off sale: named seats, or a number of places of a general-admission zone. */
+export async function createBlock(ctx: Ctx, performanceId: string, input: BlockInput) {
+  const perf = await findPerformance(ctx, performanceId);
+  if (!input.seatIds?.length && !(input.zoneId && input.quantity)) {
+    throw invalidField('seatIds', { en: 'give seatIds, or zoneId with quantity', nl: 'geef seatIds, of zoneId met quantity', fr: 'donnez seatIds, ou zoneId avec quantity' });
+  }
+  const now = ctx.clock.now().toISOString();
+  const block: Block = { id: newId(), organisation_id: ctx.orgId, performance_id: perf.id, kind: input.kind, reason: input.reason, created_at: now, released_at: null };
+  const taken = await ctx.db.transaction().execute(async (tx) => {
+    let ids: string[];
+    if (input.seatIds?.length) {
+      ids = [...new Set(input.seatIds)];
+      const known = await tx.selectFrom('inventory').select('item_id').where('performance_id', '=', perf.id).where('item_id', 'in', ids).execute();
+      if (known.length !== ids.length) {
+        const k = new Set(known.map((r) => r.item_id));
+        const unknown = ids.filter((i) => !k.has(i)).join(', ');
+        throw invalidField('seatIds', { en: `unknown seats: ${unknown}`, nl: `onbekende stoelen: ${unknown}`, fr: `sièges inconnus : ${unknown}` });
+      }
+    } else {
+      const rows = await tx.selectFrom('inventory').select('item_id').where('performance_id', '=', perf.id)
+        .where('zone_id', '=', input.zoneId!).where(availableWhere(now)).orderBy('sort', 'desc').limit(input.quantity!).execute();
+      ids = rows.map((r) => r.item_id);
+      if (ids.length < input.quantity!) throw new Problem('not-enough-seats', { quantity: input.quantity!, where: ` (${input.zoneId})` });
+    }
+    const got = await tx.updateTable('inventory').set({ status: 'blocked', block_id: block.id, hold_id: null, hold_expires_at: null })
+      .where('performance_id', '=', perf.id).where('item_id', 'in', ids).where(availableWhere(now)).returning('item_id').execute();
+    if (got.length !== ids.length) {
+      const g = new Set(got.map((r) => r.item_id));
+      const lost = ids.filter((i) => !g.has(i));
+      throw new Problem('seats-unavailable', { seats: lost.join(', ') }, [], { unavailableSeatIds: lost });
+    }
+    await tx.insertInto('blocks').values(block).execute();
+    return ids;
+  });
+  return { ...blockView(block, taken.length), seatIds: taken };
+}
+
+/** Releases a block: its places return to sale. */
+export async function releaseBlock(ctx: Ctx, blockId: string) {
+  const block = await ctx.db.selectFrom('blocks').selectAll().where('id', '=', blockId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!block) throw notFound('block');
+  if (block.released_at) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('inventory').set({ status: 'free', block_id: null }).where('block_id', '=', blockId).where('status', '=', 'blocked').execute();
+    await tx.updateTable('blocks').set({ released_at: ctx.clock.now().toISOString() }).where('id', '=', blockId).execute();
+  });
+}
+
+/** Every place of a performance with its live state, for the seat map; plus availability per rank and zone. */
+export async function placeStates(ctx: Ctx, performanceId: string) {
+  const perf = await findPerformance(ctx, performanceId);
+  const now = ctx.clock.now().toISOString();
+  const rows = await ctx.db.selectFrom('inventory').leftJoin('blocks', 'blocks.id', 'inventory.block_id')
+    .select(['inventory.item_id', 'inventory.zone_id', 'inventory.rank', 'inventory.status', 'inventory.hold_expires_at', 'blocks.kind as block_kind'])
+    .where('inventory.performance_id', '=', perf.id).orderBy('inventory.sort').execute();
+  const state = (r: (typeof rows)[number]) =>
+    r.status === 'held' && r.hold_expires_at && r.hold_expires_at < now ? 'free' : r.status;
+  const seats = rows.filter((r) => !r.zone_id).map((r) => ({
+    seatId: r.item_id, status: state(r), blockKind: r.status === 'blocked' ? r.block_kind : null,
+  }));
+  const ranks = new Map<number, { rank: number; total: number; available: number }>();
+  const zones = new Map<string, { zoneId: string; capacity: number; available: number }>();
+  for (const r of rows) {
+    const free = state(r) === 'free';
+    if (r.zone_id) {
+      const z = zones.get(r.zone_id) ?? { zoneId: r.zone_id, capacity: 0, available: 0 };
+      z.capacity++;
+      if (free) z.available++;
+      zones.set(r.zone_id, z);
+      continue;
+    }
+    const k = ranks.get(r.rank) ?? { rank: r.rank, total: 0, available: 0 };
+    k.total++;
+    if (free) k.available++;
+    ranks.set(r.rank, k);
+  }
+  return {
+    performanceId: perf.id,
+    seats,
+    ranks: [...ranks.values()].sort((a, b) => a.rank - b.rank),
+    zones: [...zones.values()],
+  };
+}

@@ -1,0 +1,189 @@
+// SQL for per-performance inventory. Takes a db or a transaction; never opens one.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.js';
+import type { FreeSeat, RowExtent } from './best-available.js';
+import type { InventoryTable, ItemStatus } from './tables.js';
+
+const CHUNK = 500;
+
+/** The inventory rows a performance in this hall should have, all free. */
+async function rowsFromMap(db: Db, performanceId: string, hallId: string, orgId: string): Promise<InventoryTable[]> {
+  const [seats, zones] = await Promise.all([
+    db.selectFrom('hall_seats').selectAll().where('hall_id', '=', hallId).orderBy('sort').execute(),
+    db.selectFrom('hall_zones').selectAll().where('hall_id', '=', hallId).orderBy('sort').execute(),
+  ]);
+  const rows: InventoryTable[] = [];
+  const posInRow = new Map<string, number>();
+  const free = { status: 'free' as const, hold_id: null, hold_expires_at: null, order_id: null, block_id: null };
+  for (const s of seats) {
+    const key = `${s.section}\u0000${s.row_label}`;
+    const pos = posInRow.get(key) ?? 0;
+    posInRow.set(key, pos + 1);
+    rows.push({
+      performance_id: performanceId, item_id: s.id, organisation_id: orgId, zone_id: null, rank: s.rank,
+      section: s.section, row_label: s.row_label, seat_label: s.seat_label, pos, sort: s.sort, ...free,
+    });
+  }
+  let sort = seats.length;
+  for (const z of zones) {
+    for (let i = 1; i <= z.capacity; i++) {
+      rows.push({
+        performance_id: performanceId, item_id: `${z.id}#${i}`, organisation_id: orgId, zone_id: z.id, rank: z.rank,
+        section: z.name, row_label: '', seat_label: String(i), pos: i - 1, sort: sort++, ...free,
+      });
+    }
+  }
+  return rows;
+}
+
+async function insertRows(db: Db, rows: InventoryTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('inventory').values(rows.slice(i, i + CHUNK)).execute();
+}
+
+/** Creates the performance's inventory from its hall's map, once; later calls change nothing. */
+export async function ensureInventory(db: Db, performanceId: string, hallId: string, orgId: string): Promise<void> {
+  const exists = await db.selectFrom('inventory').select('item_id').where('performance_id', '=', performanceId).limit(1).executeTakeFirst();
+  if (!exists) await insertRows(db, await rowsFromMap(db, performanceId, hallId, orgId));
+}
+
+/**
+ * Brings an existing inventory in line with a changed map: new seats arrive free, dropped ones go
+ * (the caller has checked none of them is held, reserved or sold), labels and ranks follow the map.
+ */
+export async function syncInventory(db: Db, performanceId: string, hallId: string, orgId: string): Promise<void> {
+  const wanted = await rowsFromMap(db, performanceId, hallId, orgId);
+  const current = await db.selectFrom('inventory').selectAll().where('performance_id', '=', performanceId).execute();
+  const have = new Map(current.map((r) => [r.item_id, r]));
+  const want = new Set(wanted.map((r) => r.item_id));
+  const dropped = current.filter((r) => !want.has(r.item_id) && r.status !== 'reserved' && r.status !== 'sold').map((r) => r.item_id);
+  for (let i = 0; i < dropped.length; i += CHUNK) {
+    await db.deleteFrom('inventory').where('performance_id', '=', performanceId).where('item_id', 'in', dropped.slice(i, i + CHUNK)).execute();
+  }
+  await insertRows(db, wanted.filter((r) => !have.has(r.item_id)));
+  for (const w of wanted) {
+    const h = have.get(w.item_id);
+    if (h && (h.rank !== w.rank || h.section !== w.section || h.row_label !== w.row_label || h.seat_label !== w.seat_label || h.pos !== w.pos || h.sort !== w.sort)) {
+      await db.updateTable('inventory')
+        .set({ rank: w.rank, section: w.section, row_label: w.row_label, seat_label: w.seat_label, pos: w.pos, sort: w.sort })
+        .where('performance_id', '=', performanceId).where('item_id', '=', w.item_id).execute();
+    }
+  }
+  forgetRowExtents(performanceId);
+}
+
+/** Places of this hall that live sales use: held (unexpired), reserved or sold, in any performance. */
+export async function itemsInUse(db: Db, hallId: string, now: string): Promise<string[]> {
+  const rows = await db.selectFrom('inventory')
+    .innerJoin('performances', 'performances.id', 'inventory.performance_id')
+    .select('inventory.item_id').distinct()
+    .where('performances.hall_id', '=', hallId)
+    .where((eb) => eb.or([
+      eb('inventory.status', 'in', ['reserved', 'sold']),
+      eb.and([eb('inventory.status', '=', 'held'), eb('inventory.hold_expires_at', '>=', now)]),
+    ]))
+    .execute();
+  // A GA place "zone#n" in use keeps its zone.
+  return [...new Set(rows.map((r) => r.item_id.split('#')[0]))];
+}
+
+/** A place is available when free, or held by a basket whose hold has run out. */
+export function availableWhere(now: string) {
+  return sql<boolean>`(status = 'free' or (status = 'held' and hold_expires_at < ${now}))`;
+}
+
+export async function freeSeats(db: Db, performanceId: string, now: string, rank?: number): Promise<FreeSeat[]> {
+  let q = db.selectFrom('inventory')
+    .select(['item_id', 'section', 'row_label', 'pos', 'sort', 'rank'])
+    .where('performance_id', '=', performanceId)
+    .where('zone_id', 'is', null)
+    .where(availableWhere(now));
+  if (rank !== undefined) q = q.where('rank', '=', rank);
+  const rows = await q.execute();
+  return rows.map((r) => ({ itemId: r.item_id, rowKey: `${r.section}\u0000${r.row_label}`, pos: r.pos, sort: r.sort, rank: r.rank }));
+}
+
+// Row extents never change for a performance once its inventory exists (map edits keep sold seats).
+const extentCache = new Map<string, Map<string, RowExtent>>();
+
+export async function rowExtents(db: Db, performanceId: string): Promise<Map<string, RowExtent>> {
+  const hit = extentCache.get(performanceId);
+  if (hit) return hit;
+  const rows = await db.selectFrom('inventory')
+    .select(['section', 'row_label', (eb) => eb.fn.min<number>('pos').as('min_pos'), (eb) => eb.fn.max<number>('pos').as('max_pos')])
+    .where('performance_id', '=', performanceId).where('zone_id', 'is', null)
+    .groupBy(['section', 'row_label']).execute();
+  const map = new Map(rows.map((r) => [`${r.section}\u0000${r.row_label}`, { minPos: Number(r.min_pos), maxPos: Number(r.max_pos) }]));
+  if (extentCache.size > 5000) extentCache.clear();
+  extentCache.set(performanceId, map);
+  return map;
+}
+
+export const forgetRowExtents = (performanceId: string): void => void extentCache.delete(performanceId);
+
+/** First `n` available places of a general-admission zone. */
+export async function freeZonePlaces(db: Db, performanceId: string, zoneId: string, now: string, n: number): Promise<string[]> {
+  const rows = await db.selectFrom('inventory').select('item_id')
+    .where('performance_id', '=', performanceId).where('zone_id', '=', zoneId).where(availableWhere(now))
+    .orderBy('sort').limit(n).execute();
+  return rows.map((r) => r.item_id);
+}
+
+/**
+ * Holds the given places for a basket if every one of them is available; answers the ids it took.
+ * The conditional UPDATE is the whole concurrency story: a place another buyer took in the meantime
+ * no longer matches the WHERE, on SQLite and on PostgreSQL alike (row locks, re-checked on commit).
+ */
+export async function claim(
+  db: Db, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string,
+): Promise<string[]> {
+  if (!itemIds.length) return [];
+  const rows = await db.updateTable('inventory')
+    .set({ status: 'held', hold_id: holdId, hold_expires_at: expiresAt, order_id: null })
+    .where('performance_id', '=', performanceId)
+    .where('item_id', 'in', itemIds)
+    .where(availableWhere(now))
+    .returning('item_id')
+    .execute();
+  return rows.map((r) => r.item_id);
+}
+
+/** Lets go of places a basket holds (all of them when no ids are given). */
+export async function releaseHold(db: Db, holdId: string, items?: { performanceId: string; itemId: string }[]): Promise<void> {
+  let q = db.updateTable('inventory').set({ status: 'free', hold_id: null, hold_expires_at: null })
+    .where('hold_id', '=', holdId).where('status', '=', 'held');
+  if (items) {
+    if (!items.length) return;
+    q = q.where((eb) => eb.or(items.map((i) => eb.and([eb('performance_id', '=', i.performanceId), eb('item_id', '=', i.itemId)]))));
+  }
+  await q.execute();
+}
+
+/** Turns a basket's holds into reserved or sold places of an order; answers what it converted. */
+export async function convertHold(db: Db, holdId: string, orderId: string, status: 'reserved' | 'sold') {
+  return db.updateTable('inventory')
+    .set({ status, order_id: orderId, hold_id: null, hold_expires_at: null })
+    .where('hold_id', '=', holdId).where('status', '=', 'held')
+    .returning(['performance_id', 'item_id']).execute();
+}
+
+export async function setOrderItemsStatus(db: Db, orderId: string, from: ItemStatus, to: ItemStatus): Promise<void> {
+  await db.updateTable('inventory').set({ status: to }).where('order_id', '=', orderId).where('status', '=', from).execute();
+}
+
+/** Returns an order's places (or some of them) to sale. */
+export async function freeOrderItems(db: Db, orderId: string, items?: { performanceId: string; itemId: string }[]): Promise<void> {
+  let q = db.updateTable('inventory').set({ status: 'free', order_id: null }).where('order_id', '=', orderId)
+    .where('status', 'in', ['reserved', 'sold']);
+  if (items) {
+    if (!items.length) return;
+    q = q.where((eb) => eb.or(items.map((i) => eb.and([eb('performance_id', '=', i.performanceId), eb('item_id', '=', i.itemId)]))));
+  }
+  await q.execute();
+}
+
+/** Sweeper: expired holds back to free. Safe to run in any number of processes at once. */
+export async function releaseExpiredHolds(db: Db, now: string): Promise<number> {
+  const r = await db.updateTable('inventory').set({ status: 'free', hold_id: null, hold_expires_at: null })
+    .where('status', '=', 'held').where('hold_expires_at', '<', now).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

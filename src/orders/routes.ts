@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf, requireRole } from '../platform/auth.js';
+import type { Deps } from '../platform/context.js';
+import { idempotent } from '../platform/idempotency.js';
+import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { PAYMENT_METHODS } from './tables.js';
+import { cancelOrder, checkout, getOrderView, payOrder, searchOrders } from './service.js';
+import { printTickets } from './print.js';
+
+const Payment = Type.Object({
+  method: StringEnum(PAYMENT_METHODS),
+  reference: Type.Optional(Type.String({ maxLength: 200 })),
+}, { additionalProperties: false });
+
+const TicketView = Type.Object({
+  id: Type.String(), performanceId: Type.String(), title: Type.String(), startsAt: Type.String(),
+  seatId: Nullable(Type.String()), placeId: Type.String(), zoneId: Nullable(Type.String()),
+  section: Type.String(), row: Type.String(), seat: Type.String(), rank: Type.Integer(),
+  ticketTypeId: Type.String(), ticketTypeName: Type.String(), dipCategory: Type.String(), price: Type.Integer(),
+  status: Type.String(), barcode: Type.String(), printState: Type.String(), printCount: Type.Integer(),
+});
+const OrderView = Type.Object({
+  id: Type.String(), number: Type.String(), status: Type.String(), channel: Type.String(),
+  customer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Nullable(Type.String()) })),
+  total: Type.Integer(), paid: Type.Integer(), balance: Type.Integer(), reservationExpiresAt: Nullable(Type.String()),
+  createdAt: Type.String(), paidAt: Nullable(Type.String()), cancelledAt: Nullable(Type.String()),
+  tickets: Type.Array(TicketView),
+  payments: Type.Array(Type.Object({
+    id: Type.String(), kind: Type.String(), method: Type.String(), amount: Type.Integer(), reference: Nullable(Type.String()), createdAt: Type.String(),
+  })),
+});
+
+export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const sell = requireRole(deps, 'boxoffice');
+  const staff = requireRole(deps, 'boxoffice', 'reporting');
+
+  app.post('/api/baskets/:id/checkout', {
+    schema: {
+      tags: ['selling'],
+      summary: 'Turn the basket into an order: paid with a payment, else an unpaid reservation',
+      description: 'Send an Idempotency-Key header: a retry with the same key answers the same order.',
+      params: IdParams,
+      body: Type.Object({ payment: Type.Optional(Payment) }, { additionalProperties: false }),
+      response: { 201: OrderView },
+    },
+    preHandler: sell,
+  }, async (req, reply) => idempotent(deps, req, reply, 201, () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment)));
+
+  app.get('/api/orders', {
+    schema: {
+      tags: ['orders'], summary: 'Find orders by number, ticket barcode, customer name/e-mail/postal code, or performance',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 200 })), customerId: Type.Optional(Text(100)), performanceId: Type.Optional(Text(100)),
+        limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }),
+      }, { additionalProperties: false }),
+    },
+    preHandler: staff,
+  }, async (req) => ({ items: await searchOrders(ctxOf(deps, req), req.query) }));
+
+  app.get('/api/orders/:id', { schema: { tags: ['orders'], params: IdParams, response: { 200: OrderView } }, preHandler: staff },
+    async (req) => getOrderView(ctxOf(deps, req), req.params.id));
+
+  app.post('/api/orders/:id/payments', {
+    schema: { tags: ['orders'], summary: 'Pay a reservation in full (Idempotency-Key supported)', params: IdParams, body: Payment, response: { 200: OrderView } },
+    preHandler: sell,
+  }, async (req, reply) => idempotent(deps, req, reply, 200, () => payOrder(ctxOf(deps, req), req.params.id, req.body)));
+
+  app.post('/api/orders/:id/cancel', {
+    schema: {
+      tags: ['orders'],
+      summary: 'Cancel the order or some of its tickets; places return to sale, paid tickets get a refund record',
+      params: IdParams,
+      body: Type.Object({
+        ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })),
+        refundMethod: Type.Optional(StringEnum(PAYMENT_METHODS)),
+      }, { additionalProperties: false }),
+      response: { 200: OrderView },
+    },
+    preHandler: sell,
+  }, async (req, reply) => idempotent(deps, req, reply, 200, () =>
+    cancelOrder(ctxOf(deps, req), req.params.id, req.body?.ticketIds, req.body?.refundMethod)));
+
+  app.post('/api/orders/:id/print', {
+    schema: {
+      tags: ['orders'], summary: 'Mark tickets printed and answer one PDF, a ticket per page', params: IdParams,
+      body: Type.Optional(Type.Object({ ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })) }, { additionalProperties: false })),
+      produces: ['application/pdf'],
+    },
+    preHandler: sell,
+  }, async (req, reply) => {
+    const pdf = await printTickets(ctxOf(deps, req), req.params.id, req.body?.ticketIds);
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="tickets.pdf"').send(pdf);
+  });
+};

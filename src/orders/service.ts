@@ -1,0 +1,282 @@
+// Orders: checkout of a basket, payment of a reservation, cancellation with refunds.
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import { newId } from '../platform/ids.js';
+import { Problem, invalidField, notFound } from '../platform/problems.js';
+import { getOrganisation } from '../organisations/service.js';
+import { ticketTypeName } from '../pricing/service.js';
+import { openBasket } from '../baskets/service.js';
+import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
+import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
+import type { Order, PaymentMethod } from './tables.js';
+import './problems.js';
+
+export interface PaymentInput {
+  method: PaymentMethod;
+  reference?: string;
+}
+
+class SeatsLost extends Error {
+  constructor(readonly itemIds: string[]) {
+    super('seats lost');
+  }
+}
+
+export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput) {
+  const basket = await openBasket(ctx, basketId);
+  const lines = await ctx.db.selectFrom('basket_lines')
+    .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
+    .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
+    .select(['basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
+      'ticket_types.dip_category', 'performances.starts_at'])
+    .where('basket_lines.basket_id', '=', basket.id).execute();
+  if (!lines.length) throw new Problem('basket-empty');
+  const org = await getOrganisation(ctx.db, ctx.orgId);
+  const now = ctx.clock.now();
+  const total = lines.reduce((n, l) => n + l.price, 0);
+  const paid = !!payment || paidAtZero(lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })));
+  const firstStart = lines.map((l) => l.starts_at).sort()[0];
+  const orderId = newId();
+  const order: Order = {
+    id: orderId, organisation_id: ctx.orgId, number: newOrderNumber(), basket_id: basket.id, channel: basket.channel,
+    status: paid ? 'paid' : 'reserved', customer_id: basket.customer_id, total,
+    reservation_expires_at: paid ? null : reservationDeadline(now, org.reservation_hours, firstStart),
+    created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: paid ? now.toISOString() : null, cancelled_at: null,
+  };
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
+        .where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(closed.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+      const converted = await convertHold(tx, basket.id, orderId, paid ? 'sold' : 'reserved');
+      const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
+      const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`)).map((l) => l.item_id);
+      if (lost.length) throw new SeatsLost(lost);
+      await tx.insertInto('orders').values(order).execute();
+      await tx.insertInto('tickets').values(lines.map((l) => ({
+        id: newId(), organisation_id: ctx.orgId, order_id: orderId, performance_id: l.performance_id, item_id: l.item_id,
+        ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
+        barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
+        cancelled_at: null,
+      }))).execute();
+      if (payment) await insertPayment(tx, ctx, orderId, 'payment', payment.method, total, payment.reference, now);
+    });
+  } catch (e) {
+    if (e instanceof SeatsLost) {
+      throw new Problem('seats-unavailable', { seats: e.itemIds.join(', ') }, [], { unavailableSeatIds: e.itemIds });
+    }
+    throw e;
+  }
+  return getOrderView(ctx, orderId);
+}
+
+async function insertPayment(
+  db: Db, ctx: Ctx, orderId: string, kind: 'payment' | 'refund', method: PaymentMethod, amount: number,
+  reference: string | undefined, now: Date,
+) {
+  await db.insertInto('payments').values({
+    id: newId(), organisation_id: ctx.orgId, order_id: orderId, kind, method, amount, reference: reference ?? null,
+    created_by: ctx.actor.id, created_at: now.toISOString(),
+  }).execute();
+}
+
+export async function findOrder(ctx: Ctx, id: string): Promise<Order> {
+  const o = await ctx.db.selectFrom('orders').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!o) throw notFound('order');
+  return o;
+}
+
+export async function ticketRows(db: Db, orderIds: string[]) {
+  if (!orderIds.length) return [];
+  return db.selectFrom('tickets')
+    .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'tickets.performance_id').onRef('inventory.item_id', '=', 'tickets.item_id'))
+    .innerJoin('ticket_types', 'ticket_types.id', 'tickets.ticket_type_id')
+    .innerJoin('performances', 'performances.id', 'tickets.performance_id')
+    .innerJoin('productions', 'productions.id', 'performances.production_id')
+    .innerJoin('halls', 'halls.id', 'performances.hall_id')
+    .innerJoin('venues', 'venues.id', 'halls.venue_id')
+    .selectAll('tickets')
+    .select([
+      'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
+      'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en', 'productions.title', 'performances.starts_at',
+      'halls.name as hall_name', 'venues.name as venue_name', 'venues.time_zone',
+    ])
+    .where('tickets.order_id', 'in', orderIds)
+    .orderBy('performances.starts_at').orderBy('inventory.sort')
+    .execute();
+}
+export type TicketRow = Awaited<ReturnType<typeof ticketRows>>[number];
+
+export async function getOrderView(ctx: Ctx, id: string) {
+  const o = await findOrder(ctx, id);
+  const [tickets, payments, customer] = await Promise.all([
+    ticketRows(ctx.db, [id]),
+    ctx.db.selectFrom('payments').selectAll().where('order_id', '=', id).orderBy('created_at').execute(),
+    o.customer_id ? ctx.db.selectFrom('customers').selectAll().where('id', '=', o.customer_id).executeTakeFirst() : undefined,
+  ]);
+  const paidIn = payments.reduce((n, p) => n + (p.kind === 'payment' ? p.amount : -p.amount), 0);
+  const owed = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0);
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    channel: o.channel,
+    customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
+    total: owed,
+    paid: paidIn,
+    balance: o.status === 'reserved' ? owed : owed - paidIn,
+    reservationExpiresAt: o.reservation_expires_at,
+    createdAt: o.created_at,
+    paidAt: o.paid_at,
+    cancelledAt: o.cancelled_at,
+    tickets: tickets.map((t) => ({
+      id: t.id,
+      performanceId: t.performance_id,
+      title: t.title,
+      startsAt: t.starts_at,
+      seatId: t.zone_id ? null : t.item_id,
+      placeId: t.item_id,
+      zoneId: t.zone_id,
+      section: t.section,
+      row: t.row_label,
+      seat: t.seat_label,
+      rank: t.rank,
+      ticketTypeId: t.ticket_type_id,
+      ticketTypeName: ticketTypeName(t, ctx.lang),
+      dipCategory: t.dip_category,
+      price: t.price,
+      status: t.status,
+      barcode: t.barcode,
+      printState: t.print_state,
+      printCount: t.print_count,
+    })),
+    payments: payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amount: p.amount, reference: p.reference, createdAt: p.created_at })),
+  };
+}
+export type OrderView = Awaited<ReturnType<typeof getOrderView>>;
+
+/** Pays an unpaid reservation in full; its places become sold. */
+export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
+  const o = await findOrder(ctx, id);
+  if (o.status !== 'reserved') throw new Problem('order-not-payable', { status: o.status });
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const r = await tx.updateTable('orders').set({ status: 'paid', paid_at: now.toISOString(), reservation_expires_at: null })
+      .where('id', '=', id).where('status', '=', 'reserved').executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new Problem('order-not-payable', { status: 'changed' });
+    const owed = await tx.selectFrom('tickets').select((eb) => eb.fn.sum<number>('price').as('n'))
+      .where('order_id', '=', id).where('status', '=', 'valid').executeTakeFirstOrThrow();
+    await setOrderItemsStatus(tx, id, 'reserved', 'sold');
+    await insertPayment(tx, ctx, id, 'payment', payment.method, Number(owed.n ?? 0), payment.reference, now);
+  });
+  return getOrderView(ctx, id);
+}
+
+/**
+ * Cancels tickets of an order (all valid ones when no ids are given): their places return to sale,
+ * paid tickets get a refund record, and the order is cancelled once no valid ticket is left.
+ */
+export async function cancelTickets(ctx: Ctx, db: Db, order: Order, ticketIds: string[] | undefined, refundMethod?: PaymentMethod) {
+  const now = ctx.clock.now();
+  let q = db.updateTable('tickets').set({ status: 'cancelled', cancelled_at: now.toISOString() })
+    .where('order_id', '=', order.id).where('status', '=', 'valid');
+  if (ticketIds) q = q.where('id', 'in', ticketIds);
+  const cancelled = await q.returning(['id', 'performance_id', 'item_id', 'price']).execute();
+  if (!cancelled.length) return cancelled;
+  await freeOrderItems(db, order.id, cancelled.map((t) => ({ performanceId: t.performance_id, itemId: t.item_id })));
+  const refund = cancelled.reduce((n, t) => n + t.price, 0);
+  if (order.status === 'paid' && refund > 0) {
+    const last = await db.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
+      .orderBy('created_at', 'desc').executeTakeFirst();
+    await insertPayment(db, ctx, order.id, 'refund', refundMethod ?? last?.method ?? 'cash', refund, undefined, now);
+  }
+  const left = await db.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
+  if (!left) {
+    await db.updateTable('orders').set({ status: 'cancelled', cancelled_at: now.toISOString() }).where('id', '=', order.id).execute();
+  }
+  return cancelled;
+}
+
+export async function cancelOrder(ctx: Ctx, id: string, ticketIds?: string[], refundMethod?: PaymentMethod) {
+  const o = await findOrder(ctx, id);
+  if (ticketIds) {
+    const known = await ctx.db.selectFrom('tickets').select('id').where('order_id', '=', id).where('id', 'in', ticketIds).execute();
+    if (known.length !== new Set(ticketIds).size) {
+      throw invalidField('ticketIds', { en: 'not all tickets belong to this order', nl: 'niet alle kaarten horen bij deze bestelling', fr: "tous les billets n'appartiennent pas à cette commande" });
+    }
+  }
+  const done = await ctx.db.transaction().execute((tx) => cancelTickets(ctx, tx, o, ticketIds, refundMethod));
+  if (!done.length) throw new Problem('nothing-to-cancel');
+  return getOrderView(ctx, id);
+}
+
+/** A cancelled performance cancels every ticket sold or reserved for it, refunding the paid ones. */
+export async function cancelPerformanceTickets(ctx: Ctx, db: Db, performanceId: string): Promise<number> {
+  const orders = await db.selectFrom('orders').innerJoin('tickets', 'tickets.order_id', 'orders.id').selectAll('orders').distinct()
+    .where('tickets.performance_id', '=', performanceId).where('tickets.status', '=', 'valid').execute();
+  let n = 0;
+  for (const o of orders) {
+    const ids = await db.selectFrom('tickets').select('id').where('order_id', '=', o.id).where('performance_id', '=', performanceId)
+      .where('status', '=', 'valid').execute();
+    n += (await cancelTickets(ctx, db, o, ids.map((t) => t.id))).length;
+  }
+  // Open baskets lose their places of this performance too.
+  await db.updateTable('inventory').set({ status: 'free', hold_id: null, hold_expires_at: null })
+    .where('performance_id', '=', performanceId).where('status', '=', 'held').execute();
+  await db.deleteFrom('basket_lines').where('performance_id', '=', performanceId)
+    .where('basket_id', 'in', (eb) => eb.selectFrom('baskets').select('id').where('status', '=', 'open')).execute();
+  return n;
+}
+
+/** Sweeper: unpaid reservations past their deadline are cancelled and their places return to sale. */
+export async function expireReservations(ctx: Ctx): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const due = await ctx.db.selectFrom('orders').selectAll().where('status', '=', 'reserved')
+    .where('reservation_expires_at', '<', now).limit(200).execute();
+  let n = 0;
+  for (const o of due) {
+    await ctx.db.transaction().execute(async (tx) => {
+      // Whoever flips the status first does the work; a concurrent sweeper finds nothing to do.
+      const r = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now })
+        .where('id', '=', o.id).where('status', '=', 'reserved').executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return;
+      await cancelTickets({ ...ctx, orgId: o.organisation_id }, tx, { ...o, status: 'cancelled' }, undefined);
+      n++;
+    });
+  }
+  return n;
+}
+
+export interface OrderSearch {
+  q?: string;
+  customerId?: string;
+  performanceId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Finds orders by number, ticket barcode, customer (name/e-mail/postal code) or performance. */
+export async function searchOrders(ctx: Ctx, f: OrderSearch) {
+  let q = ctx.db.selectFrom('orders').leftJoin('customers', 'customers.id', 'orders.customer_id')
+    .select(['orders.id', 'orders.number', 'orders.status', 'orders.total', 'orders.created_at', 'orders.channel',
+      'customers.name as customer_name'])
+    .where('orders.organisation_id', '=', ctx.orgId);
+  if (f.customerId) q = q.where('orders.customer_id', '=', f.customerId);
+  if (f.performanceId) {
+    q = q.where('orders.id', 'in', (eb) => eb.selectFrom('tickets').select('order_id').where('performance_id', '=', f.performanceId!));
+  }
+  if (f.q) {
+    const term = f.q.trim();
+    const like = `%${term.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([
+      eb('orders.number', '=', term.toUpperCase()),
+      eb('orders.id', 'in', eb.selectFrom('tickets').select('order_id').where('barcode', '=', term.toUpperCase())),
+      eb('customers.search', 'like', like),
+    ]));
+  }
+  const rows = await q.orderBy('orders.created_at', 'desc').orderBy('orders.id').limit(f.limit).offset(f.offset).execute();
+  return rows.map((r) => ({
+    id: r.id, number: r.number, status: r.status, channel: r.channel, total: r.total, createdAt: r.created_at, customerName: r.customer_name,
+  }));
+}
+
