@@ -110,7 +110,7 @@ export const productionRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async
         from: Type.Optional(Day), to: Type.Optional(Day), venueId: Type.Optional(Type.String({ maxLength: 100 })),
         productionId: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(StringEnum(PERFORMANCE_STATUSES)),
         q: Type.Optional(Type.String({ maxLength: 200 })),
-        limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }),
+        limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(PerformanceView), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }) },
     },
@@ -146,7 +146,7 @@ export const productionRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async
     async (req) => getPerformance(ctxOf(deps, req), req.params.id));
 
   app.patch('/api/performances/:id', {
-    schema: { tags: ['performances'], params: IdParams, body: Type.Partial(PerformanceBody), response: { 200: PerformanceView } },
+    schema: { tags: ['performances'], params: IdParams, body: Type.Partial(PerformanceBody, { additionalProperties: false }), response: { 200: PerformanceView } },
     preHandler: admin,
   }, async (req) => updatePerformance(ctxOf(deps, req), req.params.id, req.body));
 

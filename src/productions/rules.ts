@@ -1,4 +1,6 @@
 // Performance states and what may follow what.
+import { invalidField } from '../platform/problems.js';
+import { isLocalDateTime, zonedToUtc } from '../platform/time.js';
 import type { PerformanceStatus } from './tables.js';
 
 const TRANSITIONS: Record<PerformanceStatus, readonly PerformanceStatus[]> = {
@@ -12,3 +14,11 @@ export const canTransition = (from: PerformanceStatus, to: PerformanceStatus): b
   from === to || TRANSITIONS[from].includes(to);
 
 export const DIP_PRODUCTION_ID = '^NL-\\d{2}-\\d{3}-\\d{3,10}$';
+
+/** A local date-time in the venue's zone -> the UTC instant; one that does not exist (30 February, 24:30) is a field error. */
+export function localToUtc(field: string, local: string, tz: string): string {
+  if (!isLocalDateTime(local)) {
+    throw invalidField(field, { en: 'is not an existing date and time', nl: 'is geen bestaande datum en tijd', fr: "n'est pas une date et une heure existantes" });
+  }
+  return zonedToUtc(local, tz).toISOString();
+}
