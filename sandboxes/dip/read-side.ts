@@ -52,6 +52,8 @@ export function productionFigures(store: DipStore, productionId: string, kind: R
 }
 
 /** GET /_sandbox/performances/{number}: everything stored for one performance. */
+export type PerformanceView = NonNullable<ReturnType<typeof performanceView>>;
+
 export function performanceView(store: DipStore, number: number) {
   const perf = store.performance(number);
   if (!perf) return null;
