@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { boot } from './boot.js';
 import { createLogger } from './platform/logger.js';
 import { demoLoginText, isEmpty, seedDemo } from './demo/seed.js';
+import { createWorker } from './worker.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -14,6 +15,7 @@ if (config.seedDemo && (await isEmpty(deps))) {
   console.log(`\n${demoLoginText(config.publicUrl)}\n`);
 }
 
+const worker = config.worker ? createWorker(deps, log) : undefined;
 const app = await buildApp(deps, { logger: log });
 await app.listen({ host: config.host, port: config.port });
 log.info({ database: handle.dialect, url: config.publicUrl }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
@@ -21,6 +23,6 @@ log.info({ database: handle.dialect, url: config.publicUrl }, `Foyer is listenin
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'shutting down');
-    void app.close().then(() => handle.close()).finally(() => process.exit(0));
+    void app.close().then(() => worker?.stop()).then(() => handle.close()).finally(() => process.exit(0));
   });
 }
