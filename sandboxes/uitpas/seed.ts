@@ -39,8 +39,8 @@ function pass(uitpasNumber: string, p: Partial<Pass> & Pick<Pass, 'cardSystemId'
 const coupon = (id: string, name: string, cardSystemId: number, discount: number, limit: Coupon['limit']): Coupon =>
   ({ id, name, cardSystemId, discount, limit });
 
-const ACTIVE_UNTIL = { status: 'ACTIVE' as const, endDate: '2030-12-31T22:59:59' };
-const EXPIRED_SINCE = { status: 'EXPIRED' as const, endDate: '2024-12-31T22:59:59' };
+const ACTIVE_UNTIL = { status: 'ACTIVE' as const, endDate: '2030-12-31T23:59:59+01:00' };
+const EXPIRED_SINCE = { status: 'EXPIRED' as const, endDate: '2024-12-31T23:59:59+01:00' };
 
 export const TEST_PASSES: Pass[] = [
   pass('0900000095902', { cardSystemId: GENT, holder: holder('95902', 'Tine', 'Zondertarief', '1985-03-14', '9000', 'Gent'), points: 12 }),

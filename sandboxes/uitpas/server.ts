@@ -56,13 +56,12 @@ export function buildUitpasSandbox(options: UitpasSandboxOptions = {}): FastifyI
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.query).compile(schema));
 
-  // Every body arrives as text: the token form, JSON for the API (parsed below, to answer publiq's body/* problems).
+  // Every body arrives as text: the token form as is; JSON for routes with a body schema is parsed below,
+  // so that a missing or broken body gets publiq's body/missing or body/invalid-syntax.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('preValidation', async (req) => {
-    if (req.method !== 'POST' && req.method !== 'PUT') return;
-    const path = req.url.split('?')[0];
-    if (path === TOKEN_PATH) return;
+    if (!req.routeOptions.schema?.body) return;
     const raw = typeof req.body === 'string' ? req.body : '';
     if (raw.trim() === '') throw probs.bodyMissing();
     try {
