@@ -252,7 +252,7 @@ export class JobRunner {
 
   private async runOne(job: Job): Promise<Outcome> {
     if (job.attempts > job.max_attempts) {
-      return this.finish(job, 'dead', `its worker stopped during each of ${job.max_attempts} tries (lease ran out)`);
+      return this.finish(job, 'dead', `the lease ran out on its last try (${job.max_attempts}): its worker stopped or hung`);
     }
     let payload: unknown;
     try {
