@@ -45,7 +45,7 @@ function brusselsMidnight(y: number, m: number, d: number): number {
   return guess - offsetMinutes(new Date(guess - offsetMinutes(new Date(guess)) * 60000)) * 60000;
 }
 
-const W3C = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})))?)?$/;
+const W3C = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
 
 /**
  * A W3C date (YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with zone) as the instant range it covers
