@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { Deps } from './platform/context.js';
-import { Problem, installProblemHandlers } from './platform/problems.js';
+import { Problem, frameworkErrors, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
 import { jobRoutes } from './platform/jobs-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -31,6 +31,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installProblemHandlers(app);

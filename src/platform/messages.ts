@@ -21,7 +21,11 @@ export const PROBLEMS = {
   'malformed-request': {
     status: 400,
     title: { en: 'Malformed request', nl: 'Onleesbaar verzoek', fr: 'Requête illisible' },
-    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+    detail: {
+      en: 'The request could not be read; see errors.',
+      nl: 'Het verzoek kon niet gelezen worden; zie errors.',
+      fr: "La requête n'a pas pu être lue ; voir errors.",
+    },
   },
   unauthenticated: {
     status: 401,
@@ -94,12 +98,20 @@ export const PROBLEMS = {
   'payload-too-large': {
     status: 413,
     title: { en: 'Request too large', nl: 'Verzoek te groot', fr: 'Requête trop volumineuse' },
-    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+    detail: {
+      en: 'The request body is larger than Foyer accepts.',
+      nl: 'De inhoud van het verzoek is groter dan Foyer aanneemt.',
+      fr: 'Le corps de la requête dépasse ce que Foyer accepte.',
+    },
   },
   'unsupported-media-type': {
     status: 415,
     title: { en: 'Unsupported content type', nl: 'Niet-ondersteund inhoudstype', fr: 'Type de contenu non pris en charge' },
-    detail: { en: '{reason}', nl: '{reason}', fr: '{reason}' },
+    detail: {
+      en: 'Send application/json (or a form); "{type}" is not accepted here.',
+      nl: 'Stuur application/json (of een formulier); "{type}" wordt hier niet aangenomen.',
+      fr: 'Envoyez application/json (ou un formulaire) ; « {type} » n\'est pas accepté ici.',
+    },
   },
   'internal-error': {
     status: 500,
@@ -171,4 +183,12 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   additionalProperties: { en: 'is not a known field', nl: 'is geen bekend veld', fr: "n'est pas un champ connu" },
   uniqueItems: { en: 'must not repeat items', nl: 'mag geen dubbele elementen bevatten', fr: 'ne doit pas contenir de doublons' },
   invalid: { en: 'is not valid', nl: 'is niet geldig', fr: "n'est pas valide" },
+  invalidJson: { en: 'is not valid JSON', nl: 'is geen geldige JSON', fr: "n'est pas du JSON valide" },
+  emptyJson: {
+    en: 'is empty, but the content type says JSON',
+    nl: 'is leeg, maar het inhoudstype zegt JSON',
+    fr: 'est vide, mais le type de contenu annonce du JSON',
+  },
+  badUrl: { en: 'is not a valid address', nl: 'is geen geldig adres', fr: "n'est pas une adresse valide" },
+  nulCharacter: { en: 'must not contain NUL characters', nl: 'mag geen NUL-tekens bevatten', fr: 'ne doit pas contenir de caractères NUL' },
 };

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fill, pickLang, type Lang, type Text } from './i18n.js';
 import { FIELD_MESSAGES, problemMessage, type ProblemCode } from './messages.js';
+import { nulCharacterFields } from './problems-input.js';
 
 type Params = Record<string, string | number>;
 
@@ -77,7 +78,7 @@ interface AjvError {
 /** Fastify/Ajv validation errors -> Foyer field errors. */
 export function fieldsFromValidation(errors: AjvError[], context: string | undefined): FieldError[] {
   const prefix = context && context !== 'body' ? `${context}/` : '';
-  return errors.map((e) => {
+  const all = errors.map((e) => {
     let path = e.instancePath.replace(/^\//, '');
     if (e.keyword === 'required') path = path ? `${path}/${String(e.params.missingProperty)}` : String(e.params.missingProperty);
     if (e.keyword === 'additionalProperties') {
@@ -92,15 +93,57 @@ export function fieldsFromValidation(errors: AjvError[], context: string | undef
     if (e.params.allowedValue !== undefined) params.allowed = String(e.params.allowedValue);
     const known = e.keyword in FIELD_MESSAGES;
     return {
+      keyword: e.keyword,
       field: prefix + (path || '(body)'),
-      message: known ? e.keyword : { en: e.message ?? 'is not valid', nl: e.message ?? 'is niet geldig', fr: e.message ?? "n'est pas valide" },
+      message: known ? e.keyword : 'invalid',
       params,
     };
   });
+  // A nullable field that fails answers three errors (its own, "must be null", "must match anyOf");
+  // keep only the one that says what is wrong with the value.
+  const fieldsWithOwnError = new Set(all.filter((e) => !isBranchNoise(e)).map((e) => e.field));
+  const seen = new Set<string>();
+  return all
+    .filter((e) => !(isBranchNoise(e) && fieldsWithOwnError.has(e.field)))
+    .filter((e) => {
+      const key = `${e.field}|${e.message}|${JSON.stringify(e.params)}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .map(({ field, message, params }) => ({ field, message, params }));
 }
 
-/** One error handler for the whole app: Problems, schema errors, Fastify's own 4xx, and bugs. */
+const isBranchNoise = (e: { keyword: string; params: Params }): boolean =>
+  e.keyword === 'anyOf' || e.keyword === 'oneOf' || (e.keyword === 'type' && e.params.type === 'null');
+
+/** Fastify's own request errors (unreadable body, bad address) -> a problem in the caller's language. */
+function requestProblem(fe: FastifyError, req: FastifyRequest): Problem {
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new Problem('malformed-request', {}, [{ field: '(body)', message: 'invalidJson' }]);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem('malformed-request', {}, [{ field: '(body)', message: 'emptyJson' }]);
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new Problem('malformed-request', {}, [{ field: '(url)', message: 'badUrl' }]);
+  }
+  if (fe.statusCode === 413) return new Problem('payload-too-large');
+  if (fe.statusCode === 415) {
+    return new Problem('unsupported-media-type', { type: String(req.headers['content-type'] ?? '').split(';')[0].slice(0, 100) });
+  }
+  return new Problem('malformed-request', {}, [{ field: '(request)', message: { en: fe.message, nl: fe.message, fr: fe.message } }]);
+}
+
+/** Fastify's `frameworkErrors` option: errors found before a route is chosen (e.g. a bad URL). */
+export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, req, requestProblem(error, req));
+}
+
+/** One error handler for the whole app: Problems, schema errors, Fastify's own 4xx, and bugs; NUL characters refused. */
 export function installProblemHandlers(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const fields = nulCharacterFields(req);
+    if (fields.length) throw invalid(fields);
+  });
   app.setErrorHandler((error: FastifyError | Problem, req, reply) => {
     if (error instanceof Problem) return sendProblem(reply, req, error);
     const fe = error as FastifyError & { validationContext?: string };
@@ -108,12 +151,8 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, req, invalid(fieldsFromValidation(fe.validation as AjvError[], fe.validationContext)));
     }
     const status = fe.statusCode ?? 500;
-    if (status === 413) return sendProblem(reply, req, new Problem('payload-too-large', { reason: fe.message }));
-    if (status === 415) return sendProblem(reply, req, new Problem('unsupported-media-type', { reason: fe.message }));
     if (status === 429) return sendProblem(reply, req, new Problem('too-many-attempts', { minutes: 1 }));
-    if (status >= 400 && status < 500) {
-      return sendProblem(reply, req, new Problem('malformed-request', { reason: fe.message }));
-    }
+    if (status >= 400 && status < 500) return sendProblem(reply, req, requestProblem(fe, req));
     req.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, req, new Problem('internal-error'));
   });

@@ -65,7 +65,7 @@ export const venueRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     async (req) => venueView(await getVenue(ctxOf(deps, req), req.params.id)));
 
   app.patch('/api/venues/:id', {
-    schema: { tags: ['venues'], summary: 'Change a venue', params: IdParams, body: Type.Partial(VenueBody), response: { 200: VenueView } },
+    schema: { tags: ['venues'], summary: 'Change a venue', params: IdParams, body: Type.Partial(VenueBody, { additionalProperties: false }), response: { 200: VenueView } },
     preHandler: admin,
   }, async (req) => updateVenue(ctxOf(deps, req), req.params.id, req.body));
 
