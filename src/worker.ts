@@ -2,7 +2,7 @@
 // may run it; the database decides which process does which job or tick.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './platform/context.js';
-import { enqueue, JobRunner } from './platform/jobs.js';
+import { deleteFinishedJobs, enqueue, JobRunner } from './platform/jobs.js';
 import { Scheduler } from './platform/schedules.js';
 import { sweepSelling } from './orders/sweeper.js';
 
@@ -25,6 +25,15 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): 
     everyMs: 30_000,
     work: async (tx, tick) => {
       await enqueue(tx, { kind: 'selling.sweep', payload: {}, dedupeKey: tick.key, maxAttempts: 3 }, tick.now);
+    },
+  });
+
+  // Done jobs are the audit of what went out; keep them 30 days.
+  scheduler.add({
+    name: 'jobs.cleanup',
+    cron: '15 4 * * *',
+    work: async (tx, tick) => {
+      await deleteFinishedJobs(tx, new Date(tick.now.getTime() - 30 * 86400_000));
     },
   });
 
