@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { ManualClock } from '../../src/platform/clock.js';
 import { DEMO_CLIENT, startUitpasSandbox, type RunningSandbox, type StartOptions } from './index.js';
 
@@ -188,4 +189,16 @@ export async function startTestSandbox(opts: StartOptions = {}): Promise<TestSan
       return answer(res);
     },
   };
+}
+
+/** One sandbox for the test file, reset (sales, faults, log; clock back to TEST_NOW) before each test. */
+export function sandboxPerFile(opts: StartOptions = {}): () => TestSandbox {
+  let sb: TestSandbox | undefined;
+  beforeAll(async () => { sb = await startTestSandbox(opts); });
+  afterAll(async () => { await sb?.close(); });
+  beforeEach(async () => {
+    await sb!.http('POST', '/_sandbox/reset');
+    sb!.clock.set(TEST_NOW);
+  });
+  return () => sb!;
 }

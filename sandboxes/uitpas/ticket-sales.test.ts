@@ -1,17 +1,13 @@
 // Registering, cancelling and searching ticket sales, with UiTPAS's limits and all-or-nothing rule.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { demoPerformances } from '../../src/demo/plan.js';
 import { EVENT_100_PER_WEEK, EVENT_1_PER_WEEK, EVENT_OTHER_ORGANIZER, LIMITED_CLIENT } from './seed.js';
-import { startTestSandbox, TEST_NOW, type TestSandbox } from './test-support.js';
+import { sandboxPerFile, TEST_NOW, type TestSandbox } from './test-support.js';
 
 const PROBS = 'https://api.publiq.be/probs';
+const sandbox = sandboxPerFile();
 let sb: TestSandbox;
-beforeAll(async () => { sb = await startTestSandbox(); });
-afterAll(async () => { await sb.close(); });
-beforeEach(async () => {
-  await sb.http('POST', '/_sandbox/reset');
-  sb.clock.set(TEST_NOW);
-});
+beforeEach(() => { sb = sandbox(); });
 
 const sale = (uitpasNumber: string, eventId = EVENT_100_PER_WEEK, tariff = 'SOCIALTARIFF', regularPrice = 12) =>
   ({ regularPrice, regularPriceLabel: 'Basis', tariff: { id: tariff }, eventId, uitpasNumber });

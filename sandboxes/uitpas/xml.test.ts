@@ -1,18 +1,14 @@
 // The old XML searchTicketsales (seed 002) shows the same sales as API 4.0.
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_100_PER_WEEK, EVENT_1_PER_WEEK, LIMITED_CLIENT } from './seed.js';
-import { startTestSandbox, TEST_NOW, type TestSandbox } from './test-support.js';
+import { sandboxPerFile, startTestSandbox, type TestSandbox } from './test-support.js';
 import { LEGACY_SEARCH_PATH, parseW3cDate } from './xml.js';
 
+const sandbox = sandboxPerFile();
 let sb: TestSandbox;
 let token: string;
-beforeAll(async () => { sb = await startTestSandbox(); token = await sb.token(); });
-afterAll(async () => { await sb.close(); });
-beforeEach(async () => {
-  await sb.http('POST', '/_sandbox/reset');
-  sb.clock.set(TEST_NOW);
-});
+beforeEach(async () => { sb = sandbox(); token = await sb.token(); });
 
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'ticketSale' });
 interface XmlAnswer { status: number; contentType: string; response: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
