@@ -88,7 +88,7 @@ export async function basketView(ctx: Ctx, b: Basket) {
 }
 export type BasketView = Awaited<ReturnType<typeof basketView>>;
 
-async function sellablePerformance(ctx: Ctx, basket: Basket, performanceId: string) {
+export async function sellablePerformance(ctx: Ctx, basket: Basket, performanceId: string) {
   const perf = await findPerformance(ctx, performanceId).catch(() => {
     throw invalidField('performanceId', { en: 'no such performance', nl: 'onbekende voorstelling', fr: 'représentation inconnue' });
   });
@@ -112,6 +112,8 @@ export async function priceTable(ctx: Ctx, performanceId: string, ticketTypeId: 
   const byRank = new Map(rows.map((r) => [r.rank, r.amount]));
   return {
     price(rank: number): number {
+      // DIP's free tickets are given away: paid at zero whatever the price list says.
+      if (tt.dip_category === 'free') return 0;
       const amount = byRank.get(rank);
       if (amount === undefined) throw new Problem('no-price', { ticketType: ticketTypeName(tt, ctx.lang), rank });
       return amount;

@@ -106,7 +106,21 @@ export function chooseSeats(
     }
     return (pool[Math.floor(random() * pool.length)] ?? candidates[0]).seats;
   }
-  // No row has n together: the best seats one by one, keeping pairs together where the runs allow.
-  const bySeat = [...free].sort((a, b) => a.rank - b.rank || a.sort - b.sort);
-  return bySeat.slice(0, n);
+  // No row has n together: the group in as few adjacent blocks as possible, largest first, each
+  // placed by the same preferences (no single gaps, best rank, front, centre).
+  return inBlocks(free, extents, n);
+}
+
+function inBlocks(free: FreeSeat[], extents: Map<string, RowExtent>, n: number): FreeSeat[] {
+  const picked: FreeSeat[] = [];
+  let pool = free;
+  while (picked.length < n) {
+    const runs = runsByRow(pool);
+    const longest = Math.max(...[...runs.values()].flat().map((r) => r.length));
+    const block = candidatesInRuns(runs, extents, Math.min(n - picked.length, longest)).sort(better)[0];
+    picked.push(...block.seats);
+    const taken = new Set(block.seats.map((s) => s.itemId));
+    pool = pool.filter((s) => !taken.has(s.itemId));
+  }
+  return picked;
 }

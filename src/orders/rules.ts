@@ -27,6 +27,9 @@ export function reservationDeadline(now: Date, hours: number | null, firstStart:
   return byHours < firstStart ? byHours : firstStart;
 }
 
-/** An order is paid at once when nothing is owed: only free tickets (paid at zero). */
+/**
+ * An order is paid at once when nothing is owed (free tickets are priced at zero). The price decides,
+ * not the category: an order that owes money is never "paid" without a payment.
+ */
 export const paidAtZero = (lines: { price: number; dipCategory: DipCategory }[]): boolean =>
-  lines.length > 0 && lines.every((l) => l.dipCategory === 'free' || l.price === 0);
+  lines.length > 0 && lines.every((l) => l.price === 0);
