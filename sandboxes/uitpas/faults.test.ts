@@ -118,5 +118,8 @@ describe('tokens, reset and the request log', () => {
       expect.objectContaining({ status: 200, clientId: 'foyer-demo', body: [sale()] }),
     ]);
     expect(log.some((r: { url: string }) => r.url.startsWith('/_sandbox'))).toBe(false);
+    const tokenCall = log.find((r: { url: string }) => r.url.startsWith('/realms/'));
+    expect(tokenCall.body).toContain('client_secret=***');
+    expect(JSON.stringify(log)).not.toContain('foyer-demo-secret');
   });
 });

@@ -125,10 +125,18 @@ export class Faults {
       if (!entry) return;
       entry.status = reply.statusCode;
       if (req.uitpasClient) entry.clientId = req.uitpasClient.clientId;
-      if (req.method !== 'GET' && req.body !== undefined && req.body !== '') entry.body = req.body;
+      if (req.method !== 'GET' && req.body !== undefined && req.body !== '') entry.body = redacted(req.body);
     });
     app.addHook('onClose', async () => this.releaseAll());
   }
+}
+
+/** Token requests are logged without their secret. */
+function redacted(body: unknown): unknown {
+  if (typeof body !== 'string' || !body.includes('client_secret=')) return body;
+  const form = new URLSearchParams(body);
+  form.set('client_secret', '***');
+  return form.toString();
 }
 
 function faultBody(status: number) {
