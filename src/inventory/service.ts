@@ -36,6 +36,11 @@ export async function createBlock(ctx: Ctx, performanceId: string, input: BlockI
   if (!input.seatIds?.length && !(input.zoneId && input.quantity)) {
     throw invalidField('seatIds', { en: 'give seatIds, or zoneId with quantity', nl: 'geef seatIds, of zoneId met quantity', fr: 'donnez seatIds, ou zoneId avec quantity' });
   }
+  if (!input.seatIds?.length) {
+    const zone = await ctx.db.selectFrom('inventory').select('item_id').where('performance_id', '=', perf.id)
+      .where('zone_id', '=', input.zoneId!).limit(1).executeTakeFirst();
+    if (!zone) throw invalidField('zoneId', { en: 'no such zone', nl: 'onbekende zone', fr: 'zone inconnue' });
+  }
   const now = ctx.clock.now().toISOString();
   const block: Block = { id: newId(), organisation_id: ctx.orgId, performance_id: perf.id, kind: input.kind, reason: input.reason, created_at: now, released_at: null };
   const taken = await ctx.db.transaction().execute(async (tx) => {
