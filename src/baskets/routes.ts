@@ -7,7 +7,7 @@ import { CHANNELS } from '../productions/tables.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { BasketView } from './schemas.js';
 import {
-  abandonBasket, addLines, basketView, changeLineType, createBasket, findBasket, removeLine, setBasketCustomer,
+  abandonBasket, addLines, basketView, changeLineType, createBasket, findBasket, openBasket, removeLine, setBasketCustomer,
 } from './service.js';
 import { createCustomer, type CustomerInput } from '../customers/service.js';
 import { CustomerBody } from '../customers/schemas.js';
@@ -80,6 +80,8 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   }, async (req) => {
     const ctx = ctxOf(deps, req);
     const body = req.body;
+    // A closed or unknown basket is refused before a new customer is created for it.
+    await openBasket(ctx, req.params.id);
     const customerId = 'customerId' in body ? body.customerId : (await createCustomer(ctx, body as CustomerInput)).id;
     return setBasketCustomer(ctx, req.params.id, customerId);
   });

@@ -46,7 +46,9 @@ export async function basketView(ctx: Ctx, b: Basket) {
     .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
     .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
     .innerJoin('productions', 'productions.id', 'performances.production_id')
+    .leftJoin('basket_line_uitpas', 'basket_line_uitpas.basket_line_id', 'basket_lines.id')
     .select([
+      'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.pass_type', 'basket_line_uitpas.tariff_id', 'basket_line_uitpas.tariff_name',
       'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
       'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
       'inventory.hold_id', 'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en',
@@ -80,8 +82,12 @@ export async function basketView(ctx: Ctx, b: Basket) {
       ticketTypeId: l.ticket_type_id,
       ticketTypeName: ticketTypeName(l, ctx.lang),
       price: l.price,
-      /** False once the hold has lapsed and another buyer took the place. */
-      held: b.status !== 'open' || l.hold_id === b.id,
+      /** Sold with the basket, or still held by it; false once the hold lapsed or the basket was given up. */
+      held: b.status === 'checked_out' || (b.status === 'open' && l.hold_id === b.id),
+      /** The UiTPAS pass whose tariff this line has (connectors/uitpas). */
+      uitpas: l.uitpas_number
+        ? { uitpasNumber: l.uitpas_number, passType: l.pass_type!, tariffId: l.tariff_id!, tariffName: l.tariff_name! }
+        : null,
     })),
     total: lines.reduce((n, l) => n + l.price, 0),
   };
@@ -139,6 +145,10 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
     const rankOf = new Map(ranks.map((r) => [r.item_id, r.rank]));
     const linePrices = itemIds.map((id) => prices.price(rankOf.get(id)!));
     return ctx.db.transaction().execute(async (tx) => {
+      // The basket row first: a checkout that closed it in the meantime wins, and on PostgreSQL
+      // a checkout starting now waits for this to commit and then sees these lines.
+      const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
       const got = await claim(tx, perf.id, itemIds, basket.id, basket.expires_at, now);
       if (got.length !== itemIds.length) {
         // Undo by throwing: the transaction rolls back every hold it took.
@@ -148,7 +158,6 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
         id: newId(), basket_id: basket.id, organisation_id: ctx.orgId, performance_id: perf.id, item_id: itemId,
         ticket_type_id: typeId, price: linePrices[i], created_at: now,
       }))).execute();
-      await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).execute();
       return got;
     }).catch((e: unknown) => {
       if (e instanceof ClaimLost) return undefined;
