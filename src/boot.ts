@@ -9,11 +9,13 @@ import { migrateToLatest } from './migrations/index.js';
 export interface Booted {
   handle: DatabaseHandle;
   deps: Deps;
+  /** Migrations this boot applied (none when the database was up to date). */
+  applied: string[];
 }
 
 export async function boot(config: Config, log: FastifyBaseLogger, clock: Clock = systemClock): Promise<Booted> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, pgPoolSize: config.pgPoolSize });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock } };
+  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock }, applied };
 }

@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { boot } from './boot.js';
 import { createLogger } from './platform/logger.js';
+import { randomToken } from './platform/ids.js';
+import { Problem, renderProblem } from './platform/problems.js';
 import { demoLoginText, seedDemo } from './demo/seed.js';
 import { createApiClient, createUser } from './staff/service.js';
-import { createOrganisation } from './organisations/service.js';
+import { createOrganisation, getOrganisation } from './organisations/service.js';
 import { ROLES, type Role } from './staff/tables.js';
 
 const USAGE = `Usage: npm run foyer -- <command> [options]
@@ -21,37 +23,66 @@ Commands:
 
 The database is the one the server would use: DATABASE_URL, else FOYER_DB (./data/foyer.sqlite).`;
 
+const COMMANDS = ['migrate', 'seed-demo', 'create-organisation', 'create-user', 'create-api-client'] as const;
+type Command = (typeof COMMANDS)[number];
+
+class UsageError extends Error {}
+
+/** A Problem as one readable English line, e.g. "Invalid input: email is already in use". */
+function problemText(p: Problem): string {
+  const doc = renderProblem(p, 'en');
+  const fields = (doc.errors ?? []).map((e) => `${e.field} ${e.message}`);
+  return fields.length ? `${doc.title}: ${fields.join('; ')}` : `${doc.title}: ${doc.detail}`;
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 1;
   }
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' },
-      role: { type: 'string' }, password: { type: 'string' },
-    },
-  });
-  const config = loadConfig();
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const { handle, deps } = await boot(config, log);
-  const now = deps.clock.now();
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`Unknown command: ${command}`);
+  const { values } = (() => {
+    try {
+      return parseArgs({
+        args: rest,
+        options: {
+          org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' },
+          role: { type: 'string' }, password: { type: 'string' },
+        },
+      });
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+  })();
   const need = (name: keyof typeof values): string => {
     const v = values[name];
-    if (!v) throw new Error(`--${name} is required\n\n${USAGE}`);
+    if (!v) throw new UsageError(`--${name} is required`);
     return v;
   };
   const role = (fallback: Role): Role => {
     const r = values.role ?? fallback;
-    if (!ROLES.includes(r as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+    if (!ROLES.includes(r as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     return r as Role;
   };
+  // Options are checked before the database is opened, so a typo changes nothing.
+  const cmd = command as Command;
+  if (cmd === 'create-organisation') need('name');
+  if (cmd === 'create-user') {
+    need('org'); need('name'); role('boxoffice');
+    if (!/^[^@\s]+@[^@\s]+$/.test(need('email'))) throw new UsageError('--email must be an e-mail address');
+    if (values.password !== undefined && values.password.length < 10) throw new UsageError('--password must be at least 10 characters');
+  }
+  if (cmd === 'create-api-client') { need('org'); need('name'); role('admin'); }
+
+  const config = loadConfig();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const { handle, deps, applied } = await boot(config, log);
+  const now = deps.clock.now();
   try {
-    switch (command) {
+    switch (cmd) {
       case 'migrate':
-        console.log('Migrations are up to date.');
+        console.log(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}` : 'Migrations are up to date.');
         return 0;
       case 'seed-demo':
         await seedDemo(deps, log);
@@ -63,20 +94,18 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'create-user': {
-        const password = values.password ?? Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
-        if (password.length < 10) throw new Error('--password must be at least 10 characters');
-        const user = await createUser(deps.db, need('org'), { email: need('email'), name: need('name'), role: role('boxoffice'), password }, now);
+        const org = await getOrganisation(deps.db, need('org'));
+        const password = values.password ?? randomToken(15);
+        const user = await createUser(deps.db, org.id, { email: need('email'), name: need('name'), role: role('boxoffice'), password }, now);
         console.log(`User created: ${user.email} (${user.role})${values.password ? '' : `\nPassword: ${password}`}`);
         return 0;
       }
       case 'create-api-client': {
-        const c = await createApiClient(deps.db, need('org'), need('name'), role('admin'), now);
+        const org = await getOrganisation(deps.db, need('org'));
+        const c = await createApiClient(deps.db, org.id, need('name'), role('admin'), now);
         console.log(`API client created.\n  client_id:     ${c.clientId}\n  client_secret: ${c.clientSecret}\n(The secret is shown only now.)`);
         return 0;
       }
-      default:
-        console.error(`Unknown command: ${command}\n\n${USAGE}`);
-        return 1;
     }
   } finally {
     await handle.close();
@@ -86,7 +115,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`);
+    else if (err instanceof Problem) console.error(problemText(err));
+    else console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   },
 );

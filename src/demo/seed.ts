@@ -1,12 +1,15 @@
 // Loads the demo season (plan.ts) into an organisation of its own.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../platform/context.js';
+import { conflict } from '../platform/problems.js';
 import { systemCtx } from '../platform/system-ctx.js';
 import { createOrganisation } from '../organisations/service.js';
 import { createUser } from '../staff/service.js';
 import { createHall, createVenue } from '../venues/service.js';
 import { createPerformance, createProduction } from '../productions/service.js';
 import { createTicketType, putPriceList } from '../pricing/service.js';
+import { configureDemoDip } from '../connectors/dip/demo.js';
+import { saveSettings } from '../connectors/uitpas/settings.js';
 import {
   DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
   amsterdamSeatMap, demoPerformances, gentSeatMap, type DemoVenueKey,
@@ -23,6 +26,9 @@ export async function isEmpty(deps: Deps): Promise<boolean> {
 
 export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<DemoSeedResult> {
   const now = deps.clock.now();
+  // Seeding twice would leave a second, half-made demo organisation: its admin's e-mail is taken.
+  const loaded = await deps.db.selectFrom('users').select('id').where('email', '=', DEMO_ADMIN.email).executeTakeFirst();
+  if (loaded) throw conflict(`the demo data is already loaded (${DEMO_ADMIN.email} exists)`);
   const org = await createOrganisation(deps.db, DEMO_ORGANISATION, now);
   const ctx = systemCtx(deps, org.id, log);
   await createUser(deps.db, org.id, { ...DEMO_ADMIN, role: 'admin' }, now);
@@ -35,6 +41,12 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
     const hall = await createHall(ctx, venue.id, v.hallName, key === 'amsterdam' ? amsterdamSeatMap() : gentSeatMap());
     halls[key] = hall.id;
   }
+
+  // UiTPAS against the sandbox (npm run sandbox:uitpas), with its demo client and publiq's test organizer.
+  await saveSettings(ctx, {
+    clientId: 'foyer-demo', clientSecret: 'foyer-demo-secret', accountUrl: 'http://127.0.0.1:4020', apiUrl: 'http://127.0.0.1:4020',
+    organizerId: '0ce87cbc-9299-4528-8d35-92225dc9489f', channels: { boxoffice: true, online: true },
+  });
 
   const types: Record<string, string> = {};
   for (const t of DEMO_TICKET_TYPES) {
@@ -64,6 +76,8 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
       t.prices.map((amount, i) => ({ ticketTypeId: types[t.key], rank: i + 1, amount }))));
     performanceIds[perf.key] = created.id;
   }
+  await configureDemoDip(deps.db, org.id, demoPerformances(now).filter((p) => p.production.dipProductionId && p.dipNumber !== null)
+    .map((p) => ({ performanceId: performanceIds[p.key], productionNumber: p.production.dipProductionId!, performanceNumber: p.dipNumber! })), now);
   return { organisationId: org.id, performanceIds };
 }
 
