@@ -19,6 +19,10 @@ import { basketRoutes } from './baskets/routes.js';
 import { orderRoutes } from './orders/routes.js';
 import { customerRoutes } from './customers/routes.js';
 import { figureRoutes } from './figures/routes.js';
+import { webStatic } from './web/static.js';
+import { dipRoutes } from './connectors/dip/routes.js';
+import { uitpasRoutes } from './connectors/uitpas/routes.js';
+import { reportRoutes } from './reports/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -75,5 +79,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(orderRoutes(deps));
   await app.register(customerRoutes(deps));
   await app.register(figureRoutes(deps));
+  await app.register(dipRoutes(deps));
+  await app.register(uitpasRoutes(deps));
+  await app.register(reportRoutes(deps));
+  await app.register(webStatic()); // last: the app's catch-all GET must not shadow any API route
   return app;
 }

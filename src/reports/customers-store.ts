@@ -1,0 +1,71 @@
+// SQL of the customers report: what each customer bought in the period, and their latest visit.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.js';
+import type { Period } from './range.js';
+import { performanceIds, type Scope } from './store.js';
+
+export interface CustomerGroup {
+  customerId: string;
+  name: string;
+  email: string | null;
+  postalCode: string | null;
+  orders: number;
+  tickets: number;
+  revenue: number;
+}
+
+/** Orders paid in the period, counted with their tickets still valid; one group per customer. */
+function purchases(db: Db, scope: Scope, period: Period) {
+  let q = db.selectFrom('orders as o')
+    .innerJoin('tickets as t', 't.order_id', 'o.id')
+    .select([
+      'o.customer_id',
+      sql<number>`count(distinct o.id)`.as('orders'), sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue'),
+    ])
+    .where('o.organisation_id', '=', scope.orgId).where('o.customer_id', 'is not', null)
+    .where('o.paid_at', '>=', period.startUtc).where('o.paid_at', '<', period.endUtc)
+    .where('t.status', '=', 'valid');
+  if (scope.venueId) q = q.where('t.performance_id', 'in', performanceIds(db, scope));
+  return q.groupBy('o.customer_id');
+}
+
+export async function countCustomers(db: Db, scope: Scope, period: Period): Promise<number> {
+  const r = await db.selectFrom(purchases(db, scope, period).as('g')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Best customers first: by revenue, then tickets, then name. No limit: every customer (exports). */
+export async function customerGroups(db: Db, scope: Scope, period: Period, page?: { limit: number; offset: number }): Promise<CustomerGroup[]> {
+  let q = db.selectFrom(purchases(db, scope, period).as('g'))
+    .innerJoin('customers as c', 'c.id', 'g.customer_id')
+    .select(['c.id', 'c.name', 'c.email', 'c.postal_code', 'g.orders', 'g.tickets', 'g.revenue'])
+    .orderBy('g.revenue', 'desc').orderBy('g.tickets', 'desc').orderBy('c.name').orderBy('c.id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    customerId: r.id, name: r.name, email: r.email, postalCode: r.postal_code,
+    orders: Number(r.orders), tickets: Number(r.tickets), revenue: Number(r.revenue ?? 0),
+  }));
+}
+
+const CHUNK = 500;
+
+/**
+ * The start of each customer's latest performance booked (sold or reserved, not cancelled) that
+ * began before the end of the period.
+ */
+export async function lastVisits(db: Db, scope: Scope, period: Period, customerIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < customerIds.length; i += CHUNK) {
+    let q = db.selectFrom('orders as o')
+      .innerJoin('tickets as t', 't.order_id', 'o.id')
+      .innerJoin('performances as p', 'p.id', 't.performance_id')
+      .select(['o.customer_id', (eb) => eb.fn.max('p.starts_at').as('last')])
+      .where('o.organisation_id', '=', scope.orgId).where('o.customer_id', 'in', customerIds.slice(i, i + CHUNK))
+      .where('o.status', '<>', 'cancelled').where('t.status', '=', 'valid')
+      .where('p.starts_at', '<', period.endUtc);
+    if (scope.venueId) q = q.where('t.performance_id', 'in', performanceIds(db, scope));
+    for (const r of await q.groupBy('o.customer_id').execute()) if (r.customer_id && r.last) out.set(r.customer_id, r.last);
+  }
+  return out;
+}

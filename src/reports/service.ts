@@ -1,0 +1,150 @@
+// Reports: daily sales, performances, sales over time, customers. The SQL aggregates (store.ts,
+// customers-store.ts); this file checks the filters and shapes the groups into the API's answers.
+import type { Ctx } from '../platform/context.js';
+import { invalidField, notFound } from '../platform/problems.js';
+import { formatInZone, localDate } from '../platform/time.js';
+import { ticketTypeName } from '../pricing/service.js';
+import { DIP_CATEGORIES, type DipCategory } from '../pricing/tables.js';
+import { findPerformance } from '../productions/service.js';
+import { findVenue } from '../venues/store.js';
+import { countCustomers, customerGroups, lastVisits } from './customers-store.js';
+import { eachDay, periodOf, REPORT_ZONE, type Period } from './range.js';
+import type { CustomerReport, DailySales, PerformanceReport, PerformanceReportItem, SalesOverTime } from './schemas.js';
+import {
+  dailySalesGroups, firstSale, performanceInVenue, performanceRows, performanceSales, placeCounts, ticketGroups, ticketTypeNames, type Scope,
+} from './store.js';
+
+export interface RangeFilter {
+  from: string;
+  to: string;
+  venue?: string;
+}
+
+async function scopeOf(ctx: Ctx, venue: string | undefined): Promise<Scope> {
+  if (venue && !(await findVenue(ctx.db, ctx.orgId, venue))) {
+    throw invalidField('querystring/venue', { en: 'is not a venue of yours', nl: 'is geen zaal van u', fr: "n'est pas une de vos salles" });
+  }
+  return { orgId: ctx.orgId, venueId: venue };
+}
+
+const METHOD_ORDER = ['cash', 'pin', 'card', 'online', 'invoice', 'voucher', 'none'];
+
+export async function dailySales(ctx: Ctx, f: RangeFilter): Promise<DailySales> {
+  const period = periodOf(f.from, f.to);
+  const groups = await dailySalesGroups(ctx.db, ctx.dialect, await scopeOf(ctx, f.venue), period);
+  const names = new Map((await ticketTypeNames(ctx.db, ctx.orgId, [...new Set(groups.map((g) => g.ticketTypeId))]))
+    .map((t) => [t.id, ticketTypeName(t, ctx.lang)]));
+  const items = groups.map((g) => ({
+    date: g.date, ticketTypeId: g.ticketTypeId, ticketTypeName: names.get(g.ticketTypeId) ?? g.ticketTypeId, dipCategory: g.dipCategory,
+    channel: g.channel, paymentMethod: g.paymentMethod, tickets: g.tickets, revenue: g.revenue,
+  }));
+  items.sort((a, b) => a.date.localeCompare(b.date) || a.ticketTypeName.localeCompare(b.ticketTypeName) || a.ticketTypeId.localeCompare(b.ticketTypeId)
+    || a.channel.localeCompare(b.channel) || METHOD_ORDER.indexOf(a.paymentMethod) - METHOD_ORDER.indexOf(b.paymentMethod)
+    || b.tickets - a.tickets);
+  const totals = items.reduce((t, i) => ({ tickets: t.tickets + i.tickets, revenue: t.revenue + i.revenue }), { tickets: 0, revenue: 0 });
+  return { from: period.from, to: period.to, items, totals };
+}
+
+const emptyCategories = (): Record<DipCategory, { tickets: number; revenue: number }> =>
+  Object.fromEntries(DIP_CATEGORIES.map((c) => [c, { tickets: 0, revenue: 0 }])) as Record<DipCategory, { tickets: number; revenue: number }>;
+
+export async function performancesReport(ctx: Ctx, f: RangeFilter): Promise<PerformanceReport> {
+  const period = periodOf(f.from, f.to);
+  const scope = await scopeOf(ctx, f.venue);
+  const [perfs, groups, places] = await Promise.all([
+    performanceRows(ctx.db, scope, period), ticketGroups(ctx.db, scope, period), placeCounts(ctx.db, scope, period),
+  ]);
+  const names = new Map((await ticketTypeNames(ctx.db, ctx.orgId, [...new Set(groups.map((g) => g.ticketTypeId))]))
+    .map((t) => [t.id, ticketTypeName(t, ctx.lang)]));
+  const byPerf = new Map<string, PerformanceReportItem>();
+  const items = perfs.map((p) => {
+    const c = places.get(p.id) ?? { places: 0, definitive: 0, conditional: 0 };
+    const item: PerformanceReportItem = {
+      performanceId: p.id, title: p.title, startsAt: formatInZone(p.startsAt, p.timeZone), venueName: p.venueName,
+      capacity: c.places - c.definitive, soldTickets: 0, revenue: 0, reservations: 0,
+      blocked: { conditional: c.conditional, definitive: c.definitive }, occupancy: 0, byTicketType: [], byCategory: emptyCategories(),
+    };
+    byPerf.set(p.id, item);
+    return item;
+  });
+  for (const g of groups) {
+    const item = byPerf.get(g.performanceId);
+    if (!item) continue;
+    item.soldTickets += g.sold;
+    item.revenue += g.revenue;
+    item.reservations += g.reserved;
+    item.byCategory[g.dipCategory].tickets += g.sold;
+    item.byCategory[g.dipCategory].revenue += g.revenue;
+    if (g.sold === 0) continue;
+    const tt = item.byTicketType.find((t) => t.ticketTypeId === g.ticketTypeId);
+    if (tt) {
+      tt.tickets += g.sold;
+      tt.revenue += g.revenue;
+    } else {
+      item.byTicketType.push({ ticketTypeId: g.ticketTypeId, name: names.get(g.ticketTypeId) ?? g.ticketTypeId, tickets: g.sold, revenue: g.revenue });
+    }
+  }
+  for (const item of items) {
+    item.occupancy = item.capacity > 0 ? Math.round((1000 * item.soldTickets) / item.capacity) / 10 : 0;
+    item.byTicketType.sort((a, b) => a.name.localeCompare(b.name) || a.ticketTypeId.localeCompare(b.ticketTypeId));
+  }
+  return { from: period.from, to: period.to, items };
+}
+
+export interface OverTimeFilter {
+  from?: string;
+  to?: string;
+  venue?: string;
+}
+
+/**
+ * Net tickets and revenue of one performance per local day, with running totals that include
+ * everything sold before `from`. Days run from the first sale (or `from`) up to today (or `to`).
+ */
+export async function salesOverTime(ctx: Ctx, performanceId: string, f: OverTimeFilter): Promise<SalesOverTime> {
+  const perf = await findPerformance(ctx, performanceId);
+  const scope = await scopeOf(ctx, f.venue);
+  if (scope.venueId && !(await performanceInVenue(ctx.db, perf.hall_id, scope.venueId))) throw notFound('performance');
+  const today = localDate(ctx.clock.now(), REPORT_ZONE);
+  const first = f.from ? null : await firstSale(ctx.db, perf.id);
+  const from = f.from ?? (first ? localDate(first, REPORT_ZONE) : today);
+  const to = f.to ?? (from > today ? from : today);
+  const period: Period = periodOf(from, to);
+  if (!f.from && !first) return { performanceId: perf.id, points: [] };
+  const { before, days } = await performanceSales(ctx.db, ctx.dialect, perf.id, period);
+  const perDay = new Map<string, { tickets: number; revenue: number }>();
+  for (const d of days) {
+    const p = perDay.get(d.date) ?? { tickets: 0, revenue: 0 };
+    perDay.set(d.date, { tickets: p.tickets + d.tickets, revenue: p.revenue + d.revenue });
+  }
+  let cumulativeTickets = before.tickets;
+  let cumulativeRevenue = before.revenue;
+  const points = eachDay(period.from, period.to).map((date) => {
+    const d = perDay.get(date) ?? { tickets: 0, revenue: 0 };
+    cumulativeTickets += d.tickets;
+    cumulativeRevenue += d.revenue;
+    return { date, tickets: d.tickets, revenue: d.revenue, cumulativeTickets, cumulativeRevenue };
+  });
+  return { performanceId: perf.id, points };
+}
+
+export interface CustomerFilter extends RangeFilter {
+  limit: number;
+  offset: number;
+}
+
+/** Customers who bought in the period; paged, or every one with `all` (exports). */
+export async function customersReport(ctx: Ctx, f: CustomerFilter, all = false): Promise<CustomerReport> {
+  const period = periodOf(f.from, f.to);
+  const scope = await scopeOf(ctx, f.venue);
+  const [total, groups] = await Promise.all([
+    countCustomers(ctx.db, scope, period),
+    customerGroups(ctx.db, scope, period, all ? undefined : { limit: f.limit, offset: f.offset }),
+  ]);
+  const visits = await lastVisits(ctx.db, scope, period, groups.map((g) => g.customerId));
+  const items = groups.map((g) => {
+    const last = visits.get(g.customerId);
+    return { ...g, lastVisit: last ? formatInZone(last, REPORT_ZONE) : null };
+  });
+  return { from: period.from, to: period.to, items, total, limit: all ? total : f.limit, offset: all ? 0 : f.offset };
+}
