@@ -5,6 +5,7 @@ import type { Deps } from './platform/context.js';
 import { deleteFinishedJobs, enqueue, JobRunner } from './platform/jobs.js';
 import { Scheduler } from './platform/schedules.js';
 import { sweepSelling } from './orders/sweeper.js';
+import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/schedule.js';
 
 export interface Worker {
   runner: JobRunner;
@@ -36,6 +37,9 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): 
       await deleteFinishedJobs(tx, new Date(tick.now.getTime() - 30 * 86400_000));
     },
   });
+
+  runner.register(DIP_SYNC_JOB, dipSyncHandler);
+  scheduler.add(dipSchedule(log));
 
   if (start) {
     runner.start();

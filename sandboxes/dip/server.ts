@@ -11,7 +11,7 @@ import { RequestLog } from './request-log.js';
 import { sandboxRoutes } from './sandbox-routes.js';
 import { buildSeed } from './seed.js';
 import { DipStore } from './store.js';
-import type { DipClient } from './types.js';
+import type { DipClient, DipPerformance } from './types.js';
 
 export interface DipSandboxOptions {
   /** Who may ask for a token, and for which theatre. Default: the demo theatre and a second one (seed.ts). */
@@ -30,6 +30,8 @@ export interface DipSandboxOptions {
   timeoutHoldMs?: number;
   /** Fastify's request logging (main.ts turns it on). */
   logger?: boolean;
+  /** More performances DIP knows, beyond the seed (e.g. a bench's thousands of performances). */
+  extraPerformances?: DipPerformance[];
 }
 
 export interface SandboxState {
@@ -44,6 +46,7 @@ export interface SandboxState {
 export function buildDipSandbox(options: DipSandboxOptions = {}): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const seed = buildSeed(options.seedNow ?? clock.now());
+  if (options.extraPerformances) seed.performances.push(...options.extraPerformances);
   if (options.clients) {
     const unknown = options.clients.find((c) => !seed.theaters.some((t) => t.id === c.theaterId));
     if (unknown) throw new Error(`DIP sandbox: client ${unknown.clientId} names unknown theatre ${unknown.theaterId}`);

@@ -8,6 +8,7 @@ import { createUser } from '../staff/service.js';
 import { createHall, createVenue } from '../venues/service.js';
 import { createPerformance, createProduction } from '../productions/service.js';
 import { createTicketType, putPriceList } from '../pricing/service.js';
+import { configureDemoDip } from '../connectors/dip/demo.js';
 import {
   DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
   amsterdamSeatMap, demoPerformances, gentSeatMap, type DemoVenueKey,
@@ -68,6 +69,8 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
       t.prices.map((amount, i) => ({ ticketTypeId: types[t.key], rank: i + 1, amount }))));
     performanceIds[perf.key] = created.id;
   }
+  await configureDemoDip(deps.db, org.id, demoPerformances(now).filter((p) => p.production.dipProductionId && p.dipNumber !== null)
+    .map((p) => ({ performanceId: performanceIds[p.key], productionNumber: p.production.dipProductionId!, performanceNumber: p.dipNumber! })), now);
   return { organisationId: org.id, performanceIds };
 }
 

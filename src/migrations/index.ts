@@ -4,11 +4,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as foundation from './2026-11-23T1000_foundation.js';
 import * as jobs from './2026-11-23T1100_jobs.js';
 import * as selling from './2026-11-23T1200_selling.js';
+import * as dip from './2026-11-23T1300_dip.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
   '2026-11-23T1100_jobs': jobs,
   '2026-11-23T1200_selling': selling,
+  '2026-11-23T1300_dip': dip,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,6 +9,7 @@ import type { InventoryTables } from '../inventory/tables.js';
 import type { BasketTables } from '../baskets/tables.js';
 import type { CustomerTables } from '../customers/tables.js';
 import type { OrderTables } from '../orders/tables.js';
+import type { DipTables } from '../connectors/dip/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -20,4 +21,5 @@ export interface Database
     InventoryTables,
     BasketTables,
     CustomerTables,
-    OrderTables {}
+    OrderTables,
+    DipTables {}

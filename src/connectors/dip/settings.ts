@@ -1,0 +1,101 @@
+// DIP settings of an organisation: where DIP is, the credentials (the secret is write-only), when
+// to push and for how long after a performance.
+import { Cron } from 'croner';
+import type { Ctx } from '../../platform/context.js';
+import { invalid, type FieldError } from '../../platform/problems.js';
+import { getSettings, saveSettings } from './store.js';
+import type { DipSettingsRow } from './tables.js';
+import { DEFAULT_BLOCKED_SEATS_PATH } from './wire.js';
+
+export const DIP_PRODUCTION_URL = 'https://external-api.dip.nl';
+export const DEFAULT_CRON = '0 * * * *';
+export const DEFAULT_PUSH_DAYS_AFTER = 14;
+export const DIP_TIME_ZONE = 'Europe/Amsterdam';
+
+export interface DipSettingsView {
+  baseUrl: string;
+  clientId: string;
+  /** Whether a secret is stored; the secret itself is never returned. */
+  clientSecretSet: boolean;
+  enabled: boolean;
+  cron: string;
+  blockedSeatsPath: string;
+  pushDaysAfter: number;
+}
+
+export interface DipSettingsInput {
+  baseUrl: string;
+  clientId: string;
+  /** Omitted: keep the stored secret. */
+  clientSecret?: string;
+  enabled: boolean;
+  cron?: string;
+  blockedSeatsPath?: string;
+  pushDaysAfter?: number;
+}
+
+export function defaultSettings(orgId: string, now: Date): DipSettingsRow {
+  return {
+    organisation_id: orgId, base_url: DIP_PRODUCTION_URL, client_id: '', client_secret: '', enabled: 0, cron: DEFAULT_CRON,
+    blocked_seats_path: DEFAULT_BLOCKED_SEATS_PATH, push_days_after: DEFAULT_PUSH_DAYS_AFTER, last_scheduled_at: null,
+    run_lock_by: null, run_lock_until: null, updated_at: now.toISOString(),
+  };
+}
+
+export const settingsView = (r: DipSettingsRow): DipSettingsView => ({
+  baseUrl: r.base_url, clientId: r.client_id, clientSecretSet: r.client_secret !== '', enabled: r.enabled === 1, cron: r.cron,
+  blockedSeatsPath: r.blocked_seats_path, pushDaysAfter: r.push_days_after,
+});
+
+const MAX_GAP_MS = 25 * 3_600_000; // a day, plus the hour a daylight-saving change can add
+
+/** Null when `expr` is a cron expression that runs at least once every day; else what is wrong. */
+export function cronProblem(expr: string, from: Date): string | null {
+  let cron: Cron;
+  try {
+    cron = new Cron(expr, { timezone: DIP_TIME_ZONE, paused: true });
+  } catch (err) {
+    return `is not a cron expression: ${(err as Error).message}`;
+  }
+  // Look a year ahead (or 5000 runs): no two runs may be more than a day apart.
+  let prev = from;
+  const end = from.getTime() + 366 * 86_400_000;
+  for (let i = 0; i < 5000 && prev.getTime() < end; i++) {
+    const next = cron.nextRun(prev);
+    if (!next) return 'never runs';
+    if (next.getTime() - prev.getTime() > MAX_GAP_MS && i > 0) return 'must run at least once a day (DIP wants figures at least every 24 hours)';
+    if (i === 0 && next.getTime() - from.getTime() > MAX_GAP_MS) return 'must run at least once a day (DIP wants figures at least every 24 hours)';
+    prev = next;
+  }
+  return null;
+}
+
+export async function readSettings(ctx: Ctx): Promise<DipSettingsView> {
+  return settingsView((await getSettings(ctx.db, ctx.orgId)) ?? defaultSettings(ctx.orgId, ctx.clock.now()));
+}
+
+export async function writeSettings(ctx: Ctx, input: DipSettingsInput): Promise<DipSettingsView> {
+  const now = ctx.clock.now();
+  const current = (await getSettings(ctx.db, ctx.orgId)) ?? defaultSettings(ctx.orgId, now);
+  const next: DipSettingsRow = {
+    ...current,
+    base_url: input.baseUrl.replace(/\/+$/, ''),
+    client_id: input.clientId,
+    client_secret: input.clientSecret ?? current.client_secret,
+    enabled: input.enabled ? 1 : 0,
+    cron: input.cron ?? current.cron,
+    blocked_seats_path: input.blockedSeatsPath ?? current.blocked_seats_path,
+    push_days_after: input.pushDaysAfter ?? current.push_days_after,
+    updated_at: now.toISOString(),
+  };
+  const fields: FieldError[] = [];
+  const cron = cronProblem(next.cron, now);
+  if (cron) fields.push({ field: 'cron', message: { en: cron, nl: cron, fr: cron } });
+  if (next.enabled && !next.client_id) fields.push({ field: 'clientId', message: 'required' });
+  if (next.enabled && !next.client_secret) fields.push({ field: 'clientSecret', message: 'required' });
+  if (fields.length) throw invalid(fields);
+  // A changed schedule counts from now: the first run is its next occurrence.
+  if (next.cron !== current.cron || (next.enabled && !current.enabled)) next.last_scheduled_at = now.toISOString();
+  await saveSettings(ctx.db, next);
+  return settingsView(next);
+}

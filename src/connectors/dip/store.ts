@@ -1,0 +1,94 @@
+// SQL of the DIP connector: settings, links, the push audit. Takes a db or a transaction.
+import type { Db, Tx } from '../../platform/db.js';
+import { newId } from '../../platform/ids.js';
+import type { DipLink, DipPushTable, DipSettingsRow } from './tables.js';
+
+type Q = Db | Tx;
+
+export const getSettings = (db: Q, orgId: string): Promise<DipSettingsRow | undefined> =>
+  db.selectFrom('dip_settings').selectAll().where('organisation_id', '=', orgId).executeTakeFirst();
+
+export async function saveSettings(db: Q, row: DipSettingsRow): Promise<void> {
+  const { organisation_id: _org, ...rest } = row;
+  await db.insertInto('dip_settings').values(row)
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({
+      base_url: rest.base_url, client_id: rest.client_id, client_secret: rest.client_secret, enabled: rest.enabled, cron: rest.cron,
+      blocked_seats_path: rest.blocked_seats_path, push_days_after: rest.push_days_after, last_scheduled_at: rest.last_scheduled_at,
+      updated_at: rest.updated_at,
+    }))
+    .execute();
+}
+
+export const enabledSettings = (db: Q): Promise<DipSettingsRow[]> =>
+  db.selectFrom('dip_settings').selectAll().where('enabled', '=', 1).orderBy('organisation_id').execute();
+
+/** Takes the organisation's run lock for `holder` (or renews it); false while another run holds it. */
+export async function takeRunLock(db: Q, orgId: string, holder: string, now: string, until: string): Promise<boolean> {
+  const r = await db.updateTable('dip_settings').set({ run_lock_by: holder, run_lock_until: until })
+    .where('organisation_id', '=', orgId)
+    .where((eb) => eb.or([eb('run_lock_until', 'is', null), eb('run_lock_until', '<', now), eb('run_lock_by', '=', holder)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function releaseRunLock(db: Q, orgId: string, holder: string): Promise<void> {
+  await db.updateTable('dip_settings').set({ run_lock_by: null, run_lock_until: null })
+    .where('organisation_id', '=', orgId).where('run_lock_by', '=', holder).execute();
+}
+
+export const getLink = (db: Q, orgId: string, performanceId: string): Promise<DipLink | undefined> =>
+  db.selectFrom('dip_links').selectAll().where('organisation_id', '=', orgId).where('performance_id', '=', performanceId).executeTakeFirst();
+
+export const findLinkByNumber = (db: Q, orgId: string, productionNumber: string, performanceNumber: number): Promise<DipLink | undefined> =>
+  db.selectFrom('dip_links').selectAll().where('organisation_id', '=', orgId)
+    .where('production_number', '=', productionNumber).where('performance_number', '=', performanceNumber).executeTakeFirst();
+
+export const linksOf = (db: Q, orgId: string): Promise<DipLink[]> =>
+  db.selectFrom('dip_links').selectAll().where('organisation_id', '=', orgId).execute();
+
+export interface LinkToPush extends DipLink {
+  starts_at: string;
+}
+
+/** Links of performances that started at or after `since` (earlier ones are no longer pushed). */
+export const linksToPush = (db: Q, orgId: string, since: string): Promise<LinkToPush[]> =>
+  db.selectFrom('dip_links').innerJoin('performances', 'performances.id', 'dip_links.performance_id')
+    .selectAll('dip_links').select('performances.starts_at')
+    .where('dip_links.organisation_id', '=', orgId).where('performances.starts_at', '>=', since)
+    .orderBy('performances.starts_at').orderBy('dip_links.performance_id')
+    .execute();
+
+export async function markFailing(db: Q, orgId: string, performanceIds: string[], error: string, at: string): Promise<void> {
+  if (!performanceIds.length) return;
+  await db.updateTable('dip_links').set({ state: 'failing', last_error: error.slice(0, 2000), last_error_at: at })
+    .where('organisation_id', '=', orgId).where('performance_id', 'in', performanceIds).execute();
+}
+
+export interface Accepted {
+  performanceId: string;
+  hash: string;
+  figures: string;
+  capacity: number;
+}
+
+export async function markAccepted(db: Q, orgId: string, accepted: Accepted[], at: string): Promise<void> {
+  for (const a of accepted) {
+    await db.updateTable('dip_links')
+      .set({ state: 'ok', last_hash: a.hash, last_figures: a.figures, last_capacity: a.capacity, last_accepted_at: at, last_error: null, last_error_at: null })
+      .where('organisation_id', '=', orgId).where('performance_id', '=', a.performanceId).execute();
+  }
+}
+
+export type NewPush = Omit<DipPushTable, 'id' | 'organisation_id'> & { performanceIds: string[] };
+
+export async function insertPushes(db: Q, orgId: string, pushes: NewPush[]): Promise<void> {
+  if (!pushes.length) return;
+  const rows = pushes.map(({ performanceIds, ...p }) => ({ row: { ...p, id: newId(), organisation_id: orgId }, performanceIds }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto('dip_pushes').values(rows.slice(i, i + 200).map((r) => r.row)).execute();
+  }
+  const links = rows.flatMap((r) => r.performanceIds.map((performance_id) => ({ push_id: r.row.id, performance_id, organisation_id: orgId })));
+  for (let i = 0; i < links.length; i += 500) {
+    await db.insertInto('dip_push_performances').values(links.slice(i, i + 500)).execute();
+  }
+}

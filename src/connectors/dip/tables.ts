@@ -1,0 +1,80 @@
+import type { Selectable } from 'kysely';
+
+export interface DipSettingsTable {
+  organisation_id: string;
+  base_url: string;
+  client_id: string;
+  /** Never returned by the API nor logged. */
+  client_secret: string;
+  enabled: number;
+  /** When pushes run (croner, Europe/Amsterdam); at least daily. */
+  cron: string;
+  blocked_seats_path: string;
+  /** Performances are pushed until this many days after they took place. */
+  push_days_after: number;
+  /** The latest cron occurrence a sync job was enqueued for. */
+  last_scheduled_at: string | null;
+  /** One sync run per organisation at a time, across processes: the job holding it, until when. */
+  run_lock_by: string | null;
+  run_lock_until: string | null;
+  updated_at: string;
+}
+export type DipSettingsRow = Selectable<DipSettingsTable>;
+
+export const LINK_STATES = ['new', 'ok', 'failing'] as const;
+export type LinkState = (typeof LINK_STATES)[number];
+
+export interface DipLinkTable {
+  performance_id: string;
+  organisation_id: string;
+  /** "NL-26-101-0004711": a string (leading zeros, last group of varying length). */
+  production_number: string;
+  performance_number: number;
+  state: LinkState;
+  /** Hash of the figures DIP last accepted; a run pushes a performance when its hash differs. */
+  last_hash: string | null;
+  /** Those figures as JSON (DipFigures). */
+  last_figures: string | null;
+  /** Capacity DIP last accepted: capacity is its own call, sent only when it changed. */
+  last_capacity: number | null;
+  last_accepted_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  created_at: string;
+}
+export type DipLink = Selectable<DipLinkTable>;
+
+export const PUSH_OUTCOMES = ['accepted', 'rejected', 'unauthorized', 'failed'] as const;
+export type PushOutcome = (typeof PUSH_OUTCOMES)[number];
+
+/** One HTTP call to DIP that carried figures. */
+export interface DipPushTable {
+  id: string;
+  organisation_id: string;
+  job_id: string | null;
+  kind: 'tickets' | 'reservations' | 'blockedseats' | 'capacity';
+  method: string;
+  path: string;
+  request_body: string;
+  /** null: no answer (network error, timeout). */
+  http_status: number | null;
+  response_body: string | null;
+  outcome: PushOutcome;
+  duration_ms: number;
+  performances: number;
+  sent_at: string;
+}
+export type DipPush = Selectable<DipPushTable>;
+
+export interface DipPushPerformanceTable {
+  push_id: string;
+  performance_id: string;
+  organisation_id: string;
+}
+
+export interface DipTables {
+  dip_settings: DipSettingsTable;
+  dip_links: DipLinkTable;
+  dip_pushes: DipPushTable;
+  dip_push_performances: DipPushPerformanceTable;
+}
