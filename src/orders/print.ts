@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import bwipjs from 'bwip-js';
 import type { Ctx } from '../platform/context.js';
 import { fill } from '../platform/i18n.js';
-import { Problem } from '../platform/problems.js';
+import { Problem, invalidField } from '../platform/problems.js';
 import { formatInZone } from '../platform/time.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { findOrder, ticketRows, type TicketRow } from './service.js';
@@ -51,15 +51,21 @@ async function render(ctx: Ctx, orderNumber: string, tickets: (TicketRow & { rep
  */
 export async function printTickets(ctx: Ctx, orderId: string, ticketIds?: string[]): Promise<Buffer> {
   const order = await findOrder(ctx, orderId);
-  const rows = (await ticketRows(ctx.db, [orderId]))
-    .filter((t) => t.status === 'valid' && (!ticketIds || ticketIds.includes(t.id)));
-  if (!rows.length) throw new Problem('nothing-to-cancel');
+  const all = await ticketRows(ctx.db, [orderId]);
+  if (ticketIds && !ticketIds.every((id) => all.some((t) => t.id === id))) {
+    throw invalidField('ticketIds', { en: 'not all tickets belong to this order', nl: 'niet alle kaarten horen bij deze bestelling', fr: "tous les billets n'appartiennent pas à cette commande" });
+  }
+  const rows = all.filter((t) => t.status === 'valid' && (!ticketIds || ticketIds.includes(t.id)));
+  if (!rows.length) throw new Problem('nothing-to-print');
   if (order.status === 'reserved' && rows.some((t) => t.dip_category !== 'free')) throw new Problem('order-unpaid');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     for (const t of rows) {
-      await tx.updateTable('tickets').set({ print_state: 'printed', print_count: t.print_count + 1, printed_at: now }).where('id', '=', t.id).execute();
+      // Counted in SQL so two desks printing at once both count.
+      const r = await tx.updateTable('tickets').set((eb) => ({ print_state: 'printed', print_count: eb('print_count', '+', 1), printed_at: now }))
+        .where('id', '=', t.id).returning('print_count').executeTakeFirstOrThrow();
+      t.print_count = Number(r.print_count);
     }
   });
-  return render(ctx, order.number, rows.map((t) => ({ ...t, reprint: t.print_count + 1 })));
+  return render(ctx, order.number, rows.map((t) => ({ ...t, reprint: t.print_count })));
 }

@@ -24,6 +24,15 @@ registerProblems({
       fr: 'Ces billets sont déjà annulés.',
     },
   },
+  'nothing-to-print': {
+    status: 409,
+    title: { en: 'Nothing to print', nl: 'Niets te printen', fr: 'Rien à imprimer' },
+    detail: {
+      en: 'These tickets are cancelled.',
+      nl: 'Deze kaarten zijn geannuleerd.',
+      fr: 'Ces billets sont annulés.',
+    },
+  },
   'idempotency-in-progress': {
     status: 409,
     title: { en: 'Request in progress', nl: 'Verzoek loopt nog', fr: 'Requête en cours' },

@@ -8,7 +8,9 @@ import { ticketTypeName } from '../pricing/service.js';
 import { openBasket } from '../baskets/service.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
+import { checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled } from './extras.js';
 import type { Order, PaymentMethod } from './tables.js';
+import { confirmUitpasSales, queueUitpasCancellations, registerUitpasSales, undoUitpasSales } from '../connectors/uitpas/registrations.js';
 import './problems.js';
 
 export interface PaymentInput {
@@ -22,51 +24,64 @@ class SeatsLost extends Error {
   }
 }
 
+const basketLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
+  .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
+  .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
+  .select(['basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
+    'ticket_types.dip_category', 'performances.starts_at'])
+  .where('basket_lines.basket_id', '=', basketId).execute();
+
 export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput) {
   const basket = await openBasket(ctx, basketId);
-  const lines = await ctx.db.selectFrom('basket_lines')
-    .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
-    .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
-    .select(['basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
-      'ticket_types.dip_category', 'performances.starts_at'])
-    .where('basket_lines.basket_id', '=', basket.id).execute();
-  if (!lines.length) throw new Problem('basket-empty');
+  const before = await basketLines(ctx.db, basket.id);
+  const extra = await extrasInBasket(ctx.db, basket.id);
+  if (!before.length && !extra.count) throw new Problem('basket-empty');
   const org = await getOrganisation(ctx.db, ctx.orgId);
   const now = ctx.clock.now();
-  const total = lines.reduce((n, l) => n + l.price, 0);
-  const paid = !!payment || paidAtZero(lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })));
-  const firstStart = lines.map((l) => l.starts_at).sort()[0];
   const orderId = newId();
-  const order: Order = {
-    id: orderId, organisation_id: ctx.orgId, number: newOrderNumber(), basket_id: basket.id, channel: basket.channel,
-    status: paid ? 'paid' : 'reserved', customer_id: basket.customer_id, total,
-    reservation_expires_at: paid ? null : reservationDeadline(now, org.reservation_hours, firstStart),
-    created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: paid ? now.toISOString() : null, cancelled_at: null,
-  };
+  const uitpas = await registerUitpasSales(ctx, basket);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
         .where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
       if (Number(closed.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+      // The lines as they are now the basket is closed: one added concurrently is either read here
+      // (and sold) or refused as basket-closed, never held or sold without a ticket.
+      const lines = await basketLines(tx, basket.id);
+      if (!lines.length && !extra.count) throw new Problem('basket-empty');
+      const total = lines.reduce((n, l) => n + l.price, 0) + extra.total;
+      const paid = !!payment || (extra.total === 0 && (!lines.length || paidAtZero(lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })))));
+      const firstStart = lines.map((l) => l.starts_at).sort()[0] ?? '9999-12-31T00:00:00.000Z';
+      const order: Order = {
+        id: orderId, organisation_id: ctx.orgId, number: newOrderNumber(), basket_id: basket.id, channel: basket.channel,
+        status: paid ? 'paid' : 'reserved', customer_id: basket.customer_id, total,
+        reservation_expires_at: paid ? null : reservationDeadline(now, org.reservation_hours, firstStart),
+        created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: paid ? now.toISOString() : null, cancelled_at: null,
+      };
       const converted = await convertHold(tx, basket.id, orderId, paid ? 'sold' : 'reserved');
       const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
       const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`)).map((l) => l.item_id);
       if (lost.length) throw new SeatsLost(lost);
       await tx.insertInto('orders').values(order).execute();
-      await tx.insertInto('tickets').values(lines.map((l) => ({
-        id: newId(), organisation_id: ctx.orgId, order_id: orderId, performance_id: l.performance_id, item_id: l.item_id,
-        ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
-        barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
-        cancelled_at: null,
-      }))).execute();
+      if (lines.length) {
+        await tx.insertInto('tickets').values(lines.map((l) => ({
+          id: newId(), organisation_id: ctx.orgId, order_id: orderId, performance_id: l.performance_id, item_id: l.item_id,
+          ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
+          barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
+          cancelled_at: null,
+        }))).execute();
+      }
       if (payment) await insertPayment(tx, ctx, orderId, 'payment', payment.method, total, payment.reference, now);
+      await checkoutExtras(tx, ctx, { basketId: basket.id, orderId, customerId: basket.customer_id, paid, now });
     });
   } catch (e) {
+    if (uitpas) await undoUitpasSales(ctx.db, uitpas, ctx.clock.now());
     if (e instanceof SeatsLost) {
       throw new Problem('seats-unavailable', { seats: e.itemIds.join(', ') }, [], { unavailableSeatIds: e.itemIds });
     }
     throw e;
   }
+  if (uitpas) await confirmUitpasSales(ctx.db, uitpas, orderId, ctx.clock.now());
   return getOrderView(ctx, orderId);
 }
 
@@ -115,7 +130,7 @@ export async function getOrderView(ctx: Ctx, id: string) {
     o.customer_id ? ctx.db.selectFrom('customers').selectAll().where('id', '=', o.customer_id).executeTakeFirst() : undefined,
   ]);
   const paidIn = payments.reduce((n, p) => n + (p.kind === 'payment' ? p.amount : -p.amount), 0);
-  const owed = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0);
+  const owed = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0) + await extrasOwed(ctx.db, id);
   return {
     id: o.id,
     number: o.number,
@@ -160,6 +175,10 @@ export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
   const o = await findOrder(ctx, id);
   if (o.status !== 'reserved') throw new Problem('order-not-payable', { status: o.status });
   const now = ctx.clock.now();
+  // Past its deadline a reservation is over even before the sweeper has cancelled it.
+  if (o.reservation_expires_at && o.reservation_expires_at <= now.toISOString()) {
+    throw new Problem('order-not-payable', { status: 'expired' });
+  }
   await ctx.db.transaction().execute(async (tx) => {
     const r = await tx.updateTable('orders').set({ status: 'paid', paid_at: now.toISOString(), reservation_expires_at: null })
       .where('id', '=', id).where('status', '=', 'reserved').executeTakeFirst();
@@ -167,7 +186,7 @@ export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
     const owed = await tx.selectFrom('tickets').select((eb) => eb.fn.sum<number>('price').as('n'))
       .where('order_id', '=', id).where('status', '=', 'valid').executeTakeFirstOrThrow();
     await setOrderItemsStatus(tx, id, 'reserved', 'sold');
-    await insertPayment(tx, ctx, id, 'payment', payment.method, Number(owed.n ?? 0), payment.reference, now);
+    await insertPayment(tx, ctx, id, 'payment', payment.method, Number(owed.n ?? 0) + await extrasOwed(tx, id), payment.reference, now);
   });
   return getOrderView(ctx, id);
 }
@@ -183,6 +202,8 @@ export async function cancelTickets(ctx: Ctx, db: Db, order: Order, ticketIds: s
   if (ticketIds) q = q.where('id', 'in', ticketIds);
   const cancelled = await q.returning(['id', 'performance_id', 'item_id', 'price']).execute();
   if (!cancelled.length) return cancelled;
+  await queueUitpasCancellations(db, cancelled.map((t) => t.id), now);
+  await extrasTicketsCancelled(db, cancelled.map((t) => t.id), now);
   await freeOrderItems(db, order.id, cancelled.map((t) => ({ performanceId: t.performance_id, itemId: t.item_id })));
   const refund = cancelled.reduce((n, t) => n + t.price, 0);
   if (order.status === 'paid' && refund > 0) {
