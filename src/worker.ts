@@ -5,6 +5,7 @@ import type { Deps } from './platform/context.js';
 import { deleteFinishedJobs, enqueue, JobRunner } from './platform/jobs.js';
 import { Scheduler } from './platform/schedules.js';
 import { sweepSelling } from './orders/sweeper.js';
+import { registerUitpasJobs } from './connectors/uitpas/jobs.js';
 import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/schedule.js';
 
 export interface Worker {
@@ -40,6 +41,8 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): 
 
   runner.register(DIP_SYNC_JOB, dipSyncHandler);
   scheduler.add(dipSchedule(log));
+
+  registerUitpasJobs(runner, scheduler, deps, log);
 
   if (start) {
     runner.start();

@@ -6,6 +6,9 @@ export const BasketLineView = Type.Object({
   seatId: Nullable(Type.String()), placeId: Type.String(), zoneId: Nullable(Type.String()),
   section: Type.String(), row: Type.String(), seat: Type.String(), rank: Type.Integer(),
   ticketTypeId: Type.String(), ticketTypeName: Type.String(), price: Type.Integer(), held: Type.Boolean(),
+  uitpas: Type.Optional(Nullable(Type.Object({
+    uitpasNumber: Type.String(), passType: Type.String(), tariffId: Type.String(), tariffName: Type.String(),
+  }))),
 });
 
 export const BasketView = Type.Object({

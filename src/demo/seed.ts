@@ -9,6 +9,7 @@ import { createHall, createVenue } from '../venues/service.js';
 import { createPerformance, createProduction } from '../productions/service.js';
 import { createTicketType, putPriceList } from '../pricing/service.js';
 import { configureDemoDip } from '../connectors/dip/demo.js';
+import { saveSettings } from '../connectors/uitpas/settings.js';
 import {
   DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
   amsterdamSeatMap, demoPerformances, gentSeatMap, type DemoVenueKey,
@@ -40,6 +41,12 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
     const hall = await createHall(ctx, venue.id, v.hallName, key === 'amsterdam' ? amsterdamSeatMap() : gentSeatMap());
     halls[key] = hall.id;
   }
+
+  // UiTPAS against the sandbox (npm run sandbox:uitpas), with its demo client and publiq's test organizer.
+  await saveSettings(ctx, {
+    clientId: 'foyer-demo', clientSecret: 'foyer-demo-secret', accountUrl: 'http://127.0.0.1:4020', apiUrl: 'http://127.0.0.1:4020',
+    organizerId: '0ce87cbc-9299-4528-8d35-92225dc9489f', channels: { boxoffice: true, online: true },
+  });
 
   const types: Record<string, string> = {};
   for (const t of DEMO_TICKET_TYPES) {

@@ -5,12 +5,14 @@ import * as foundation from './2026-11-23T1000_foundation.js';
 import * as jobs from './2026-11-23T1100_jobs.js';
 import * as selling from './2026-11-23T1200_selling.js';
 import * as dip from './2026-11-23T1300_dip.js';
+import * as uitpas from './2026-11-23T1400_uitpas.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
   '2026-11-23T1100_jobs': jobs,
   '2026-11-23T1200_selling': selling,
   '2026-11-23T1300_dip': dip,
+  '2026-11-23T1400_uitpas': uitpas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

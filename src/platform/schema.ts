@@ -10,6 +10,7 @@ import type { BasketTables } from '../baskets/tables.js';
 import type { CustomerTables } from '../customers/tables.js';
 import type { OrderTables } from '../orders/tables.js';
 import type { DipTables } from '../connectors/dip/tables.js';
+import type { UitpasTables } from '../connectors/uitpas/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -22,4 +23,5 @@ export interface Database
     BasketTables,
     CustomerTables,
     OrderTables,
-    DipTables {}
+    DipTables,
+    UitpasTables {}

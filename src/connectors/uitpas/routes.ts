@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf, requireRole } from '../../platform/auth.js';
+import type { Deps } from '../../platform/context.js';
+import { IdParams, Nullable, Text } from '../../platform/schemas.js';
+import { BasketView } from '../../baskets/schemas.js';
+import { checkPermissions, getSettings, saveSettings } from './settings.js';
+import { applyPass, removePass } from './tariffs.js';
+import { reconcilePerformance } from './reconciliation.js';
+
+const Url = Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://' });
+const UitpasNumber = Type.String({ minLength: 1, maxLength: 40 });
+
+const SettingsView = Type.Object({
+  configured: Type.Boolean(), clientId: Nullable(Type.String()), hasClientSecret: Type.Boolean(),
+  accountUrl: Nullable(Type.String()), apiUrl: Nullable(Type.String()), organizerId: Nullable(Type.String()),
+  channels: Type.Object({ boxoffice: Type.Boolean(), online: Type.Boolean() }), updatedAt: Nullable(Type.String()),
+});
+
+const Tariff = Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), price: Type.Integer(), remaining: Type.Integer() });
+const PassAnswer = Type.Object({
+  pass: Type.Object({
+    uitpasNumber: Type.String(), passType: Type.String(), firstName: Nullable(Type.String()), socialTariff: Type.String(),
+    messages: Type.Array(Type.String()),
+  }),
+  offers: Type.Array(Type.Object({
+    performanceId: Type.String(), eventId: Type.String(), regularPrice: Type.Integer(), lineIds: Type.Array(Type.String()),
+    tariffs: Type.Array(Tariff), endUserMessage: Nullable(Type.String()),
+  })),
+  appliedLineIds: Type.Array(Type.String()),
+  endUserMessage: Nullable(Type.String()),
+  basket: BasketView,
+});
+
+export const uitpasRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const admin = requireRole(deps, 'admin');
+  const sell = requireRole(deps, 'boxoffice');
+  const staff = requireRole(deps, 'boxoffice', 'reporting');
+
+  app.get('/api/uitpas/settings', {
+    schema: { tags: ['uitpas'], summary: "The organisation's UiTPAS settings (the client secret is never shown)", response: { 200: SettingsView } },
+    preHandler: admin,
+  }, async (req) => getSettings(ctxOf(deps, req)));
+
+  app.put('/api/uitpas/settings', {
+    schema: {
+      tags: ['uitpas'], summary: 'Set the UiTPAS credentials, URLs, organizer and channels',
+      description: 'Leave clientSecret out to keep the stored one.',
+      body: Type.Object({
+        clientId: Text(200), clientSecret: Type.Optional(Text(500)), accountUrl: Url, apiUrl: Url, organizerId: Text(100),
+        channels: Type.Object({ boxoffice: Type.Boolean(), online: Type.Boolean() }, { additionalProperties: false }),
+      }, { additionalProperties: false }),
+      response: { 200: SettingsView },
+    },
+    preHandler: admin,
+  }, async (req) => saveSettings(ctxOf(deps, req), req.body));
+
+  app.get('/api/uitpas/check', {
+    schema: {
+      tags: ['uitpas'], summary: 'Ask UiTPAS which permissions the client has for the organizer, and which are missing',
+      response: {
+        200: Type.Object({
+          ok: Type.Boolean(), credentialsAccepted: Type.Boolean(), organizerId: Type.String(), organizerName: Nullable(Type.String()),
+          permissions: Type.Array(Type.String()), missing: Type.Array(Type.String()),
+        }),
+      },
+    },
+    preHandler: admin,
+  }, async (req) => checkPermissions(ctxOf(deps, req)));
+
+  app.post('/api/baskets/:id/uitpas', {
+    schema: {
+      tags: ['selling', 'uitpas'], summary: 'Add a UiTPAS pass: read it, offer its tariffs, apply the social tariff (or the tariff asked for)',
+      description: 'Without lineIds: every eligible line (an individual pass: one per performance; a group pass: up to its remaining tickets).',
+      params: IdParams,
+      body: Type.Object({
+        uitpasNumber: UitpasNumber, lineIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 100 })),
+        tariffId: Type.Optional(Text(100)),
+      }, { additionalProperties: false }),
+      response: { 200: PassAnswer },
+    },
+    preHandler: sell,
+  }, async (req) => applyPass(ctxOf(deps, req), req.params.id, req.body));
+
+  app.delete('/api/baskets/:id/uitpas/:uitpasNumber', {
+    schema: {
+      tags: ['selling', 'uitpas'], summary: 'Remove a pass: its lines return to the standard ticket type and price',
+      params: Type.Object({ id: Text(100), uitpasNumber: UitpasNumber }), response: { 200: BasketView },
+    },
+    preHandler: sell,
+  }, async (req) => removePass(ctxOf(deps, req), req.params.id, req.params.uitpasNumber));
+
+  app.get('/api/uitpas/reconciliation', {
+    schema: {
+      tags: ['uitpas'], summary: "Compare a performance's UiTPAS tickets with the sales UiTPAS holds",
+      querystring: Type.Object({ performance: Text(100) }, { additionalProperties: false }),
+    },
+    preHandler: staff,
+  }, async (req) => reconcilePerformance(ctxOf(deps, req), req.query.performance));
+};

@@ -1,0 +1,202 @@
+// A UiTPAS pass in a basket: read the pass, ask UiTPAS which tariffs it gets for each line's event and
+// regular price, and turn the chosen lines into the organisation's UiTPAS ticket type at that tariff.
+import type { Ctx } from '../../platform/context.js';
+import { Problem, invalidField, notFound } from '../../platform/problems.js';
+import { isUniqueViolation } from '../../platform/jobs.js';
+import { basketView, findBasket, openBasket } from '../../baskets/service.js';
+import type { Basket } from '../../baskets/tables.js';
+import { connection, unreachable, type Connection } from './settings.js';
+import type { PassType } from './tables.js';
+import { endUserText, problemName, toCents, toEuros, type WirePass, type WireProblem, type WireTariffs } from './wire.js';
+
+export const UITPAS_NUMBER = /^\d{13}$/;
+
+export interface ApplyPassInput {
+  uitpasNumber: string;
+  lineIds?: string[];
+  /** A tariff id from the offers (e.g. a coupon); default: the social tariff. */
+  tariffId?: string;
+}
+
+/** A UiTPAS problem as a Foyer Problem that shows the buyer UiTPAS's own words. */
+export function refusal(p: WireProblem, lang: string, extra: Record<string, unknown> = {}): Problem {
+  const message = endUserText(p.endUserMessage, lang) ?? p.detail ?? p.title ?? problemName(p);
+  return new Problem('uitpas-refused', { message }, [], { uitpasProblem: problemName(p), endUserMessage: message, ...extra });
+}
+
+async function basketLines(ctx: Ctx, basketId: string) {
+  return ctx.db.selectFrom('basket_lines')
+    .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
+    .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
+    .leftJoin('basket_line_uitpas', 'basket_line_uitpas.basket_line_id', 'basket_lines.id')
+    .select([
+      'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
+      'performances.uitpas_enabled', 'performances.uitdatabank_event_id', 'performances.standard_ticket_type_id',
+      'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.pass_type',
+    ])
+    .where('basket_lines.basket_id', '=', basketId)
+    .orderBy('basket_lines.created_at').orderBy('inventory.sort')
+    .execute();
+}
+type Line = Awaited<ReturnType<typeof basketLines>>[number];
+
+const eligible = (l: Line) => l.uitpas_enabled === 1 && !!l.uitdatabank_event_id && l.ticket_type_id === l.standard_ticket_type_id && !l.uitpas_number;
+
+/** The lines the pass goes on: the ones asked for, or every eligible line (one per performance for an individual pass). */
+function targetLines(all: Line[], passType: PassType, input: ApplyPassInput): Line[] {
+  if (input.lineIds) {
+    const byId = new Map(all.map((l) => [l.id, l]));
+    const unknown = input.lineIds.filter((id) => !byId.has(id));
+    if (unknown.length) {
+      throw invalidField('lineIds', { en: `not in this basket: ${unknown.join(', ')}`, nl: `niet in deze winkelmand: ${unknown.join(', ')}`, fr: `pas dans ce panier : ${unknown.join(', ')}` });
+    }
+    const lines = [...new Set(input.lineIds)].map((id) => byId.get(id)!);
+    if (lines.some((l) => l.uitpas_enabled !== 1 || !l.uitdatabank_event_id)) throw new Problem('uitpas-not-enabled');
+    if (lines.some((l) => !eligible(l))) throw new Problem('uitpas-no-lines');
+    return lines;
+  }
+  const open = all.filter(eligible);
+  if (passType === 'GROUP') return open;
+  const used = new Set(all.filter((l) => l.uitpas_number === input.uitpasNumber).map((l) => l.performance_id));
+  return open.filter((l) => !used.has(l.performance_id) && (used.add(l.performance_id), true));
+}
+
+async function readPass(ctx: Ctx, conn: Connection, uitpasNumber: string): Promise<WirePass> {
+  const answer = await conn.client.call<WirePass>('GET', '/passes', { query: { identifier: uitpasNumber } }).catch(unreachable);
+  if (!answer.ok) throw refusal(answer.problem, ctx.lang);
+  return answer.body;
+}
+
+interface Offer {
+  performanceId: string;
+  eventId: string;
+  regularPrice: number;
+  lineIds: string[];
+  tariffs: { id: string; name: string; type: string; price: number; remaining: number }[];
+  endUserMessage: string | null;
+}
+
+async function askTariffs(ctx: Ctx, conn: Connection, uitpasNumber: string, lines: Line[]): Promise<Offer[]> {
+  const groups = new Map<string, Line[]>();
+  for (const l of lines) {
+    const key = `${l.performance_id}|${l.price}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const offers: Offer[] = [];
+  for (const group of groups.values()) {
+    const { performance_id: performanceId, uitdatabank_event_id: eventId, price } = group[0];
+    const answer = await conn.client.call<WireTariffs>('GET', '/tariffs', {
+      query: { eventId: eventId!, uitpasNumber, regularPrice: toEuros(price), type: 'ANY' },
+    }).catch(unreachable);
+    if (!answer.ok) throw refusal(answer.problem, ctx.lang);
+    offers.push({
+      performanceId, eventId: eventId!, regularPrice: price, lineIds: group.map((l) => l.id),
+      tariffs: answer.body.available.map((t) => ({ id: t.id, name: t.name, type: t.type, price: toCents(t.price), remaining: t.remaining ?? 1 })),
+      endUserMessage: endUserText(answer.body.endUserMessage, ctx.lang),
+    });
+  }
+  return offers;
+}
+
+async function uitpasTicketType(ctx: Ctx, passType: PassType): Promise<string> {
+  const column = passType === 'GROUP' ? 'uitpas_group' : 'uitpas';
+  const t = await ctx.db.selectFrom('ticket_types').select('id').where('organisation_id', '=', ctx.orgId)
+    .where(column, '=', 1).where('archived', '=', 0).executeTakeFirst();
+  if (!t) throw new Problem('uitpas-no-ticket-type', { kind: passType === 'GROUP' ? 'UiTPAS groepspas' : 'UiTPAS' });
+  return t.id;
+}
+
+/** Reads the pass, answers the tariffs per line group, and applies the chosen tariff where UiTPAS grants it. */
+export async function applyPass(ctx: Ctx, basketId: string, input: ApplyPassInput) {
+  if (!UITPAS_NUMBER.test(input.uitpasNumber)) {
+    throw invalidField('uitpasNumber', { en: 'must be 13 digits', nl: 'moet 13 cijfers zijn', fr: 'doit compter 13 chiffres' });
+  }
+  const basket = await openBasket(ctx, basketId);
+  const conn = await connection(ctx.db, ctx.orgId, ctx.clock.now());
+  if (!conn.acceptsChannel(basket.channel)) throw new Problem('uitpas-off', { channel: basket.channel });
+  const pass = await readPass(ctx, conn, input.uitpasNumber);
+  const all = await basketLines(ctx, basket.id);
+  const lines = targetLines(all, pass.passType, input);
+  if (!lines.length) {
+    // An individual pass already on every performance that could take it: say so, not "nothing to apply to".
+    if (pass.passType === 'INDIVIDUAL' && all.some(eligible)) throw new Problem('uitpas-pass-used', { uitpasNumber: input.uitpasNumber });
+    throw new Problem('uitpas-no-lines');
+  }
+  if (pass.passType === 'INDIVIDUAL') {
+    const perfs = lines.map((l) => l.performance_id);
+    const used = all.some((l) => l.uitpas_number === input.uitpasNumber && perfs.includes(l.performance_id));
+    if (used || new Set(perfs).size !== perfs.length) throw new Problem('uitpas-pass-used', { uitpasNumber: input.uitpasNumber });
+  }
+  const offers = await askTariffs(ctx, conn, input.uitpasNumber, lines);
+  const applied = await applyOffers(ctx, basket, pass, all, offers, input);
+  const view = basketView(ctx, await findBasket(ctx, basket.id));
+  return {
+    pass: {
+      uitpasNumber: pass.uitpasNumber, passType: pass.passType, firstName: pass.firstName ?? null,
+      socialTariff: pass.socialTariff?.status ?? 'NONE', messages: (pass.messages ?? []).map((m) => m.text),
+    },
+    offers,
+    appliedLineIds: applied,
+    endUserMessage: offers.find((o) => o.endUserMessage)?.endUserMessage ?? null,
+    basket: await view,
+  };
+}
+
+async function applyOffers(ctx: Ctx, basket: Basket, pass: WirePass, all: Line[], offers: Offer[], input: ApplyPassInput): Promise<string[]> {
+  const plan: { lineId: string; regularTypeId: string; offer: Offer; tariff: Offer['tariffs'][number] }[] = [];
+  const takenPerPerformance = new Map<string, number>();
+  for (const offer of offers) {
+    const tariff = input.tariffId ? offer.tariffs.find((t) => t.id === input.tariffId) : offer.tariffs.find((t) => t.type === 'SOCIALTARIFF');
+    if (!tariff) continue;
+    const inBasket = all.filter((l) => l.uitpas_number === pass.uitpasNumber && l.performance_id === offer.performanceId).length;
+    const left = tariff.remaining - inBasket - (takenPerPerformance.get(offer.performanceId) ?? 0);
+    if (input.lineIds && offer.lineIds.length > left) throw new Problem('uitpas-too-many-lines', { remaining: Math.max(0, left) });
+    const lineIds = offer.lineIds.slice(0, Math.max(0, left));
+    takenPerPerformance.set(offer.performanceId, (takenPerPerformance.get(offer.performanceId) ?? 0) + lineIds.length);
+    for (const lineId of lineIds) plan.push({ lineId, regularTypeId: all.find((l) => l.id === lineId)!.ticket_type_id, offer, tariff });
+  }
+  if (input.tariffId && !plan.length) {
+    const message = offers.find((o) => o.endUserMessage)?.endUserMessage ?? `Tariff ${input.tariffId} is not available for this pass.`;
+    throw new Problem('uitpas-refused', { message }, [], { uitpasProblem: 'tariff-not-available', endUserMessage: message });
+  }
+  if (!plan.length) return [];
+  const typeId = await uitpasTicketType(ctx, pass.passType);
+  const now = ctx.clock.now().toISOString();
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'changed' });
+      for (const p of plan) {
+        const r = await tx.updateTable('basket_lines').set({ ticket_type_id: typeId, price: p.tariff.price })
+          .where('id', '=', p.lineId).where('ticket_type_id', '=', p.regularTypeId).executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new Problem('uitpas-no-lines');
+        await tx.insertInto('basket_line_uitpas').values({
+          basket_line_id: p.lineId, basket_id: basket.id, organisation_id: ctx.orgId, performance_id: p.offer.performanceId,
+          uitpas_number: pass.uitpasNumber, pass_type: pass.passType, event_id: p.offer.eventId, tariff_id: p.tariff.id,
+          tariff_name: p.tariff.name, tariff_type: p.tariff.type, ticket_type_id: typeId, price: p.tariff.price,
+          regular_ticket_type_id: p.regularTypeId, regular_price: p.offer.regularPrice, created_at: now,
+        }).execute();
+      }
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Problem('uitpas-pass-used', { uitpasNumber: pass.uitpasNumber });
+    throw e;
+  }
+  return plan.map((p) => p.lineId);
+}
+
+/** Takes a pass off the basket: its lines get their standard ticket type and price back. */
+export async function removePass(ctx: Ctx, basketId: string, uitpasNumber: string) {
+  const basket = await openBasket(ctx, basketId);
+  const rows = await ctx.db.selectFrom('basket_line_uitpas').selectAll()
+    .where('basket_id', '=', basket.id).where('uitpas_number', '=', uitpasNumber).execute();
+  if (!rows.length) throw notFound('UiTPAS pass in this basket');
+  await ctx.db.transaction().execute(async (tx) => {
+    for (const r of rows) {
+      await tx.updateTable('basket_lines').set({ ticket_type_id: r.regular_ticket_type_id, price: r.regular_price })
+        .where('id', '=', r.basket_line_id).where('ticket_type_id', '=', r.ticket_type_id).execute();
+    }
+    await tx.deleteFrom('basket_line_uitpas').where('basket_id', '=', basket.id).where('uitpas_number', '=', uitpasNumber).execute();
+  });
+  return basketView(ctx, await findBasket(ctx, basket.id));
+}

@@ -1,0 +1,72 @@
+// The one place that knows UiTPAS API 4.0's JSON shapes (shared/reference/uitpas-api-v4.openapi.json).
+// Prices on the wire are euros as numbers; Foyer keeps integer cents.
+
+export interface WireEndUserMessage { nl: string; fr?: string; de?: string; en?: string }
+
+export interface WireProblem {
+  type: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  endUserMessage?: WireEndUserMessage;
+  schemaErrors?: { jsonPointer: string; error: string }[];
+}
+
+export interface WirePass {
+  passholderId?: string;
+  passType: 'INDIVIDUAL' | 'GROUP';
+  uitpasNumber: string;
+  firstName?: string;
+  postalCode?: string;
+  socialTariff?: { status: 'ACTIVE' | 'EXPIRED' | 'NONE'; endDate?: string };
+  messages?: { level: string; text: string }[];
+}
+
+export interface WireTariff {
+  id: string;
+  name: string;
+  price: number;
+  type: string;
+  remaining?: number;
+}
+
+export interface WireTariffs {
+  available: WireTariff[];
+  endUserMessage?: WireEndUserMessage;
+}
+
+export interface WireSaleRequest {
+  regularPrice: number;
+  regularPriceLabel?: string;
+  tariff: { id: string };
+  eventId: string;
+  uitpasNumber: string;
+}
+
+export interface WireSale extends WireSaleRequest {
+  id: string;
+  creationDate: string;
+  tariff: { id: string; name?: string; price?: number; type?: string };
+}
+
+export interface WireSalesPage { totalItems: number; member: WireSale[] }
+
+export interface WirePermissions {
+  organizer: { id: string; name?: string };
+  permissions: string[];
+}
+
+const PROBLEM_BASE = 'https://api.publiq.be/probs/';
+
+/** The short name of a publiq problem type: "uitpas/maximum-reached", "auth/unauthorized". */
+export const problemName = (p: WireProblem): string =>
+  p.type.startsWith(PROBLEM_BASE) ? p.type.slice(PROBLEM_BASE.length) : p.type;
+
+export const toEuros = (cents: number): number => cents / 100;
+export const toCents = (euros: number): number => Math.round(euros * 100);
+
+/** The message in the user's language, Dutch when UiTPAS has none in it. */
+export function endUserText(m: WireEndUserMessage | undefined, lang: string): string | null {
+  if (!m) return null;
+  return (m as unknown as Record<string, string | undefined>)[lang] ?? m.nl;
+}

@@ -1,0 +1,136 @@
+// A UiTPAS pass in a basket: tariffs read live from the sandbox, applied to lines, removed again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.js';
+import { addPass, basketWith, checkout, EVENT_100_PER_WEEK, expectProblem, salesAtUitpas, startUitpasKit, type UitpasKit } from './kit.js';
+
+interface Line { id: string; performanceId: string; ticketTypeId: string; price: number; uitpas: { uitpasNumber: string; tariffId: string } | null }
+
+describe.each(DIALECTS)('UiTPAS in a basket on %s', (dialect) => {
+  let k: UitpasKit;
+  beforeAll(async () => { k = await startUitpasKit(dialect); });
+  afterAll(async () => { await k?.close(); });
+
+  it('grants the social tariff: the line becomes the UiTPAS type at the tariff price; removing the pass restores it', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s1']);
+    expect(b.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000 });
+    const res = await addPass(k, b.id, { uitpasNumber: '0900000067513' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.pass).toMatchObject({ uitpasNumber: '0900000067513', passType: 'INDIVIDUAL', socialTariff: 'ACTIVE' });
+    // 25 % of 30 euro, as UiTPAS computes it: Foyer never computes a tariff itself.
+    expect(res.body.offers[0]).toMatchObject({ eventId: EVENT_100_PER_WEEK, regularPrice: 3000 });
+    expect(res.body.offers[0].tariffs).toContainEqual(expect.objectContaining({ id: 'SOCIALTARIFF', type: 'SOCIALTARIFF', price: 750, remaining: 1 }));
+    expect(res.body.appliedLineIds).toEqual([b.lines[0].id]);
+    const line: Line = res.body.basket.lines[0];
+    expect(line).toMatchObject({ ticketTypeId: k.types.uitpas, ticketTypeName: 'UiTPAS', price: 750 });
+    expect(line.uitpas).toMatchObject({ uitpasNumber: '0900000067513', tariffId: 'SOCIALTARIFF' });
+    expect(res.body.basket.total).toBe(750);
+
+    const removed = await k.s.request('DELETE', `/api/baskets/${b.id}/uitpas/0900000067513`, { token: k.token });
+    expect(removed.status).toBe(200);
+    expect(removed.body.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000, uitpas: null });
+  });
+
+  it('an expired social tariff: the end-user message in the request language, the regular price kept; its coupon only when asked', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s2']);
+    const nl = await addPass(k, b.id, { uitpasNumber: '0900000031618' }, 'nl');
+    expect(nl.status).toBe(200);
+    expect(nl.body.endUserMessage).toContain('kansentarief is verlopen');
+    expect(nl.body.pass.messages.length).toBeGreaterThan(0);
+    expect(nl.body.appliedLineIds).toEqual([]);
+    expect(nl.body.basket.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000, uitpas: null });
+    const en = await addPass(k, b.id, { uitpasNumber: '0900000031618' }, 'en');
+    expect(en.body.endUserMessage).not.toBe(nl.body.endUserMessage);
+
+    const coupon = nl.body.offers[0].tariffs.find((t: { type: string }) => t.type === 'COUPON');
+    expect(coupon).toBeDefined();
+    const used = await addPass(k, b.id, { uitpasNumber: '0900000031618', tariffId: coupon.id });
+    expect(used.status).toBe(200);
+    expect(used.body.basket.lines[0]).toMatchObject({ ticketTypeId: k.types.uitpas, price: coupon.price });
+    expect(used.body.basket.lines[0].uitpas.tariffId).toBe(coupon.id);
+  });
+
+  it('a blocked card is refused with UiTPAS’s message and leaves the line alone', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s3']);
+    const res = await addPass(k, b.id, { uitpasNumber: '0900000002312' });
+    expectProblem(res, 409, 'uitpas-refused');
+    expect(res.body.uitpasProblem).toBe('uitpas/invalid-card-status');
+    expect(res.body.detail).toContain('geblokkeerd');
+    const after = await k.s.request('GET', `/api/baskets/${b.id}`, { token: k.token });
+    expect(after.body.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000, uitpas: null });
+  });
+
+  it('a pass of another region gets no tariff here, with the reason', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s4']);
+    const res = await addPass(k, b.id, { uitpasNumber: '0900000093204' });
+    expect(res.status).toBe(200);
+    expect(res.body.offers[0].tariffs).toEqual([]);
+    expect(res.body.endUserMessage).toContain('andere UiTPAS-regio');
+    expect(res.body.appliedLineIds).toEqual([]);
+    expect(res.body.basket.lines[0].price).toBe(3000);
+  });
+
+  it('checks the number has 13 digits before asking UiTPAS', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s5']);
+    const before = k.sandbox.app.uitpas.faults.log.length;
+    const res = await addPass(k, b.id, { uitpasNumber: '09000000675' });
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors[0].field).toBe('uitpasNumber');
+    expect(k.sandbox.app.uitpas.faults.log.length).toBe(before);
+  });
+
+  it('two passes in one basket, each on its own line; the same individual pass twice is refused', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r2s1', 'r2s2', 'r2s3']);
+    const first = await addPass(k, b.id, { uitpasNumber: '0900000067513' });
+    expect(first.body.appliedLineIds).toEqual([b.lines[0].id]);
+    const again = await addPass(k, b.id, { uitpasNumber: '0900000067513' });
+    expectProblem(again, 409, 'uitpas-pass-used');
+    const explicit = await addPass(k, b.id, { uitpasNumber: '0900000067513', lineIds: [b.lines[2].id] });
+    expectProblem(explicit, 409, 'uitpas-pass-used');
+    const second = await addPass(k, b.id, { uitpasNumber: '0900010959113' });
+    expect(second.body.appliedLineIds).toEqual([b.lines[1].id]);
+    const lines: Line[] = second.body.basket.lines;
+    expect(lines.map((l) => l.uitpas?.uitpasNumber ?? null)).toEqual(['0900000067513', '0900010959113', null]);
+    expect(lines.map((l) => l.price)).toEqual([1500 / 2, 1500 / 2, 3000]);
+
+    const order = await checkout(k, b.id);
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    expect(order.body.tickets.map((t: { ticketTypeName: string }) => t.ticketTypeName)).toEqual(['UiTPAS', 'UiTPAS', 'Normaal']);
+    const sales = salesAtUitpas(k, EVENT_100_PER_WEEK).map((x) => x.uitpasNumber).sort();
+    expect(sales).toEqual(['0900000067513', '0900010959113']);
+  });
+
+  it('a group pass buys several tickets at its group type, up to what UiTPAS allows', async () => {
+    // Row 3 is rank 2: 20 euro, so the social tariff is 5 euro.
+    const b = await basketWith(k, k.perfWeekly, ['r3s1', 'r3s2', 'r3s3']);
+    const res = await addPass(k, b.id, { uitpasNumber: '0900000045410' });
+    expect(res.status).toBe(200);
+    expect(res.body.pass.passType).toBe('GROUP');
+    expect(res.body.offers[0].tariffs[0]).toMatchObject({ type: 'SOCIALTARIFF', remaining: 20 });
+    expect(res.body.appliedLineIds).toHaveLength(3);
+    expect(res.body.basket.lines.every((l: Line) => l.ticketTypeId === k.types.group && l.price === 500)).toBe(true);
+    const order = await checkout(k, b.id);
+    expect(order.status).toBe(201);
+    expect(order.body.tickets.map((t: { ticketTypeName: string }) => t.ticketTypeName)).toEqual(['UiTPAS groepspas', 'UiTPAS groepspas', 'UiTPAS groepspas']);
+    expect(salesAtUitpas(k, EVENT_100_PER_WEEK).filter((x) => x.uitpasNumber === '0900000045410')).toHaveLength(3);
+  });
+
+  it('works online too, and refuses passes in a channel where UiTPAS is switched off', async () => {
+    const online = await basketWith(k, k.perfWeekly, ['r4s1'], 'online');
+    expect((await addPass(k, online.id, { uitpasNumber: '0900000067513' })).body.appliedLineIds).toHaveLength(1);
+    const settings = await k.s.request('PUT', '/api/uitpas/settings', {
+      token: k.token, body: {
+        clientId: 'foyer-demo', accountUrl: k.sandbox.baseUrl, apiUrl: k.sandbox.baseUrl,
+        organizerId: '0ce87cbc-9299-4528-8d35-92225dc9489f', channels: { boxoffice: true, online: false },
+      },
+    });
+    expect(settings.status).toBe(200);
+    const off = await basketWith(k, k.perfWeekly, ['r4s2'], 'online');
+    expectProblem(await addPass(k, off.id, { uitpasNumber: '0900010959113' }), 409, 'uitpas-off');
+    await k.s.request('PUT', '/api/uitpas/settings', {
+      token: k.token, body: {
+        clientId: 'foyer-demo', accountUrl: k.sandbox.baseUrl, apiUrl: k.sandbox.baseUrl,
+        organizerId: '0ce87cbc-9299-4528-8d35-92225dc9489f', channels: { boxoffice: true, online: true },
+      },
+    });
+  });
+});
