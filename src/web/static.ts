@@ -1,0 +1,52 @@
+// Serves the box office app (web/dist) at `/`. Unknown GET paths that ask for HTML get index.html so the
+// app's own routes survive a reload; /api, /v1 and /docs keep the API's problem documents.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const API_PREFIXES = ['/api/', '/v1/', '/docs'];
+
+const isApiPath = (url: string) => url === '/api' || url === '/v1' || API_PREFIXES.some((p) => url.startsWith(p));
+
+/** A file inside `root` for this URL path, or null (missing, a directory, or outside the root). */
+function fileFor(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const full = path.resolve(root, `.${decoded}`);
+  if (!full.startsWith(root) || decoded.includes('\0')) return null;
+  try {
+    return fs.statSync(full).isFile() ? path.relative(root, full) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function webStatic(root = WEB_DIST): FastifyPluginAsync {
+  return async (app: FastifyInstance) => {
+    if (!fs.existsSync(path.join(root, 'index.html'))) {
+      app.log.warn({ root }, 'box office app not built (npm run build:web): / answers 404');
+      return;
+    }
+    await app.register(fastifyStatic, { root, serve: false });
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      const urlPath = req.url.split('?')[0];
+      if (isApiPath(urlPath)) return reply.callNotFound();
+      const file = urlPath === '/' ? null : fileFor(root, urlPath);
+      if (file) {
+        const hashed = file.startsWith(`assets${path.sep}`);
+        return reply.sendFile(file, { maxAge: hashed ? 365 * 24 * 3600 * 1000 : 0, immutable: hashed });
+      }
+      const acceptsHtml = urlPath === '/' || (req.headers.accept ?? '').includes('text/html');
+      if (!acceptsHtml) return reply.callNotFound();
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html', { maxAge: 0 });
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { get, post, session, setOnUnauthenticated } from './api/client.js';
+import { detectCapabilities, type Capabilities } from './api/capabilities.js';
+import type { User } from './api/types.js';
+import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { LoginScreen } from './LoginScreen.js';
+import { SellScreen } from './sell/SellScreen.js';
+import { OrdersScreen } from './orders/OrdersScreen.js';
+import { ReportsScreen } from './reports/ReportsScreen.js';
+import { DipScreen } from './dip/DipScreen.js';
+import { LanguageSwitch } from './ui/LanguageSwitch.js';
+import { ShortcutHelp } from './ui/ShortcutHelp.js';
+import { useHotkeys } from './ui/useHotkeys.js';
+
+export type Tab = 'sell' | 'orders' | 'reports' | 'dip';
+
+export function App() {
+  return <I18nProvider><Shell /></I18nProvider>;
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const [user, setUser] = useState<User | null>(null);
+  const [checked, setChecked] = useState(!session.token);
+  const [caps, setCaps] = useState<Capabilities>({ uitpas: false, reports: false, dip: false });
+  const [tab, setTab] = useState<Tab>('sell');
+  const [openOrderId, setOpenOrderId] = useState<string | null>(null);
+
+  useEffect(() => {
+    setOnUnauthenticated(() => { session.token = null; setUser(null); });
+    if (!session.token) return;
+    get<User>('/api/me').then(setUser, () => { session.token = null; }).finally(() => setChecked(true));
+  }, []);
+  useEffect(() => {
+    if (!user) return;
+    void detectCapabilities(user).then(setCaps);
+    if (user.role === 'reporting') setTab('reports');
+  }, [user]);
+
+  useHotkeys({ F3: () => setTab('orders') });
+
+  if (!checked) return <p className="loading">{t('loading')}</p>;
+  if (!user) return <LoginScreen onLogin={setUser} />;
+
+  const logOut = () => { void post('/api/auth/logout').catch(() => {}); session.token = null; setUser(null); };
+  const tabs: [Tab, string, boolean][] = [
+    ['sell', t('sell'), user.role !== 'reporting'],
+    ['orders', t('orders'), true],
+    ['reports', t('reports'), caps.reports],
+    ['dip', t('dip'), caps.dip],
+  ];
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <strong>{t('appName')}</strong>
+        <nav>
+          {tabs.filter(([, , shown]) => shown).map(([id, label]) => (
+            <button key={id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>{label}</button>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <ShortcutHelp />
+        <LanguageSwitch />
+        <span className="user">{user.name}</span>
+        <button onClick={logOut}>{t('logOut')}</button>
+      </header>
+      <main className="content">
+        {tab === 'sell' && <SellScreen user={user} caps={caps} onOpenOrder={(id) => { setOpenOrderId(id); setTab('orders'); }} />}
+        {tab === 'orders' && <OrdersScreen openOrderId={openOrderId} />}
+        {tab === 'reports' && caps.reports && <ReportsScreen role={user.role} />}
+        {tab === 'dip' && caps.dip && <DipScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Basket, PriceList, TicketType } from '../api/types.js';
+import { money } from '../format.js';
+import { useI18n } from '../i18n/i18n.js';
+
+interface Props {
+  basket: Basket | null;
+  ticketTypes: TicketType[];
+  prices: PriceList | null;
+  onType(lineId: string, ticketTypeId: string): void;
+  onRemove(lineId: string): void;
+}
+
+/** One line per place, each with its ticket type (only types with a price in that rank) and price. */
+export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: Props) {
+  const { t } = useI18n();
+  if (!basket || basket.lines.length === 0) return <p className="muted">{t('emptyBasket')}</p>;
+  const typesFor = (performanceId: string, rank: number, current: string) => ticketTypes.filter((tt) => tt.id === current || (
+    !tt.archived && tt.channels.includes('boxoffice') &&
+    (prices?.performanceId !== performanceId || prices.prices.some((p) => p.ticketTypeId === tt.id && p.rank === rank))));
+  return (
+    <table className="lines">
+      <tbody>
+        {basket.lines.map((l) => (
+          <tr key={l.id} data-line={l.id}>
+            <td>{l.zoneId ? l.section : `${l.section} ${t('row')} ${l.row} ${t('seat')} ${l.seat}`}<br /><small>{l.title}</small></td>
+            <td>
+              <select aria-label={t('ticketType')} name="ticket-type" value={l.ticketTypeId} onChange={(e) => onType(l.id, e.target.value)}>
+                {typesFor(l.performanceId, l.rank, l.ticketTypeId).map((tt) => <option key={tt.id} value={tt.id}>{tt.id === l.ticketTypeId ? l.ticketTypeName : tt.name}</option>)}
+              </select>
+            </td>
+            <td className="num">{money(l.price)}</td>
+            <td><button className="link" aria-label={t('remove')} onClick={() => onRemove(l.id)}>✕</button></td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot><tr><th colSpan={2}>{t('total')}</th><th className="num basket-total">{money(basket.total)}</th><th /></tr></tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,68 @@
+// DIP: the theatre's performances as DIP knows them, linked to Foyer performances (or suggestions to
+// link), the audit of pushes, and "sync now".
+import { useCallback, useEffect, useState } from 'react';
+import { api, get } from '../api/client.js';
+import { localDateTime } from '../format.js';
+import { useI18n } from '../i18n/i18n.js';
+import { ErrorLine } from '../ui/ErrorLine.js';
+import { useAction } from '../ui/useAsync.js';
+import type { DipPerformance, DipPush } from './types.js';
+
+export function DipScreen() {
+  const { t, lang } = useI18n();
+  const [items, setItems] = useState<DipPerformance[] | null>(null);
+  const [pushes, setPushes] = useState<DipPush[]>([]);
+  const load = useAction();
+  const act = useAction();
+
+  const reload = useCallback(() => load.run(async () => {
+    const [perfs, audit] = await Promise.all([
+      get<{ items: DipPerformance[] }>('/api/dip/performances'),
+      get<{ items: DipPush[] }>('/api/dip/pushes?limit=20'),
+    ]);
+    setItems(perfs.items);
+    setPushes(audit.items);
+  }), [load.run]);
+  useEffect(() => { void reload(); }, [reload]);
+
+  const link = (performanceId: string, dipNumber: string) => act.run(async () => {
+    await api('PUT', `/api/performances/${performanceId}/dip-link`, { body: { dipNumber } });
+    await reload();
+  });
+  const unlink = (performanceId: string) => act.run(async () => { await api('DELETE', `/api/performances/${performanceId}/dip-link`); await reload(); });
+  const sync = () => act.run(async () => { await api('POST', '/api/dip/sync?wait=true', { body: {} }); await reload(); });
+
+  return (
+    <div className="dip">
+      <div className="row"><h2 className="grow">{t('dipLinks')}</h2><button className="primary" disabled={act.busy} onClick={() => void sync()}>{t('syncNow')}</button></div>
+      <ErrorLine error={load.error ?? act.error} />
+      {!items && !load.error && <p>{t('loading')}</p>}
+      {items && (
+        <table className="data">
+          <thead><tr><th>{t('dipNumber')}</th><th>{t('title')}</th><th>{t('date')}</th><th>{t('state')}</th><th>{t('suggestions')}</th></tr></thead>
+          <tbody>
+            {items.map((d) => (
+              <tr key={d.dipNumber}>
+                <td><code>{d.dipNumber}</code></td><td>{d.title}</td><td>{d.date}</td>
+                <td>{d.linkedPerformanceId ? <>{t('linked')} <small>{d.linkState}</small> <button className="link" onClick={() => void unlink(d.linkedPerformanceId!)}>{t('unlink')}</button></> : t('notLinked')}</td>
+                <td>{!d.linkedPerformanceId && d.suggestions.map((s) => (
+                  <button key={s.performanceId} onClick={() => void link(s.performanceId, d.dipNumber)}>
+                    {t('link')}: {s.title} {localDateTime(s.startsAt, lang)} <small>({s.match})</small>
+                  </button>
+                ))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('pushes')}</h3>
+      <table className="data">
+        <tbody>
+          {pushes.map((p) => (
+            <tr key={p.id}><td>{localDateTime(p.sentAt, lang)}</td><td>{p.kind}</td><td>{p.method} {p.path}</td><td>{p.status}</td><td>{p.httpStatus ?? ''}</td><td>{p.performances ?? ''}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

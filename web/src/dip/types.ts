@@ -1,0 +1,10 @@
+// Shapes of the DIP API (GET /api/dip/performances, /api/dip/pushes).
+export interface DipPerformance {
+  dipNumber: string; productionNumber: string; performanceNumber: number; title: string; date: string; status: string; type: string;
+  location: string | null; linkedPerformanceId: string | null; linkState: string | null;
+  suggestions: { performanceId: string; title: string; startsAt: string; match: string }[];
+}
+export interface DipPush {
+  id: string; kind: string; method: string; path: string; sentAt: string; durationMs: number | null; status: string;
+  httpStatus: number | null; performances: number | null;
+}

@@ -1,0 +1,46 @@
+// Money as "€ 12,50" and times as the venue's wall clock: the API sends local times with their offset,
+// so the date and time are read from the string itself, never converted to the browser's zone.
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+export const money = (cents: number): string => euro.format(cents / 100).replace(/\u00a0/g, ' ');
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+/** A UTC instant ("...Z", e.g. when an order was made) as the wall clock in the organisation's zone. */
+function zoned(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** "2027-01-15T20:15:00+01:00" -> "vr 15-01-2027 20:15" in the venue's own time (UTC instants: in Europe/Amsterdam). */
+export function localDateTime(iso: string, lang = 'nl', timeZone = 'Europe/Amsterdam'): string {
+  const m = LOCAL.exec(iso.endsWith('Z') ? zoned(iso, timeZone) : iso);
+  if (!m) return iso;
+  const [, y, mo, d, h, mi] = m;
+  const weekday = new Date(Date.UTC(+y, +mo - 1, +d)).toLocaleDateString(lang, { weekday: 'short', timeZone: 'UTC' });
+  return `${weekday} ${d}-${mo}-${y} ${h}:${mi}`;
+}
+
+export const localTime = (iso: string): string => LOCAL.exec(iso)?.slice(4, 6).join(':') ?? iso;
+
+/** Today's calendar day in a zone, YYYY-MM-DD. */
+export function today(timeZone = 'Europe/Amsterdam', at = new Date()): string {
+  return at.toLocaleDateString('en-CA', { timeZone });
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "1250" or "12,50" or "12.50" typed by a cashier -> cents. */
+export function parseEuros(text: string): number | null {
+  const clean = text.trim().replace(/[€\s]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
+  return Math.round(parseFloat(clean) * 100);
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { get, qs } from '../api/client.js';
+import { addDays, today } from '../format.js';
+import { useI18n } from '../i18n/i18n.js';
+import { DailySalesReport } from './DailySalesReport.js';
+import { PerformancesReport } from './PerformancesReport.js';
+import { CustomersReport } from './CustomersReport.js';
+import type { Range } from './types.js';
+
+type Kind = 'daily' | 'performances' | 'customers';
+
+export function ReportsScreen({ role }: { role: string }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<Kind>('daily');
+  const [range, setRange] = useState<Range>(() => ({ from: addDays(today(), -6), to: today(), venue: '' }));
+  const [venues, setVenues] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => { get<{ items: { id: string; name: string }[] }>('/api/venues').then((r) => setVenues(r.items), () => {}); }, []);
+  const full = role !== 'boxoffice';
+  const query = qs({ from: range.from, to: range.to, venue: range.venue || undefined });
+  return (
+    <div className="reports">
+      <div className="row">
+        <button className={kind === 'daily' ? 'tab active' : 'tab'} onClick={() => setKind('daily')}>{t('dailySales')}</button>
+        {full && <button className={kind === 'performances' ? 'tab active' : 'tab'} onClick={() => setKind('performances')}>{t('performancesReport')}</button>}
+        {full && <button className={kind === 'customers' ? 'tab active' : 'tab'} onClick={() => setKind('customers')}>{t('customersReport')}</button>}
+        <span className="spacer" />
+        <label>{t('from')} <input type="date" name="report-from" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
+        <label>{t('to')} <input type="date" name="report-to" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+        <select name="report-venue" aria-label={t('venue')} value={range.venue} onChange={(e) => setRange({ ...range, venue: e.target.value })}>
+          <option value="">{t('venue')}: *</option>
+          {venues.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+        </select>
+      </div>
+      {kind === 'daily' && <DailySalesReport query={query} />}
+      {kind === 'performances' && <PerformancesReport query={query} />}
+      {kind === 'customers' && <CustomersReport query={query} />}
+    </div>
+  );
+}

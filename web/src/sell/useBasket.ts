@@ -1,0 +1,47 @@
+// The basket being sold: created on the first place added, replaced by a fresh one after checkout.
+import { useCallback, useState } from 'react';
+import { api, post } from '../api/client.js';
+import type { Basket } from '../api/types.js';
+
+export type AddBody =
+  | { performanceId: string; seatIds: string[] }
+  | { performanceId: string; quantity: number; rank?: number; zoneId?: string };
+
+export function useBasket() {
+  const [basket, setBasket] = useState<Basket | null>(null);
+
+  const ensure = useCallback(async (): Promise<Basket> => {
+    if (basket && basket.status === 'open') return basket;
+    const b = await post<Basket>('/api/baskets', { channel: 'boxoffice' });
+    setBasket(b);
+    return b;
+  }, [basket]);
+
+  const add = useCallback(async (body: AddBody) => {
+    const b = await ensure();
+    setBasket(await post<Basket>(`/api/baskets/${b.id}/lines`, body));
+  }, [ensure]);
+
+  const removeLine = useCallback(async (lineId: string) => {
+    if (!basket) return;
+    setBasket(await api<Basket>('DELETE', `/api/baskets/${basket.id}/lines/${lineId}`));
+  }, [basket]);
+
+  const setTicketType = useCallback(async (lineId: string, ticketTypeId: string) => {
+    if (!basket) return;
+    setBasket(await api<Basket>('PATCH', `/api/baskets/${basket.id}/lines/${lineId}`, { body: { ticketTypeId } }));
+  }, [basket]);
+
+  const setCustomer = useCallback(async (body: { customerId: string | null } | Record<string, string | null>) => {
+    const b = await ensure();
+    setBasket(await api<Basket>('PUT', `/api/baskets/${b.id}/customer`, { body }));
+  }, [ensure]);
+
+  const clear = useCallback(async () => {
+    if (basket?.status === 'open') await api('DELETE', `/api/baskets/${basket.id}`);
+    setBasket(null);
+  }, [basket]);
+
+  return { basket, setBasket, add, removeLine, setTicketType, setCustomer, clear, reset: () => setBasket(null) };
+}
+export type BasketApi = ReturnType<typeof useBasket>;
