@@ -12,6 +12,8 @@ export interface SellingFacts {
   ticketWithoutPlace: number;
   /** Held places whose basket has no line for them. */
   heldWithoutLine: number;
+  /** Places still held for a basket that was checked out or abandoned. */
+  heldByClosedBasket: number;
 }
 
 export async function sellingFacts(db: Db, performanceId: string): Promise<SellingFacts> {
@@ -38,19 +40,24 @@ export async function sellingFacts(db: Db, performanceId: string): Promise<Selli
       .whereRef('l.basket_id', '=', 'i.hold_id').whereRef('l.performance_id', '=', 'i.performance_id')
       .whereRef('l.item_id', '=', 'i.item_id'))))
     .executeTakeFirstOrThrow();
+  const heldByClosedBasket = await db.selectFrom('inventory as i').innerJoin('baskets as b', 'b.id', 'i.hold_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.performance_id', '=', performanceId).where('i.status', '=', 'held').where('b.status', '!=', 'open')
+    .executeTakeFirstOrThrow();
   return {
     soldTwice: twice.length,
     validTickets: Number(valid.n),
     soldWithoutTicket: Number(soldWithoutTicket.n),
     ticketWithoutPlace: Number(ticketWithoutPlace.n),
     heldWithoutLine: Number(heldWithoutLine.n),
+    heldByClosedBasket: Number(heldByClosedBasket.n),
   };
 }
 
 /** Throws with the facts when any invariant is broken; answers the facts otherwise. */
 export async function checkSellingInvariants(db: Db, performanceId: string): Promise<SellingFacts> {
   const f = await sellingFacts(db, performanceId);
-  if (f.soldTwice || f.soldWithoutTicket || f.ticketWithoutPlace || f.heldWithoutLine) {
+  if (f.soldTwice || f.soldWithoutTicket || f.ticketWithoutPlace || f.heldWithoutLine || f.heldByClosedBasket) {
     throw new Error(`selling invariants broken for ${performanceId}: ${JSON.stringify(f)}`);
   }
   return f;

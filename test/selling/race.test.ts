@@ -134,6 +134,30 @@ describe.each(DIALECTS)('racing buyers on %s', (dialect) => {
     await checkSellingInvariants(db.db, performanceId);
   }, 60_000);
 
+  it('a seat added while its basket checks out is either in the order or back on sale', async () => {
+    const performanceId = await addPerformance(db, sale);
+    const pairs = 20;
+    const baskets = await Promise.all(Array.from({ length: pairs }, async (_, i) => {
+      const b = await admin.call('POST', '/api/baskets', { channel: 'online' });
+      expect((await admin.call('POST', `/api/baskets/${b.body.id}/lines`, { performanceId, seatIds: [sale.seatIds[i]] })).status).toBe(200);
+      return b.body.id as string;
+    }));
+    const results = await Promise.all(baskets.map((id, i) => Promise.all([
+      admin.call<{ tickets: Line[] }>('POST', `/api/baskets/${id}/checkout`, { payment: { method: 'card' } }),
+      admin.call<Problem>('POST', `/api/baskets/${id}/lines`, { performanceId, seatIds: [sale.seatIds[pairs + i]] }),
+    ])));
+    for (const [order, add] of results) {
+      expect(order.status, JSON.stringify(order.body)).toBe(201);
+      if (add.status === 200) expect(order.body.tickets).toHaveLength(2);
+      else {
+        expect(add.status, JSON.stringify(add.body)).toBe(409);
+        expect(order.body.tickets).toHaveLength(1);
+      }
+    }
+    const facts = await checkSellingInvariants(db.db, performanceId);
+    expect(facts.validTickets).toBe(results.reduce((n, [o]) => n + o.body.tickets.length, 0));
+  }, 60_000);
+
   it.skipIf(dialect !== 'postgres')('two Foyer processes on one database sell each seat once', async () => {
     procs.push(await startFoyerProcess(database));
     const clients = [admin, admin.withBase(procs[1].baseUrl)];
