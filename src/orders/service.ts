@@ -6,6 +6,7 @@ import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { getOrganisation } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { openBasket } from '../baskets/service.js';
+import { matchesWords } from '../customers/service.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
 import { checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled } from './extras.js';
@@ -39,8 +40,6 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
   const org = await getOrganisation(ctx.db, ctx.orgId);
   const now = ctx.clock.now();
   const orderId = newId();
-  const uitpas = await registerUitpasSales(ctx, basket);
-  // UiTPAS is asked outside the transaction; its sales are undone if the order is not made.
   const uitpas = await registerUitpasSales(ctx, basket);
   try {
     await ctx.db.transaction().execute(async (tx) => {
@@ -290,11 +289,11 @@ export async function searchOrders(ctx: Ctx, f: OrderSearch) {
   }
   if (f.q) {
     const term = f.q.trim();
-    const like = `%${term.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    const words = matchesWords('customers.search', term);
     q = q.where((eb) => eb.or([
       eb('orders.number', '=', term.toUpperCase()),
       eb('orders.id', 'in', eb.selectFrom('tickets').select('order_id').where('barcode', '=', term.toUpperCase())),
-      eb('customers.search', 'like', like),
+      ...(words.length ? [eb.and(words)] : []),
     ]));
   }
   const rows = await q.orderBy('orders.created_at', 'desc').orderBy('orders.id').limit(f.limit).offset(f.offset).execute();
@@ -302,3 +301,4 @@ export async function searchOrders(ctx: Ctx, f: OrderSearch) {
     id: r.id, number: r.number, status: r.status, channel: r.channel, total: r.total, createdAt: r.created_at, customerName: r.customer_name,
   }));
 }
+
