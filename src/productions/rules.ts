@@ -22,3 +22,6 @@ export function localToUtc(field: string, local: string, tz: string): string {
   }
   return zonedToUtc(local, tz).toISOString();
 }
+
+/** A LIKE pattern for "contains q" (backslash escapes), taking % and _ in q literally. */
+export const containsPattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

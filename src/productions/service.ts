@@ -1,15 +1,20 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
 import { formatInZone, zonedToUtc } from '../platform/time.js';
 import { getHall, getVenue } from '../venues/service.js';
-import { canTransition, localToUtc } from './rules.js';
+import { canTransition, containsPattern, localToUtc } from './rules.js';
 import { ensureInventory } from '../inventory/store.js';
 import { cancelPerformanceTickets } from '../orders/service.js';
 import type { Channel, Performance, PerformanceStatus, Production, SalesWindow } from './tables.js';
 
 // --- productions ---------------------------------------------------------------------------
+
+/** Title search that ignores case and answers the same on SQLite and PostgreSQL. */
+const titleContains = (column: 'title' | 'productions.title', q: string) =>
+  sql<boolean>`lower(${sql.ref(column)}) like ${containsPattern(q)} escape '\\'`;
 
 export interface ProductionInput {
   title: string;
@@ -33,7 +38,7 @@ export async function getProduction(ctx: Ctx, id: string): Promise<Production> {
 
 export async function listProductions(ctx: Ctx, q?: string) {
   let query = ctx.db.selectFrom('productions').selectAll().where('organisation_id', '=', ctx.orgId);
-  if (q) query = query.where('title', 'like', `%${q.replace(/[%_]/g, '')}%`);
+  if (q) query = query.where(titleContains('title', q));
   return (await query.orderBy('title').execute()).map(productionView);
 }
 
@@ -192,7 +197,7 @@ export async function listPerformances(ctx: Ctx, f: PerformanceFilter) {
   if (f.venueId) q = q.where('venues.id', '=', f.venueId);
   if (f.productionId) q = q.where('performances.production_id', '=', f.productionId);
   if (f.status) q = q.where('performances.status', '=', f.status);
-  if (f.q) q = q.where('productions.title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
+  if (f.q) q = q.where(titleContains('productions.title', f.q));
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.orderBy('performances.starts_at').orderBy('performances.id').limit(f.limit).offset(f.offset).execute();
   const windows = await windowsFor(ctx.db, rows.map((r) => r.id));

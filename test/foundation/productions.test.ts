@@ -238,6 +238,19 @@ describe.each(DIALECTS)('productions and performances on %s', (dialect) => {
       expect(page.body.items.map((p: { id: string }) => p.id)).toEqual([ids.latenight, ids.gent]);
     });
 
+    it('searches titles ignoring case, taking % and _ literally, the same on both databases', async () => {
+      const odd = (await s.request('POST', '/api/productions', { token, body: { title: 'Oorlog & Vrede: 100% Tolstoj_live \\ deel 2' } })).body.id;
+      const titles = async (q: string) => (await s.request('GET', `/api/productions?q=${encodeURIComponent(q)}`, { token })).body.items.map((p: { id: string }) => p.id);
+      expect(await titles('koning')).toEqual([otherProductionId]);
+      expect(await titles('LEAR')).toEqual([otherProductionId]);
+      expect(await titles('100%')).toEqual([odd]);
+      expect(await titles('%')).toEqual([odd]);
+      expect(await titles('k_n')).toEqual([]);
+      expect(await titles('_live \\')).toEqual([odd]);
+      expect(await list('from=2028-01-01&q=lear')).toEqual([ids.gent, ids.summer]);
+      await s.request('DELETE', `/api/productions/${odd}`, { token });
+    });
+
     it('refuses bad filters with field errors', async () => {
       const bad: [string, string][] = [
         ['from=2028-02-30', 'querystring/from'],
