@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/problems.js';
@@ -50,12 +51,19 @@ export async function updateCustomer(ctx: Ctx, id: string, input: Partial<Custom
   return customerView(await getCustomer(ctx, id));
 }
 
+/**
+ * "Every word of `q` occurs in the customer's search text", as SQL on `column` (customers.search).
+ * % and _ are matched as themselves, not as patterns.
+ */
+export function matchesWords(column: 'search' | 'customers.search', q: string) {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.map((w) => sql<boolean>`${sql.ref(column)} like ${`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`);
+}
+
 /** Search by (part of) name, e-mail or postal code; every word must match. */
 export async function searchCustomers(ctx: Ctx, q: string, limit: number, offset: number) {
   let query = ctx.db.selectFrom('customers').selectAll().where('organisation_id', '=', ctx.orgId);
-  for (const word of q.toLowerCase().split(/\s+/).filter(Boolean)) {
-    query = query.where('search', 'like', `%${word.replace(/[%_\\]/g, '')}%`);
-  }
+  for (const cond of matchesWords('search', q)) query = query.where(cond);
   const rows = await query.orderBy('name').orderBy('id').limit(limit).offset(offset).execute();
   return rows.map(customerView);
 }
