@@ -41,8 +41,6 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
   const now = ctx.clock.now();
   const orderId = newId();
   const uitpas = await registerUitpasSales(ctx, basket);
-  // UiTPAS is asked outside the transaction; its sales are undone if the order is not made.
-  const uitpas = await registerUitpasSales(ctx, basket);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
