@@ -2,6 +2,8 @@
 // figures into the DIP sandbox; nothing is sent when nothing changed; outages, expired tokens and
 // a rejected performance do not lose or duplicate figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dipFiguresOf, fromPerformanceFigures } from '../../src/connectors/dip/figures.js';
+import { performanceFigures } from '../../src/figures/service.js';
 import { DIALECTS } from '../helpers/databases.js';
 import {
   expectOk, extraPerformance, HAMLET, OTHER_THEATRE_NUMBER, sandboxPuts, sell, startWorld, syncNow, type DipWorld,
@@ -48,6 +50,10 @@ describe.each(DIALECTS)('DIP push on %s', (dialect) => {
     expect(figures.reservations).toEqual({ tickets: 3, value: 4000 });
     expect(figures.blocked).toMatchObject({ conditional: 2, conditionalValue: 6000, definitive: 3 });
     expect(figures.capacity).toBe(37);
+    // The connector's bulk figures (many performances in a few queries) say the same.
+    const bulk = (await dipFiguresOf(s.deps.db, [perf])).get(perf);
+    const one = await performanceFigures(s.deps.db, perf, c.ticketTypes.normal, s.clock.now().toISOString());
+    expect(bulk).toEqual(fromPerformanceFigures(one));
 
     const run = await syncNow(w);
     expect(run).toMatchObject({ status: 'done', lastError: null, requests: 4 });

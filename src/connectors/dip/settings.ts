@@ -48,6 +48,7 @@ export const settingsView = (r: DipSettingsRow): DipSettingsView => ({
 });
 
 const MAX_GAP_MS = 25 * 3_600_000; // a day, plus the hour a daylight-saving change can add
+const DAILY = 'must run at least once a day (DIP wants figures at least every 24 hours)';
 
 /** Null when `expr` is a cron expression that runs at least once every day; else what is wrong. */
 export function cronProblem(expr: string, from: Date): string | null {
@@ -57,15 +58,13 @@ export function cronProblem(expr: string, from: Date): string | null {
   } catch (err) {
     return `is not a cron expression: ${(err as Error).message}`;
   }
-  // Look a year ahead (or 5000 runs): no two runs may be more than a day apart.
-  let prev = from;
-  const end = from.getTime() + 366 * 86_400_000;
-  for (let i = 0; i < 5000 && prev.getTime() < end; i++) {
-    const next = cron.nextRun(prev);
+  // Any gap of more than 25 h between two runs contains one of these daily points: look a year ahead.
+  for (let day = 0; day <= 366; day++) {
+    const t = new Date(from.getTime() + day * 86_400_000);
+    const next = cron.nextRun(t);
     if (!next) return 'never runs';
-    if (next.getTime() - prev.getTime() > MAX_GAP_MS && i > 0) return 'must run at least once a day (DIP wants figures at least every 24 hours)';
-    if (i === 0 && next.getTime() - from.getTime() > MAX_GAP_MS) return 'must run at least once a day (DIP wants figures at least every 24 hours)';
-    prev = next;
+    const before = cron.previousRuns(1, next)[0] ?? from;
+    if (next.getTime() - Math.max(before.getTime(), from.getTime()) > MAX_GAP_MS) return DAILY;
   }
   return null;
 }
