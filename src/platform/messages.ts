@@ -192,3 +192,21 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   badUrl: { en: 'is not a valid address', nl: 'is geen geldig adres', fr: "n'est pas une adresse valide" },
   nulCharacter: { en: 'must not contain NUL characters', nl: 'mag geen NUL-tekens bevatten', fr: 'ne doit pas contenir de caractères NUL' },
 };
+
+/** Names of records, for {what} in problem details ("Er is geen zaal met deze id."). */
+export const NOUNS: Record<string, Text> = {
+  venue: { en: 'venue', nl: 'locatie', fr: 'lieu' },
+  hall: { en: 'hall', nl: 'zaal', fr: 'salle' },
+  production: { en: 'production', nl: 'productie', fr: 'production' },
+  performance: { en: 'performance', nl: 'voorstelling', fr: 'représentation' },
+  'ticket type': { en: 'ticket type', nl: 'tickettype', fr: 'type de billet' },
+  user: { en: 'user', nl: 'gebruiker', fr: 'utilisateur' },
+  'API client': { en: 'API client', nl: 'API-client', fr: 'client API' },
+  organisation: { en: 'organisation', nl: 'organisatie', fr: 'organisation' },
+  'problem type': { en: 'problem type', nl: 'probleemtype', fr: 'type de problème' },
+  order: { en: 'order', nl: 'bestelling', fr: 'commande' },
+  basket: { en: 'basket', nl: 'winkelmand', fr: 'panier' },
+  customer: { en: 'customer', nl: 'klant', fr: 'client' },
+  job: { en: 'job', nl: 'taak', fr: 'tâche' },
+  block: { en: 'block', nl: 'blokkering', fr: 'blocage' },
+};

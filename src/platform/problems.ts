@@ -1,7 +1,7 @@
 // Errors as RFC 9457 problem documents (application/problem+json), in the request's language.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fill, pickLang, type Lang, type Text } from './i18n.js';
-import { FIELD_MESSAGES, problemMessage, type ProblemCode } from './messages.js';
+import { FIELD_MESSAGES, NOUNS, problemMessage, type ProblemCode } from './messages.js';
 import { nulCharacterFields } from './problems-input.js';
 
 type Params = Record<string, string | number>;
@@ -51,11 +51,13 @@ function fieldMessage(f: FieldError, lang: Lang): string {
 
 export function renderProblem(p: Problem, lang: Lang, instance?: string): ProblemDocument {
   const msg = problemMessage(p.code) ?? problemMessage('internal-error')!;
+  const noun = typeof p.params.what === 'string' ? NOUNS[p.params.what] : undefined;
+  const params = noun ? { ...p.params, what: noun[lang] } : p.params;
   const doc: ProblemDocument = {
     type: `/problems/${p.code}`,
     title: msg.title[lang],
     status: msg.status,
-    detail: fill(msg.detail[lang], p.params),
+    detail: fill(msg.detail[lang], params),
     ...(instance ? { instance } : {}),
     ...p.extensions,
   };

@@ -16,7 +16,7 @@ registerProblems({
     detail: {
       en: 'This {what} cannot be deleted: {reason}.',
       nl: 'Deze {what} kan niet verwijderd worden: {reason}.',
-      fr: 'Ce {what} ne peut pas être supprimé : {reason}.',
+      fr: 'Suppression impossible ({what}) : {reason}.',
     },
   },
 });

@@ -1,5 +1,6 @@
 // Staff login, sessions, roles and API clients, over real HTTP, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
 import { buildApp } from '../../src/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { fixedClock, orgWithUser, startServer, userIn, type OrgFixture, type TestServer } from '../helpers/server.js';
@@ -200,7 +201,9 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
 
   describe('API clients', () => {
     let client: { id: string; clientId: string; clientSecret: string };
+    let b: OrgFixture;
     beforeAll(async () => {
+      b = await orgWithUser(s, 'admin', 'Other Theater');
       const res = await s.request('POST', '/api/api-clients', { token: admin.token, body: { name: 'Website', role: 'boxoffice' } });
       expect(res.status).toBe(201);
       client = res.body;
@@ -251,6 +254,22 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
       await expectRejected((lang) => s.request('POST', '/api/oauth/token', {
         body: { grant_type: 'password', client_id: client.clientId, client_secret: client.clientSecret }, lang,
       }), 400, 'validation-failed', ['grant_type']);
+    });
+
+    it('refuses forged tokens: unsigned, signed with another key, or with the claims changed', async () => {
+      const real = (await tokenByJson()).body.access_token as string;
+      const [header, payload, signature] = real.split('.');
+      const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const forged = [
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, role: 'admin' })}.`,
+        `${header}.${b64({ ...claims, role: 'admin' })}.${signature}`,
+        `${header}.${b64({ ...claims, org: b.orgId })}.${signature}`,
+        await new SignJWT({ org: claims.org, role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('foyer')
+          .setSubject(claims.sub).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode('guessed-secret')),
+      ];
+      for (const token of forged) expectProblem(await s.request('GET', '/api/me', { token }), 401, 'unauthenticated');
+      expect((await s.request('GET', '/api/me', { token: real })).status).toBe(200);
     });
 
     it('refuses a token after it expires', async () => {

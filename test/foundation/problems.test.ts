@@ -58,6 +58,12 @@ describe.each(DIALECTS)('problems on %s', (dialect) => {
     expect(res.body.detail).toContain('/api/nothing-here');
   });
 
+  it('names the missing record in the request language', async () => {
+    expect((await s.request('GET', '/api/halls/nope', { token, lang: 'nl' })).body.detail).toBe('Er is geen zaal met deze id.');
+    expect((await s.request('GET', '/api/performances/nope', { token, lang: 'fr' })).body.detail).toBe("Il n'existe pas de représentation avec cet identifiant.");
+    expect((await s.request('GET', '/api/ticket-types/nope', { token, lang: 'en' })).body.detail).toBe('There is no ticket type with this id.');
+  });
+
   it('picks the language from Accept-Language, English when none fits', async () => {
     const cases: [string, string][] = [
       ['nl-BE', 'Niet ingelogd'], ['fr-BE,fr;q=0.9', 'Non connecté'], ['de-DE, fr;q=0.5, nl;q=0.8', 'Niet ingelogd'],
