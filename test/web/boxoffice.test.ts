@@ -1,0 +1,139 @@
+// The box office in a real browser against a real Foyer: log in, sell two seats for cash, sell a UiTPAS
+// ticket against the UiTPAS sandbox, print (a PDF page per ticket), cancel a ticket, find the sale in
+// the daily sales report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createUser } from '../../src/staff/service.js';
+import { EVENT_100_PER_WEEK, drainJobs, salesAtUitpas, startUitpasKit, type UitpasKit } from '../uitpas/kit.js';
+import { logIn, openBrowser, pdfPages, screenshotOnFailure, type Browser } from './browser.js';
+
+const CASHIER = { email: 'kassa@web.test', password: 'correct horse battery' };
+
+describe('box office in the browser', () => {
+  let k: UitpasKit;
+  let browser: Browser;
+  let page: Page;
+  let cashOrderNumber = '';
+
+  beforeAll(async () => {
+    k = await startUitpasKit('sqlite');
+    const me = await k.s.request('GET', '/api/me', { token: k.token });
+    await createUser(k.s.deps.db, me.body.organisation.id, { ...CASHIER, name: 'Kassa Web', role: 'admin' }, k.s.clock.now());
+    browser = await openBrowser();
+    page = browser.page;
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await k?.close();
+  });
+
+  const api = (method: string, path: string, body?: unknown) => k.s.request(method, path, { token: k.token, body });
+  const lines = () => page.locator('table.lines tbody tr');
+
+  it('logs in and sells two seats of the first performance for cash, with the change due', async () => {
+    screenshotOnFailure(() => page, 'sell-cash');
+    await logIn(page, k.s.baseUrl, CASHIER.email, CASHIER.password);
+    await page.waitForSelector('[data-seat="r1s5"]');
+    await expect.poll(() => page.locator('.perf.active strong').textContent()).toBe('Hamlet');
+
+    await page.click('[data-seat="r1s5"]');
+    await expect.poll(() => lines().count()).toBe(1);
+    await page.click('[data-seat="r1s6"]');
+    await expect.poll(() => lines().count()).toBe(2);
+    await expect.poll(() => page.locator('.basket-total').textContent()).toBe('€ 60,00');
+    await expect.poll(() => page.getAttribute('[data-seat="r1s5"]', 'data-status')).toBe('mine');
+
+    await page.keyboard.press('F8');
+    await page.fill('input[name=cash-received]', '100');
+    await expect.poll(() => page.locator('output[name=change-due]').textContent()).toBe('€ 40,00');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.done[data-order]');
+    cashOrderNumber = (await page.getAttribute('.done', 'data-order'))!;
+
+    const found = await api('GET', `/api/orders?q=${cashOrderNumber}`);
+    const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
+    expect(order).toMatchObject({ status: 'paid', total: 6000, paid: 6000 });
+    expect(order.tickets.map((t: { seatId: string }) => t.seatId).sort()).toEqual(['r1s5', 'r1s6']);
+    expect(order.payments[0]).toMatchObject({ method: 'cash', amount: 6000 });
+    await expect.poll(() => page.getAttribute('[data-seat="r1s5"]', 'data-status')).toBe('sold');
+  });
+
+  it('prints the tickets: the PDF opens and has a page per ticket; printing again is a reprint', async () => {
+    screenshotOnFailure(() => page, 'print');
+    const popup = browser.context.waitForEvent('page');
+    const printed = page.waitForResponse((r) => r.url().endsWith('/print') && r.request().method() === 'POST');
+    await page.keyboard.press('F9');
+    expect((await printed).headers()['content-type']).toContain('application/pdf');
+    // What the new tab opened: the blob URL's bytes.
+    const url = (await popup).url();
+    expect(url).toMatch(/^blob:/);
+    const bytes = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u)).arrayBuffer())), url);
+    const pdf = Buffer.from(bytes);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPages(pdf)).toBe(2);
+    await expect.poll(() => page.locator('.done button.primary').textContent()).toContain('Opnieuw afdrukken');
+
+    const found = await api('GET', `/api/orders?q=${cashOrderNumber}`);
+    const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
+    expect(order.tickets.every((t: { printCount: number }) => t.printCount === 1)).toBe(true);
+
+    const again = page.waitForResponse((r) => r.url().endsWith('/print') && r.request().method() === 'POST');
+    await page.click('.done button:has-text("Opnieuw afdrukken")');
+    expect((await again).status()).toBe(200);
+    const reprinted = (await api('GET', `/api/orders/${order.id}`)).body;
+    expect(reprinted.tickets.map((t: { printCount: number }) => t.printCount)).toEqual([2, 2]);
+  });
+
+  it('sells a UiTPAS ticket: the pass number applies the social tariff read from the sandbox', async (ctx) => {
+    screenshotOnFailure(() => page, 'uitpas');
+    const probe = await api('POST', '/api/baskets/probe/uitpas', { uitpasNumber: '0' });
+    if (probe.status === 404 && String(probe.body.type).endsWith('route-not-found')) {
+      console.warn('UiTPAS connector absent (POST /api/baskets/{id}/uitpas answers route-not-found): UiTPAS sale skipped');
+      ctx.skip();
+    }
+    await page.keyboard.press('Escape');
+    await page.click('[data-seat="r2s1"]');
+    await expect.poll(() => lines().count()).toBe(1);
+    await page.fill('input[name=uitpas-number]', '0900000067513');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.basket-total').textContent()).toBe('€ 7,50');
+    expect(await page.locator('select[name=ticket-type] option:checked').textContent()).toBe('UiTPAS');
+    await page.click('.payment button:has-text("Pin")');
+    await page.waitForSelector('.done[data-order]');
+    await drainJobs(k);
+    await expect.poll(() => salesAtUitpas(k, EVENT_100_PER_WEEK).length).toBe(1);
+  });
+
+  it('finds the cash order by number and cancels one ticket with a cash refund', async () => {
+    screenshotOnFailure(() => page, 'cancel');
+    page.once('dialog', (d) => void d.accept());
+    await page.keyboard.press('F3');
+    await page.fill('input[name=order-search]', cashOrderNumber);
+    await page.waitForSelector(`.order-detail[data-order="${cashOrderNumber}"]`);
+    await page.locator('table.tickets input[type=checkbox]').first().check();
+    await page.click('button:has-text("Gekozen tickets annuleren")');
+    await expect.poll(() => page.locator('table.tickets tr[data-status=cancelled]').count()).toBe(1);
+
+    const found = await api('GET', `/api/orders?q=${cashOrderNumber}`);
+    const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
+    expect(order.tickets.filter((t: { status: string }) => t.status === 'cancelled')).toHaveLength(1);
+    expect(order.payments).toContainEqual(expect.objectContaining({ kind: 'refund', method: 'cash', amount: 3000 }));
+  });
+
+  it('shows the day’s sales in the daily sales report, with the cancellation netted', async (ctx) => {
+    screenshotOnFailure(() => page, 'report');
+    const probe = await api('GET', '/api/reports/daily-sales?from=2026-01-01&to=2026-01-01');
+    if (probe.status === 404 && String(probe.body.type).endsWith('route-not-found')) {
+      console.warn('Reports API absent: the daily sales step is skipped');
+      ctx.skip();
+    }
+    await page.click('.topbar button:has-text("Rapporten")');
+    await page.waitForSelector('.daily-sales table.data');
+    const rows = await page.locator('.daily-sales table.data tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('Normaal') && r.includes('cash'))).toBe(true);
+    expect(rows.some((r) => r.includes('UiTPAS'))).toBe(true);
+    // Two seats at € 30, one refunded, one UiTPAS ticket at € 7,50.
+    expect(await page.locator('.daily-sales .total-revenue').textContent()).toBe('€ 37,50');
+    expect(await page.locator('.daily-sales .total-tickets').textContent()).toBe('2');
+  });
+});

@@ -1,0 +1,53 @@
+// Headless Debian chromium driven by playwright-core, a fresh profile per browser, and the built app.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+import { ensureWebBuilt } from '../../web/build-if-stale.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-dev-shm-usage',
+];
+
+export interface Browser { context: BrowserContext; page: Page; close(): Promise<void> }
+
+/** Builds web/dist when missing or stale (once, under a lock), then opens chromium on a fresh profile. */
+export async function openBrowser(viewport = { width: 1366, height: 768 }): Promise<Browser> {
+  await ensureWebBuilt();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam',
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  return {
+    context, page,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** On failure: a screenshot in test-results/ named after the test. */
+export function screenshotOnFailure(page: () => Page | undefined, name: string): void {
+  onTestFailed(async () => {
+    const p = page();
+    if (!p) return;
+    fs.mkdirSync('test-results', { recursive: true });
+    await p.screenshot({ path: path.join('test-results', `web-${name}.png`), fullPage: true }).catch(() => {});
+  });
+}
+
+export async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.topbar');
+}
+
+/** Pages in a PDF (its /Type /Page objects). */
+export const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
