@@ -112,6 +112,14 @@ describe.each(DIALECTS)('UiTPAS in a basket on %s', (dialect) => {
     expect(order.status).toBe(201);
     expect(order.body.tickets.map((t: { ticketTypeName: string }) => t.ticketTypeName)).toEqual(['UiTPAS groepspas', 'UiTPAS groepspas', 'UiTPAS groepspas']);
     expect(salesAtUitpas(k, EVENT_100_PER_WEEK).filter((x) => x.uitpasNumber === '0900000045410')).toHaveLength(3);
+
+    // Reports count UiTPAS tickets under their own ticket types.
+    const report = await k.s.request('GET', '/api/reports/performances?from=2027-01-15&to=2027-01-15', { token: k.token });
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const item = report.body.items.find((i: { performanceId: string }) => i.performanceId === k.perfWeekly);
+    const byType = Object.fromEntries(item.byTicketType.map((t: { name: string; tickets: number; revenue: number }) => [t.name, [t.tickets, t.revenue]]));
+    expect(byType['UiTPAS groepspas']).toEqual([3, 1500]);
+    expect(byType.UiTPAS).toEqual([2, 1500]);
   });
 
   it('works online too, and refuses passes in a channel where UiTPAS is switched off', async () => {

@@ -3,7 +3,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
+import pino from 'pino';
 import { DEMO_CLIENT } from '../../sandboxes/uitpas/index.js';
+import { systemCtx } from '../../src/platform/system-ctx.js';
+import { registerUitpasSales } from '../../src/connectors/uitpas/registrations.js';
+import { registerUitpasJobs, sweepRegistrations } from '../../src/connectors/uitpas/jobs.js';
+import { JobRunner } from '../../src/platform/jobs.js';
+import { Scheduler } from '../../src/platform/schedules.js';
 import {
   addPass, basketWith, checkout, drainJobs, EVENT_100_PER_WEEK, EVENT_1_PER_WEEK, expectProblem, salesAtUitpas, startUitpasKit,
   type UitpasKit,
@@ -131,6 +137,30 @@ describe.each(DIALECTS)('UiTPAS at checkout on %s', (dialect) => {
     expect(since.some((r) => r.method === 'GET' && r.url.startsWith('/ticket-sales'))).toBe(true);
     expect(since.filter((r) => r.method === 'DELETE')).toEqual([]);
     expect((await checkout(k, a.id)).status).toBe(201);
+  });
+
+  it('a checkout that died after registering: its abandoned basket gets the sale cancelled by the sweep', async () => {
+    const a = await basketWith(k, k.perfWeekly, ['r4s5']);
+    await addPass(k, a.id, { uitpasNumber: '0900010959113' });
+    const basket = await k.s.deps.db.selectFrom('baskets').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+    const log = pino({ level: 'silent' });
+    // The first step of a checkout, then the process is gone; the buyer walks away.
+    const registrationId = await registerUitpasSales(systemCtx(k.s.deps, basket.organisation_id, log), basket);
+    const [sale] = await k.s.deps.db.selectFrom('uitpas_sales').selectAll().where('registration_id', '=', registrationId!).execute();
+    expect(salesAtUitpas(k, EVENT_100_PER_WEEK).map((x) => x.id)).toContain(sale.sale_id);
+    expect((await k.s.request('DELETE', `/api/baskets/${a.id}`, { token: k.token })).status).toBe(204);
+
+    await sweepRegistrations(k.s.deps, log);
+    expect((await foyerSales('registered')).map((x) => x.id)).toContain(sale.id); // too fresh to be stale
+    const later = { ...k.s.deps, clock: { now: () => new Date(Date.now() + 10 * 60_000) } };
+    // The worker, ten minutes on.
+    const runner = new JobRunner({ deps: later, log });
+    registerUitpasJobs(runner, new Scheduler({ deps: later, log }), later, log);
+    await sweepRegistrations(later, log);
+    await runner.runDue(10);
+    expect(salesAtUitpas(k, EVENT_100_PER_WEEK).map((x) => x.id)).not.toContain(sale.sale_id);
+    const reg = await k.s.deps.db.selectFrom('uitpas_registrations').select('status').where('id', '=', registrationId!).executeTakeFirstOrThrow();
+    expect(reg.status).toBe('undone');
   });
 
   it("the sandbox's legacy XML search lists the same sales Foyer registered", async () => {
