@@ -23,6 +23,10 @@ import { webStatic } from './web/static.js';
 import { dipRoutes } from './connectors/dip/routes.js';
 import { uitpasRoutes } from './connectors/uitpas/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { packRoutes } from './packs/routes.js';
+import { streamRoutes } from './streams/routes.js';
+import { catalogueApi } from './catalogue/api.js';
+import { catalogueKeyRoutes } from './catalogue/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -82,6 +86,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(dipRoutes(deps));
   await app.register(uitpasRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(packRoutes(deps));
+  await app.register(streamRoutes(deps));
+  await app.register(catalogueKeyRoutes(deps));
+  await app.register(catalogueApi(deps));
   await app.register(webStatic()); // last: the app's catch-all GET must not shadow any API route
   return app;
 }

@@ -6,6 +6,7 @@ import * as jobs from './2026-11-23T1100_jobs.js';
 import * as selling from './2026-11-23T1200_selling.js';
 import * as dip from './2026-11-23T1300_dip.js';
 import * as uitpas from './2026-11-23T1400_uitpas.js';
+import * as packsStreams from './2026-11-23T1500_packs_streams.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1200_selling': selling,
   '2026-11-23T1300_dip': dip,
   '2026-11-23T1400_uitpas': uitpas,
+  '2026-11-23T1500_packs_streams': packsStreams,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -213,7 +213,7 @@ export async function cancelTickets(ctx: Ctx, db: Db, order: Order, ticketIds: s
     await insertPayment(db, ctx, order.id, 'refund', refundMethod ?? last?.method ?? 'cash', refund, undefined, now);
   }
   const left = await db.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
-  if (!left) {
+  if (!left && (await extrasOwed(db, order.id)) === 0) {
     await db.updateTable('orders').set({ status: 'cancelled', cancelled_at: now.toISOString() }).where('id', '=', order.id).execute();
   }
   return cancelled;

@@ -11,6 +11,9 @@ import type { CustomerTables } from '../customers/tables.js';
 import type { OrderTables } from '../orders/tables.js';
 import type { DipTables } from '../connectors/dip/tables.js';
 import type { UitpasTables } from '../connectors/uitpas/tables.js';
+import type { PackTables } from '../packs/tables.js';
+import type { StreamTables } from '../streams/tables.js';
+import type { CatalogueTables } from '../catalogue/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -24,4 +27,7 @@ export interface Database
     CustomerTables,
     OrderTables,
     DipTables,
-    UitpasTables {}
+    UitpasTables,
+    PackTables,
+    StreamTables,
+    CatalogueTables {}

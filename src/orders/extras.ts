@@ -1,0 +1,52 @@
+// Things a basket can hold besides places (packs, streams): they add to what the order owes and
+// are written in checkout's own transaction. Capabilities register here when their module loads.
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+
+export interface CheckoutFacts {
+  basketId: string;
+  orderId: string;
+  customerId: string | null;
+  paid: boolean;
+  now: Date;
+}
+
+export interface OrderExtra {
+  /** Lines of this kind in the basket and what they cost. */
+  inBasket(db: Db, basketId: string): Promise<{ count: number; total: number }>;
+  /** Inside checkout's transaction, after the tickets are written; a thrown Problem undoes the checkout. */
+  checkout(tx: Db, ctx: Ctx, facts: CheckoutFacts): Promise<void>;
+  /** What the order owes for its valid extras. */
+  owed(db: Db, orderId: string): Promise<number>;
+  /** Tickets were cancelled (in the caller's transaction). */
+  ticketsCancelled?(db: Db, ticketIds: string[], now: Date): Promise<void>;
+}
+
+const extras: OrderExtra[] = [];
+
+export const registerOrderExtra = (e: OrderExtra): void => void extras.push(e);
+
+export async function extrasInBasket(db: Db, basketId: string) {
+  let count = 0;
+  let total = 0;
+  for (const e of extras) {
+    const r = await e.inBasket(db, basketId);
+    count += r.count;
+    total += r.total;
+  }
+  return { count, total };
+}
+
+export async function checkoutExtras(tx: Db, ctx: Ctx, facts: CheckoutFacts): Promise<void> {
+  for (const e of extras) await e.checkout(tx, ctx, facts);
+}
+
+export async function extrasOwed(db: Db, orderId: string): Promise<number> {
+  let n = 0;
+  for (const e of extras) n += await e.owed(db, orderId);
+  return n;
+}
+
+export async function extrasTicketsCancelled(db: Db, ticketIds: string[], now: Date): Promise<void> {
+  for (const e of extras) await e.ticketsCancelled?.(db, ticketIds, now);
+}
