@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { Problem } from '../../platform/problems.js';
 import type { Channel } from '../../productions/tables.js';
-import { UitpasAuthFailed, UitpasClient, UitpasUnavailable, type ClientOptions } from './client.js';
+import { UitpasAuthFailed, UitpasClient, UitpasUnavailable } from './client.js';
 import { openSecret, sealSecret } from './credentials.js';
 import type { UitpasSettingsRow } from './tables.js';
 import type { WirePermissions } from './wire.js';
@@ -64,9 +64,6 @@ export interface Connection {
   acceptsChannel(channel: Channel): boolean;
 }
 
-/** Test seam: options for every client built from settings (e.g. a short timeout). */
-export const clientOptions: ClientOptions = {};
-
 /** The organisation's UiTPAS connection; a Problem when it has none. */
 export async function connection(db: Db, orgId: string, now: Date): Promise<Connection> {
   const settings = await row(db, orgId);
@@ -74,7 +71,7 @@ export async function connection(db: Db, orgId: string, now: Date): Promise<Conn
   const client = new UitpasClient({
     accountUrl: settings.account_url, apiUrl: settings.api_url, clientId: settings.client_id,
     clientSecret: await openSecret(db, settings.client_secret, now),
-  }, clientOptions);
+  });
   return { settings, client, acceptsChannel: (c) => (c === 'online' ? settings.online : settings.boxoffice) === 1 };
 }
 
