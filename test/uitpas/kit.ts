@@ -8,6 +8,7 @@ import { Scheduler } from '../../src/platform/schedules.js';
 import { registerUitpasJobs } from '../../src/connectors/uitpas/jobs.js';
 import {
   DEMO_CLIENT, EVENT_100_PER_WEEK, EVENT_1_PER_WEEK, TEST_ORGANIZER_ID, startUitpasSandbox, type RunningSandbox,
+  type UitpasSandboxOptions,
 } from '../../sandboxes/uitpas/index.js';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { orgWithUser, startServer, type Answer, type TestServer } from '../helpers/server.js';
@@ -33,8 +34,8 @@ function ok<T>(res: Answer<T>, what: string): Answer<T> {
   return res;
 }
 
-export async function startUitpasKit(dialect: Dialect): Promise<UitpasKit> {
-  const sandbox = await startUitpasSandbox();
+export async function startUitpasKit(dialect: Dialect, sandboxOptions: UitpasSandboxOptions = {}): Promise<UitpasKit> {
+  const sandbox = await startUitpasSandbox(sandboxOptions);
   const s = await startServer(dialect);
   const { token } = await orgWithUser(s);
   const c = await buildCatalogue(s, token, { rows: 4, perRow: 10 });
