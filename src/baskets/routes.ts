@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { invalidField } from '../platform/problems.js';
+import { linesBodyError, type LinesRequest } from './rules.js';
 import { CHANNELS } from '../productions/tables.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { BasketView } from './schemas.js';
@@ -39,20 +41,22 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
       summary: 'Add places: chosen seats, or the best N available in a rank or general-admission zone',
       description: 'All or nothing. A place someone else holds or bought answers 409 with unavailableSeatIds.',
       params: IdParams,
-      body: Type.Union([
-        Type.Object({
-          performanceId: Text(100), seatIds: Type.Array(Text(100), { minItems: 1, maxItems: 100 }), ticketTypeId: Type.Optional(Text(100)),
-        }, { additionalProperties: false }),
-        Type.Object({
-          performanceId: Text(100), quantity: Type.Integer({ minimum: 1, maximum: 20 }),
-          rank: Type.Optional(Type.Integer({ minimum: MIN_RANK, maximum: MAX_RANK })), zoneId: Type.Optional(Text(100)),
-          ticketTypeId: Type.Optional(Text(100)),
-        }, { additionalProperties: false }),
-      ]),
+      body: Type.Object({
+        performanceId: Text(100),
+        seatIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 100 })),
+        quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+        rank: Type.Optional(Type.Integer({ minimum: MIN_RANK, maximum: MAX_RANK })),
+        zoneId: Type.Optional(Text(100)),
+        ticketTypeId: Type.Optional(Text(100)),
+      }, { additionalProperties: false, description: 'Either seatIds, or quantity with at most one of rank and zoneId' }),
       response: { 200: BasketView },
     },
     preHandler: sell,
-  }, async (req) => addLines(ctxOf(deps, req), req.params.id, req.body));
+  }, async (req) => {
+    const wrong = linesBodyError(req.body);
+    if (wrong) throw invalidField(wrong.field, wrong.message);
+    return addLines(ctxOf(deps, req), req.params.id, req.body as LinesRequest);
+  });
 
   app.patch('/api/baskets/:id/lines/:lineId', {
     schema: {
@@ -70,10 +74,8 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   app.put('/api/baskets/:id/customer', {
     schema: {
       tags: ['selling'], summary: 'Attach a customer: an existing one by id, or a new one', params: IdParams,
-      body: Type.Union([
-        Type.Object({ customerId: Nullable(Text(100)) }, { additionalProperties: false }),
-        CustomerBody,
-      ]),
+      description: 'Either {customerId} (null detaches), or the details of a new customer (name required)',
+      body: Type.Object({ customerId: Type.Optional(Nullable(Text(100))), ...Type.Partial(CustomerBody).properties }, { additionalProperties: false }),
       response: { 200: BasketView },
     },
     preHandler: sell,
@@ -82,7 +84,14 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
     const body = req.body;
     // A closed or unknown basket is refused before a new customer is created for it.
     await openBasket(ctx, req.params.id);
-    const customerId = 'customerId' in body ? body.customerId : (await createCustomer(ctx, body as CustomerInput)).id;
-    return setBasketCustomer(ctx, req.params.id, customerId);
+    const { customerId, ...details } = body;
+    if (customerId !== undefined) {
+      const extra = Object.keys(details)[0];
+      if (extra) throw invalidField(extra, { en: 'not with customerId', nl: 'niet samen met customerId', fr: 'pas avec customerId' });
+      return setBasketCustomer(ctx, req.params.id, customerId);
+    }
+    if (!details.name) throw invalidField('name', 'required');
+    const created = await createCustomer(ctx, { ...details, name: details.name } satisfies CustomerInput);
+    return setBasketCustomer(ctx, req.params.id, created.id);
   });
 };

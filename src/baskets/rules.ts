@@ -23,3 +23,36 @@ export function saleBlocker(p: SaleWindowFacts, channel: Channel, now: string): 
 
 export const holdMinutes = (org: { online_hold_minutes: number; boxoffice_hold_minutes: number }, channel: Channel): number =>
   channel === 'online' ? org.online_hold_minutes : org.boxoffice_hold_minutes;
+
+export interface LinesBody {
+  performanceId: string;
+  seatIds?: string[];
+  quantity?: number;
+  rank?: number;
+  zoneId?: string;
+  ticketTypeId?: string;
+}
+
+export type LinesRequest =
+  | { performanceId: string; seatIds: string[]; ticketTypeId?: string }
+  | { performanceId: string; quantity: number; rank?: number; zoneId?: string; ticketTypeId?: string };
+
+type Msg = { en: string; nl: string; fr: string };
+
+/**
+ * Chosen seats, or best available by quantity (in a rank or a zone): the field that makes a body
+ * neither or both, with the message to show there; undefined when the body is one of the two.
+ */
+export function linesBodyError(b: LinesBody): { field: string; message: Msg } | undefined {
+  if (b.seatIds === undefined && b.quantity === undefined) {
+    return { field: 'seatIds', message: { en: 'give seatIds, or a quantity', nl: 'geef seatIds, of een quantity', fr: 'donnez seatIds, ou une quantity' } };
+  }
+  if (b.seatIds !== undefined) {
+    const extra = (['quantity', 'rank', 'zoneId'] as const).find((f) => b[f] !== undefined);
+    if (extra) return { field: extra, message: { en: 'not with seatIds', nl: 'niet samen met seatIds', fr: 'pas avec seatIds' } };
+  }
+  if (b.rank !== undefined && b.zoneId !== undefined) {
+    return { field: 'zoneId', message: { en: 'give rank or zoneId, not both', nl: 'geef rank of zoneId, niet beide', fr: 'donnez rank ou zoneId, pas les deux' } };
+  }
+  return undefined;
+}

@@ -26,7 +26,8 @@ export const organisationRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
         onlineHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
         boxofficeHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
-        reservationHours: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 24 * 365 }), Type.Null()])),
+        // One schema with a type list, not a union: Ajv's coercion would turn a refused 0 into null via the null branch.
+        reservationHours: Type.Optional(Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1, maximum: 24 * 365 })),
       }, { additionalProperties: false }),
       response: { 200: OrganisationView },
     },
