@@ -28,9 +28,9 @@ function fill(seat: PlacedSeat, st: StateOf, mine: ReadonlySet<string>, selected
   }
 }
 
-const Seat = memo(function Seat({ seat, colour, status, titled }: { seat: PlacedSeat; colour: string; status: string; titled: boolean }) {
+const Seat = memo(function Seat({ seat, colour, status, titled, chosen }: { seat: PlacedSeat; colour: string; status: string; titled: boolean; chosen: boolean }) {
   const h = SEAT_SIZE / 2;
-  const common = { 'data-seat': seat.id, 'data-status': status, fill: colour, className: 'seat' };
+  const common = { 'data-seat': seat.id, 'data-status': status, 'data-selected': chosen ? '' : undefined, fill: colour, className: 'seat' };
   const title = titled ? <title>{`${seat.section} ${seat.row}-${seat.label} (${seat.rank})`}</title> : null;
   if (seat.wheelchair) {
     return <g {...common}><rect x={seat.x - h} y={seat.y - h} width={SEAT_SIZE} height={SEAT_SIZE} rx={3} />
@@ -88,7 +88,7 @@ export function SeatMap({ layout, states, mine, selected, onSeatClick }: SeatMap
           {layout.seats.map((seat) => {
             const st = stateOf.get(seat.id);
             const status = mine.has(seat.id) ? 'mine' : st?.status === 'blocked' ? `blocked-${st.blockKind}` : (st?.status ?? 'free');
-            return <Seat key={seat.id} seat={seat} colour={fill(seat, stateOf, mine, selected)} status={status} titled={titled} />;
+            return <Seat key={seat.id} seat={seat} colour={fill(seat, stateOf, mine, selected)} status={status} titled={titled} chosen={selected.has(seat.id)} />;
           })}
         </g>
       </svg>

@@ -1,8 +1,8 @@
 // One colour per seat state; free seats take their rank's colour so the price level shows at a glance.
-export const RANK_COLOURS = ['#1f8a4c', '#4fae3a', '#9cc62f', '#c9b52a', '#d6912a', '#3a9fb0', '#6f7fd0', '#a070c0', '#c06090', '#808080'];
+export const RANK_COLOURS = ['#2e7d32', '#0097a7', '#9e9d24', '#c2185b', '#546e7a', '#00695c', '#827717', '#ad1457', '#37474f', '#558b2f'];
 export const STATE_COLOURS = {
   mine: '#1565c0',
-  selected: '#00bcd4',
+  selected: '#ffd600',
   held: '#f39c12',
   reserved: '#8e44ad',
   sold: '#b0b4b8',

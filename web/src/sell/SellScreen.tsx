@@ -104,7 +104,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
         {order && <OrderDone order={order} printed={printed} printError={print.error} onPrint={() => void doPrint()} onNewSale={newSale} onOpen={() => onOpenOrder(order.id)} />}
         <BasketLines basket={b.basket} ticketTypes={data.ticketTypes} prices={data.prices}
           onType={(lineId, tt) => void run(() => b.setTicketType(lineId, tt))} onRemove={(lineId) => void act(() => b.removeLine(lineId))} />
-        {hasLines && caps.uitpas && <UitpasPanel basket={b.basket} onBasket={b.setBasket} />}
+        {hasLines && caps.uitpas && performance?.uitpasEnabled && <UitpasPanel basket={b.basket} onBasket={b.setBasket} />}
         {hasLines && <CustomerPanel basket={b.basket} onSet={b.setCustomer} />}
         {hasLines && <PaymentPanel basket={b.basket!} cashRef={cashRef} cashOpen={cashOpen} setCashOpen={setCashOpen} onDone={done} />}
         {hasLines && <button className="link" onClick={() => void act(b.clear)}>{t('clearBasket')}</button>}
