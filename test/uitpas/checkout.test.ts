@@ -6,7 +6,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import pino from 'pino';
 import { DEMO_CLIENT } from '../../sandboxes/uitpas/index.js';
 import { systemCtx } from '../../src/platform/system-ctx.js';
-import { registerUitpasSales } from '../../src/connectors/uitpas/registrations.js';
+import { confirmUitpasSales, registerUitpasSales } from '../../src/connectors/uitpas/registrations.js';
 import { registerUitpasJobs, sweepRegistrations } from '../../src/connectors/uitpas/jobs.js';
 import { JobRunner } from '../../src/platform/jobs.js';
 import { Scheduler } from '../../src/platform/schedules.js';
@@ -161,6 +161,21 @@ describe.each(DIALECTS)('UiTPAS at checkout on %s', (dialect) => {
     expect(salesAtUitpas(k, EVENT_100_PER_WEEK).map((x) => x.id)).not.toContain(sale.sale_id);
     const reg = await k.s.deps.db.selectFrom('uitpas_registrations').select('status').where('id', '=', registrationId!).executeTakeFirstOrThrow();
     expect(reg.status).toBe('undone');
+  });
+
+  it('a registered sale whose line did not become a ticket is cancelled when the order is confirmed', async () => {
+    const a = await basketWith(k, k.perfWeekly, ['r4s6']);
+    await addPass(k, a.id, { uitpasNumber: '0900000067513' });
+    const basket = await k.s.deps.db.selectFrom('baskets').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+    const registrationId = await registerUitpasSales(systemCtx(k.s.deps, basket.organisation_id, pino({ level: 'silent' })), basket);
+    const [sale] = await k.s.deps.db.selectFrom('uitpas_sales').selectAll().where('registration_id', '=', registrationId!).execute();
+    // The order that got made has no ticket for this place (its line left the basket meanwhile).
+    await confirmUitpasSales(k.s.deps.db, registrationId!, 'an-order-without-that-ticket', new Date());
+    await drainJobs(k);
+    expect(salesAtUitpas(k, EVENT_100_PER_WEEK).map((x) => x.id)).not.toContain(sale.sale_id);
+    const after = await k.s.deps.db.selectFrom('uitpas_sales').select('status').where('id', '=', sale.id).executeTakeFirstOrThrow();
+    expect(after.status).toBe('cancelled');
+    await k.s.request('DELETE', `/api/baskets/${a.id}`, { token: k.token });
   });
 
   it("the sandbox's legacy XML search lists the same sales Foyer registered", async () => {

@@ -115,15 +115,24 @@ async function markUnknown(db: Db, registrationId: string, error: string, now: D
   });
 }
 
-/** The order exists: each registered sale belongs to the ticket made for its place. */
+/**
+ * The order exists: each registered sale belongs to the ticket made for its place. A sale whose line
+ * left the basket while it checked out has no ticket, and is cancelled at UiTPAS.
+ */
 export async function confirmUitpasSales(db: Db, registrationId: string, orderId: string, now: Date): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const sales = await tx.selectFrom('uitpas_sales').select(['id', 'performance_id', 'item_id'])
+    const sales = await tx.selectFrom('uitpas_sales').select(['id', 'organisation_id', 'performance_id', 'item_id'])
       .where('registration_id', '=', registrationId).where('status', '=', 'registered').execute();
+    const orphans: typeof sales = [];
     for (const s of sales) {
       const ticket = await tx.selectFrom('tickets').select('id').where('order_id', '=', orderId)
         .where('performance_id', '=', s.performance_id).where('item_id', '=', s.item_id).executeTakeFirst();
       if (ticket) await tx.updateTable('uitpas_sales').set({ ticket_id: ticket.id, status: 'sold' }).where('id', '=', s.id).execute();
+      else orphans.push(s);
+    }
+    if (orphans.length) {
+      await tx.updateTable('uitpas_sales').set({ status: 'cancelling' }).where('id', 'in', orphans.map((o) => o.id)).execute();
+      await enqueueCancellations(tx, orphans, now);
     }
     await setStatus(tx, registrationId, 'confirmed', now);
   });
