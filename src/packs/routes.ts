@@ -4,7 +4,7 @@ import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { IdParams, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from '../orders/tables.js';
-import { PackBody, PackPatch, PlaceBody, toInstant } from './schemas.js';
+import { BasketRedemptionBody, PackBody, PackPatch, PlaceBody, toInstant } from './schemas.js';
 import { createPack, deletePack, findPack, listPacks, packView, updatePack, type PackInput } from './service.js';
 import { addPackToBasket, addRedemptionToBasket, basketWithPacks, removeBasketPack } from './selling.js';
 import { cancelHolding, cancelRedemption, holdingView, listHoldings, redeemAtBoxOffice } from './holdings.js';
@@ -71,7 +71,7 @@ export const packRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
   app.post('/api/baskets/:id/pack-redemptions', {
     schema: {
       tags: ['packs'], params: IdParams, summary: 'Use a held pack for a performance: places held now, credits taken at checkout',
-      body: Type.Intersect([Type.Object({ holdingId: Text(100) }), PlaceBody]),
+      body: BasketRedemptionBody,
     },
     preHandler: sell,
   }, async (req) => addRedemptionToBasket(ctxOf(deps, req), req.params.id, req.body.holdingId, req.body.performanceId, placeRequest(req.body)));

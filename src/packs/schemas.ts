@@ -53,7 +53,11 @@ export const PackBody = Type.Object({
 
 export const PackPatch = Type.Partial(Type.Object(fields), { additionalProperties: false });
 
-export const PlaceBody = Type.Union([
-  Type.Object({ performanceId: Text(100), seatIds: Type.Array(Text(100), { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
-  Type.Object({ performanceId: Text(100), quantity: Type.Integer({ minimum: 1, maximum: 20 }) }, { additionalProperties: false }),
+const places = <T extends Record<string, ReturnType<typeof Text>>>(extra: T) => Type.Union([
+  Type.Object({ ...extra, performanceId: Text(100), seatIds: Type.Array(Text(100), { minItems: 1, maxItems: 20 }) }, { additionalProperties: false }),
+  Type.Object({ ...extra, performanceId: Text(100), quantity: Type.Integer({ minimum: 1, maximum: 20 }) }, { additionalProperties: false }),
 ]);
+
+/** Places for one performance: chosen seats, or a number of the best available. */
+export const PlaceBody = places({});
+export const BasketRedemptionBody = places({ holdingId: Text(100) });

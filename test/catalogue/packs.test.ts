@@ -145,6 +145,25 @@ describe.each(DIALECTS)('packs on %s', (dialect) => {
     expect(after.payments.at(-1)).toMatchObject({ kind: 'refund', amount: 9000, method: 'pin' });
   });
 
+  it('online: a held pack used as a basket line takes its credit at checkout, not before', async () => {
+    const pack = await passport(2);
+    const anna = await customer(s, token, 'Online Anna');
+    const order = await buy(s, token, anna, (b) => s.request('POST', `/api/baskets/${b}/packs`, { token, body: { packId: pack.id } }));
+    const h = (await s.request('GET', `/api/pack-holdings?orderId=${order.id}`, { token })).body.items[0];
+    const basket = ok(await s.request('POST', '/api/baskets', { token, body: { channel: 'online' } }), 'basket').body;
+    const line = ok(await s.request('POST', `/api/baskets/${basket.id}/pack-redemptions`, { token, body: { holdingId: h.id, performanceId: perfs[1], quantity: 1 } }), 'line').body;
+    expect(line.redemptions).toEqual([{ holdingId: h.id, performanceId: perfs[1], placeId: line.lines[0].placeId }]);
+    expect(line.customer.id).toBe(anna);
+    expect(line.total).toBe(0);
+    // The same performance twice in one basket is refused before any seat is held.
+    const twice = await s.request('POST', `/api/baskets/${basket.id}/pack-redemptions`, { token, body: { holdingId: h.id, performanceId: perfs[1], quantity: 1 } });
+    expect(twice.status).toBe(409);
+    expect((await s.request('GET', `/api/pack-holdings/${h.id}`, { token })).body.creditsLeft).toBe(2);
+    const done = ok(await s.request('POST', `/api/baskets/${basket.id}/checkout`, { token, body: {} }), 'checkout').body;
+    expect(done).toMatchObject({ status: 'paid', total: 0 });
+    expect((await s.request('GET', `/api/pack-holdings/${h.id}`, { token })).body.creditsLeft).toBe(1);
+  });
+
   it('concurrent redemptions of the last credit: exactly one wins', async () => {
     const pack = await passport(1);
     const order = await buy(s, token, null, (b) => s.request('POST', `/api/baskets/${b}/packs`, { token, body: { packId: pack.id } }));
