@@ -1,18 +1,31 @@
 // Baskets: places held from the moment they are added, until checkout or expiry.
 import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import type { Channel } from '../productions/tables.js';
 import { findPerformance } from '../productions/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { getOrganisation } from '../organisations/service.js';
-import { chooseSeats } from '../inventory/best-available.js';
-import { claim, freeSeats, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
+import { chooseSeats, type FreeSeat } from '../inventory/best-available.js';
+import { claim, freeSeatWindow, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
 import { holdMinutes, saleBlocker } from './rules.js';
 import type { Basket } from './tables.js';
 import './problems.js';
 
 const CLAIM_ATTEMPTS = 5;
+/** Free seats best available looks at first: a few rows' worth, never a whole arena. */
+const WINDOW = 96;
+const MAX_WINDOW = 6144;
+
+interface Place {
+  itemId: string;
+  rank: number;
+}
+
+const adjacent = (seats: FreeSeat[]): boolean =>
+  seats.every((s) => s.rowKey === seats[0].rowKey) &&
+  Math.max(...seats.map((s) => s.pos)) - Math.min(...seats.map((s) => s.pos)) === seats.length - 1;
 
 export async function createBasket(ctx: Ctx, channel: Channel) {
   const org = await getOrganisation(ctx.db, ctx.orgId);
@@ -138,17 +151,22 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
   const prices = await priceTable(ctx, perf.id, req.ticketTypeId ?? perf.standard_ticket_type_id!, basket.channel);
   const typeId = req.ticketTypeId ?? perf.standard_ticket_type_id!;
 
-  const hold = async (itemIds: string[]): Promise<string[] | undefined> => {
+  /**
+   * Runs `pick` inside the claiming transaction and holds the places it picks, all or nothing:
+   * 'none' when it found too few, 'lost' when another buyer took one first (the transaction then
+   * undoes it all).
+   */
+  const hold = async (pick: (tx: Db, now: string) => Promise<Place[] | undefined>): Promise<true | 'none' | 'lost'> => {
     const now = ctx.clock.now().toISOString();
-    const ranks = await ctx.db.selectFrom('inventory').select(['item_id', 'rank'])
-      .where('performance_id', '=', perf.id).where('item_id', 'in', itemIds).execute();
-    const rankOf = new Map(ranks.map((r) => [r.item_id, r.rank]));
-    const linePrices = itemIds.map((id) => prices.price(rankOf.get(id)!));
     return ctx.db.transaction().execute(async (tx) => {
       // The basket row first: a checkout that closed it in the meantime wins, and on PostgreSQL
       // a checkout starting now waits for this to commit and then sees these lines.
       const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
       if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+      const places = await pick(tx, now);
+      if (!places) throw new ClaimLost([]);
+      const itemIds = places.map((p) => p.itemId);
+      const linePrices = places.map((p) => prices.price(p.rank));
       const got = await claim(tx, perf.id, itemIds, basket.id, basket.expires_at, now);
       if (got.length !== itemIds.length) {
         // Undo by throwing: the transaction rolls back every hold it took.
@@ -158,11 +176,16 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
         id: newId(), basket_id: basket.id, organisation_id: ctx.orgId, performance_id: perf.id, item_id: itemId,
         ticket_type_id: typeId, price: linePrices[i], created_at: now,
       }))).execute();
-      return got;
+      return true as const;
     }).catch((e: unknown) => {
-      if (e instanceof ClaimLost) return undefined;
+      if (e instanceof ClaimLost) return e.itemIds.length ? 'lost' : 'none';
       throw e;
     });
+  };
+  const ranksOf = async (tx: Db, itemIds: string[]): Promise<Place[]> => {
+    const rows = await tx.selectFrom('inventory').select(['item_id', 'rank']).where('performance_id', '=', perf.id).where('item_id', 'in', itemIds).execute();
+    const rankOf = new Map(rows.map((r) => [r.item_id, r.rank]));
+    return itemIds.map((itemId) => ({ itemId, rank: rankOf.get(itemId)! }));
   };
 
   if ('seatIds' in req) {
@@ -177,8 +200,8 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
         fr: `sièges inconnus : ${unique.filter((s) => !k.has(s)).join(', ')}`,
       });
     }
-    const held = await hold(unique);
-    if (!held) {
+    const held = await hold((tx) => ranksOf(tx, unique));
+    if (held !== true) {
       const now = ctx.clock.now().toISOString();
       const taken = await ctx.db.selectFrom('inventory').select('item_id')
         .where('performance_id', '=', perf.id).where('item_id', 'in', unique)
@@ -195,18 +218,27 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
       .where('zone_id', '=', req.zoneId).limit(1).executeTakeFirst();
     if (!zone) throw invalidField('zoneId', { en: 'no such zone', nl: 'onbekende zone', fr: 'zone inconnue' });
   }
+  // Outside the transaction: on SQLite a query on ctx.db inside it would wait for itself.
+  const extents = req.zoneId ? undefined : await rowExtents(ctx.db, perf.id);
+  const spread = basket.channel === 'online' ? 4 : 1;
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-    const now = ctx.clock.now().toISOString();
-    let ids: string[] | undefined;
-    if (req.zoneId) {
-      ids = await freeZonePlaces(ctx.db, perf.id, req.zoneId, now, req.quantity);
-      if (ids.length < req.quantity) ids = undefined;
-    } else {
-      const [free, extents] = await Promise.all([freeSeats(ctx.db, perf.id, now, req.rank), rowExtents(ctx.db, perf.id)]);
-      ids = chooseSeats(free, extents, req.quantity, basket.channel === 'online' ? 4 : 1)?.map((s) => s.itemId);
-    }
-    if (!ids) break;
-    if (await hold(ids)) return basketView(ctx, await findBasket(ctx, basket.id));
+    const held = await hold(async (tx, now) => {
+      if (req.zoneId) {
+        const ids = await freeZonePlaces(tx, perf.id, req.zoneId, now, req.quantity);
+        return ids.length < req.quantity ? undefined : ranksOf(tx, ids);
+      }
+      // The best window of free seats; wider when it holds no adjacent block of this size.
+      for (let size = Math.max(WINDOW, req.quantity * 16); ; size *= 4) {
+        const free = await freeSeatWindow(tx, ctx.dialect, perf.id, now, size, req.rank);
+        const seats = chooseSeats(free, extents!, req.quantity, spread);
+        if (!seats || adjacent(seats) || free.length < size || size >= MAX_WINDOW) return seats?.map((x) => ({ itemId: x.itemId, rank: x.rank }));
+      }
+    });
+    if (held === true) return basketView(ctx, await findBasket(ctx, basket.id));
+    // On SQLite the transaction saw the whole truth; on PostgreSQL the seats may be locked by
+    // buyers who will not all take them: wait a moment and look again.
+    if (held === 'none' && ctx.dialect !== 'postgres') break;
+    if (ctx.dialect === 'postgres') await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
   }
   const where = req.zoneId ? ` (${req.zoneId})` : req.rank ? ` (rank ${req.rank})` : '';
   throw new Problem('not-enough-seats', { quantity: req.quantity, where });

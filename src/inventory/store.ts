@@ -1,6 +1,6 @@
 // SQL for per-performance inventory. Takes a db or a transaction; never opens one.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.js';
+import type { Db, Dialect } from '../platform/db.js';
 import type { FreeSeat, RowExtent } from './best-available.js';
 import type { InventoryTable, ItemStatus } from './tables.js';
 
@@ -99,6 +99,31 @@ export async function freeSeats(db: Db, performanceId: string, now: string, rank
     .where(availableWhere(now));
   if (rank !== undefined) q = q.where('rank', '=', rank);
   const rows = await q.execute();
+  return rows.map((r) => ({ itemId: r.item_id, rowKey: `${r.section}\u0000${r.row_label}`, pos: r.pos, sort: r.sort, rank: r.rank }));
+}
+
+/**
+ * The best `limit` available seats (rank, then map order): the window best available chooses from,
+ * so a request never reads a whole arena. Call it inside the claiming transaction. On PostgreSQL the
+ * rows are locked FOR UPDATE SKIP LOCKED: concurrent buyers each get their own window and never
+ * collide (alf.io's way); on SQLite the transaction already has the database to itself.
+ */
+export async function freeSeatWindow(
+  db: Db, dialect: Dialect, performanceId: string, now: string, limit: number, rank?: number,
+): Promise<FreeSeat[]> {
+  const query = (held: boolean) => {
+    let q = db.selectFrom('inventory')
+      .select(['item_id', 'section', 'row_label', 'pos', 'sort', 'rank'])
+      .where('performance_id', '=', performanceId)
+      .where('zone_id', 'is', null);
+    // Two index range scans (free; lapsed holds) rather than one OR that cannot use the index order.
+    q = held ? q.where('status', '=', 'held').where('hold_expires_at', '<', now) : q.where('status', '=', 'free');
+    if (rank !== undefined) q = q.where('rank', '=', rank);
+    q = q.orderBy('rank').orderBy('sort').limit(limit);
+    return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
+  };
+  const rows = [...(await query(false).execute()), ...(await query(true).execute())]
+    .sort((a, b) => a.rank - b.rank || a.sort - b.sort).slice(0, limit);
   return rows.map((r) => ({ itemId: r.item_id, rowKey: `${r.section}\u0000${r.row_label}`, pos: r.pos, sort: r.sort, rank: r.rank }));
 }
 

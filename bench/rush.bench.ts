@@ -1,0 +1,96 @@
+// The on-sale rush: a 20,000-seat arena sold out by 500 concurrent buyers over HTTP to a separate
+// Foyer process, next to the ceiling (the same services called in-process, no HTTP), on SQLite and
+// on PostgreSQL. Prints buys/s, latencies, seats sold twice (must be 0) and the server's peak RSS.
+// Knobs: RUSH_BUYERS (500), RUSH_SECTIONS (10) x 40 rows x 50 seats, RUSH_MAX_SECONDS (100 per phase),
+// RUSH_DATABASES (sqlite,postgres).
+import fs from 'node:fs';
+import pg from 'pg';
+import { freshDatabase, PG_ADMIN_URL, type TestDatabase } from '../test/helpers/databases.js';
+import { addPerformance, arenaSeatMap, Client, openTestDatabase, seedOnSale, startFoyerProcess } from '../test/helpers/process.js';
+import { sellingFacts } from '../test/helpers/selling-invariants.js';
+import type { Dialect } from '../src/platform/db.js';
+import { percentile, rush, type RushResult } from './rush-buyers.js';
+import { directShop, httpShop } from './rush-shops.js';
+
+const BUYERS = Number(process.env.RUSH_BUYERS ?? 500);
+const SECTIONS = Number(process.env.RUSH_SECTIONS ?? 10);
+const MAX_SECONDS = Number(process.env.RUSH_MAX_SECONDS ?? 100);
+const DATABASES = (process.env.RUSH_DATABASES ?? 'sqlite,postgres').split(',') as Dialect[];
+const TARGET_SHARE: Record<Dialect, number> = { sqlite: 0.5, postgres: 0.7 };
+
+/** Peak resident memory of a process, in MB (Linux). */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function postgresAnswers(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function line(label: string, r: RushResult, seats: number): string {
+  return `${label.padEnd(22)} ${(r.buys / r.seconds).toFixed(0).padStart(6)} buys/s  ${String(r.seatsSold).padStart(6)}/${seats} seats in ${r.seconds.toFixed(1)} s` +
+    `  hold p50 ${ms(percentile(r.hold, 50))} p99 ${ms(percentile(r.hold, 99))}` +
+    `  checkout p50 ${ms(percentile(r.checkout, 50))} p99 ${ms(percentile(r.checkout, 99))}` +
+    `  failures ${r.failures}${r.firstFailure ? ` (${r.firstFailure})` : ''}${r.soldOut ? '' : '  NOT SOLD OUT (time cap)'}`;
+}
+
+async function benchOn(dialect: Dialect): Promise<boolean> {
+  const database: TestDatabase = await freshDatabase(dialect);
+  const handle = openTestDatabase(database, 8);
+  try {
+    const map = arenaSeatMap(SECTIONS, 40, 50, (_s, row) => 1 + Math.floor(row / 8));
+    const t0 = performance.now();
+    const sale = await seedOnSale(handle, map);
+    const ceilingPerf = await addPerformance(handle, sale);
+    const seats = sale.seatIds.length;
+    console.log(`\n${dialect}: arena of ${seats} seats (${SECTIONS} sections x 40 rows x 50, ranks 1-5), ${BUYERS} buyers; seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const ceiling = await rush(await directShop(handle, sale.orgId, sale.email, ceilingPerf), BUYERS, MAX_SECONDS);
+    console.log(line('in-process (ceiling)', ceiling, seats));
+
+    const proc = await startFoyerProcess(database, { env: { PG_POOL_SIZE: '8' } });
+    let http: RushResult;
+    let rss: number;
+    try {
+      const client = await Client.login(proc.baseUrl, sale.email, sale.password);
+      http = await rush(httpShop(client, sale.performanceId), BUYERS, MAX_SECONDS);
+      rss = peakRssMb(proc.pid);
+    } finally {
+      await proc.kill('SIGTERM');
+    }
+    console.log(line('HTTP, server process', http, seats));
+
+    const facts = [await sellingFacts(handle.db, sale.performanceId), await sellingFacts(handle.db, ceilingPerf)];
+    const soldTwice = facts.reduce((n, f) => n + f.soldTwice, 0);
+    const inconsistent = facts.reduce((n, f) => n + f.soldWithoutTicket + f.ticketWithoutPlace, 0);
+    const share = http.buys / http.seconds / (ceiling.buys / ceiling.seconds);
+    const holdP99 = percentile(http.hold, 99);
+    console.log(`  seats sold twice: ${soldTwice} (must be 0); inventory/ticket mismatches: ${inconsistent}; unanswered or failed requests: ${http.failures + ceiling.failures} (must be 0)`);
+    console.log(`  server peak RSS ${rss.toFixed(0)} MB (target < 300)${rss < 300 ? '' : '  MISSED'}`);
+    console.log(`  HTTP reaches ${(share * 100).toFixed(0)}% of the ceiling (target >= ${TARGET_SHARE[dialect] * 100}%)${share >= TARGET_SHARE[dialect] ? '' : '  MISSED'}; hold p99 ${ms(holdP99)} (target < 100 ms)${holdP99 < 100 ? '' : '  MISSED'}`);
+    return soldTwice === 0 && inconsistent === 0 && http.failures === 0 && ceiling.failures === 0;
+  } finally {
+    await handle.close();
+    await database.drop();
+  }
+}
+
+let ok = true;
+for (const dialect of DATABASES) {
+  if (dialect === 'postgres' && !(await postgresAnswers())) {
+    console.log(`\npostgres: no server at ${PG_ADMIN_URL}; skipped`);
+    continue;
+  }
+  ok = (await benchOn(dialect)) && ok;
+}
+process.exit(ok ? 0 : 1);
