@@ -85,17 +85,18 @@ export class UitpasClient {
   private async send(method: string, url: URL, body: unknown, token: string): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return this.fetch(method, url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return this.fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, method !== 'GET');
   }
 
-  private async fetch(method: string, url: URL, init: RequestInit): Promise<Response> {
+  /** `changes`: the call changes something at UiTPAS, so a lost answer leaves its outcome unknown. */
+  private async fetch(url: URL, init: RequestInit, changes: boolean): Promise<Response> {
     try {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code;
       const refused = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN';
       const what = (err as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : cause ?? (err as Error).message;
-      throw new UitpasUnavailable(`UiTPAS at ${url.host} could not be reached: ${what}`, !refused && method !== 'GET');
+      throw new UitpasUnavailable(`UiTPAS at ${url.host} could not be reached: ${what}`, !refused && changes);
     }
   }
 
@@ -112,11 +113,11 @@ export class UitpasClient {
 
   private async fetchToken(): Promise<CachedToken> {
     const url = new URL(trim(this.creds.accountUrl) + TOKEN_PATH);
-    const res = await this.fetch('GET', url, {
+    const res = await this.fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: this.creds.clientId, client_secret: this.creds.clientSecret }),
-    });
+    }, false);
     const body = parse(await res.text().catch(() => '')) as { access_token?: string; expires_in?: number } | undefined;
     if (res.status === 400 || res.status === 401) throw new UitpasAuthFailed(`UiTiD refused client ${this.creds.clientId}`);
     if (res.status !== 200 || !body?.access_token) throw new UitpasUnavailable(`UiTiD token endpoint answered ${res.status}`, false);
