@@ -24,6 +24,15 @@ registerProblems({
       fr: 'Ces billets sont déjà annulés.',
     },
   },
+  'reservation-too-late': {
+    status: 409,
+    title: { en: 'Too late to reserve', nl: 'Te laat om te reserveren', fr: 'Trop tard pour réserver' },
+    detail: {
+      en: 'The performance has started: these tickets can only be sold with payment.',
+      nl: 'De voorstelling is begonnen: deze kaarten kunnen alleen nog met betaling verkocht worden.',
+      fr: 'La représentation a commencé : ces billets ne peuvent être vendus qu\'avec paiement.',
+    },
+  },
   'nothing-to-print': {
     status: 409,
     title: { en: 'Nothing to print', nl: 'Niets te printen', fr: 'Rien à imprimer' },

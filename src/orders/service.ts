@@ -59,6 +59,8 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
         reservation_expires_at: paid ? null : reservationDeadline(now, org.reservation_hours, firstStart),
         created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: paid ? now.toISOString() : null, cancelled_at: null,
       };
+      // At the box office after the start, an unpaid reservation would lapse at once: take payment instead.
+      if (order.reservation_expires_at && order.reservation_expires_at <= now.toISOString()) throw new Problem('reservation-too-late');
       const converted = await convertHold(tx, basket.id, orderId, paid ? 'sold' : 'reserved');
       const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
       const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`)).map((l) => l.item_id);

@@ -219,3 +219,28 @@ describe.each(DIALECTS)('orders on %s', (dialect) => {
     expect(k.ok(await k.req('GET', `/api/orders/${elsewhere.id}`)).status).toBe('paid');
   });
 });
+
+describe.each(DIALECTS)('orders after the start on %s', (dialect) => {
+  let s: TestServer;
+  let token: string;
+  const clock: ManualClock = fixedClock('2027-01-15T19:30:00Z');
+  const k = sellingKit(() => s, () => token);
+  beforeAll(async () => {
+    s = await startServer(dialect, { clock });
+    token = (await orgWithUser(s)).token;
+  });
+  afterAll(async () => { await s?.close(); });
+
+  it('the box office still sells a started performance, but only with payment: a reservation would lapse at once', async () => {
+    // 20:15 Amsterdam = 19:15 UTC, a quarter of an hour ago; it runs two hours by default.
+    const c = await buildCatalogue(s, token, { rows: 1, perRow: 4, startsAt: '2027-01-15T20:15' });
+    const b = await k.basket('boxoffice');
+    await k.add(b.id, { performanceId: c.performanceId, seatIds: ['r1s1'] });
+    const reserve = await k.req('POST', `/api/baskets/${b.id}/checkout`, {});
+    expect(reserve.status).toBe(409);
+    expect(reserve.body.type).toBe('/problems/reservation-too-late');
+    expect((await k.seatStatus(c.performanceId)).r1s1).toBe('held');
+    const paid = await k.checkout(b.id, { method: 'pin' });
+    expect(paid.status).toBe('paid');
+  });
+});
