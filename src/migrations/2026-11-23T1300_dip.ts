@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('dip_links')
-    .addColumn('performance_id', 'text', (c) => c.primaryKey().references('performances.id'))
+    // No foreign key: deleting a (draft) performance must not fail on its link; links of deleted
+    // performances are ignored and cleared when their number is linked again.
+    .addColumn('performance_id', 'text', (c) => c.primaryKey())
     .addColumn('organisation_id', 'text', (c) => c.notNull())
     .addColumn('production_number', 'text', (c) => c.notNull())
     .addColumn('performance_number', 'integer', (c) => c.notNull())

@@ -75,6 +75,17 @@ describe.each(DIALECTS)('DIP settings and linking on %s', (dialect) => {
     expect((await s.request('DELETE', `/api/performances/${c.performanceId}/dip-link`, { token })).status).toBe(404);
   });
 
+  it('deleting a linked draft performance works, and frees its DIP number', async () => {
+    const { s, token, c } = w;
+    const draft = await s.request('POST', '/api/performances', { token, body: { productionId: c.productionId, hallId: c.hallId, startsAt: '2026-11-27T14:30', status: 'draft' } });
+    expectOk(draft);
+    expectOk(await s.request('PUT', `/api/performances/${draft.body.id}/dip-link`, { token, body: { dipNumber: `${HAMLET}|11003` } }));
+    expect((await s.request('DELETE', `/api/performances/${draft.body.id}`, { token })).status).toBe(204);
+    const relinked = await s.request('PUT', `/api/performances/${c.performanceId}/dip-link`, { token, body: { dipNumber: `${HAMLET}|11003` } });
+    expect(relinked.status).toBe(200);
+    expect(relinked.body).toMatchObject({ performanceId: c.performanceId, dipNumber: `${HAMLET}|11003` });
+  });
+
   it('says DIP cannot be asked when the credentials are wrong', async () => {
     expectOk(await settings({ baseUrl: w.dip.baseUrl, clientId: 'foyer-demo', clientSecret: 'wrong', enabled: true }));
     const res = await w.s.request('GET', '/api/dip/performances', { token: w.token });

@@ -2,8 +2,9 @@
 // every linked performance to find the changed ones). Counts follow seed 000's rules through
 // figures/rules.ts `classify`, the same rules GET /api/performances/{id}/figures uses.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
+import type { Database } from '../../platform/schema.js';
 import { classify } from '../../figures/rules.js';
 import type { PerformanceFigures } from '../../figures/rules.js';
 import type { DipCategory } from '../../pricing/tables.js';
@@ -46,55 +47,78 @@ export function figuresHash(f: DipFigures): string {
   return crypto.createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
-/** Figures of every performance in `ids` (missing ones have no places and no tickets). */
-export async function dipFiguresOf(db: Db, ids: string[]): Promise<Map<string, DipFigures>> {
+/** The linked performances of an organisation that started at or after `since`: what a sync run looks at. */
+export interface LinkedScope {
+  orgId: string;
+  since: string;
+}
+
+/**
+ * Figures of every performance in `ids` (missing ones have no places and no tickets). For a sync
+ * run pass the linked scope instead: three grouped queries over the whole organisation, rather than
+ * a round of queries per few hundred performances.
+ */
+export async function dipFiguresOf(db: Db, ids: string[], scope?: LinkedScope): Promise<Map<string, DipFigures>> {
   const out = new Map<string, DipFigures>(ids.map((id) => [id, emptyFigures()]));
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const [tickets, places, values] = await Promise.all([
-      db.selectFrom('tickets').innerJoin('orders', 'orders.id', 'tickets.order_id')
-        .select(['tickets.performance_id', 'tickets.dip_category', 'tickets.print_state', 'orders.status as order_status'])
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('tickets.price').as('amount')])
-        .where('tickets.performance_id', 'in', chunk).where('tickets.status', '=', 'valid')
-        .groupBy(['tickets.performance_id', 'tickets.dip_category', 'tickets.print_state', 'orders.status'])
-        .execute(),
-      db.selectFrom('inventory').leftJoin('blocks', 'blocks.id', 'inventory.block_id')
-        .select([
-          'inventory.performance_id',
-          (eb) => eb.fn.countAll<number>().as('total'),
-          sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'definitive' then 1 else 0 end)`.as('definitive'),
-          sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'conditional' then 1 else 0 end)`.as('conditional'),
-        ])
-        .where('inventory.performance_id', 'in', chunk).groupBy('inventory.performance_id').execute(),
-      // Conditional blocks are valued at the standard ticket type's price for each seat's rank.
-      db.selectFrom('inventory')
-        .innerJoin('blocks', 'blocks.id', 'inventory.block_id')
-        .innerJoin('performances', 'performances.id', 'inventory.performance_id')
-        .innerJoin('prices', (j) => j.onRef('prices.performance_id', '=', 'inventory.performance_id')
-          .onRef('prices.rank', '=', 'inventory.rank').onRef('prices.ticket_type_id', '=', 'performances.standard_ticket_type_id'))
-        .select(['inventory.performance_id', (eb) => eb.fn.sum<number>('prices.amount').as('v')])
-        .where('inventory.performance_id', 'in', chunk).where('inventory.status', '=', 'blocked').where('blocks.kind', '=', 'conditional')
-        .groupBy('inventory.performance_id').execute(),
-    ]);
-    for (const t of tickets) {
-      const f = out.get(t.performance_id)!;
-      const n = Number(t.n);
-      const amount = Number(t.amount ?? 0);
-      const c = classify({ dipCategory: t.dip_category, orderStatus: t.order_status, ticketStatus: 'valid', printState: t.print_state, price: 0 });
-      if (c === 'sold') {
-        f.tickets[t.dip_category].tickets += n;
-        f.tickets[t.dip_category].revenue += amount;
-      } else if (c === 'reservation') {
-        f.reservations.tickets += n;
-        f.reservations.value += amount;
-      }
-    }
-    for (const p of places) {
-      const f = out.get(p.performance_id)!;
-      f.capacity = Number(p.total) - Number(p.definitive ?? 0);
-      f.blocked.seats = Number(p.conditional ?? 0);
-    }
-    for (const v of values) out.get(v.performance_id)!.blocked.value = Number(v.v ?? 0);
+  if (scope) {
+    await addFigures(db, out, db.selectFrom('dip_links').innerJoin('performances', 'performances.id', 'dip_links.performance_id')
+      .select('dip_links.performance_id').where('dip_links.organisation_id', '=', scope.orgId).where('performances.starts_at', '>=', scope.since));
+  } else {
+    for (let i = 0; i < ids.length; i += CHUNK) await addFigures(db, out, ids.slice(i, i + CHUNK));
   }
   return out;
+}
+
+type Performances = string[] | SelectQueryBuilder<Database, 'dip_links' | 'performances', { performance_id: string }>;
+
+async function addFigures(db: Db, out: Map<string, DipFigures>, performances: Performances): Promise<void> {
+  const [tickets, places, values] = await Promise.all([
+    db.selectFrom('tickets').innerJoin('orders', 'orders.id', 'tickets.order_id')
+      .select(['tickets.performance_id', 'tickets.dip_category', 'tickets.print_state', 'orders.status as order_status'])
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('tickets.price').as('amount')])
+      .where('tickets.performance_id', 'in', performances).where('tickets.status', '=', 'valid')
+      .groupBy(['tickets.performance_id', 'tickets.dip_category', 'tickets.print_state', 'orders.status'])
+      .execute(),
+    db.selectFrom('inventory').leftJoin('blocks', 'blocks.id', 'inventory.block_id')
+      .select([
+        'inventory.performance_id',
+        (eb) => eb.fn.countAll<number>().as('total'),
+        sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'definitive' then 1 else 0 end)`.as('definitive'),
+        sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'conditional' then 1 else 0 end)`.as('conditional'),
+      ])
+      .where('inventory.performance_id', 'in', performances).groupBy('inventory.performance_id').execute(),
+    // Conditional blocks are valued at the standard ticket type's price for each seat's rank.
+    db.selectFrom('inventory')
+      .innerJoin('blocks', 'blocks.id', 'inventory.block_id')
+      .innerJoin('performances', 'performances.id', 'inventory.performance_id')
+      .innerJoin('prices', (j) => j.onRef('prices.performance_id', '=', 'inventory.performance_id')
+        .onRef('prices.rank', '=', 'inventory.rank').onRef('prices.ticket_type_id', '=', 'performances.standard_ticket_type_id'))
+      .select(['inventory.performance_id', (eb) => eb.fn.sum<number>('prices.amount').as('v')])
+      .where('inventory.performance_id', 'in', performances).where('inventory.status', '=', 'blocked').where('blocks.kind', '=', 'conditional')
+      .groupBy('inventory.performance_id').execute(),
+  ]);
+  const of = (id: string): DipFigures => {
+    let f = out.get(id);
+    if (!f) out.set(id, (f = emptyFigures()));
+    return f;
+  };
+  for (const t of tickets) {
+    const f = of(t.performance_id);
+    const n = Number(t.n);
+    const amount = Number(t.amount ?? 0);
+    const c = classify({ dipCategory: t.dip_category, orderStatus: t.order_status, ticketStatus: 'valid', printState: t.print_state, price: 0 });
+    if (c === 'sold') {
+      f.tickets[t.dip_category].tickets += n;
+      f.tickets[t.dip_category].revenue += amount;
+    } else if (c === 'reservation') {
+      f.reservations.tickets += n;
+      f.reservations.value += amount;
+    }
+  }
+  for (const p of places) {
+    const f = of(p.performance_id);
+    f.capacity = Number(p.total) - Number(p.definitive ?? 0);
+    f.blocked.seats = Number(p.conditional ?? 0);
+  }
+  for (const v of values) of(v.performance_id).blocked.value = Number(v.v ?? 0);
 }

@@ -5,7 +5,7 @@ import { conflict, invalidField, notFound, Problem } from '../../platform/proble
 import { formatInZone } from '../../platform/time.js';
 import { findPerformance } from '../../productions/service.js';
 import { DipClient, DipUnavailable } from './client.js';
-import { findLinkByNumber, getLink, getSettings, linksOf } from './store.js';
+import { findLinkByNumber, getLink, getSettings, linksOf, performanceExists } from './store.js';
 import { DEFAULT_PUSH_DAYS_AFTER } from './settings.js';
 import type { DipLink } from './tables.js';
 import { formatDipNumber, parseDipNumber, parsePerformanceList, type DipListedPerformance } from './wire.js';
@@ -81,7 +81,12 @@ export async function linkPerformance(ctx: Ctx, performanceId: string, dipNumber
     const msg = `belongs to production ${ref.productionNumber}, but this performance's production is ${production.dip_production_id} in DIP`;
     throw invalidField('dipNumber', { en: msg, nl: msg, fr: msg });
   }
-  const other = await findLinkByNumber(ctx.db, ctx.orgId, ref.productionNumber, ref.performanceNumber);
+  let other = await findLinkByNumber(ctx.db, ctx.orgId, ref.productionNumber, ref.performanceNumber);
+  if (other && other.performance_id !== performanceId && !(await performanceExists(ctx.db, ctx.orgId, other.performance_id))) {
+    // Left over from a deleted performance: the number is free again.
+    await ctx.db.deleteFrom('dip_links').where('organisation_id', '=', ctx.orgId).where('performance_id', '=', other.performance_id).execute();
+    other = undefined;
+  }
   if (other && other.performance_id !== performanceId) throw conflict(`DIP number ${dipNumber} is already linked to performance ${other.performance_id}`);
   if (other) return linkView(other);
   const now = ctx.clock.now().toISOString();

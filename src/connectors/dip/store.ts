@@ -43,8 +43,13 @@ export const findLinkByNumber = (db: Q, orgId: string, productionNumber: string,
   db.selectFrom('dip_links').selectAll().where('organisation_id', '=', orgId)
     .where('production_number', '=', productionNumber).where('performance_number', '=', performanceNumber).executeTakeFirst();
 
+/** Links of performances that still exist. */
 export const linksOf = (db: Q, orgId: string): Promise<DipLink[]> =>
-  db.selectFrom('dip_links').selectAll().where('organisation_id', '=', orgId).execute();
+  db.selectFrom('dip_links').innerJoin('performances', 'performances.id', 'dip_links.performance_id')
+    .selectAll('dip_links').where('dip_links.organisation_id', '=', orgId).execute();
+
+export const performanceExists = async (db: Q, orgId: string, id: string): Promise<boolean> =>
+  !!(await db.selectFrom('performances').select('id').where('organisation_id', '=', orgId).where('id', '=', id).executeTakeFirst());
 
 export interface LinkToPush extends DipLink {
   starts_at: string;

@@ -1,0 +1,169 @@
+// DIP sync at scale: 10,000 linked performances (written straight into the tables), pushed to a
+// local DIP sandbox that knows them all. Prints a forced full push, then an incremental run after
+// 1% of the performances changed, then a forced full push again: duration, requests, bytes.
+//   node --import tsx bench/dip-sync.bench.ts [sqlite|postgres]...
+// Target: the incremental run under 5 s, its requests proportional to the changes.
+// PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) must be allowed to
+// create a database; the bench drops it afterwards.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { startDipSandbox, DEMO_THEATER, type DipPerformance } from '../sandboxes/dip/index.js';
+import { saveSettings } from '../src/connectors/dip/store.js';
+import { defaultSettings } from '../src/connectors/dip/settings.js';
+import { runDipSync, type SyncReport } from '../src/connectors/dip/sync.js';
+import { migrateToLatest } from '../src/migrations/index.js';
+import { createOrganisation } from '../src/organisations/service.js';
+import { systemClock } from '../src/platform/clock.js';
+import type { Deps } from '../src/platform/context.js';
+import { openDatabase, type DatabaseHandle, type Dialect } from '../src/platform/db.js';
+import { systemCtx } from '../src/platform/system-ctx.js';
+import { createTicketType } from '../src/pricing/service.js';
+import { createProduction } from '../src/productions/service.js';
+import { createHall, createVenue } from '../src/venues/service.js';
+
+const PERFORMANCES = 10_000;
+const SEATS = 20;
+const CHANGED = PERFORMANCES / 100;
+const TARGET_MS = 5000;
+const PRODUCTION = 'NL-26-900-0009000';
+const FIRST_NUMBER = 500_001;
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const log = pino({ level: 'silent' });
+const id = () => crypto.randomUUID();
+
+async function database(dialect: Dialect): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-bench-dip-'));
+    return { handle: openDatabase({ sqliteFile: path.join(dir, 'bench.sqlite') }), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `foyer_bench_dip_${process.pid}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    try { await c.query(q); } finally { await c.end(); }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ databaseUrl: url.toString(), pgPoolSize: 4 });
+  return { handle, drop: async () => { await handle.close(); await admin(`drop database if exists ${name} with (force)`); } };
+}
+
+function dipPerformances(): DipPerformance[] {
+  return Array.from({ length: PERFORMANCES }, (_, i) => {
+    const number = FIRST_NUMBER + i;
+    return {
+      id: number, number, date: '2027-01-01T20:15:00', status: 'agreed', type: 'normal', private: false, in_festival: false, isOtherLocation: false,
+      amount_rank1: SEATS, amount_rank2: 0, amount_rank3: 0, amount_rank4: 0, amount_rank5: 0, amount_rank6: 0, amount_rank7: 0, amount_rank8: 0, amount_rank9: 0, amount_rank10: 0,
+      production: { id: PRODUCTION, title: 'Bench', genre: 'toneel' }, theater: { id: DEMO_THEATER.id, name: DEMO_THEATER.name },
+      theater_location: { ...DEMO_THEATER.locations[0] },
+    };
+  });
+}
+
+async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** An organisation with 10,000 performances of 20 seats each, one paid normal ticket in each, all linked. */
+async function writeSeason(deps: Deps, now: Date): Promise<{ orgId: string; performanceIds: string[]; normal: string }> {
+  const org = await createOrganisation(deps.db, 'Bench Schouwburg', now);
+  const ctx = systemCtx(deps, org.id, log);
+  const venue = await createVenue(ctx, { name: 'Bench', address: 'Plein 1', postalCode: '1000 AA', city: 'Amsterdam', country: 'NL', timeZone: 'Europe/Amsterdam' });
+  const hall = await createHall(ctx, venue.id, 'Zaal', {
+    sections: [{ name: 'Zaal', rows: [{ label: '1', seats: Array.from({ length: SEATS }, (_, s) => ({ id: `s${s + 1}`, label: String(s + 1), rank: 1, x: s * 30, y: 0 })) }] }],
+  });
+  const normal = (await createTicketType(ctx, { names: { nl: 'Normaal', fr: 'Normal', en: 'Normal' }, dipCategory: 'normal', channels: ['boxoffice'], uitpas: false, uitpasGroup: false })).id;
+  const production = await createProduction(ctx, { title: 'Bench', producer: 'Bench', genre: 'toneel', description: '', imageUrl: null, dipProductionId: PRODUCTION });
+  const at = now.toISOString();
+  const start = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  const performanceIds = Array.from({ length: PERFORMANCES }, () => id());
+  await deps.db.transaction().execute(async (tx) => {
+    await insertChunked(performanceIds, 500, (chunk) => tx.insertInto('performances').values(chunk.map((pid) => ({
+      id: pid, organisation_id: org.id, production_id: production.id, hall_id: hall.id, starts_at: start, duration_minutes: 120, doors_open_minutes: 30,
+      status: 'on_sale' as const, extra_info: '', standard_ticket_type_id: normal, vat_rate: 900, uitpas_enabled: 0, uitdatabank_event_id: null, created_at: at, updated_at: at,
+    }))).execute());
+    await insertChunked(performanceIds, 500, (chunk) => tx.insertInto('prices').values(chunk.map((pid) => ({
+      performance_id: pid, ticket_type_id: normal, rank: 1, amount: 2500, organisation_id: org.id,
+    }))).execute());
+    const inventory = performanceIds.flatMap((pid) => Array.from({ length: SEATS }, (_, s) => ({
+      performance_id: pid, item_id: `s${s + 1}`, organisation_id: org.id, zone_id: null, rank: 1, section: 'Zaal', row_label: '1', seat_label: String(s + 1),
+      pos: s, sort: s, status: 'free' as const, hold_id: null, hold_expires_at: null, order_id: null, block_id: null,
+    })));
+    await insertChunked(inventory, 1000, (chunk) => tx.insertInto('inventory').values(chunk).execute());
+    await insertChunked(performanceIds.map((pid, i) => ({ pid, i })), 500, (chunk) => tx.insertInto('dip_links').values(chunk.map(({ pid, i }) => ({
+      performance_id: pid, organisation_id: org.id, production_number: PRODUCTION, performance_number: FIRST_NUMBER + i, state: 'new' as const,
+      last_hash: null, last_figures: null, last_capacity: null, last_accepted_at: null, last_error: null, last_error_at: null, created_at: at,
+    }))).execute());
+  });
+  await sellOne(deps, org.id, performanceIds, normal, 's1', now);
+  return { orgId: org.id, performanceIds, normal };
+}
+
+/** One paid normal ticket on `seat` in each of `performanceIds`, as checkout would leave it. */
+async function sellOne(deps: Deps, orgId: string, performanceIds: string[], normal: string, seat: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    const orders = performanceIds.map((pid) => ({ pid, orderId: id() }));
+    await insertChunked(orders, 500, (chunk) => tx.insertInto('orders').values(chunk.map(({ orderId }) => ({
+      id: orderId, organisation_id: orgId, number: orderId.slice(0, 18), basket_id: id(), channel: 'boxoffice' as const, status: 'paid' as const,
+      customer_id: null, total: 2500, reservation_expires_at: null, created_by: 'bench', created_at: at, paid_at: at, cancelled_at: null,
+    }))).execute());
+    await insertChunked(orders, 500, (chunk) => tx.insertInto('tickets').values(chunk.map(({ pid, orderId }) => ({
+      id: id(), organisation_id: orgId, order_id: orderId, performance_id: pid, item_id: seat, ticket_type_id: normal, dip_category: 'normal' as const,
+      price: 2500, status: 'valid' as const, barcode: id(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: at, cancelled_at: null,
+    }))).execute());
+    for (const { pid, orderId } of orders) {
+      await tx.updateTable('inventory').set({ status: 'sold', order_id: orderId }).where('performance_id', '=', pid).where('item_id', '=', seat).execute();
+    }
+  });
+}
+
+const line = (name: string, r: SyncReport) =>
+  `  ${name.padEnd(28)} ${String(r.pushed).padStart(6)} perf  ${String(r.requests).padStart(6)} requests  ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB  ${(r.durationMs / 1000).toFixed(2).padStart(6)} s  (finding changes ${(r.figuresMs / 1000).toFixed(2)} s)`;
+
+async function run(dialect: Dialect): Promise<boolean> {
+  console.log(`\n--- ${dialect}: ${PERFORMANCES.toLocaleString('en')} linked performances, ${CHANGED} changed`);
+  const dip = await startDipSandbox({ extraPerformances: dipPerformances() });
+  const { handle, drop } = await database(dialect);
+  const deps: Deps = { db: handle.db, dialect, clock: systemClock };
+  try {
+    await migrateToLatest(handle.db);
+    const t0 = performance.now();
+    const season = await writeSeason(deps, new Date());
+    if (dialect === 'postgres') await sql`analyze`.execute(handle.db);
+    console.log(`  data written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await saveSettings(handle.db, { ...defaultSettings(season.orgId, new Date()), base_url: dip.baseUrl, client_id: 'foyer-demo', client_secret: 'foyer-demo-secret', enabled: 1 });
+
+    const first = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
+    console.log(line('forced full push (first)', first));
+    const idle = await runDipSync(deps, season.orgId);
+    console.log(line('nothing changed', idle));
+    const changed = season.performanceIds.filter((_, i) => i % (PERFORMANCES / CHANGED) === 0);
+    await sellOne(deps, season.orgId, changed, season.normal, 's2', new Date());
+    const incremental = await runDipSync(deps, season.orgId);
+    console.log(line(`incremental (${CHANGED} changed)`, incremental));
+    const forced = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
+    console.log(line('forced full push (again)', forced));
+
+    const check = (await (await fetch(`${dip.baseUrl}/_sandbox/performances/${FIRST_NUMBER}`)).json()) as { tickets: { normal: { tickets: number } } };
+    const ok = incremental.pushed === CHANGED && incremental.requests <= Math.ceil(CHANGED / 100) * 3 && incremental.durationMs < TARGET_MS
+      && check.tickets.normal.tickets === 2 && idle.requests === 0;
+    console.log(`  incremental: ${incremental.durationMs} ms (target < ${TARGET_MS} ms), ${incremental.requests} requests for ${CHANGED} changes: ${ok ? 'OK' : 'MISSED'}`);
+    return ok;
+  } finally {
+    await dip.close();
+    if (dialect === 'sqlite') await handle.close();
+    await drop();
+  }
+}
+
+const wanted = process.argv.slice(2).filter((a): a is Dialect => a === 'sqlite' || a === 'postgres');
+let failed = 0;
+for (const d of wanted.length ? wanted : (['sqlite', 'postgres'] as Dialect[])) if (!(await run(d))) failed++;
+process.exit(failed ? 1 : 0);
