@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../src/staff/service.js';
 import { EVENT_100_PER_WEEK, drainJobs, salesAtUitpas, startUitpasKit, type UitpasKit } from '../uitpas/kit.js';
-import { logIn, openBrowser, pdfPages, screenshotOnFailure, type Browser } from './browser.js';
+import { logIn, openBrowser, pdfPages, screenshotOnFailure, eventually, type Browser } from './browser.js';
 
 const CASHIER = { email: 'kassa@web.test', password: 'correct horse battery' };
 
-describe('box office in the browser', () => {
+describe('box office in the browser', { timeout: 120_000 }, () => {
   let k: UitpasKit;
   let browser: Browser;
   let page: Page;
@@ -34,18 +34,18 @@ describe('box office in the browser', () => {
     screenshotOnFailure(() => page, 'sell-cash');
     await logIn(page, k.s.baseUrl, CASHIER.email, CASHIER.password);
     await page.waitForSelector('[data-seat="r1s5"]');
-    await expect.poll(() => page.locator('.perf.active strong').textContent()).toBe('Hamlet');
+    await eventually(() => page.locator('.perf.active strong').textContent()).toBe('Hamlet');
 
     await page.click('[data-seat="r1s5"]');
-    await expect.poll(() => lines().count()).toBe(1);
+    await eventually(() => lines().count()).toBe(1);
     await page.click('[data-seat="r1s6"]');
-    await expect.poll(() => lines().count()).toBe(2);
-    await expect.poll(() => page.locator('.basket-total').textContent()).toBe('€ 60,00');
-    await expect.poll(() => page.getAttribute('[data-seat="r1s5"]', 'data-status')).toBe('mine');
+    await eventually(() => lines().count()).toBe(2);
+    await eventually(() => page.locator('.basket-total').textContent()).toBe('€ 60,00');
+    await eventually(() => page.getAttribute('[data-seat="r1s5"]', 'data-status')).toBe('mine');
 
     await page.keyboard.press('F8');
     await page.fill('input[name=cash-received]', '100');
-    await expect.poll(() => page.locator('output[name=change-due]').textContent()).toBe('€ 40,00');
+    await eventually(() => page.locator('output[name=change-due]').textContent()).toBe('€ 40,00');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.done[data-order]');
     cashOrderNumber = (await page.getAttribute('.done', 'data-order'))!;
@@ -55,7 +55,7 @@ describe('box office in the browser', () => {
     expect(order).toMatchObject({ status: 'paid', total: 6000, paid: 6000 });
     expect(order.tickets.map((t: { seatId: string }) => t.seatId).sort()).toEqual(['r1s5', 'r1s6']);
     expect(order.payments[0]).toMatchObject({ method: 'cash', amount: 6000 });
-    await expect.poll(() => page.getAttribute('[data-seat="r1s5"]', 'data-status')).toBe('sold');
+    await eventually(() => page.getAttribute('[data-seat="r1s5"]', 'data-status')).toBe('sold');
   });
 
   it('prints the tickets: the PDF opens and has a page per ticket; printing again is a reprint', async () => {
@@ -71,7 +71,7 @@ describe('box office in the browser', () => {
     const pdf = Buffer.from(bytes);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(pdf)).toBe(2);
-    await expect.poll(() => page.locator('.done button.primary').textContent()).toContain('Opnieuw afdrukken');
+    await eventually(() => page.locator('.done button.primary').textContent()).toContain('Opnieuw afdrukken');
 
     const found = await api('GET', `/api/orders?q=${cashOrderNumber}`);
     const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
@@ -93,15 +93,15 @@ describe('box office in the browser', () => {
     }
     await page.keyboard.press('Escape');
     await page.click('[data-seat="r2s1"]');
-    await expect.poll(() => lines().count()).toBe(1);
+    await eventually(() => lines().count()).toBe(1);
     await page.fill('input[name=uitpas-number]', '0900000067513');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.basket-total').textContent()).toBe('€ 7,50');
+    await eventually(() => page.locator('.basket-total').textContent()).toBe('€ 7,50');
     expect(await page.locator('select[name=ticket-type] option:checked').textContent()).toBe('UiTPAS');
     await page.click('.payment button:has-text("Pin")');
     await page.waitForSelector('.done[data-order]');
     await drainJobs(k);
-    await expect.poll(() => salesAtUitpas(k, EVENT_100_PER_WEEK).length).toBe(1);
+    await eventually(() => salesAtUitpas(k, EVENT_100_PER_WEEK).length).toBe(1);
   });
 
   it('finds the cash order by number and cancels one ticket with a cash refund', async () => {
@@ -112,7 +112,7 @@ describe('box office in the browser', () => {
     await page.waitForSelector(`.order-detail[data-order="${cashOrderNumber}"]`);
     await page.locator('table.tickets input[type=checkbox]').first().check();
     await page.click('button:has-text("Gekozen tickets annuleren")');
-    await expect.poll(() => page.locator('table.tickets tr[data-status=cancelled]').count()).toBe(1);
+    await eventually(() => page.locator('table.tickets tr[data-status=cancelled]').count()).toBe(1);
 
     const found = await api('GET', `/api/orders?q=${cashOrderNumber}`);
     const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
@@ -135,5 +135,48 @@ describe('box office in the browser', () => {
     // Two seats at € 30, one refunded, one UiTPAS ticket at € 7,50.
     expect(await page.locator('.daily-sales .total-revenue').textContent()).toBe('€ 37,50');
     expect(await page.locator('.daily-sales .total-tickets').textContent()).toBe('2');
+  });
+  it('shows the performances report with sales over time, and exports CSV', async (ctx) => {
+    screenshotOnFailure(() => page, 'report-performances');
+    const probe = await api('GET', '/api/reports/performances?from=2026-01-01&to=2026-01-01');
+    if (probe.status === 404) ctx.skip();
+    await page.click('.reports button:has-text("Voorstellingen")');
+    await page.fill('input[name=report-from]', '2027-01-01');
+    await page.fill('input[name=report-to]', '2027-01-31');
+    const row = page.locator('.perf-report table.data tbody tr').first();
+    await eventually(() => row.textContent()).toContain('Hamlet');
+    await row.click();
+    await page.waitForSelector('.perf-report .card svg circle.dot');
+    const download = page.waitForEvent('download');
+    await page.click('.perf-report .row button:has-text("Exporteer CSV")');
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file, 'utf8')).toContain('Hamlet');
+  });
+
+  it('reserves for a customer created in place, finds it by the customer’s name and takes payment later', async () => {
+    screenshotOnFailure(() => page, 'reserve');
+    await page.click('.topbar button:has-text("Verkoop")');
+    await page.click('[data-seat="r3s3"]');
+    await eventually(() => lines().count()).toBe(1);
+    await page.click('button:has-text("Nieuwe klant")');
+    await page.fill('input[name=customer-name]', 'Jan Janssens');
+    await page.fill('input[name=customer-email]', 'jan@example.test');
+    await page.click('.customer button:has-text("Opslaan")');
+    await page.waitForSelector('.customer strong:has-text("Jan Janssens")');
+    await page.click('button:has-text("Reserveren, later betalen")');
+    await page.waitForSelector('.done[data-order]');
+    expect(await page.locator('.done h3').textContent()).toContain('Gereserveerd');
+
+    await page.keyboard.press('F3');
+    await page.fill('input[name=order-search]', 'janssens');
+    await page.waitForSelector('.order-detail .status.reserved');
+    await page.click('.order-detail button:has-text("Nu betalen: Pin")');
+    await page.waitForSelector('.order-detail h2 .status.paid');
+    const number = await page.getAttribute('.order-detail', 'data-order');
+    const found = await api('GET', `/api/orders?q=${number}`);
+    const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
+    expect(order).toMatchObject({ status: 'paid', balance: 0, customer: { name: 'Jan Janssens', email: 'jan@example.test' } });
+    expect(order.payments).toContainEqual(expect.objectContaining({ kind: 'payment', method: 'pin', amount: 2000 }));
   });
 });

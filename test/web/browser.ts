@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { ensureWebBuilt } from '../../web/build-if-stale.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,3 +51,7 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
 
 /** Pages in a PDF (its /Type /Page objects). */
 export const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+/** expect.poll with room for a busy machine (2 cores shared by many test runs). */
+export const eventually = <T>(f: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
+  expect.poll(f, { timeout: opts.timeout ?? 20_000, interval: 100 });

@@ -31,6 +31,10 @@ export function LineChart({ points, label }: { points: { label: string; value: n
     <svg className="chart" viewBox={`0 0 ${W} ${H + 30}`} role="img">
       <line x1={PAD} x2={W - PAD} y1={H} y2={H} className="axis" />
       <polyline points={xy.join(' ')} className="line" />
+      {points.length <= 400 && xy.map((p, i) => {
+        const [cx, cy] = p.split(',');
+        return <circle key={i} cx={cx} cy={cy} r={3} className="dot"><title>{`${points[i].label}: ${label(points[i].value)}`}</title></circle>;
+      })}
       <text x={PAD} y={14} className="tick">{label(max)}</text>
       <text x={PAD} y={H + 14} className="tick">{points[0].label}</text>
       <text x={W - PAD} y={H + 14} className="tick end">{points[points.length - 1].label}</text>

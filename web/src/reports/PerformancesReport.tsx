@@ -13,7 +13,7 @@ export function PerformancesReport({ query }: { query: string }) {
   const { data, error } = useReport<{ items: PerformanceReportItem[] }>(path);
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <section className="report performances">
+    <section className="report perf-report">
       <div className="row"><h2 className="grow">{t('performancesReport')}</h2><ExportButtons path={path} name="performances" /></div>
       <ErrorLine error={error} />
       <BarChart data={(data?.items ?? []).map((p) => ({ label: `${p.title} ${p.startsAt.slice(0, 10)}`, value: p.occupancy }))} label={(v) => `${v} %`} />
