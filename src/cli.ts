@@ -1,14 +1,11 @@
 // npm run foyer -- <command>
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
-import { boot } from './boot.js';
-import { createLogger } from './platform/logger.js';
 import { randomToken } from './platform/ids.js';
 import { Problem, renderProblem } from './platform/problems.js';
-import { demoLoginText, seedDemo } from './demo/seed.js';
-import { createApiClient, createUser } from './staff/service.js';
-import { createOrganisation, getOrganisation } from './organisations/service.js';
 import { ROLES, type Role } from './staff/tables.js';
+// The database and the capabilities are imported once the command line is known to be good,
+// so `help` and usage errors answer at once.
 
 const USAGE = `Usage: npm run foyer -- <command> [options]
 
@@ -76,6 +73,9 @@ async function main(): Promise<number> {
   if (cmd === 'create-api-client') { need('org'); need('name'); role('admin'); }
 
   const config = loadConfig();
+  const [{ boot }, { createLogger }, { demoLoginText, seedDemo }, { createApiClient, createUser }, { createOrganisation, getOrganisation }] = await Promise.all([
+    import('./boot.js'), import('./platform/logger.js'), import('./demo/seed.js'), import('./staff/service.js'), import('./organisations/service.js'),
+  ]);
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const { handle, deps, applied } = await boot(config, log);
   const now = deps.clock.now();
