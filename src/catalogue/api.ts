@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Deps } from '../platform/context.js';
 import { attractions, eventStocks, events, venues, type Scope } from './agenda.js';
 import { UtickError, failure, success, type UtickLanguage } from './envelope.js';
-import { packDetails, pack, packs, stream, streamControl, streams } from './offers.js';
+import { packDetails, pack, packs, stream, streamControl, streamStocks, streams } from './offers.js';
 import { foyerLang, id, language, optionalId, optionalString, paging, type Params } from './params.js';
 import { authenticateApplication } from './signature.js';
 
@@ -34,7 +34,9 @@ const ROUTES: [RegExp, Handler][] = [
   [/^\/shop\/products\/stocks$/, async (s, p) => {
     const page = paging(p);
     const eventId = optionalId(p, 'eventid');
+    const streamId = optionalId(p, 'streamid');
     if (eventId) return eventStocks(s, [eventId]);
+    if (streamId) return streamStocks(s, streamId);
     const listed = await events(s, {}, page);
     return eventStocks(s, listed.map((e) => e.id.toLowerCase()));
   }],

@@ -32,6 +32,13 @@ function streamStock(st: Stream, packId: string | undefined) {
   };
 }
 
+/** The stock of a stream sold on its own (unlimited capacity, its price). */
+export async function streamStocks(s: Scope, id: string) {
+  const st = await s.db.selectFrom('streams').selectAll().where('id', '=', id).where('organisation_id', '=', s.orgId).executeTakeFirst();
+  if (!st) throw new UtickError(404, 'stream not found');
+  return [streamStock(st, undefined)];
+}
+
 /** The pack with its sets of stocks; `stockId` keeps only that stock. */
 export async function packDetails(s: Scope, id: string, stockId?: string) {
   const row = await s.db.selectFrom('packs').selectAll().where('id', '=', id).where('organisation_id', '=', s.orgId).where('published', '=', 1).executeTakeFirst();

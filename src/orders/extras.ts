@@ -2,6 +2,8 @@
 // are written in checkout's own transaction. Capabilities register here when their module loads.
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
+import { newId } from '../platform/ids.js';
+import type { Order, PaymentMethod } from './tables.js';
 
 export interface CheckoutFacts {
   basketId: string;
@@ -49,4 +51,23 @@ export async function extrasOwed(db: Db, orderId: string): Promise<number> {
 
 export async function extrasTicketsCancelled(db: Db, ticketIds: string[], now: Date): Promise<void> {
   for (const e of extras) await e.ticketsCancelled?.(db, ticketIds, now);
+}
+
+/**
+ * After an extra of `order` (as it was before) was cancelled: refunds `amount` if the order was paid,
+ * and cancels the order when nothing valid is left in it.
+ */
+export async function refundExtra(tx: Db, ctx: Ctx, order: Order, amount: number, refundMethod: PaymentMethod | undefined, now: string): Promise<void> {
+  if (order.status === 'paid' && amount > 0) {
+    const last = await tx.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
+      .orderBy('created_at', 'desc').executeTakeFirst();
+    await tx.insertInto('payments').values({
+      id: newId(), organisation_id: ctx.orgId, order_id: order.id, kind: 'refund', method: refundMethod ?? last?.method ?? 'cash',
+      amount, reference: null, created_by: ctx.actor.id, created_at: now,
+    }).execute();
+  }
+  const ticket = await tx.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
+  if (!ticket && (await extrasOwed(tx, order.id)) === 0) {
+    await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', order.id).where('status', '!=', 'cancelled').execute();
+  }
 }

@@ -83,8 +83,8 @@ registerOrderExtra({
     for (const s of seats) {
       const holdingId = s.holding_id ?? holdingOf.get(s.basket_pack_id ?? '');
       const ticket = await tx.selectFrom('tickets').select('id').where('order_id', '=', f.orderId)
-        .where('performance_id', '=', s.performance_id).where('item_id', '=', s.item_id).executeTakeFirst();
-      // A line removed from the basket leaves no ticket: nothing to take a credit for.
+        .where('performance_id', '=', s.performance_id).where('item_id', '=', s.item_id).where('price', '=', 0).executeTakeFirst();
+      // A pack line removed from the basket leaves no ticket at price 0: nothing to take a credit for.
       if (!holdingId || !ticket) continue;
       await takeCredit(tx, { holdingId, performanceId: s.performance_id, itemId: s.item_id, ticketId: ticket.id, orderId: f.orderId }, f.now);
     }

@@ -1,10 +1,9 @@
 // Packs customers hold: their credits, box-office redemption, cancelling a redemption or the pack.
 import type { Ctx } from '../platform/context.js';
-import { newId } from '../platform/ids.js';
 import { Problem, notFound } from '../platform/problems.js';
 import { abandonBasket, createBasket } from '../baskets/service.js';
 import { cancelTickets, checkout, findOrder } from '../orders/service.js';
-import { extrasOwed } from '../orders/extras.js';
+import { refundExtra } from '../orders/extras.js';
 import type { PaymentMethod } from '../orders/tables.js';
 import { addRedemptionToBasket } from './selling.js';
 import type { PlaceRequest } from './places.js';
@@ -86,19 +85,7 @@ export async function cancelHolding(ctx: Ctx, holdingId: string, refundMethod?: 
       const o = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
       await cancelTickets(ctx, tx, o, taken.filter((t) => t.order_id === orderId).map((t) => t.ticket_id));
     }
-    if (order.status === 'paid' && h.price > 0) {
-      const last = await tx.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
-        .orderBy('created_at', 'desc').executeTakeFirst();
-      await tx.insertInto('payments').values({
-        id: newId(), organisation_id: ctx.orgId, order_id: order.id, kind: 'refund', method: refundMethod ?? last?.method ?? 'cash',
-        amount: h.price, reference: null, created_by: ctx.actor.id, created_at: now.toISOString(),
-      }).execute();
-    }
-    const validTicket = await tx.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
-    if (!validTicket && await extrasOwed(tx, order.id) === 0) {
-      await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now.toISOString() })
-        .where('id', '=', order.id).where('status', '!=', 'cancelled').execute();
-    }
+    await refundExtra(tx, ctx, order, h.price, refundMethod, now.toISOString());
   });
   return holdingView(ctx, h.id);
 }

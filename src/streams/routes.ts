@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { Cents, IdParams, Nullable, Text } from '../platform/schemas.js';
+import { Cents, IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { Instant, toInstant } from '../packs/schemas.js';
 import { STREAM_STATUSES } from './tables.js';
 import { createStream, deleteStream, findStream, listStreams, streamView, updateStream, type StreamInput } from './service.js';
-import { addStreamToBasket, basketStreams, orderStreams, removeBasketStream } from './selling.js';
+import { addStreamToBasket, basketStreams, cancelStreamPurchase, orderStreams, removeBasketStream } from './selling.js';
+import { PAYMENT_METHODS } from '../orders/tables.js';
 
 const fields = {
   label: Text(200),
@@ -80,6 +81,14 @@ export const streamRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   app.delete('/api/baskets/:id/streams/:lineId', {
     schema: { tags: ['streams'], params: Type.Object({ id: Text(100), lineId: Text(100) }) }, preHandler: sell,
   }, async (req) => removeBasketStream(ctxOf(deps, req), req.params.id, req.params.lineId));
+
+  app.post('/api/stream-purchases/:id/cancel', {
+    schema: {
+      tags: ['streams'], summary: 'Cancel a stream purchase: its access code stops working, a paid price is refunded', params: IdParams,
+      body: Type.Optional(Type.Object({ refundMethod: Type.Optional(StringEnum(PAYMENT_METHODS)) }, { additionalProperties: false })),
+    },
+    preHandler: sell,
+  }, async (req) => cancelStreamPurchase(ctxOf(deps, req), req.params.id, req.body?.refundMethod));
 
   app.get('/api/orders/:id/streams', { schema: { tags: ['streams'], summary: 'Streams bought in the order, with their access codes', params: IdParams }, preHandler: staff },
     async (req) => ({ items: await orderStreams(ctxOf(deps, req), req.params.id) }));

@@ -4,7 +4,8 @@ import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { openBasket } from '../baskets/service.js';
-import { registerOrderExtra } from '../orders/extras.js';
+import { refundExtra, registerOrderExtra } from '../orders/extras.js';
+import type { PaymentMethod } from '../orders/tables.js';
 import { findStream } from './service.js';
 import './problems.js';
 
@@ -74,3 +75,18 @@ registerOrderExtra({
     return Number(r.n ?? 0);
   },
 });
+
+/** Cancels a stream purchase: its code stops working, a paid price is refunded, an order left empty is cancelled. */
+export async function cancelStreamPurchase(ctx: Ctx, id: string, refundMethod?: PaymentMethod) {
+  const p = await ctx.db.selectFrom('stream_purchases').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!p) throw notFound('stream purchase');
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    const order = await tx.selectFrom('orders').selectAll().where('id', '=', p.order_id).executeTakeFirstOrThrow();
+    const r = await tx.updateTable('stream_purchases').set({ status: 'cancelled', cancelled_at: now })
+      .where('id', '=', id).where('status', '=', 'valid').executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new Problem('nothing-to-cancel');
+    await refundExtra(tx, ctx, order, p.price, refundMethod, now);
+  });
+  return (await orderStreams(ctx, p.order_id)).find((x) => x.id === id)!;
+}

@@ -140,6 +140,15 @@ describe.each(DIALECTS)('Utick catalogue API on %s', (dialect) => {
     expect(unknown.body.error?.code).toBe(404);
   });
 
+  it("a key sees its own organisation's catalogue only", async () => {
+    const other = await orgWithUser(s, 'admin', 'Ander Theater');
+    const { client: theirs } = await utickClient(s, other.token);
+    expect((await theirs.call('catalogue/packs')).body.response).toEqual([]);
+    expect((await theirs.call(`catalogue/packs/details/${packId}`)).status).toBe(404);
+    expect((await theirs.call('agenda/events')).body.response).toEqual([]);
+    expect((await theirs.call('shop/products/stocks', { eventid: c.performanceId })).body.response).toEqual([]);
+  });
+
   it('takes parameters from the query string and POST bodies too', async () => {
     const q = new URLSearchParams({ ...client.auth(), limit: '1' }).toString();
     const viaQuery = await s.request('GET', `/v1/agenda/venues/?${q}`);

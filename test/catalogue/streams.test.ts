@@ -80,6 +80,16 @@ describe.each(DIALECTS)('streams and access control on %s', (dialect) => {
     await buy(s, token, packHolder, (b) => s.request('POST', `/api/baskets/${b}/packs`, { token, body: { packId: card.id } }));
     expect(await control(st.id, { contactid: packHolder })).toBe(30);
 
+    const stock = (await client.call('shop/products/stocks', { streamid: st.id.toUpperCase() })).body.response[0];
+    expect(stock).toMatchObject({ streamid: st.id.toUpperCase(), eventid: '', capacity_total: -1, capacity_free: -1 });
+    expect(stock.categories[0].prices[0].value).toEqual({ amount: 900, currency: 'EUR' });
+
+    // A cancelled purchase's code and contact no longer get in; its price is refunded.
+    const refunded = ok(await s.request('POST', `/api/stream-purchases/${purchase.id}/cancel`, { token, body: {} }), 'cancel purchase').body;
+    expect(refunded.status).toBe('cancelled');
+    expect(await control(st.id, { contactid: buyer })).toBe(-1);
+    expect(await control(st.id, { accesscode: purchase.accessCode })).toBe(-1);
+
     const nobody = await customer(s, token, 'Niemand');
     expect(await control(st.id, { contactid: nobody })).toBe(-1);
 
