@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildCatalogue, gridSeatMap, type Catalogue } from '../helpers/catalogue.js';
 import { orgWithUser, startServer, type OrgFixture, type TestServer } from '../helpers/server.js';
-import { expectProblem, fieldsOf } from './expect-problem.js';
+import { expectProblem, expectRejected, fieldsOf } from './expect-problem.js';
 
 interface Resource {
   what: string;
@@ -122,6 +122,15 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     expect((await s.request('GET', `/api/performances/${own.performanceId}`, { token: b.token })).body.extraInfo).toBe('');
     const list = await s.request('GET', '/api/performances', { token: b.token });
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([own.performanceId]);
+  });
+
+  it("changes only the caller's own organisation settings, and refuses bad ones", async () => {
+    const before = (await s.request('GET', '/api/organisation', { token: a.token })).body;
+    const patched = await s.request('PATCH', '/api/organisation', { token: b.token, body: { onlineHoldMinutes: 20, reservationHours: 48 } });
+    expect(patched.body).toMatchObject({ id: b.orgId, name: 'Theater B', onlineHoldMinutes: 20, reservationHours: 48 });
+    expect((await s.request('GET', '/api/organisation', { token: a.token })).body).toEqual(before);
+    await expectRejected((lang) => s.request('PATCH', '/api/organisation', { token: b.token, body: { onlineHoldMinutes: 0, id: a.orgId }, lang }), 400, 'validation-failed', ['onlineHoldMinutes', 'id']);
+    expect((await s.request('GET', '/api/organisation', { token: b.token })).body).toEqual(patched.body);
   });
 
   it("an API client's token is bound to its own organisation", async () => {
