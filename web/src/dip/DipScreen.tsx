@@ -42,8 +42,8 @@ export function DipScreen() {
           <thead><tr><th>{t('dipNumber')}</th><th>{t('title')}</th><th>{t('date')}</th><th>{t('state')}</th><th>{t('suggestions')}</th></tr></thead>
           <tbody>
             {items.map((d) => (
-              <tr key={d.dipNumber}>
-                <td><code>{d.dipNumber}</code></td><td>{d.title}</td><td>{d.date}</td>
+              <tr key={d.dipNumber} data-dip={d.dipNumber}>
+                <td><code>{d.dipNumber}</code></td><td>{d.title}</td><td>{localDateTime(d.date, lang)}</td>
                 <td>{d.linkedPerformanceId ? <>{t('linked')} <small>{d.linkState}</small> <button className="link" onClick={() => void unlink(d.linkedPerformanceId!)}>{t('unlink')}</button></> : t('notLinked')}</td>
                 <td>{!d.linkedPerformanceId && d.suggestions.map((s) => (
                   <button key={s.performanceId} onClick={() => void link(s.performanceId, d.dipNumber)}>
