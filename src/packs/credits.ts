@@ -90,8 +90,11 @@ registerOrderExtra({
     }
   },
   async owed(db, orderId) {
-    const r = await db.selectFrom('pack_holdings').select((eb) => eb.fn.sum<number>('price').as('n'))
-      .where('order_id', '=', orderId).where('status', '=', 'valid').executeTakeFirstOrThrow();
+    // A cancelled order owes nothing, whatever it held (an unpaid reservation of a pack that lapsed).
+    const r = await db.selectFrom('pack_holdings').innerJoin('orders', 'orders.id', 'pack_holdings.order_id')
+      .select((eb) => eb.fn.sum<number>('pack_holdings.price').as('n'))
+      .where('pack_holdings.order_id', '=', orderId).where('pack_holdings.status', '=', 'valid').where('orders.status', '!=', 'cancelled')
+      .executeTakeFirstOrThrow();
     return Number(r.n ?? 0);
   },
   ticketsCancelled: returnCredits,

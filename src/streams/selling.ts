@@ -70,8 +70,11 @@ registerOrderExtra({
     }))).execute();
   },
   async owed(db, orderId) {
-    const r = await db.selectFrom('stream_purchases').select((eb) => eb.fn.sum<number>('price').as('n'))
-      .where('order_id', '=', orderId).where('status', '=', 'valid').executeTakeFirstOrThrow();
+    // A cancelled order owes nothing, whatever it held (an unpaid reservation of a pack that lapsed).
+    const r = await db.selectFrom('stream_purchases').innerJoin('orders', 'orders.id', 'stream_purchases.order_id')
+      .select((eb) => eb.fn.sum<number>('stream_purchases.price').as('n'))
+      .where('stream_purchases.order_id', '=', orderId).where('stream_purchases.status', '=', 'valid').where('orders.status', '!=', 'cancelled')
+      .executeTakeFirstOrThrow();
     return Number(r.n ?? 0);
   },
 });
