@@ -54,7 +54,8 @@ export async function rush(shop: Shop, buyers: number, maxSeconds: number): Prom
           soldOutSeen = true;
           break;
         }
-        r.seatsSold += await timed(r.checkout, () => shop.checkout(basket));
+        const sold = await timed(r.checkout, () => shop.checkout(basket));
+        r.seatsSold += sold;
         r.buys++;
       } catch (e) {
         r.failures++;
