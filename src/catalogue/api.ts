@@ -46,9 +46,16 @@ const ROUTES: [RegExp, Handler][] = [
 export const normalisePath = (url: string): string =>
   url.split('?')[0].replace(/\/{2,}/g, '/').replace(/^\/v1(?=\/|$)/, '').replace(/\/$/, '');
 
+const MAX_GET_BODY = 64 * 1024;
+
 async function readRawBody(req: FastifyRequest): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const c of req.raw) chunks.push(c as Buffer);
+  let size = 0;
+  for await (const c of req.raw) {
+    size += (c as Buffer).length;
+    if (size > MAX_GET_BODY) throw new UtickError(413, 'the body is too large');
+    chunks.push(c as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -64,7 +71,8 @@ export const catalogueApi = (deps: Deps) => async (app: FastifyInstance) => {
 
   // Fastify does not read a GET's body; Utick clients put their parameters there.
   app.addHook('onRequest', async (req) => {
-    const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' || req.headers['transfer-encoding'] !== undefined;
+    const length = req.headers['content-length'];
+    const hasBody = (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
     if (req.method === 'GET' && hasBody) {
       const text = await readRawBody(req);
       try {

@@ -135,6 +135,11 @@ describe.each(DIALECTS)('Utick catalogue API on %s', (dialect) => {
       expect(r.status, JSON.stringify(bad)).toBe(400);
       expect(r.body.success).toBe(false);
     }
+    const unreadable = await client.call('agenda/venues', {}, { body: '{"publickey": ' });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body).toMatchObject({ success: false, response: null, error: { code: 400 } });
+    const unreadablePost = await client.call('agenda/venues', {}, { method: 'POST', body: '{"publickey": ' });
+    expect(unreadablePost.body).toMatchObject({ success: false, response: null, error: { code: 400 } });
     const unknown = await client.call('agenda/nothing');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error?.code).toBe(404);

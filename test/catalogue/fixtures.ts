@@ -66,8 +66,8 @@ export class UtickClient {
     return { publickey: this.publicKey, timestamp, signature, ...overrides };
   }
 
-  call(path: string, params: Record<string, unknown> = {}, opts: { method?: string; auth?: Record<string, unknown> | false; raw?: boolean } = {}): Promise<UtickAnswer> {
-    const body = JSON.stringify({ ...(opts.auth === false ? {} : this.auth(opts.auth ?? {})), ...params });
+  call(path: string, params: Record<string, unknown> = {}, opts: { method?: string; auth?: Record<string, unknown> | false; raw?: boolean; body?: string } = {}): Promise<UtickAnswer> {
+    const body = opts.body ?? JSON.stringify({ ...(opts.auth === false ? {} : this.auth(opts.auth ?? {})), ...params });
     const url = new URL(this.baseUrl + (opts.raw ? path : `/v1/${path}//`));
     return new Promise((resolve, reject) => {
       const req = http.request(url, {
