@@ -2,7 +2,7 @@
 // every linked performance to find the changed ones). Counts follow seed 000's rules through
 // figures/rules.ts `classify`, the same rules GET /api/performances/{id}/figures uses.
 import crypto from 'node:crypto';
-import { sql, type SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { Database } from '../../platform/schema.js';
 import { classify } from '../../figures/rules.js';
@@ -72,30 +72,24 @@ export async function dipFiguresOf(db: Db, ids: string[], scope?: LinkedScope): 
 type Performances = string[] | SelectQueryBuilder<Database, 'dip_links' | 'performances', { performance_id: string }>;
 
 async function addFigures(db: Db, out: Map<string, DipFigures>, performances: Performances): Promise<void> {
-  const [tickets, places, values] = await Promise.all([
+  const [tickets, places, blocked] = await Promise.all([
     db.selectFrom('tickets').innerJoin('orders', 'orders.id', 'tickets.order_id')
       .select(['tickets.performance_id', 'tickets.dip_category', 'tickets.print_state', 'orders.status as order_status'])
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('tickets.price').as('amount')])
       .where('tickets.performance_id', 'in', performances).where('tickets.status', '=', 'valid')
       .groupBy(['tickets.performance_id', 'tickets.dip_category', 'tickets.print_state', 'orders.status'])
       .execute(),
-    db.selectFrom('inventory').leftJoin('blocks', 'blocks.id', 'inventory.block_id')
-      .select([
-        'inventory.performance_id',
-        (eb) => eb.fn.countAll<number>().as('total'),
-        sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'definitive' then 1 else 0 end)`.as('definitive'),
-        sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'conditional' then 1 else 0 end)`.as('conditional'),
-      ])
+    db.selectFrom('inventory').select(['inventory.performance_id', (eb) => eb.fn.countAll<number>().as('total')])
       .where('inventory.performance_id', 'in', performances).groupBy('inventory.performance_id').execute(),
-    // Conditional blocks are valued at the standard ticket type's price for each seat's rank.
+    // Blocked places by kind; conditional ones are valued at the standard ticket type's price for their rank.
     db.selectFrom('inventory')
       .innerJoin('blocks', 'blocks.id', 'inventory.block_id')
       .innerJoin('performances', 'performances.id', 'inventory.performance_id')
-      .innerJoin('prices', (j) => j.onRef('prices.performance_id', '=', 'inventory.performance_id')
+      .leftJoin('prices', (j) => j.onRef('prices.performance_id', '=', 'inventory.performance_id')
         .onRef('prices.rank', '=', 'inventory.rank').onRef('prices.ticket_type_id', '=', 'performances.standard_ticket_type_id'))
-      .select(['inventory.performance_id', (eb) => eb.fn.sum<number>('prices.amount').as('v')])
-      .where('inventory.performance_id', 'in', performances).where('inventory.status', '=', 'blocked').where('blocks.kind', '=', 'conditional')
-      .groupBy('inventory.performance_id').execute(),
+      .select(['inventory.performance_id', 'blocks.kind', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('prices.amount').as('v')])
+      .where('inventory.performance_id', 'in', performances).where('inventory.status', '=', 'blocked')
+      .groupBy(['inventory.performance_id', 'blocks.kind']).execute(),
   ]);
   const of = (id: string): DipFigures => {
     let f = out.get(id);
@@ -115,10 +109,14 @@ async function addFigures(db: Db, out: Map<string, DipFigures>, performances: Pe
       f.reservations.value += amount;
     }
   }
-  for (const p of places) {
-    const f = of(p.performance_id);
-    f.capacity = Number(p.total) - Number(p.definitive ?? 0);
-    f.blocked.seats = Number(p.conditional ?? 0);
+  for (const p of places) of(p.performance_id).capacity = Number(p.total);
+  for (const b of blocked) {
+    const f = of(b.performance_id);
+    if (b.kind === 'definitive') {
+      f.capacity -= Number(b.n);
+    } else {
+      f.blocked.seats += Number(b.n);
+      f.blocked.value += Number(b.v ?? 0);
+    }
   }
-  for (const v of values) of(v.performance_id).blocked.value = Number(v.v ?? 0);
 }
