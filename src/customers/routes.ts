@@ -30,7 +30,7 @@ export const customerRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     async (req) => customerView(await getCustomer(ctxOf(deps, req), req.params.id)));
 
   app.patch('/api/customers/:id', {
-    schema: { tags: ['customers'], params: IdParams, body: Type.Partial(CustomerBody), response: { 200: CustomerView } },
+    schema: { tags: ['customers'], params: IdParams, body: Type.Partial(CustomerBody, { additionalProperties: false }), response: { 200: CustomerView } },
     preHandler: sell,
   }, async (req) => updateCustomer(ctxOf(deps, req), req.params.id, req.body));
 
