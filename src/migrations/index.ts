@@ -7,6 +7,7 @@ import * as selling from './2026-11-23T1200_selling.js';
 import * as dip from './2026-11-23T1300_dip.js';
 import * as uitpas from './2026-11-23T1400_uitpas.js';
 import * as packsStreams from './2026-11-23T1500_packs_streams.js';
+import * as reports from './2026-11-23T1600_reports.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1300_dip': dip,
   '2026-11-23T1400_uitpas': uitpas,
   '2026-11-23T1500_packs_streams': packsStreams,
+  '2026-11-23T1600_reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

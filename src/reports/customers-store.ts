@@ -29,23 +29,34 @@ function purchases(db: Db, scope: Scope, period: Period) {
   return q.groupBy('o.customer_id');
 }
 
-export async function countCustomers(db: Db, scope: Scope, period: Period): Promise<number> {
-  const r = await db.selectFrom(purchases(db, scope, period).as('g')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+/**
+ * Best customers first: by revenue, then tickets, then customer id; one page, or every customer
+ * without `page` (exports). `total` counts every customer of the period, from the same aggregate.
+ */
+export async function customerGroups(db: Db, scope: Scope, period: Period, page?: { limit: number; offset: number }): Promise<{ total: number; groups: CustomerGroup[] }> {
+  let ranked = db.selectFrom(purchases(db, scope, period).as('g'))
+    .select(['g.customer_id', 'g.orders', 'g.tickets', 'g.revenue', sql<number>`count(*) over ()`.as('total')])
+    .orderBy('g.revenue', 'desc').orderBy('g.tickets', 'desc').orderBy('g.customer_id');
+  if (page) ranked = ranked.limit(page.limit).offset(page.offset);
+  const rows = await db.selectFrom(ranked.as('r'))
+    .innerJoin('customers as c', 'c.id', 'r.customer_id')
+    .select(['c.id', 'c.name', 'c.email', 'c.postal_code', 'r.orders', 'r.tickets', 'r.revenue', 'r.total'])
+    .orderBy('r.revenue', 'desc').orderBy('r.tickets', 'desc').orderBy('r.customer_id')
+    .execute();
+  // a page past the end has no rows to carry the total
+  const total = rows.length ? Number(rows[0].total) : page && page.offset > 0 ? await countCustomers(db, scope, period) : 0;
+  return {
+    total,
+    groups: rows.map((r) => ({
+      customerId: r.id, name: r.name, email: r.email, postalCode: r.postal_code,
+      orders: Number(r.orders), tickets: Number(r.tickets), revenue: Number(r.revenue ?? 0),
+    })),
+  };
 }
 
-/** Best customers first: by revenue, then tickets, then name. No limit: every customer (exports). */
-export async function customerGroups(db: Db, scope: Scope, period: Period, page?: { limit: number; offset: number }): Promise<CustomerGroup[]> {
-  let q = db.selectFrom(purchases(db, scope, period).as('g'))
-    .innerJoin('customers as c', 'c.id', 'g.customer_id')
-    .select(['c.id', 'c.name', 'c.email', 'c.postal_code', 'g.orders', 'g.tickets', 'g.revenue'])
-    .orderBy('g.revenue', 'desc').orderBy('g.tickets', 'desc').orderBy('c.name').orderBy('c.id');
-  if (page) q = q.limit(page.limit).offset(page.offset);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    customerId: r.id, name: r.name, email: r.email, postalCode: r.postal_code,
-    orders: Number(r.orders), tickets: Number(r.tickets), revenue: Number(r.revenue ?? 0),
-  }));
+async function countCustomers(db: Db, scope: Scope, period: Period): Promise<number> {
+  const r = await db.selectFrom(purchases(db, scope, period).as('g')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 const CHUNK = 500;

@@ -7,7 +7,7 @@ import { ticketTypeName } from '../pricing/service.js';
 import { DIP_CATEGORIES, type DipCategory } from '../pricing/tables.js';
 import { findPerformance } from '../productions/service.js';
 import { findVenue } from '../venues/store.js';
-import { countCustomers, customerGroups, lastVisits } from './customers-store.js';
+import { customerGroups, lastVisits } from './customers-store.js';
 import { eachDay, periodOf, REPORT_ZONE, type Period } from './range.js';
 import type { CustomerReport, DailySales, PerformanceReport, PerformanceReportItem, SalesOverTime } from './schemas.js';
 import {
@@ -133,14 +133,11 @@ export interface CustomerFilter extends RangeFilter {
   offset: number;
 }
 
-/** Customers who bought in the period; paged, or every one with `all` (exports). */
+/** Customers who bought in the period, best first (ties by customer id); paged, or every one with `all` (exports). */
 export async function customersReport(ctx: Ctx, f: CustomerFilter, all = false): Promise<CustomerReport> {
   const period = periodOf(f.from, f.to);
   const scope = await scopeOf(ctx, f.venue);
-  const [total, groups] = await Promise.all([
-    countCustomers(ctx.db, scope, period),
-    customerGroups(ctx.db, scope, period, all ? undefined : { limit: f.limit, offset: f.offset }),
-  ]);
+  const { total, groups } = await customerGroups(ctx.db, scope, period, all ? undefined : { limit: f.limit, offset: f.offset });
   const visits = await lastVisits(ctx.db, scope, period, groups.map((g) => g.customerId));
   const items = groups.map((g) => {
     const last = visits.get(g.customerId);

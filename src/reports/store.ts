@@ -55,9 +55,11 @@ export async function dailySalesGroups(db: Db, dialect: Dialect, scope: Scope, p
   let refunds = db.selectFrom('tickets as t')
     .innerJoin('orders as o', 'o.id', 't.order_id')
     .leftJoin('payments as p', (j) => j.onRef('p.order_id', '=', 'o.id').on('p.kind', '=', 'payment'))
+    // the refund written with the cancellation (same order, same moment: orders/service.ts cancelTickets)
+    .leftJoin('payments as r', (j) => j.onRef('r.order_id', '=', 'o.id').on('r.kind', '=', 'refund').onRef('r.created_at', '=', 't.cancelled_at'))
     .select([
       localDaySql(dialect, 't.cancelled_at', period).as('day'), 't.ticket_type_id', 't.dip_category', 'o.channel',
-      sql<string>`coalesce((select r.method from payments r where r.order_id = o.id and r.kind = 'refund' and r.created_at = t.cancelled_at limit 1), p.method, 'none')`.as('pay_method'),
+      sql<string>`coalesce(r.method, p.method, 'none')`.as('pay_method'),
       sql<number>`-count(*)`.as('tickets'), sql<number>`-sum(t.price)`.as('revenue'),
     ])
     .where('t.organisation_id', '=', scope.orgId).where('t.status', '=', 'cancelled')
@@ -117,30 +119,39 @@ export interface TicketGroup {
 }
 
 /**
- * Seed 000's rule (src/figures/rules.ts `classify`) as SQL: a valid ticket of a live order is sold
- * when paid, a free one once printed or delivered; every other valid ticket is a reservation.
+ * Seed 000's rule (src/figures/rules.ts `classify`) from aggregates only: a valid ticket is sold
+ * when its order is paid, a free one once printed or delivered; every other valid ticket is a
+ * reservation. All valid tickets are summed from one covering index without a join; the few of
+ * unpaid orders (found through the orders' status index) are summed apart and taken off: a join
+ * per ticket is what would not scale. A valid ticket of a cancelled order cannot exist (the
+ * order is cancelled only with its last ticket, orders/service.ts), so none is looked for.
  */
-const SOLD = sql<number>`case when o.status = 'cancelled' then 0
-  when t.dip_category = 'free' then (case when t.print_state <> 'none' then 1 else 0 end)
-  when o.status = 'paid' then 1 else 0 end`;
-
 export async function ticketGroups(db: Db, scope: Scope, period: Period): Promise<TicketGroup[]> {
-  const rows = await db.selectFrom('tickets as t')
-    .innerJoin('orders as o', 'o.id', 't.order_id')
-    .select([
-      't.performance_id', 't.ticket_type_id', 't.dip_category',
-      sql<number>`sum(${SOLD})`.as('sold'),
-      sql<number>`sum(${SOLD} * t.price)`.as('revenue'),
-      sql<number>`sum(case when o.status <> 'cancelled' then 1 - ${SOLD} else 0 end)`.as('reserved'),
-    ])
-    .where('t.performance_id', 'in', performancesIn(db, scope, period))
-    .where('t.status', '=', 'valid')
-    .groupBy(['t.performance_id', 't.ticket_type_id', 't.dip_category'])
-    .execute();
-  return rows.map((r) => ({
-    performanceId: r.performance_id, ticketTypeId: r.ticket_type_id, dipCategory: r.dip_category,
-    sold: n(r.sold), revenue: n(r.revenue), reserved: n(r.reserved),
-  }));
+  const columns = ['t.performance_id', 't.ticket_type_id', 't.dip_category', 't.print_state'] as const;
+  const sums = [sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue')] as const;
+  const [all, unpaid] = await Promise.all([
+    db.selectFrom('tickets as t').select([...columns, ...sums])
+      .where('t.performance_id', 'in', performancesIn(db, scope, period)).where('t.status', '=', 'valid')
+      .groupBy([...columns]).execute(),
+    // CROSS JOIN: SQLite takes the tables in this order (orders by status first); PostgreSQL plans it as an inner join
+    db.selectFrom('orders as o').crossJoin('tickets as t').select([...columns, ...sums])
+      .whereRef('t.order_id', '=', 'o.id')
+      .where('o.status', '=', 'reserved').where('o.organisation_id', '=', scope.orgId)
+      .where('t.performance_id', 'in', performancesIn(db, scope, period)).where('t.status', '=', 'valid')
+      .groupBy([...columns]).execute(),
+  ]);
+  const key = (r: { performance_id: string; ticket_type_id: string; dip_category: string; print_state: string }) =>
+    `${r.performance_id}|${r.ticket_type_id}|${r.dip_category}|${r.print_state}`;
+  const reserved = new Map(unpaid.map((r) => [key(r), r]));
+  return all.map((r) => {
+    const base = { performanceId: r.performance_id, ticketTypeId: r.ticket_type_id, dipCategory: r.dip_category };
+    const valid = { tickets: n(r.tickets), revenue: n(r.revenue) };
+    if (r.dip_category === 'free') {
+      return r.print_state === 'none' ? { ...base, sold: 0, revenue: 0, reserved: valid.tickets } : { ...base, sold: valid.tickets, revenue: valid.revenue, reserved: 0 };
+    }
+    const res = reserved.get(key(r));
+    return { ...base, sold: valid.tickets - n(res?.tickets), revenue: valid.revenue - n(res?.revenue), reserved: n(res?.tickets) };
+  });
 }
 
 export interface PlaceCounts {

@@ -105,6 +105,8 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     ]);
     const page = await get('/api/reports/customers?from=2026-11-23&to=2027-03-01&limit=1&offset=1');
     expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ customerId: sc.bram }] });
+    const past = await get('/api/reports/customers?from=2026-11-23&to=2027-03-01&limit=10&offset=5');
+    expect(past.body).toMatchObject({ total: 2, offset: 5, items: [] });
     const early = await get('/api/reports/customers?from=2026-11-23&to=2026-11-25');
     expect(early.body.items).toEqual([
       { customerId: sc.anna, name: 'Anna de Vries', email: 'anna@example.test', postalCode: '3512 AB', orders: 1, tickets: 2, revenue: 5500, lastVisit: null },
