@@ -49,7 +49,9 @@ async function render(ctx: Ctx, orderNumber: string, tickets: (TicketRow & { rep
  * Marks tickets printed at the box office and answers the PDF. A ticket printed before is marked
  * as a reprint (its count goes up and the page says so).
  */
-export async function printTickets(ctx: Ctx, orderId: string, ticketIds?: string[]): Promise<Buffer> {
+export async function printTickets(
+  ctx: Ctx, orderId: string, ticketIds?: string[], as: 'printed' | 'delivered' = 'printed',
+): Promise<Buffer> {
   const order = await findOrder(ctx, orderId);
   const all = await ticketRows(ctx.db, [orderId]);
   if (ticketIds && !ticketIds.every((id) => all.some((t) => t.id === id))) {
@@ -59,6 +61,12 @@ export async function printTickets(ctx: Ctx, orderId: string, ticketIds?: string
   if (!rows.length) throw new Problem('nothing-to-print');
   if (order.status === 'reserved' && rows.some((t) => t.dip_category !== 'free')) throw new Problem('order-unpaid');
   const now = ctx.clock.now().toISOString();
+  if (as === 'delivered') {
+    // An e-ticket: the buyer gets the PDF. A ticket printed at the counter stays 'printed'.
+    await ctx.db.updateTable('tickets').set({ print_state: 'delivered', printed_at: now })
+      .where('id', 'in', rows.map((t) => t.id)).where('print_state', '=', 'none').execute();
+    return render(ctx, order.number, rows.map((t) => ({ ...t, reprint: 0 })));
+  }
   await ctx.db.transaction().execute(async (tx) => {
     for (const t of rows) {
       // Counted in SQL so two desks printing at once both count.

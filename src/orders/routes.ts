@@ -92,4 +92,16 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     const pdf = await printTickets(ctxOf(deps, req), req.params.id, req.body?.ticketIds);
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="tickets.pdf"').send(pdf);
   });
+
+  app.post('/api/orders/:id/e-tickets', {
+    schema: {
+      tags: ['orders'], summary: 'Deliver e-tickets: answer the PDF and mark unprinted tickets delivered (they then count as issued for DIP)', params: IdParams,
+      body: Type.Optional(Type.Object({ ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })) }, { additionalProperties: false })),
+      produces: ['application/pdf'],
+    },
+    preHandler: sell,
+  }, async (req, reply) => {
+    const pdf = await printTickets(ctxOf(deps, req), req.params.id, req.body?.ticketIds, 'delivered');
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="e-tickets.pdf"').send(pdf);
+  });
 };

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/databases.js';
+import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
+import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';
+import { pdfPages, sellingKit } from './kit.js';
+
+describe.each(DIALECTS)('e-tickets on %s', (dialect) => {
+  let s: TestServer;
+  let token: string;
+  let c: Catalogue;
+  const kit = sellingKit(() => s, () => token);
+  beforeAll(async () => {
+    s = await startServer(dialect);
+    token = (await orgWithUser(s)).token;
+    c = await buildCatalogue(s, token);
+  });
+  afterAll(async () => { await s?.close(); });
+
+  it('delivers e-tickets as a PDF and a delivered free ticket counts as sold, not reserved', async () => {
+    const b = await kit.basket('online');
+    await kit.add(b.id, { performanceId: c.performanceId, seatIds: ['r2s1', 'r2s2'], ticketTypeId: c.ticketTypes.free });
+    const order = await kit.checkout(b.id);
+    expect((await kit.figures(c.performanceId)).reservations.tickets).toBe(2);
+
+    const res = await fetch(`${s.baseUrl}/api/orders/${order.id}/e-tickets`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfPages(Buffer.from(await res.arrayBuffer()))).toBe(2);
+
+    const after = kit.ok(await kit.req('GET', `/api/orders/${order.id}`));
+    expect(after.tickets.map((t: { printState: string }) => t.printState)).toEqual(['delivered', 'delivered']);
+    const figures = await kit.figures(c.performanceId);
+    expect(figures.sold.free.tickets).toBe(2);
+    expect(figures.reservations.tickets).toBe(0);
+  });
+});
