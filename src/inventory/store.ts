@@ -128,19 +128,21 @@ export async function freeSeatWindow(
 }
 
 // Row extents never change for a performance once its inventory exists (map edits keep sold seats).
-const extentCache = new Map<string, Map<string, RowExtent>>();
+// The promise is cached, so the first wave of an on-sale rush computes them once, not per request.
+const extentCache = new Map<string, Promise<Map<string, RowExtent>>>();
 
-export async function rowExtents(db: Db, performanceId: string): Promise<Map<string, RowExtent>> {
+export function rowExtents(db: Db, performanceId: string): Promise<Map<string, RowExtent>> {
   const hit = extentCache.get(performanceId);
   if (hit) return hit;
-  const rows = await db.selectFrom('inventory')
+  const loading = db.selectFrom('inventory')
     .select(['section', 'row_label', (eb) => eb.fn.min<number>('pos').as('min_pos'), (eb) => eb.fn.max<number>('pos').as('max_pos')])
     .where('performance_id', '=', performanceId).where('zone_id', 'is', null)
-    .groupBy(['section', 'row_label']).execute();
-  const map = new Map(rows.map((r) => [`${r.section}\u0000${r.row_label}`, { minPos: Number(r.min_pos), maxPos: Number(r.max_pos) }]));
+    .groupBy(['section', 'row_label']).execute()
+    .then((rows) => new Map(rows.map((r) => [`${r.section}\u0000${r.row_label}`, { minPos: Number(r.min_pos), maxPos: Number(r.max_pos) }])));
   if (extentCache.size > 5000) extentCache.clear();
-  extentCache.set(performanceId, map);
-  return map;
+  extentCache.set(performanceId, loading);
+  loading.catch(() => extentCache.delete(performanceId));
+  return loading;
 }
 
 export const forgetRowExtents = (performanceId: string): void => void extentCache.delete(performanceId);
