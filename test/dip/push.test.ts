@@ -118,7 +118,7 @@ describe.each(DIALECTS)('DIP push on %s', (dialect) => {
     for (const f of failed) expect(f.httpStatus === 503 || String(f.answer).includes('503')).toBe(true);
   });
 
-  it('fetches a new token once when DIP says the token expired mid-run', async () => {
+  it('fetches a new token once when DIP no longer accepts the cached one', async () => {
     await sell(w, perf, [{ seatIds: ['r1s9'], ticketTypeId: w.c.ticketTypes.normal }]);
     const tokensBefore = (await w.dipCall('GET', '/_sandbox/requests?path=/token')).body.length;
     expect((await w.dipCall('POST', '/_sandbox/expire-tokens')).status).toBe(204);
@@ -128,6 +128,26 @@ describe.each(DIALECTS)('DIP push on %s', (dialect) => {
     const puts = (await sandboxPuts(w)).slice(-4);
     expect(puts.map((p) => p.status)).toEqual([401, 204, 204, 204]);
     expect((await stored(11001)).tickets.normal).toMatchObject({ tickets: 5, recette: 15000 });
+  });
+
+  it('keeps going when the token expires in the middle of a run', async () => {
+    await sell(w, perf, [{ seatIds: ['r2s9'], ticketTypeId: w.c.ticketTypes.normal }]);
+    const before = (await sandboxPuts(w)).length;
+    // The reservations call is held a moment; its token expires while it waits.
+    expect((await w.dipCall('POST', '/_sandbox/faults', { delayMs: 1500, count: 1, path: '/reservations/cumulative' })).status).toBe(201);
+    const running = syncNow(w);
+    let held = false;
+    for (let i = 0; i < 200 && !held; i++) {
+      held = (await sandboxPuts(w)).slice(before).some((p) => p.path === '/reservations/cumulative' && p.status === null);
+      if (!held) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(held).toBe(true);
+    expect((await w.dipCall('POST', '/_sandbox/expire-tokens')).status).toBe(204);
+    const run = await running;
+    expect(run).toMatchObject({ status: 'done', attempts: 1 });
+    const puts = (await sandboxPuts(w)).slice(before).map((p) => `${p.path} ${p.status}`);
+    expect(puts).toEqual(['/tickets/cumulative 204', '/reservations/cumulative 401', '/reservations/cumulative 204', '/blockedseats/cumulative 204']);
+    expect((await stored(11001)).tickets.normal).toMatchObject({ tickets: 6, recette: 18000 });
   });
 
   it('a performance DIP rejects is marked failing with its message; the others in the batch still arrive', async () => {
