@@ -20,7 +20,7 @@ function fileFor(root: string, urlPath: string): string | null {
     return null;
   }
   const full = path.resolve(root, `.${decoded}`);
-  if (!full.startsWith(root) || decoded.includes('\0')) return null;
+  if (!full.startsWith(path.resolve(root) + path.sep) || decoded.includes('\0')) return null;
   try {
     return fs.statSync(full).isFile() ? path.relative(root, full) : null;
   } catch {

@@ -127,10 +127,15 @@ describe('the seat map', { timeout: 120_000 }, () => {
     await buildCatalogue(s, big.token, { rows: 100, perRow: 200 });
     await page.click('.topbar button:has-text("Uitloggen")');
     await logIn(page, s.baseUrl, big.email, big.password);
+    const t0 = Date.now();
     await page.waitForSelector('[data-seat="r100s200"]', { timeout: 60_000 });
+    const drawn = Date.now() - t0;
     expect(await page.locator('.seatmap [data-seat]').count()).toBe(20_000);
+    const t1 = Date.now();
     await page.click('[data-seat="r1s100"]');
     await eventually(() => lines().count(), { timeout: 60_000 }).toBe(1);
     await eventually(() => status('r1s100'), { timeout: 60_000 }).toBe('mine');
+    // Reported, not asserted: timings on a shared 2-core machine say little.
+    console.info(`20,000 seats: drawn ${drawn} ms after login, a click in the basket and on the map after ${Date.now() - t1} ms`);
   }, 180_000);
 });

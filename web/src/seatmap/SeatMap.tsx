@@ -1,5 +1,5 @@
-// The hall drawn from its coordinates (SVG). One memoised layer per concern keeps a click on a 20k-seat
-// map cheap: only seats whose colour changed get new attributes; clicks are caught once on the <svg>.
+// The hall drawn from its coordinates (SVG). Rows are memoised on a signature of their seats' looks, so
+// a click or a poll on a 20k-seat map redraws only the rows that changed; clicks are caught once on the <svg>.
 import { memo, useMemo, useRef, useState, type MouseEvent, type WheelEvent } from 'react';
 import type { PlaceStates } from '../api/types.js';
 import { SEAT_SIZE, type Layout, type PlacedSeat } from './layout.js';
@@ -28,16 +28,23 @@ function fill(seat: PlacedSeat, st: StateOf, mine: ReadonlySet<string>, selected
   }
 }
 
-const Seat = memo(function Seat({ seat, colour, status, titled, chosen }: { seat: PlacedSeat; colour: string; status: string; titled: boolean; chosen: boolean }) {
+interface SeatLook { colour: string; status: string; chosen: boolean }
+
+function Seat({ seat, look, titled }: { seat: PlacedSeat; look: SeatLook; titled: boolean }) {
   const h = SEAT_SIZE / 2;
-  const common = { 'data-seat': seat.id, 'data-status': status, 'data-selected': chosen ? '' : undefined, fill: colour, className: 'seat' };
+  const common = { 'data-seat': seat.id, 'data-status': look.status, 'data-selected': look.chosen ? '' : undefined, fill: look.colour, className: 'seat' };
   const title = titled ? <title>{`${seat.section} ${seat.row}-${seat.label} (${seat.rank})`}</title> : null;
   if (seat.wheelchair) {
     return <g {...common}><rect x={seat.x - h} y={seat.y - h} width={SEAT_SIZE} height={SEAT_SIZE} rx={3} />
       <text x={seat.x} y={seat.y + 5} className="seat-icon">♿</text>{title}</g>;
   }
   return <circle {...common} cx={seat.x} cy={seat.y} r={h - 1} strokeDasharray={seat.restrictedView ? '3 2' : undefined}>{title}</circle>;
-});
+}
+
+/** A row redraws only when its signature (every seat's look) changes. */
+const Row = memo(function Row({ seats, looks, titled }: { seats: PlacedSeat[]; looks: SeatLook[]; signature: string; titled: boolean }) {
+  return <g>{seats.map((seat, i) => <Seat key={seat.id} seat={seat} look={looks[i]} titled={titled} />)}</g>;
+}, (a, b) => a.signature === b.signature && a.seats === b.seats && a.titled === b.titled);
 
 const Labels = memo(function Labels({ layout }: { layout: Layout }) {
   return (
@@ -50,10 +57,19 @@ const Labels = memo(function Labels({ layout }: { layout: Layout }) {
 
 export function SeatMap({ layout, states, mine, selected, onSeatClick }: SeatMapProps) {
   const stateOf: StateOf = useMemo(() => new Map((states?.seats ?? []).map((s) => [s.seatId, s])), [states]);
+  const titled = layout.seats.length <= 3000;
+  const rows = useMemo(() => layout.rows.map((row) => {
+    const looks = row.seats.map((seat): SeatLook => {
+      const st = stateOf.get(seat.id);
+      const status = mine.has(seat.id) ? 'mine' : st?.status === 'blocked' ? `blocked-${st.blockKind}` : (st?.status ?? 'free');
+      return { colour: fill(seat, stateOf, mine, selected), status, chosen: selected.has(seat.id) };
+    });
+    const signature = looks.map((l) => `${l.status}${l.chosen ? '*' : ''}`).join(',');
+    return <Row key={row.key} seats={row.seats} looks={looks} signature={signature} titled={titled} />;
+  }), [layout, stateOf, mine, selected, titled]);
   const [zoom, setZoom] = useState({ scale: 1, cx: 0.5, cy: 0.5 });
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const titled = layout.seats.length <= 3000;
 
   const vb = layout.viewBox;
   const w = vb.w / zoom.scale, h = vb.h / zoom.scale;
@@ -73,7 +89,7 @@ export function SeatMap({ layout, states, mine, selected, onSeatClick }: SeatMap
     if (!drag.current || !svgRef.current || zoom.scale === 1) return;
     const rect = svgRef.current.getBoundingClientRect();
     const dx = (e.clientX - drag.current.x) / rect.width / zoom.scale, dy = (e.clientY - drag.current.y) / rect.height / zoom.scale;
-    if (Math.abs(dx) + Math.abs(dy) > 0.002) drag.current = { x: e.clientX, y: e.clientY, moved: true };
+    drag.current = { x: e.clientX, y: e.clientY, moved: drag.current.moved || Math.abs(dx) + Math.abs(dy) > 0.002 };
     setZoom((z) => ({ ...z, cx: z.cx - dx, cy: z.cy - dy }));
   };
 
@@ -85,11 +101,7 @@ export function SeatMap({ layout, states, mine, selected, onSeatClick }: SeatMap
         onMouseMove={move} onMouseUp={() => setTimeout(() => { drag.current = null; }, 0)} onMouseLeave={() => { drag.current = null; }}>
         <Labels layout={layout} />
         <g className="seats">
-          {layout.seats.map((seat) => {
-            const st = stateOf.get(seat.id);
-            const status = mine.has(seat.id) ? 'mine' : st?.status === 'blocked' ? `blocked-${st.blockKind}` : (st?.status ?? 'free');
-            return <Seat key={seat.id} seat={seat} colour={fill(seat, stateOf, mine, selected)} status={status} titled={titled} chosen={selected.has(seat.id)} />;
-          })}
+          {rows}
         </g>
       </svg>
       {zoom.scale > 1 && <button className="zoom-reset" onClick={() => setZoom({ scale: 1, cx: 0.5, cy: 0.5 })}>1:1</button>}

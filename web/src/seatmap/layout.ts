@@ -4,6 +4,8 @@ import type { SeatDef, SeatMapDef } from '../api/types.js';
 export interface PlacedSeat extends SeatDef { section: string; row: string }
 export interface Layout {
   seats: PlacedSeat[];
+  /** The seats row by row: the map redraws a row only when one of its seats changes. */
+  rows: { key: string; seats: PlacedSeat[] }[];
   byId: Map<string, PlacedSeat>;
   rowLabels: { key: string; label: string; x: number; y: number }[];
   sectionLabels: { name: string; x: number; y: number }[];
@@ -14,6 +16,7 @@ export const SEAT_SIZE = 24;
 
 export function layoutOf(map: SeatMapDef): Layout {
   const seats: PlacedSeat[] = [];
+  const rows: Layout['rows'] = [];
   const rowLabels: Layout['rowLabels'] = [];
   const sectionLabels: Layout['sectionLabels'] = [];
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -22,8 +25,12 @@ export function layoutOf(map: SeatMapDef): Layout {
     for (const row of section.rows) {
       if (!row.seats.length) continue;
       let rMinX = Infinity, rY = 0;
+      const rowSeats: PlacedSeat[] = [];
+      rows.push({ key: `${section.name}/${row.label}`, seats: rowSeats });
       for (const s of row.seats) {
-        seats.push({ ...s, section: section.name, row: row.label });
+        const placed = { ...s, section: section.name, row: row.label };
+        seats.push(placed);
+        rowSeats.push(placed);
         rMinX = Math.min(rMinX, s.x); rY = s.y;
         minX = Math.min(minX, s.x); minY = Math.min(minY, s.y); maxX = Math.max(maxX, s.x); maxY = Math.max(maxY, s.y);
         sMinX = Math.min(sMinX, s.x); sMinY = Math.min(sMinY, s.y);
@@ -36,6 +43,7 @@ export function layoutOf(map: SeatMapDef): Layout {
   const pad = SEAT_SIZE * 2;
   return {
     seats,
+    rows,
     byId: new Map(seats.map((s) => [s.id, s])),
     rowLabels,
     sectionLabels,

@@ -18,7 +18,9 @@ export function usePerformanceData(performance: Performance | null) {
   const refresh = useCallback(async () => {
     if (!performance) return;
     try {
-      setStates(await get<PlaceStates>(`/api/performances/${performance.id}/seats`));
+      const next = await get<PlaceStates>(`/api/performances/${performance.id}/seats`);
+      // An unchanged answer (most polls) must not redraw a big map.
+      setStates((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
     } catch (e) { setError(e); }
   }, [performance]);
 
