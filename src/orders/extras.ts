@@ -26,6 +26,18 @@ export interface OrderExtra {
 
 const extras: OrderExtra[] = [];
 
+/** Cancels every valid extra of an order (its own transactions); answers how many it cancelled. */
+export type OrderCancellation = (ctx: Ctx, orderId: string, refundMethod: PaymentMethod | undefined) => Promise<number>;
+const cancellations: OrderCancellation[] = [];
+
+export const registerOrderCancellation = (c: OrderCancellation): void => void cancellations.push(c);
+
+export async function cancelExtrasOfOrder(ctx: Ctx, orderId: string, refundMethod?: PaymentMethod): Promise<number> {
+  let n = 0;
+  for (const c of cancellations) n += await c(ctx, orderId, refundMethod);
+  return n;
+}
+
 export const registerOrderExtra = (e: OrderExtra): void => void extras.push(e);
 
 export async function extrasInBasket(db: Db, basketId: string) {

@@ -9,7 +9,7 @@ import { openBasket } from '../baskets/service.js';
 import { matchesWords } from '../customers/service.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
-import { checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled } from './extras.js';
+import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled } from './extras.js';
 import type { Order, PaymentMethod } from './tables.js';
 import { confirmUitpasSales, queueUitpasCancellations, registerUitpasSales, undoUitpasSales } from '../connectors/uitpas/registrations.js';
 import './problems.js';
@@ -229,8 +229,11 @@ export async function cancelOrder(ctx: Ctx, id: string, ticketIds?: string[], re
       throw invalidField('ticketIds', { en: 'not all tickets belong to this order', nl: 'niet alle kaarten horen bij deze bestelling', fr: "tous les billets n'appartiennent pas à cette commande" });
     }
   }
-  const done = await ctx.db.transaction().execute((tx) => cancelTickets(ctx, tx, o, ticketIds, refundMethod));
-  if (!done.length) throw new Problem('nothing-to-cancel');
+  // A whole order takes its packs (and what they hold) and streams with it.
+  const extras = ticketIds ? 0 : await cancelExtrasOfOrder(ctx, id, refundMethod);
+  const current = extras ? await findOrder(ctx, id) : o;
+  const done = await ctx.db.transaction().execute((tx) => cancelTickets(ctx, tx, current, ticketIds, refundMethod));
+  if (!done.length && !extras) throw new Problem('nothing-to-cancel');
   return getOrderView(ctx, id);
 }
 
@@ -267,6 +270,7 @@ export async function expireReservations(ctx: Ctx): Promise<number> {
       await cancelTickets({ ...ctx, orgId: o.organisation_id }, tx, { ...o, status: 'cancelled' }, undefined);
       n++;
     });
+    await cancelExtrasOfOrder({ ...ctx, orgId: o.organisation_id }, o.id);
   }
   return n;
 }

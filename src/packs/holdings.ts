@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { Problem, notFound } from '../platform/problems.js';
 import { abandonBasket, createBasket } from '../baskets/service.js';
 import { cancelTickets, checkout, findOrder } from '../orders/service.js';
-import { refundExtra } from '../orders/extras.js';
+import { refundExtra, registerOrderCancellation } from '../orders/extras.js';
 import type { PaymentMethod } from '../orders/tables.js';
 import { addRedemptionToBasket } from './selling.js';
 import type { PlaceRequest } from './places.js';
@@ -89,3 +89,9 @@ export async function cancelHolding(ctx: Ctx, holdingId: string, refundMethod?: 
   });
   return holdingView(ctx, h.id);
 }
+
+registerOrderCancellation(async (ctx, orderId, refundMethod) => {
+  const holdings = await ctx.db.selectFrom('pack_holdings').select('id').where('order_id', '=', orderId).where('status', '=', 'valid').execute();
+  for (const h of holdings) await cancelHolding(ctx, h.id, refundMethod);
+  return holdings.length;
+});

@@ -4,7 +4,7 @@ import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { openBasket } from '../baskets/service.js';
-import { refundExtra, registerOrderExtra } from '../orders/extras.js';
+import { refundExtra, registerOrderCancellation, registerOrderExtra } from '../orders/extras.js';
 import type { PaymentMethod } from '../orders/tables.js';
 import { findStream } from './service.js';
 import './problems.js';
@@ -93,3 +93,9 @@ export async function cancelStreamPurchase(ctx: Ctx, id: string, refundMethod?: 
   });
   return (await orderStreams(ctx, p.order_id)).find((x) => x.id === id)!;
 }
+
+registerOrderCancellation(async (ctx, orderId, refundMethod) => {
+  const purchases = await ctx.db.selectFrom('stream_purchases').select('id').where('order_id', '=', orderId).where('status', '=', 'valid').execute();
+  for (const p of purchases) await cancelStreamPurchase(ctx, p.id, refundMethod);
+  return purchases.length;
+});

@@ -49,6 +49,23 @@ describe.each(DIALECTS)('packs on %s', (dialect) => {
     expect((await s.request('GET', `/api/packs/${p.id}`, { token })).status).toBe(404);
   });
 
+  it('cancelling the whole order of a pack cancels the pack, what it holds, and refunds its price', async () => {
+    const pack = await passport(3);
+    const bert = await customer(s, token);
+    const order = await buy(s, token, bert, (b) => s.request('POST', `/api/baskets/${b}/packs`, { token, body: { packId: pack.id } }));
+    const h = ok(await s.request('GET', `/api/pack-holdings?orderId=${order.id}`, { token }), 'holdings').body.items[0];
+    const redeemed = await s.request('POST', `/api/pack-holdings/${h.id}/redeem`, { token, body: { performanceId: perfs[1], seatIds: ['r2s6'] } });
+    expect(redeemed.status).toBe(201);
+    expect(await seatStatus(perfs[1], 'r2s6')).toBe('sold');
+
+    const cancelled = await s.request('POST', `/api/orders/${order.id}/cancel`, { token, body: {} });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body.payments.at(-1)).toMatchObject({ kind: 'refund', amount: 15000 });
+    expect(ok(await s.request('GET', `/api/pack-holdings/${h.id}`, { token }), 'holding').body.status).toBe('cancelled');
+    expect(await seatStatus(perfs[1], 'r2s6')).toBe('free');
+  });
+
   it('a pass of 10 places is redeemed across performances until exhausted, once per performance', async () => {
     const pack = await passport(10);
     const anna = await customer(s, token);
