@@ -32,7 +32,7 @@ const StreamBody = Type.Object({
   shopUrl: opt('shopUrl'), accessDurationHours: opt('accessDurationHours'), status: opt('status'), venueId: opt('venueId'),
   productionId: opt('productionId'), freeaccessSeats: opt('freeaccessSeats'), freeaccessPacks: opt('freeaccessPacks'),
 }, { additionalProperties: false });
-const StreamPatch = Type.Partial(Type.Object(fields, { additionalProperties: false }));
+const StreamPatch = Type.Partial(Type.Object(fields), { additionalProperties: false });
 
 const instants = <T extends { startsAt?: string | null; endsAt?: string | null; accessEndsAt?: string | null }>(b: T) => ({
   ...b, startsAt: toInstant(b.startsAt), endsAt: toInstant(b.endsAt), accessEndsAt: toInstant(b.accessEndsAt),
