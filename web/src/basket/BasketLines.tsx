@@ -1,5 +1,5 @@
 import type { Basket, PriceList, TicketType } from '../api/types.js';
-import { money } from '../format.js';
+import { localDateTime, money } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 
 interface Props {
@@ -33,7 +33,10 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
           </tr>
         ))}
       </tbody>
-      <tfoot><tr><th colSpan={2}>{t('total')}</th><th className="num basket-total">{money(basket.total)}</th><th /></tr></tfoot>
+      <tfoot>
+        <tr><th colSpan={2}>{t('total')}</th><th className="num basket-total">{money(basket.total)}</th><th /></tr>
+        <tr><td colSpan={4} className="muted held-until">{t('heldUntil')} {localDateTime(basket.expiresAt).slice(-5)}</td></tr>
+      </tfoot>
     </table>
   );
 }

@@ -1,6 +1,6 @@
 // The basket being sold: created on the first place added, replaced by a fresh one after checkout.
 import { useCallback, useState } from 'react';
-import { api, post } from '../api/client.js';
+import { ApiError, api, post } from '../api/client.js';
 import type { Basket } from '../api/types.js';
 
 export type AddBody =
@@ -19,7 +19,14 @@ export function useBasket() {
 
   const add = useCallback(async (body: AddBody) => {
     const b = await ensure();
-    setBasket(await post<Basket>(`/api/baskets/${b.id}/lines`, body));
+    try {
+      setBasket(await post<Basket>(`/api/baskets/${b.id}/lines`, body));
+    } catch (e) {
+      // The basket lapsed (its holds expired) while the desk was idle: start a fresh one once.
+      if (!(e instanceof ApiError && String(e.problem.type).endsWith('basket-closed'))) throw e;
+      const fresh = await post<Basket>('/api/baskets', { channel: 'boxoffice' });
+      setBasket(await post<Basket>(`/api/baskets/${fresh.id}/lines`, body));
+    }
   }, [ensure]);
 
   const removeLine = useCallback(async (lineId: string) => {
