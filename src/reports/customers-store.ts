@@ -63,20 +63,28 @@ const CHUNK = 500;
 
 /**
  * The start of each customer's latest performance booked (sold or reserved, not cancelled) that
- * began before the end of the period.
+ * began before the end of the period: for the given customers (a page), or for every customer of
+ * the organisation in one aggregate (`customerIds` undefined, for exports).
  */
-export async function lastVisits(db: Db, scope: Scope, period: Period, customerIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < customerIds.length; i += CHUNK) {
+export async function lastVisits(db: Db, scope: Scope, period: Period, customerIds?: string[]): Promise<Map<string, string>> {
+  const query = (ids?: string[]) => {
     let q = db.selectFrom('orders as o')
       .innerJoin('tickets as t', 't.order_id', 'o.id')
       .innerJoin('performances as p', 'p.id', 't.performance_id')
       .select(['o.customer_id', (eb) => eb.fn.max('p.starts_at').as('last')])
-      .where('o.organisation_id', '=', scope.orgId).where('o.customer_id', 'in', customerIds.slice(i, i + CHUNK))
+      .where('o.organisation_id', '=', scope.orgId)
       .where('o.status', '<>', 'cancelled').where('t.status', '=', 'valid')
       .where('p.starts_at', '<', period.endUtc);
+    q = ids ? q.where('o.customer_id', 'in', ids) : q.where('o.customer_id', 'is not', null);
     if (scope.venueId) q = q.where('t.performance_id', 'in', performanceIds(db, scope));
-    for (const r of await q.groupBy('o.customer_id').execute()) if (r.customer_id && r.last) out.set(r.customer_id, r.last);
+    return q.groupBy('o.customer_id').execute();
+  };
+  const out = new Map<string, string>();
+  const batches = customerIds
+    ? Array.from({ length: Math.ceil(customerIds.length / CHUNK) }, (_, i) => customerIds.slice(i * CHUNK, (i + 1) * CHUNK))
+    : [undefined];
+  for (const ids of batches) {
+    for (const r of await query(ids)) if (r.customer_id && r.last) out.set(r.customer_id, r.last);
   }
   return out;
 }

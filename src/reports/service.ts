@@ -138,7 +138,7 @@ export async function customersReport(ctx: Ctx, f: CustomerFilter, all = false):
   const period = periodOf(f.from, f.to);
   const scope = await scopeOf(ctx, f.venue);
   const { total, groups } = await customerGroups(ctx.db, scope, period, all ? undefined : { limit: f.limit, offset: f.offset });
-  const visits = await lastVisits(ctx.db, scope, period, groups.map((g) => g.customerId));
+  const visits = await lastVisits(ctx.db, scope, period, all ? undefined : groups.map((g) => g.customerId));
   const items = groups.map((g) => {
     const last = visits.get(g.customerId);
     return { ...g, lastVisit: last ? formatInZone(last, REPORT_ZONE) : null };

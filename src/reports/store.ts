@@ -97,6 +97,12 @@ function performancesIn(db: Db, scope: Scope, period: Period) {
     .where('sp.starts_at', '>=', period.startUtc).where('sp.starts_at', '<', period.endUtc).where('sp.status', '<>', 'draft');
 }
 
+/** The same performances as `performancesIn`, as a condition on a joined `performances as sp`. */
+function spInPeriod(scope: Scope, period: Period) {
+  const venue = scope.venueId ? sql` and sp.hall_id in (select vh.id from halls vh where vh.venue_id = ${scope.venueId})` : sql``;
+  return sql<SqlBool>`(sp.organisation_id = ${scope.orgId} and sp.starts_at >= ${period.startUtc} and sp.starts_at < ${period.endUtc} and sp.status <> 'draft'${venue})`;
+}
+
 export async function performanceRows(db: Db, scope: Scope, period: Period): Promise<PerformanceRow[]> {
   const rows = await db.selectFrom('performances as p')
     .innerJoin('productions as pr', 'pr.id', 'p.production_id')
@@ -130,8 +136,9 @@ export async function ticketGroups(db: Db, scope: Scope, period: Period): Promis
   const columns = ['t.performance_id', 't.ticket_type_id', 't.dip_category', 't.print_state'] as const;
   const sums = [sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue')] as const;
   const [all, unpaid] = await Promise.all([
-    db.selectFrom('tickets as t').select([...columns, ...sums])
-      .where('t.performance_id', 'in', performancesIn(db, scope, period)).where('t.status', '=', 'valid')
+    // from the performances: an index-only range of the covering index per performance
+    db.selectFrom('performances as sp').innerJoin('tickets as t', 't.performance_id', 'sp.id').select([...columns, ...sums])
+      .where(spInPeriod(scope, period)).where('t.status', '=', 'valid')
       .groupBy([...columns]).execute(),
     // CROSS JOIN: SQLite takes the tables in this order (orders by status first); PostgreSQL plans it as an inner join
     db.selectFrom('orders as o').crossJoin('tickets as t').select([...columns, ...sums])
@@ -163,12 +170,13 @@ export interface PlaceCounts {
 /** Places per performance, and how many are blocked of each kind. */
 export async function placeCounts(db: Db, scope: Scope, period: Period): Promise<Map<string, PlaceCounts>> {
   const [all, blocked] = await Promise.all([
-    db.selectFrom('inventory as i').select(['i.performance_id', sql<number>`count(*)`.as('places')])
-      .where('i.performance_id', 'in', performancesIn(db, scope, period))
+    db.selectFrom('performances as sp').innerJoin('inventory as i', 'i.performance_id', 'sp.id')
+      .select(['i.performance_id', sql<number>`count(*)`.as('places')])
+      .where(spInPeriod(scope, period))
       .groupBy('i.performance_id').execute(),
-    db.selectFrom('inventory as i').innerJoin('blocks as b', 'b.id', 'i.block_id')
+    db.selectFrom('performances as sp').innerJoin('inventory as i', 'i.performance_id', 'sp.id').innerJoin('blocks as b', 'b.id', 'i.block_id')
       .select(['i.performance_id', 'b.kind', sql<number>`count(*)`.as('places')])
-      .where('i.performance_id', 'in', performancesIn(db, scope, period))
+      .where(spInPeriod(scope, period))
       .where('i.status', '=', 'blocked')
       .groupBy(['i.performance_id', 'b.kind']).execute(),
   ]);
