@@ -14,7 +14,7 @@ import pino from 'pino';
 import { sql } from 'kysely';
 import { startDipSandbox, DEMO_THEATER, type DipPerformance } from '../sandboxes/dip/index.js';
 import { saveSettings } from '../src/connectors/dip/store.js';
-import { defaultSettings } from '../src/connectors/dip/settings.js';
+import { defaultSettings, sealDipSecret } from '../src/connectors/dip/settings.js';
 import { runDipSync, type SyncReport } from '../src/connectors/dip/sync.js';
 import { migrateToLatest } from '../src/migrations/index.js';
 import { createOrganisation } from '../src/organisations/service.js';
@@ -138,7 +138,7 @@ async function run(dialect: Dialect): Promise<boolean> {
     const season = await writeSeason(deps, new Date());
     if (dialect === 'postgres') await sql`analyze`.execute(handle.db);
     console.log(`  data written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    await saveSettings(handle.db, { ...defaultSettings(season.orgId, new Date()), base_url: dip.baseUrl, client_id: 'foyer-demo', client_secret: 'foyer-demo-secret', enabled: 1 });
+    await saveSettings(handle.db, { ...defaultSettings(season.orgId, new Date()), base_url: dip.baseUrl, client_id: 'foyer-demo', client_secret: await sealDipSecret(handle.db, 'foyer-demo-secret', new Date()), enabled: 1 });
 
     const first = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
     console.log(line('forced full push (first)', first));

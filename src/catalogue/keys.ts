@@ -1,32 +1,17 @@
 // Application keys of the catalogue API. The secret signs requests, so it must be readable again:
-// it is stored encrypted (AES-256-GCM) under a server secret, and shown to the admin once.
+// it is stored sealed (platform/sealed.ts), and shown to the admin once.
 import crypto from 'node:crypto';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId, randomToken } from '../platform/ids.js';
 import { notFound } from '../platform/problems.js';
-import { serverSecret } from '../platform/secrets.js';
+import { seal, unseal } from '../platform/sealed.js';
 import type { CatalogueKey } from './tables.js';
 
-const KEY_SECRET = 'catalogue-key-encryption';
+const PURPOSE = 'catalogue-key-encryption';
 
-async function cipherKey(db: Db, now: Date): Promise<Buffer> {
-  return crypto.createHash('sha256').update(await serverSecret(db, KEY_SECRET, now)).digest();
-}
-
-export async function encryptSecret(db: Db, secret: string, now: Date): Promise<string> {
-  const iv = crypto.randomBytes(12);
-  const c = crypto.createCipheriv('aes-256-gcm', await cipherKey(db, now), iv);
-  const body = Buffer.concat([c.update(secret, 'utf8'), c.final()]);
-  return [iv, c.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
-}
-
-export async function decryptSecret(db: Db, stored: string, now: Date): Promise<string> {
-  const [iv, tag, body] = stored.split('.').map((p) => Buffer.from(p, 'base64url'));
-  const d = crypto.createDecipheriv('aes-256-gcm', await cipherKey(db, now), iv);
-  d.setAuthTag(tag);
-  return Buffer.concat([d.update(body), d.final()]).toString('utf8');
-}
+export const encryptSecret = (db: Db, secret: string, now: Date): Promise<string> => seal(db, PURPOSE, secret, now);
+export const decryptSecret = (db: Db, stored: string, now: Date): Promise<string> => unseal(db, PURPOSE, stored, now);
 
 export const keyView = (k: CatalogueKey) => ({
   id: k.id, label: k.label, publicKey: k.public_key, createdAt: k.created_at, revokedAt: k.revoked_at,

@@ -20,6 +20,10 @@ describe.each(DIALECTS)('DIP settings and linking on %s', (dialect) => {
       blockedSeatsPath: '/blockedseats/cumulative', pushDaysAfter: 14,
     });
     expect(JSON.stringify(got.body)).not.toContain('foyer-demo-secret');
+    // At rest the secret is sealed, not stored as typed.
+    const stored = await w.s.deps.db.selectFrom('dip_settings').select('client_secret').executeTakeFirstOrThrow();
+    expect(stored.client_secret).not.toContain('foyer-demo-secret');
+    expect(stored.client_secret).toMatch(/^v1:/);
 
     // Omitting the secret keeps it; the other fields change.
     const changed = await settings({ baseUrl: w.dip.baseUrl, clientId: 'foyer-demo', enabled: true, cron: '*/30 6-23 * * *', blockedSeatsPath: '/blocked-seats/cumulative', pushDaysAfter: 7 });

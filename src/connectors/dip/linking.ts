@@ -6,7 +6,7 @@ import { formatInZone } from '../../platform/time.js';
 import { findPerformance } from '../../productions/service.js';
 import { DipClient, DipUnavailable } from './client.js';
 import { findLinkByNumber, getLink, getSettings, linksOf, performanceExists } from './store.js';
-import { DEFAULT_PUSH_DAYS_AFTER } from './settings.js';
+import { DEFAULT_PUSH_DAYS_AFTER, openDipSecret } from './settings.js';
 import type { DipLink } from './tables.js';
 import { formatDipNumber, parseDipNumber, parsePerformanceList, type DipListedPerformance } from './wire.js';
 import './problems.js';
@@ -33,7 +33,8 @@ const linkView = (l: DipLink) => ({
 async function fetchDipPerformances(ctx: Ctx): Promise<DipListedPerformance[]> {
   const s = await getSettings(ctx.db, ctx.orgId);
   if (!s || !s.client_id || !s.client_secret) throw new Problem('dip-not-configured');
-  const client = new DipClient({ baseUrl: s.base_url, clientId: s.client_id, clientSecret: s.client_secret }, ctx.clock);
+  const clientSecret = await openDipSecret(ctx.db, s.client_secret, ctx.clock.now());
+  const client = new DipClient({ baseUrl: s.base_url, clientId: s.client_id, clientSecret }, ctx.clock);
   try {
     const answer = await client.call('GET', '/theaters/performances');
     if (answer.status !== 200) throw new DipUnavailable(`HTTP ${answer.status}`);

@@ -2,6 +2,8 @@
 // to push and for how long after a performance.
 import { Cron } from 'croner';
 import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { seal, unseal } from '../../platform/sealed.js';
 import { invalid, type FieldError } from '../../platform/problems.js';
 import { getSettings, saveSettings } from './store.js';
 import type { DipSettingsRow } from './tables.js';
@@ -69,6 +71,12 @@ export function cronProblem(expr: string, from: Date): string | null {
   return null;
 }
 
+const PURPOSE = 'dip-credentials';
+
+/** The DIP client secret is stored sealed (platform/sealed.ts); '' means none. */
+export const sealDipSecret = (db: Db, plain: string, now: Date): Promise<string> => seal(db, PURPOSE, plain, now);
+export const openDipSecret = (db: Db, sealed: string, now: Date): Promise<string> => unseal(db, PURPOSE, sealed, now);
+
 export async function readSettings(ctx: Ctx): Promise<DipSettingsView> {
   return settingsView((await getSettings(ctx.db, ctx.orgId)) ?? defaultSettings(ctx.orgId, ctx.clock.now()));
 }
@@ -80,7 +88,7 @@ export async function writeSettings(ctx: Ctx, input: DipSettingsInput): Promise<
     ...current,
     base_url: input.baseUrl.replace(/\/+$/, ''),
     client_id: input.clientId,
-    client_secret: input.clientSecret ?? current.client_secret,
+    client_secret: input.clientSecret ? await sealDipSecret(ctx.db, input.clientSecret, now) : current.client_secret,
     enabled: input.enabled ? 1 : 0,
     cron: input.cron ?? current.cron,
     blocked_seats_path: input.blockedSeatsPath ?? current.blocked_seats_path,

@@ -13,6 +13,7 @@ import {
   getSettings, insertPushes, linksToPush, markAccepted, markFailing, releaseRunLock, takeRunLock,
   type LinkToPush, type NewPush,
 } from './store.js';
+import { openDipSecret } from './settings.js';
 import type { DipPushTable, DipSettingsRow } from './tables.js';
 import { badItemIndex, batchBody, batchPath, capacityCall, errorMessage, updatedStamp, type BatchKind } from './wire.js';
 
@@ -74,7 +75,8 @@ export async function runDipSync(deps: Deps, orgId: string, opts: SyncOptions = 
   };
   if (!(await lease())) throw new DipRunBusy('another DIP run of this organisation is in progress');
   try {
-    const run = new SyncRun(deps, settings, opts, lease);
+    const secret = await openDipSecret(deps.db, settings.client_secret, deps.clock.now());
+    const run = new SyncRun(deps, settings, secret, opts, lease);
     const report = await run.execute();
     report.durationMs = Math.round(performance.now() - started);
     opts.log?.info({ dip: report }, 'DIP sync run finished');
@@ -96,10 +98,11 @@ class SyncRun {
   constructor(
     private readonly deps: Deps,
     private readonly settings: DipSettingsRow,
+    clientSecret: string,
     private readonly opts: SyncOptions,
     private readonly renewLease: () => Promise<boolean>,
   ) {
-    this.client = new DipClient({ baseUrl: settings.base_url, clientId: settings.client_id, clientSecret: settings.client_secret }, deps.clock);
+    this.client = new DipClient({ baseUrl: settings.base_url, clientId: settings.client_id, clientSecret }, deps.clock);
     this.now = deps.clock.now();
     this.updated = updatedStamp(this.now);
   }
