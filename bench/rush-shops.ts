@@ -5,12 +5,13 @@ import type { DatabaseHandle } from '../src/platform/db.js';
 import { Problem } from '../src/platform/problems.js';
 import { addLines, createBasket } from '../src/baskets/service.js';
 import { checkout } from '../src/orders/service.js';
-import { quietLog, type Client } from '../test/helpers/process.js';
+import { quietLog } from '../test/helpers/process.js';
+import type { HttpJson } from './rush-http.js';
 import type { Shop } from './rush-buyers.js';
 
 const SOLD_OUT = new Set(['/problems/not-enough-seats']);
 
-export function httpShop(client: Client, performanceId: string): Shop {
+export function httpShop(client: HttpJson, performanceId: string): Shop {
   const must = <T>(r: { status: number; body: T }, want: number, what: string): T => {
     if (r.status !== want) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     return r.body;

@@ -1,4 +1,4 @@
-// The on-sale rush: a 20,000-seat arena sold out by 500 concurrent buyers over HTTP to a separate
+// The on-sale rush: a 20,000-seat arena sold out by 500 concurrent buyers over HTTP (node:http keep-alive) to a separate
 // Foyer process, next to the ceiling (the same services called in-process, no HTTP), on SQLite and
 // on PostgreSQL. Prints buys/s, latencies, seats sold twice (must be 0) and the server's peak RSS.
 // Knobs: RUSH_BUYERS (500), RUSH_SECTIONS (10) x 40 rows x 50 seats, RUSH_MAX_SECONDS (60 per phase),
@@ -11,6 +11,7 @@ import { sellingFacts } from '../test/helpers/selling-invariants.js';
 import type { Dialect } from '../src/platform/db.js';
 import { percentile, rush, type RushResult } from './rush-buyers.js';
 import { directShop, httpShop } from './rush-shops.js';
+import { HttpJson } from './rush-http.js';
 
 const BUYERS = Number(process.env.RUSH_BUYERS ?? 500);
 const SECTIONS = Number(process.env.RUSH_SECTIONS ?? 10);
@@ -65,11 +66,12 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     let calm: RushResult;
     let rss: number;
     try {
-      const client = await Client.login(proc.baseUrl, sale.email, sale.password);
+      const client = new HttpJson(proc.baseUrl, (await Client.login(proc.baseUrl, sale.email, sale.password)).token);
       http = await rush(httpShop(client, sale.performanceId), BUYERS, MAX_SECONDS);
       rss = peakRssMb(proc.pid);
       // Latency when the server is not saturated: a few buyers instead of a closed loop of 500.
       calm = await rush(httpShop(client, calmPerf), CALM_BUYERS, 15);
+      client.close();
     } finally {
       await proc.kill('SIGTERM');
     }
