@@ -8,6 +8,10 @@ const L = (en: string, nl: string, fr: string) => ({ en, nl, fr });
 /** "2027-01-15T20:15:00+01:00" -> "2027-01-15 20:15": what a spreadsheet shows well. */
 const localStamp = (s: string | null) => (s ? `${s.slice(0, 10)} ${s.slice(11, 16)}` : null);
 
+const DATE = L('Date', 'Datum', 'Date');
+const TICKETS = L('Tickets', 'Kaarten', 'Billets');
+const REVENUE = L('Revenue (EUR)', 'Omzet (EUR)', "Chiffre d'affaires (EUR)");
+
 const CATEGORY = {
   normal: L('Normal', 'Normaal', 'Normal'),
   discount: L('Discount', 'Korting', 'Réduction'),
@@ -20,13 +24,13 @@ export function dailySalesTable(r: DailySales): Table<DailySales['items'][number
     name: 'daily-sales',
     rows: r.items,
     columns: [
-      { label: L('Date', 'Datum', 'Date'), kind: 'text', value: (i) => i.date },
+      { label: DATE, kind: 'text', value: (i) => i.date },
       { label: L('Ticket type', 'Kaartsoort', 'Type de billet'), kind: 'text', value: (i) => i.ticketTypeName },
       { label: L('DIP category', 'DIP-categorie', 'Catégorie DIP'), kind: 'text', value: (i) => i.dipCategory },
       { label: L('Channel', 'Kanaal', 'Canal'), kind: 'text', value: (i) => i.channel },
       { label: L('Payment method', 'Betaalwijze', 'Moyen de paiement'), kind: 'text', value: (i) => i.paymentMethod },
-      { label: L('Tickets', 'Kaarten', 'Billets'), kind: 'int', value: (i) => i.tickets },
-      { label: L('Revenue (EUR)', 'Omzet (EUR)', "Chiffre d'affaires (EUR)"), kind: 'money', value: (i) => i.revenue },
+      { label: TICKETS, kind: 'int', value: (i) => i.tickets },
+      { label: REVENUE, kind: 'money', value: (i) => i.revenue },
     ],
   };
 }
@@ -51,7 +55,7 @@ export function performancesTable(r: PerformanceReport): Table<PerformanceReport
       { label: L('Venue', 'Locatie', 'Lieu'), kind: 'text', value: (i) => i.venueName },
       { label: L('Capacity', 'Capaciteit', 'Capacité'), kind: 'int', value: (i) => i.capacity },
       { label: L('Sold', 'Verkocht', 'Vendus'), kind: 'int', value: (i) => i.soldTickets },
-      { label: L('Revenue (EUR)', 'Omzet (EUR)', "Chiffre d'affaires (EUR)"), kind: 'money', value: (i) => i.revenue },
+      { label: REVENUE, kind: 'money', value: (i) => i.revenue },
       { label: L('Reservations', 'Reserveringen', 'Réservations'), kind: 'int', value: (i) => i.reservations },
       { label: L('Blocked (conditional)', 'Geblokkeerd (voorwaardelijk)', 'Bloqués (conditionnel)'), kind: 'int', value: (i) => i.blocked.conditional },
       { label: L('Blocked (definitive)', 'Geblokkeerd (definitief)', 'Bloqués (définitif)'), kind: 'int', value: (i) => i.blocked.definitive },
@@ -67,9 +71,9 @@ export function salesOverTimeTable(r: SalesOverTime): Table<SalesOverTime['point
     name: 'sales-over-time',
     rows: r.points,
     columns: [
-      { label: L('Date', 'Datum', 'Date'), kind: 'text', value: (p) => p.date },
-      { label: L('Tickets', 'Kaarten', 'Billets'), kind: 'int', value: (p) => p.tickets },
-      { label: L('Revenue (EUR)', 'Omzet (EUR)', "Chiffre d'affaires (EUR)"), kind: 'money', value: (p) => p.revenue },
+      { label: DATE, kind: 'text', value: (p) => p.date },
+      { label: TICKETS, kind: 'int', value: (p) => p.tickets },
+      { label: REVENUE, kind: 'money', value: (p) => p.revenue },
       { label: L('Tickets, cumulative', 'Kaarten, cumulatief', 'Billets, cumulé'), kind: 'int', value: (p) => p.cumulativeTickets },
       { label: L('Revenue, cumulative (EUR)', 'Omzet, cumulatief (EUR)', "Chiffre d'affaires, cumulé (EUR)"), kind: 'money', value: (p) => p.cumulativeRevenue },
     ],
@@ -85,8 +89,8 @@ export function customersTable(r: CustomerReport): Table<CustomerReport['items']
       { label: L('E-mail', 'E-mail', 'E-mail'), kind: 'text', value: (c) => c.email },
       { label: L('Postal code', 'Postcode', 'Code postal'), kind: 'text', value: (c) => c.postalCode },
       { label: L('Orders', 'Bestellingen', 'Commandes'), kind: 'int', value: (c) => c.orders },
-      { label: L('Tickets', 'Kaarten', 'Billets'), kind: 'int', value: (c) => c.tickets },
-      { label: L('Revenue (EUR)', 'Omzet (EUR)', "Chiffre d'affaires (EUR)"), kind: 'money', value: (c) => c.revenue },
+      { label: TICKETS, kind: 'int', value: (c) => c.tickets },
+      { label: REVENUE, kind: 'money', value: (c) => c.revenue },
       { label: L('Last visit', 'Laatste bezoek', 'Dernière visite'), kind: 'text', value: (c) => localStamp(c.lastVisit) },
     ],
   };
