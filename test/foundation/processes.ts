@@ -1,30 +1,15 @@
 // Foyer as a person runs it: the real server and CLI as child processes.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import net from 'node:net';
+import { execFile, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO, TSX, freePort, spawnServer } from '../helpers/process.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** tsx's loader by absolute URL, so a process can run from any working directory. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export { REPO, freePort };
 
 /** The environment of a child: this one's, without anything that would pick a database or port. */
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const k of ['DATABASE_URL', 'FOYER_DB', 'HOST', 'PORT', 'FOYER_PUBLIC_URL', 'FOYER_DEMO', 'LOG_LEVEL']) delete base[k];
   return { ...base, ...env };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface CliResult {
@@ -54,36 +39,14 @@ export interface FoyerProcess {
 /** `npm start` in `cwd`: resolves once /health answers. */
 export async function startFoyer(env: Record<string, string | undefined>, cwd = REPO): Promise<FoyerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/server.ts')], {
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }), cwd, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 100_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Foyer exited with ${child.exitCode}:\n${out}\n${err}`);
-    try {
-      const res = await fetch(`${baseUrl}/health`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Foyer did not answer /health in time:\n${out}\n${err}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const server = await spawnServer(childEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }), cwd);
+  const { child } = server;
   return {
-    baseUrl, child, stdout: () => out,
+    baseUrl: server.baseUrl, child, stdout: server.stdout,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      const code = await exited;
+      const code = await server.exited;
       clearTimeout(timer);
       return code;
     },

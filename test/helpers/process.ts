@@ -19,7 +19,8 @@ import { createPerformance, createProduction } from '../../src/productions/servi
 import type { TestDatabase } from './databases.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** tsx's loader by absolute URL, so a process can run from any working directory. */
+export const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,7 +48,40 @@ export interface ProcessOptions {
   env?: Record<string, string>;
 }
 
-/** `node --import tsx src/server.ts` on the database; resolves once /health answers. */
+export interface SpawnedServer {
+  baseUrl: string;
+  child: ChildProcess;
+  /** What the process wrote to stdout and stderr. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code once the process is gone. */
+  exited: Promise<number | null>;
+}
+
+/** `node --import tsx src/server.ts` with exactly `env`, in `cwd`; resolves once /health answers. */
+export async function spawnServer(env: NodeJS.ProcessEnv, cwd = REPO, timeoutMs = 100_000): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/server.ts')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const baseUrl = `http://${env.HOST}:${env.PORT}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Foyer exited early:\n${out}\n${err}`);
+    const ok = await fetch(`${baseUrl}/health`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Foyer did not answer /health in time:\n${out}\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl, child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** A Foyer server process on the test database (no demo data, no worker unless asked). */
 export async function startFoyerProcess(database: TestDatabase, opts: ProcessOptions = {}): Promise<FoyerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -55,31 +89,14 @@ export async function startFoyerProcess(database: TestDatabase, opts: ProcessOpt
   Object.assign(env, database.env, {
     HOST: '127.0.0.1', PORT: String(port), FOYER_DEMO: 'false', FOYER_WORKER: String(opts.worker ?? false), LOG_LEVEL: 'warn',
   }, opts.env);
-  const child = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/server.ts')], {
-    env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
-  child.stderr!.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Foyer exited early:\n${out}`);
-    const ok = await fetch(`${baseUrl}/health`).then((r) => r.status === 200, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Foyer did not answer /health in time:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const server = await spawnServer(env, REPO, 60_000);
+  const { child } = server;
   return {
-    baseUrl, pid: child.pid!, child,
-    output: () => out,
+    baseUrl: server.baseUrl, pid: child.pid!, child,
+    output: () => server.stdout() + server.stderr(),
     async kill(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await gone;
+      await server.exited;
     },
   };
 }
