@@ -16,17 +16,21 @@ export interface CustomerGroup {
 
 /** Orders paid in the period, counted with their tickets still valid; one group per customer. */
 function purchases(db: Db, scope: Scope, period: Period) {
+  // Grouped by an expression, not the column: SQLite would otherwise walk the orders in customer
+  // order (orders_customer) with a random read per order, instead of the period's range of
+  // orders_org_paid and one sort; twice as slow on a season.
+  const customer = sql<string>`o.customer_id || ''`;
   let q = db.selectFrom('orders as o')
     .innerJoin('tickets as t', 't.order_id', 'o.id')
     .select([
-      'o.customer_id',
+      customer.as('customer_id'),
       sql<number>`count(distinct o.id)`.as('orders'), sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue'),
     ])
     .where('o.organisation_id', '=', scope.orgId).where('o.customer_id', 'is not', null)
     .where('o.paid_at', '>=', period.startUtc).where('o.paid_at', '<', period.endUtc)
     .where('t.status', '=', 'valid');
   if (scope.venueId) q = q.where('t.performance_id', 'in', performanceIds(db, scope));
-  return q.groupBy('o.customer_id');
+  return q.groupBy(customer);
 }
 
 /**
