@@ -43,6 +43,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installProblemHandlers(app);
+  // A POST without a body is read as {}: calls whose fields are all optional need none, and a call
+  // with required fields names them instead of saying "body must be an object".
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH')) req.body = {};
+  });
   await app.register(formbody);
   await app.register(swagger, {
     openapi: {

@@ -2,6 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
+import { formatInZone } from '../platform/time.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import type { Channel } from '../productions/tables.js';
 import { findPerformance } from '../productions/service.js';
@@ -59,13 +60,15 @@ export async function basketView(ctx: Ctx, b: Basket) {
     .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
     .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
     .innerJoin('productions', 'productions.id', 'performances.production_id')
+    .innerJoin('halls', 'halls.id', 'performances.hall_id')
+    .innerJoin('venues', 'venues.id', 'halls.venue_id')
     .leftJoin('basket_line_uitpas', 'basket_line_uitpas.basket_line_id', 'basket_lines.id')
     .select([
       'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.pass_type', 'basket_line_uitpas.tariff_id', 'basket_line_uitpas.tariff_name',
       'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
       'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
       'inventory.hold_id', 'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en',
-      'productions.title', 'performances.starts_at',
+      'productions.title', 'performances.starts_at', 'venues.time_zone',
     ])
     .where('basket_lines.basket_id', '=', b.id)
     .orderBy('basket_lines.created_at').orderBy('inventory.sort')
@@ -84,7 +87,7 @@ export async function basketView(ctx: Ctx, b: Basket) {
       id: l.id,
       performanceId: l.performance_id,
       title: l.title,
-      startsAt: l.starts_at,
+      startsAt: formatInZone(l.starts_at, l.time_zone),
       seatId: l.zone_id ? null : l.item_id,
       placeId: l.item_id,
       zoneId: l.zone_id,

@@ -2,6 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
+import { formatInZone } from '../platform/time.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { getOrganisation } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
@@ -143,7 +144,8 @@ export async function getOrderView(ctx: Ctx, id: string) {
     total: owed,
     paid: paidIn,
     balance: o.status === 'reserved' ? owed : owed - paidIn,
-    reservationExpiresAt: o.reservation_expires_at,
+    // Amsterdam and Brussels share their offsets, so one zone serves every venue's orders.
+    reservationExpiresAt: o.reservation_expires_at ? formatInZone(o.reservation_expires_at, 'Europe/Amsterdam') : null,
     createdAt: o.created_at,
     paidAt: o.paid_at,
     cancelledAt: o.cancelled_at,
@@ -151,7 +153,7 @@ export async function getOrderView(ctx: Ctx, id: string) {
       id: t.id,
       performanceId: t.performance_id,
       title: t.title,
-      startsAt: t.starts_at,
+      startsAt: formatInZone(t.starts_at, t.time_zone),
       seatId: t.zone_id ? null : t.item_id,
       placeId: t.item_id,
       zoneId: t.zone_id,

@@ -35,4 +35,16 @@ describe.each(DIALECTS)('e-tickets on %s', (dialect) => {
     expect(figures.sold.free.tickets).toBe(2);
     expect(figures.reservations.tickets).toBe(0);
   });
+
+  it('print and cancel need no body at all, and ticket times are in the venue zone', async () => {
+    const order = await kit.sell(c.performanceId, ['r3s1', 'r3s2']);
+    expect(order.tickets[0].startsAt).toBe('2027-01-15T20:15:00+01:00');
+    const bare = (path: string) => fetch(`${s.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const print = await bare(`/api/orders/${order.id}/print`);
+    expect(print.status).toBe(200);
+    expect(print.headers.get('content-type')).toBe('application/pdf');
+    const cancel = await bare(`/api/orders/${order.id}/cancel`);
+    expect(cancel.status).toBe(200);
+    expect((await cancel.json()).status).toBe('cancelled');
+  });
 });
