@@ -2,7 +2,7 @@
 // Foyer process, next to the ceiling (the same services called in-process, no HTTP), on SQLite and
 // on PostgreSQL. Prints buys/s, latencies, seats sold twice (must be 0) and the server's peak RSS.
 // Knobs: RUSH_BUYERS (500), RUSH_SECTIONS (10) x 40 rows x 50 seats, RUSH_MAX_SECONDS (60 per phase),
-// RUSH_DATABASES (sqlite,postgres).
+// RUSH_DATABASES (sqlite,postgres), RUSH_SERVER_NODE_OPTIONS.
 import fs from 'node:fs';
 import pg from 'pg';
 import { freshDatabase, PG_ADMIN_URL, type TestDatabase } from '../test/helpers/databases.js';
@@ -18,6 +18,8 @@ const SECTIONS = Number(process.env.RUSH_SECTIONS ?? 10);
 const MAX_SECONDS = Number(process.env.RUSH_MAX_SECONDS ?? 60);
 const DATABASES = (process.env.RUSH_DATABASES ?? 'sqlite,postgres').split(',') as Dialect[];
 const CALM_BUYERS = 10;
+/** Node flags for the server process only, e.g. "--max-old-space-size=160". */
+const SERVER_NODE_OPTIONS = process.env.RUSH_SERVER_NODE_OPTIONS;
 const TARGET_SHARE: Record<Dialect, number> = { sqlite: 0.5, postgres: 0.7 };
 
 /** Peak resident memory of a process, in MB (Linux). */
@@ -61,7 +63,7 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     console.log(line('in-process (ceiling)', ceiling, seats));
 
     const calmPerf = await addPerformance(handle, sale);
-    const proc = await startFoyerProcess(database, { env: { PG_POOL_SIZE: '8' } });
+    const proc = await startFoyerProcess(database, { env: { PG_POOL_SIZE: '8', ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}) } });
     let http: RushResult;
     let calm: RushResult;
     let rss: number;
