@@ -91,17 +91,6 @@ export function availableWhere(now: string) {
   return sql<boolean>`(status = 'free' or (status = 'held' and hold_expires_at < ${now}))`;
 }
 
-export async function freeSeats(db: Db, performanceId: string, now: string, rank?: number): Promise<FreeSeat[]> {
-  let q = db.selectFrom('inventory')
-    .select(['item_id', 'section', 'row_label', 'pos', 'sort', 'rank'])
-    .where('performance_id', '=', performanceId)
-    .where('zone_id', 'is', null)
-    .where(availableWhere(now));
-  if (rank !== undefined) q = q.where('rank', '=', rank);
-  const rows = await q.execute();
-  return rows.map((r) => ({ itemId: r.item_id, rowKey: `${r.section}\u0000${r.row_label}`, pos: r.pos, sort: r.sort, rank: r.rank }));
-}
-
 /**
  * The best `limit` available seats (rank, then map order): the window best available chooses from,
  * so a request never reads a whole arena. Call it inside the claiming transaction. On PostgreSQL the
