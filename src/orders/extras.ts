@@ -66,10 +66,10 @@ export async function extrasTicketsCancelled(db: Db, ticketIds: string[], now: D
 }
 
 /**
- * After an extra of `order` (as it was before) was cancelled: refunds `amount` if the order was paid,
+ * After tickets or an extra of `order` (as it was before) were cancelled: refunds `amount` if the order was paid,
  * and cancels the order when nothing valid is left in it.
  */
-export async function refundExtra(tx: Db, ctx: Ctx, order: Order, amount: number, refundMethod: PaymentMethod | undefined, now: string): Promise<void> {
+export async function refundAndClose(tx: Db, ctx: Ctx, order: Order, amount: number, refundMethod: PaymentMethod | undefined, now: string): Promise<void> {
   if (order.status === 'paid' && amount > 0) {
     const last = await tx.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
       .orderBy('created_at', 'desc').executeTakeFirst();

@@ -10,7 +10,7 @@ import { openBasket } from '../baskets/service.js';
 import { matchesWords } from '../customers/service.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
-import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled } from './extras.js';
+import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled, refundAndClose } from './extras.js';
 import type { Order, PaymentMethod } from './tables.js';
 import { confirmUitpasSales, queueUitpasCancellations, registerUitpasSales, undoUitpasSales } from '../connectors/uitpas/registrations.js';
 import './problems.js';
@@ -210,16 +210,7 @@ export async function cancelTickets(ctx: Ctx, db: Db, order: Order, ticketIds: s
   await queueUitpasCancellations(db, cancelled.map((t) => t.id), now);
   await extrasTicketsCancelled(db, cancelled.map((t) => t.id), now);
   await freeOrderItems(db, order.id, cancelled.map((t) => ({ performanceId: t.performance_id, itemId: t.item_id })));
-  const refund = cancelled.reduce((n, t) => n + t.price, 0);
-  if (order.status === 'paid' && refund > 0) {
-    const last = await db.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
-      .orderBy('created_at', 'desc').executeTakeFirst();
-    await insertPayment(db, ctx, order.id, 'refund', refundMethod ?? last?.method ?? 'cash', refund, undefined, now);
-  }
-  const left = await db.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
-  if (!left && (await extrasOwed(db, order.id)) === 0) {
-    await db.updateTable('orders').set({ status: 'cancelled', cancelled_at: now.toISOString() }).where('id', '=', order.id).execute();
-  }
+  await refundAndClose(db, ctx, order, cancelled.reduce((n, t) => n + t.price, 0), refundMethod, now.toISOString());
   return cancelled;
 }
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { Problem, notFound } from '../platform/problems.js';
 import { abandonBasket, createBasket } from '../baskets/service.js';
 import { cancelTickets, checkout, findOrder } from '../orders/service.js';
-import { refundExtra, registerOrderCancellation } from '../orders/extras.js';
+import { refundAndClose, registerOrderCancellation } from '../orders/extras.js';
 import type { PaymentMethod } from '../orders/tables.js';
 import { addRedemptionToBasket } from './selling.js';
 import type { PlaceRequest } from './places.js';
@@ -85,7 +85,7 @@ export async function cancelHolding(ctx: Ctx, holdingId: string, refundMethod?: 
       const o = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
       await cancelTickets(ctx, tx, o, taken.filter((t) => t.order_id === orderId).map((t) => t.ticket_id));
     }
-    await refundExtra(tx, ctx, order, h.price, refundMethod, now.toISOString());
+    await refundAndClose(tx, ctx, order, h.price, refundMethod, now.toISOString());
   });
   return holdingView(ctx, h.id);
 }

@@ -4,7 +4,7 @@ import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { openBasket } from '../baskets/service.js';
-import { refundExtra, registerOrderCancellation, registerOrderExtra } from '../orders/extras.js';
+import { refundAndClose, registerOrderCancellation, registerOrderExtra } from '../orders/extras.js';
 import type { PaymentMethod } from '../orders/tables.js';
 import { findStream } from './service.js';
 import './problems.js';
@@ -89,7 +89,7 @@ export async function cancelStreamPurchase(ctx: Ctx, id: string, refundMethod?: 
     const r = await tx.updateTable('stream_purchases').set({ status: 'cancelled', cancelled_at: now })
       .where('id', '=', id).where('status', '=', 'valid').executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new Problem('nothing-to-cancel');
-    await refundExtra(tx, ctx, order, p.price, refundMethod, now);
+    await refundAndClose(tx, ctx, order, p.price, refundMethod, now);
   });
   return (await orderStreams(ctx, p.order_id)).find((x) => x.id === id)!;
 }
