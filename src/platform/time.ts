@@ -62,3 +62,11 @@ export function formatInZone(d: Date | string, tz: string): string {
 export function localDate(d: Date | string, tz: string): string {
   return formatInZone(d, tz).slice(0, 10);
 }
+
+/** "2026-11-30" + 1 -> "2026-12-01": calendar arithmetic, no zone involved. */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The UTC instant (ISO) at which local calendar day `day` starts in `tz`. */
+export const dayStartUtc = (day: string, tz: string): string => zonedToUtc(`${day}T00:00`, tz).toISOString();

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
-import { formatInZone, zonedToUtc } from '../platform/time.js';
+import { addDays, dayStartUtc, formatInZone } from '../platform/time.js';
 import { getHall, getVenue } from '../venues/service.js';
 import { canTransition, containsPattern, localToUtc } from './rules.js';
 import { ensureInventory } from '../inventory/store.js';
@@ -183,12 +183,8 @@ export interface PerformanceFilter {
 }
 
 /** Dates in filters are calendar days; Amsterdam and Brussels share their offsets. */
-const dayStart = (d: string) => zonedToUtc(`${d}T00:00`, 'Europe/Amsterdam').toISOString();
-const dayAfter = (d: string) => {
-  const next = new Date(`${d}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return dayStart(next.toISOString().slice(0, 10));
-};
+const dayStart = (d: string) => dayStartUtc(d, 'Europe/Amsterdam');
+const dayAfter = (d: string) => dayStart(addDays(d, 1));
 
 export async function listPerformances(ctx: Ctx, f: PerformanceFilter) {
   let q = performanceQuery(ctx.db, ctx.orgId);

@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Dialect } from '../platform/db.js';
 import { invalid, type FieldError } from '../platform/problems.js';
 import type { Text } from '../platform/i18n.js';
-import { zonedToUtc } from '../platform/time.js';
+import { addDays, zonedToUtc } from '../platform/time.js';
 
 /** Foyer's venues are all in Europe/Amsterdam or Europe/Brussels: the same offsets, one zone for reports. */
 export const REPORT_ZONE = 'Europe/Brussels';
@@ -30,10 +30,7 @@ export function isCalendarDay(s: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-/** "2026-11-30" + 1 -> "2026-12-01": calendar arithmetic, no zone involved. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
