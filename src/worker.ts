@@ -7,6 +7,7 @@ import { Scheduler } from './platform/schedules.js';
 import { sweepSelling } from './orders/sweeper.js';
 import { registerUitpasJobs } from './connectors/uitpas/jobs.js';
 import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/schedule.js';
+import { registerReportJobs } from './reports/jobs.js';
 
 export interface Worker {
   runner: JobRunner;
@@ -43,6 +44,7 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): 
   scheduler.add(dipSchedule(log));
 
   registerUitpasJobs(runner, scheduler, deps, log);
+  registerReportJobs(runner, scheduler, deps, log);
 
   if (start) {
     runner.start();

@@ -8,6 +8,7 @@ import * as dip from './2026-11-23T1300_dip.js';
 import * as uitpas from './2026-11-23T1400_uitpas.js';
 import * as packsStreams from './2026-11-23T1500_packs_streams.js';
 import * as reports from './2026-11-23T1600_reports.js';
+import * as reportRollups from './2026-11-23T1700_report_rollups.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1400_uitpas': uitpas,
   '2026-11-23T1500_packs_streams': packsStreams,
   '2026-11-23T1600_reports': reports,
+  '2026-11-23T1700_report_rollups': reportRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,6 +14,7 @@ import type { UitpasTables } from '../connectors/uitpas/tables.js';
 import type { PackTables } from '../packs/tables.js';
 import type { StreamTables } from '../streams/tables.js';
 import type { CatalogueTables } from '../catalogue/tables.js';
+import type { ReportTables } from '../reports/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -30,4 +31,5 @@ export interface Database
     UitpasTables,
     PackTables,
     StreamTables,
-    CatalogueTables {}
+    CatalogueTables,
+    ReportTables {}

@@ -1,8 +1,10 @@
 // SQL of the customers report: what each customer bought in the period, and their latest visit.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.js';
+import type { Db, Dialect } from '../platform/db.js';
+import { customerEvents } from './events.js';
 import type { Period } from './range.js';
-import { performanceIds, type Scope } from './store.js';
+import type { RollupState } from './rollup.js';
+import { liveSince, performanceIds, splitPeriod, type Scope } from './store.js';
 
 export interface CustomerGroup {
   customerId: string;
@@ -14,31 +16,37 @@ export interface CustomerGroup {
   revenue: number;
 }
 
-/** Orders paid in the period, counted with their tickets still valid; one group per customer. */
-function purchases(db: Db, scope: Scope, period: Period) {
-  // Grouped by an expression, not the column: SQLite would otherwise walk the orders in customer
-  // order (orders_customer) with a random read per order, instead of the period's range of
-  // orders_org_paid and one sort; twice as slow on a season.
-  const customer = sql<string>`o.customer_id || ''`;
-  let q = db.selectFrom('orders as o')
-    .innerJoin('tickets as t', 't.order_id', 'o.id')
-    .select([
-      customer.as('customer_id'),
-      sql<number>`count(distinct o.id)`.as('orders'), sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue'),
-    ])
-    .where('o.organisation_id', '=', scope.orgId).where('o.customer_id', 'is not', null)
-    .where('o.paid_at', '>=', period.startUtc).where('o.paid_at', '<', period.endUtc)
-    .where('t.status', '=', 'valid');
-  if (scope.venueId) q = q.where('t.performance_id', 'in', performanceIds(db, scope));
-  return q.groupBy(customer);
+/**
+ * Orders paid in the period, counted with their tickets still valid; one group per customer. The
+ * rolled-up days of payment come from report_customer_days (per venue, '' for all), the events
+ * since (sales, refunds, orders emptied by refunds) are added live for the orders paid in the period.
+ */
+function purchases(db: Db, dialect: Dialect, scope: Scope, period: Period, state: RollupState | undefined) {
+  const { rolled } = splitPeriod(period, state);
+  const events = customerEvents(db, dialect, scope.orgId, { startUtc: liveSince(state) }, period, 'all', { venueId: scope.venueId }, period);
+  const live = db.selectFrom(events.as('l')).select(['l.customer_id', 'l.orders', 'l.tickets', 'l.revenue']);
+  const all = rolled
+    ? db.selectFrom('report_customer_days as d')
+      .select(['d.customer_id', 'd.orders', 'd.tickets', 'd.revenue'])
+      .where('d.organisation_id', '=', scope.orgId).where('d.venue_id', '=', scope.venueId ?? '')
+      .where('d.day', '>=', rolled.from).where('d.day', '<=', rolled.to)
+      .unionAll(live)
+    : live;
+  return db.selectFrom(all.as('e'))
+    .select(['e.customer_id', sql<number>`sum(e.orders)`.as('orders'), sql<number>`sum(e.tickets)`.as('tickets'), sql<number>`sum(e.revenue)`.as('revenue')])
+    .groupBy('e.customer_id')
+    // a customer whose every ticket of the period was refunded is not a buyer of the period
+    .having(sql<number>`sum(e.orders)`, '>', 0);
 }
 
 /**
- * Best customers first: by revenue, then tickets, then customer id; one page, or every customer
+ * Best customers first: by revenue, then tickets, then customer id; one page, or every one
  * without `page` (exports). `total` counts every customer of the period, from the same aggregate.
  */
-export async function customerGroups(db: Db, scope: Scope, period: Period, page?: { limit: number; offset: number }): Promise<{ total: number; groups: CustomerGroup[] }> {
-  let ranked = db.selectFrom(purchases(db, scope, period).as('g'))
+export async function customerGroups(
+  db: Db, dialect: Dialect, scope: Scope, period: Period, state: RollupState | undefined, page?: { limit: number; offset: number },
+): Promise<{ total: number; groups: CustomerGroup[] }> {
+  let ranked = db.selectFrom(purchases(db, dialect, scope, period, state).as('g'))
     .select(['g.customer_id', 'g.orders', 'g.tickets', 'g.revenue', sql<number>`count(*) over ()`.as('total')])
     .orderBy('g.revenue', 'desc').orderBy('g.tickets', 'desc').orderBy('g.customer_id');
   if (page) ranked = ranked.limit(page.limit).offset(page.offset);
@@ -48,7 +56,7 @@ export async function customerGroups(db: Db, scope: Scope, period: Period, page?
     .orderBy('r.revenue', 'desc').orderBy('r.tickets', 'desc').orderBy('r.customer_id')
     .execute();
   // a page past the end has no rows to carry the total
-  const total = rows.length ? Number(rows[0].total) : page && page.offset > 0 ? await countCustomers(db, scope, period) : 0;
+  const total = rows.length ? Number(rows[0].total) : page && page.offset > 0 ? await countCustomers(db, dialect, scope, period, state) : 0;
   return {
     total,
     groups: rows.map((r) => ({
@@ -58,8 +66,8 @@ export async function customerGroups(db: Db, scope: Scope, period: Period, page?
   };
 }
 
-async function countCustomers(db: Db, scope: Scope, period: Period): Promise<number> {
-  const r = await db.selectFrom(purchases(db, scope, period).as('g')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+async function countCustomers(db: Db, dialect: Dialect, scope: Scope, period: Period, state: RollupState | undefined): Promise<number> {
+  const r = await db.selectFrom(purchases(db, dialect, scope, period, state).as('g')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -78,7 +78,7 @@ export function summerTime(year: number): { start: string; end: string } {
  * within `period`. PostgreSQL converts with its own zone data; SQLite adds one hour, or two
  * inside the summer-time intervals of the years the period touches.
  */
-export function localDaySql(dialect: Dialect, column: string, period: Period): RawBuilder<string> {
+export function localDaySql(dialect: Dialect, column: string, period: Pick<Period, 'startUtc' | 'endUtc'>): RawBuilder<string> {
   const col = sql.ref(column);
   if (dialect === 'postgres') {
     return sql<string>`to_char((${col})::timestamptz at time zone ${sql.lit(REPORT_ZONE)}, 'YYYY-MM-DD')`;

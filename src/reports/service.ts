@@ -9,6 +9,7 @@ import { findPerformance } from '../productions/service.js';
 import { findVenue } from '../venues/store.js';
 import { customerGroups, lastVisits } from './customers-store.js';
 import { eachDay, periodOf, REPORT_ZONE, type Period } from './range.js';
+import { withRollup } from './rollup.js';
 import type { CustomerReport, DailySales, PerformanceReport, PerformanceReportItem, SalesOverTime } from './schemas.js';
 import {
   dailySalesGroups, firstSale, performanceInVenue, performanceRows, performanceSales, placeCounts, ticketGroups, ticketTypeNames, type Scope,
@@ -31,7 +32,8 @@ const METHOD_ORDER = ['cash', 'pin', 'card', 'online', 'invoice', 'voucher', 'no
 
 export async function dailySales(ctx: Ctx, f: RangeFilter): Promise<DailySales> {
   const period = periodOf(f.from, f.to);
-  const groups = await dailySalesGroups(ctx.db, ctx.dialect, await scopeOf(ctx, f.venue), period);
+  const scope = await scopeOf(ctx, f.venue);
+  const groups = await withRollup(ctx, (db, state) => dailySalesGroups(db, ctx.dialect, scope, period, state));
   const names = new Map((await ticketTypeNames(ctx.db, ctx.orgId, [...new Set(groups.map((g) => g.ticketTypeId))]))
     .map((t) => [t.id, ticketTypeName(t, ctx.lang)]));
   const items = groups.map((g) => ({
@@ -52,7 +54,9 @@ export async function performancesReport(ctx: Ctx, f: RangeFilter): Promise<Perf
   const period = periodOf(f.from, f.to);
   const scope = await scopeOf(ctx, f.venue);
   const [perfs, groups, places] = await Promise.all([
-    performanceRows(ctx.db, scope, period), ticketGroups(ctx.db, scope, period), placeCounts(ctx.db, scope, period),
+    performanceRows(ctx.db, scope, period),
+    withRollup(ctx, (db, state) => ticketGroups(db, scope, period, state)),
+    placeCounts(ctx.db, scope, period),
   ]);
   const names = new Map((await ticketTypeNames(ctx.db, ctx.orgId, [...new Set(groups.map((g) => g.ticketTypeId))]))
     .map((t) => [t.id, ticketTypeName(t, ctx.lang)]));
@@ -137,7 +141,8 @@ export interface CustomerFilter extends RangeFilter {
 export async function customersReport(ctx: Ctx, f: CustomerFilter, all = false): Promise<CustomerReport> {
   const period = periodOf(f.from, f.to);
   const scope = await scopeOf(ctx, f.venue);
-  const { total, groups } = await customerGroups(ctx.db, scope, period, all ? undefined : { limit: f.limit, offset: f.offset });
+  const { total, groups } = await withRollup(ctx, (db, state) =>
+    customerGroups(db, ctx.dialect, scope, period, state, all ? undefined : { limit: f.limit, offset: f.offset }));
   const visits = await lastVisits(ctx.db, scope, period, all ? undefined : groups.map((g) => g.customerId));
   const items = groups.map((g) => {
     const last = visits.get(g.customerId);

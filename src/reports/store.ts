@@ -3,7 +3,9 @@ import { sql, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../platform/db.js';
 import type { Channel } from '../productions/tables.js';
 import type { DipCategory } from '../pricing/tables.js';
+import { dailySalesEvents, performanceEvents, REFUNDED_AT, SOLD_AT } from './events.js';
 import { localDaySql, type Period } from './range.js';
+import { dayEnd, type RollupState } from './rollup.js';
 
 export interface Scope {
   orgId: string;
@@ -11,11 +13,6 @@ export interface Scope {
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
-
-/** A ticket of a paid order counts as sold, unless it was cancelled from the reservation before payment. */
-const SOLD_AT = sql<SqlBool>`(t.cancelled_at is null or t.cancelled_at >= o.paid_at)`;
-/** A sold ticket cancelled afterwards: it comes back on the day of the cancellation. */
-const REFUNDED_AT = sql<SqlBool>`(t.status = 'cancelled' and t.cancelled_at >= o.paid_at)`;
 
 /** Performances of the scope (organisation, optionally one venue), as a subquery of ids. */
 export function performanceIds(db: Db, scope: Scope) {
@@ -25,6 +22,20 @@ export function performanceIds(db: Db, scope: Scope) {
   }
   return q;
 }
+
+/**
+ * The days of a period that are rolled up (up to the state's `through`), and the moment from which
+ * the events are counted live (the start of the day after `through`; the period's start when
+ * nothing of it is rolled up).
+ */
+export function splitPeriod(period: Period, state: RollupState | undefined): { rolled?: { from: string; to: string }; liveFrom: string } {
+  if (!state || state.through < period.from) return { liveFrom: period.startUtc };
+  const to = state.through < period.to ? state.through : period.to;
+  return { rolled: { from: period.from, to }, liveFrom: dayEnd(state.through) };
+}
+
+/** Where the live events start: after the rolled-up days, or (nothing rolled up) at the beginning. */
+export const liveSince = (state: RollupState | undefined): string => (state ? dayEnd(state.through) : '');
 
 export interface SalesGroup {
   date: string;
@@ -39,40 +50,26 @@ export interface SalesGroup {
 /**
  * A ticket is sold on the local day its order was paid; a sold ticket cancelled later comes back
  * negative on the day of its cancellation, under the refund's method. Unpaid reservations are not sales.
+ * Rolled-up days come from report_daily_sales, the others from the events (events.ts).
  */
-export async function dailySalesGroups(db: Db, dialect: Dialect, scope: Scope, period: Period): Promise<SalesGroup[]> {
-  let sales = db.selectFrom('tickets as t')
-    .innerJoin('orders as o', 'o.id', 't.order_id')
-    .leftJoin('payments as p', (j) => j.onRef('p.order_id', '=', 'o.id').on('p.kind', '=', 'payment'))
-    .select([
-      localDaySql(dialect, 'o.paid_at', period).as('day'), 't.ticket_type_id', 't.dip_category', 'o.channel',
-      sql<string>`coalesce(p.method, 'none')`.as('pay_method'),
-      sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue'),
-    ])
-    .where('o.organisation_id', '=', scope.orgId)
-    .where('o.paid_at', '>=', period.startUtc).where('o.paid_at', '<', period.endUtc)
-    .where(SOLD_AT);
-  let refunds = db.selectFrom('tickets as t')
-    .innerJoin('orders as o', 'o.id', 't.order_id')
-    .leftJoin('payments as p', (j) => j.onRef('p.order_id', '=', 'o.id').on('p.kind', '=', 'payment'))
-    // the refund written with the cancellation (same order, same moment: orders/service.ts cancelTickets)
-    .leftJoin('payments as r', (j) => j.onRef('r.order_id', '=', 'o.id').on('r.kind', '=', 'refund').onRef('r.created_at', '=', 't.cancelled_at'))
-    .select([
-      localDaySql(dialect, 't.cancelled_at', period).as('day'), 't.ticket_type_id', 't.dip_category', 'o.channel',
-      sql<string>`coalesce(r.method, p.method, 'none')`.as('pay_method'),
-      sql<number>`-count(*)`.as('tickets'), sql<number>`-sum(t.price)`.as('revenue'),
-    ])
-    .where('t.organisation_id', '=', scope.orgId).where('t.status', '=', 'cancelled')
-    .where('t.cancelled_at', '>=', period.startUtc).where('t.cancelled_at', '<', period.endUtc)
-    .where('o.paid_at', 'is not', null).where(REFUNDED_AT);
-  if (scope.venueId) {
-    sales = sales.where('t.performance_id', 'in', performanceIds(db, scope));
-    refunds = refunds.where('t.performance_id', 'in', performanceIds(db, scope));
-  }
-  const groupBy = [sql.ref('day'), sql.ref('t.ticket_type_id'), sql.ref('t.dip_category'), sql.ref('o.channel'), sql.ref('pay_method')];
-  const [sold, refunded] = await Promise.all([sales.groupBy(groupBy).execute(), refunds.groupBy(groupBy).execute()]);
-  return [...sold, ...refunded].map((r) => ({
-    date: r.day, ticketTypeId: r.ticket_type_id, dipCategory: r.dip_category, channel: r.channel, paymentMethod: r.pay_method,
+export async function dailySalesGroups(db: Db, dialect: Dialect, scope: Scope, period: Period, state: RollupState | undefined): Promise<SalesGroup[]> {
+  const { rolled, liveFrom } = splitPeriod(period, state);
+  const stored = async () => {
+    if (!rolled) return [];
+    let q = db.selectFrom('report_daily_sales')
+      .select(['day', 'ticket_type_id', 'dip_category', 'channel', 'payment_method', sql<number>`sum(tickets)`.as('tickets'), sql<number>`sum(revenue)`.as('revenue')])
+      .where('organisation_id', '=', scope.orgId).where('day', '>=', rolled.from).where('day', '<=', rolled.to);
+    if (scope.venueId) q = q.where('venue_id', '=', scope.venueId);
+    return q.groupBy(['day', 'ticket_type_id', 'dip_category', 'channel', 'payment_method', 'kind']).execute();
+  };
+  const live = async () => {
+    if (liveFrom >= period.endUtc) return [];
+    const [sold, refunded] = dailySalesEvents(db, dialect, scope.orgId, { startUtc: liveFrom, endUtc: period.endUtc }, { byVenue: false, filter: { venueId: scope.venueId } });
+    return [...await sold.execute(), ...await refunded.execute()];
+  };
+  const rows = [...await stored(), ...await live()];
+  return rows.map((r) => ({
+    date: r.day, ticketTypeId: r.ticket_type_id, dipCategory: r.dip_category, channel: r.channel, paymentMethod: r.payment_method,
     tickets: n(r.tickets), revenue: n(r.revenue),
   }));
 }
@@ -125,40 +122,54 @@ export interface TicketGroup {
 }
 
 /**
- * Seed 000's rule (src/figures/rules.ts `classify`) from aggregates only: a valid ticket is sold
- * when its order is paid, a free one once printed or delivered; every other valid ticket is a
- * reservation. All valid tickets are summed from one covering index without a join; the few of
- * unpaid orders (found through the orders' status index) are summed apart and taken off: a join
- * per ticket is what would not scale. A valid ticket of a cancelled order cannot exist (the
- * order is cancelled only with its last ticket, orders/service.ts), so none is looked for.
+ * Seed 000's rule (src/figures/rules.ts `classify`): a valid ticket is sold when its order is paid,
+ * a free one once printed or delivered; every other valid ticket is a reservation. Valid tickets
+ * of paid and of unpaid orders per performance, type and category come from the rolled-up totals
+ * (report_performance_totals) plus the events since (events.ts); the free ones, whose print state
+ * decides, are counted as they are now, through the covering index, for the free ticket types met.
  */
-export async function ticketGroups(db: Db, scope: Scope, period: Period): Promise<TicketGroup[]> {
-  const columns = ['t.performance_id', 't.ticket_type_id', 't.dip_category', 't.print_state'] as const;
-  const sums = [sql<number>`count(*)`.as('tickets'), sql<number>`sum(t.price)`.as('revenue')] as const;
-  const [all, unpaid] = await Promise.all([
-    // from the performances: an index-only range of the covering index per performance
-    db.selectFrom('performances as sp').innerJoin('tickets as t', 't.performance_id', 'sp.id').select([...columns, ...sums])
-      .where(spInPeriod(scope, period)).where('t.status', '=', 'valid')
-      .groupBy([...columns]).execute(),
-    // CROSS JOIN: SQLite takes the tables in this order (orders by status first); PostgreSQL plans it as an inner join
-    db.selectFrom('orders as o').crossJoin('tickets as t').select([...columns, ...sums])
-      .whereRef('t.order_id', '=', 'o.id')
-      .where('o.status', '=', 'reserved').where('o.organisation_id', '=', scope.orgId)
-      .where('t.performance_id', 'in', performancesIn(db, scope, period)).where('t.status', '=', 'valid')
-      .groupBy([...columns]).execute(),
-  ]);
-  const key = (r: { performance_id: string; ticket_type_id: string; dip_category: string; print_state: string }) =>
-    `${r.performance_id}|${r.ticket_type_id}|${r.dip_category}|${r.print_state}`;
-  const reserved = new Map(unpaid.map((r) => [key(r), r]));
-  return all.map((r) => {
-    const base = { performanceId: r.performance_id, ticketTypeId: r.ticket_type_id, dipCategory: r.dip_category };
-    const valid = { tickets: n(r.tickets), revenue: n(r.revenue) };
-    if (r.dip_category === 'free') {
-      return r.print_state === 'none' ? { ...base, sold: 0, revenue: 0, reserved: valid.tickets } : { ...base, sold: valid.tickets, revenue: valid.revenue, reserved: 0 };
+export async function ticketGroups(db: Db, scope: Scope, period: Period, state: RollupState | undefined): Promise<TicketGroup[]> {
+  const perfs = performancesIn(db, scope, period);
+  const key = (r: { performance_id: string; ticket_type_id: string; dip_category: string }) => `${r.performance_id}|${r.ticket_type_id}|${r.dip_category}`;
+  const totals = new Map<string, { performance_id: string; ticket_type_id: string; dip_category: DipCategory; sold: number; revenue: number; reserved: number }>();
+  const add = (r: { performance_id: string; ticket_type_id: string; dip_category: DipCategory; sold_tickets: unknown; sold_revenue: unknown; reserved_tickets: unknown }) => {
+    const t = totals.get(key(r)) ?? { performance_id: r.performance_id, ticket_type_id: r.ticket_type_id, dip_category: r.dip_category, sold: 0, revenue: 0, reserved: 0 };
+    t.sold += n(r.sold_tickets);
+    t.revenue += n(r.sold_revenue);
+    t.reserved += n(r.reserved_tickets);
+    totals.set(key(r), t);
+  };
+  if (state) {
+    const stored = await db.selectFrom('report_performance_totals')
+      .select(['performance_id', 'ticket_type_id', 'dip_category', 'sold_tickets', 'sold_revenue', 'reserved_tickets'])
+      .where('organisation_id', '=', scope.orgId).where('performance_id', 'in', perfs).execute();
+    stored.forEach(add);
+  }
+  // the events since, of the whole organisation (a day's worth), kept for the period's performances
+  // here: filtered in SQL, SQLite would start from the performances' every ticket
+  const inPeriod = new Set((await perfs.execute()).map((p) => p.id));
+  for (const r of await performanceEvents(db, scope.orgId, { startUtc: liveSince(state) }).execute()) if (inPeriod.has(r.performance_id)) add(r);
+
+  const out: TicketGroup[] = [];
+  for (const t of totals.values()) {
+    if (t.dip_category === 'free') continue;
+    out.push({ performanceId: t.performance_id, ticketTypeId: t.ticket_type_id, dipCategory: t.dip_category, sold: t.sold, revenue: t.revenue, reserved: t.reserved });
+  }
+  // every valid free ticket is of a paid order or of an unpaid one, so its type is among the totals
+  const freeTypes = [...new Set([...totals.values()].filter((t) => t.dip_category === 'free').map((t) => t.ticket_type_id))];
+  if (freeTypes.length) {
+    const free = await db.selectFrom('tickets as t')
+      .select(['t.performance_id', 't.ticket_type_id', sql<number>`sum(case when t.print_state = 'none' then 0 else 1 end)`.as('printed'),
+        sql<number>`sum(case when t.print_state = 'none' then 0 else t.price end)`.as('revenue'),
+        sql<number>`sum(case when t.print_state = 'none' then 1 else 0 end)`.as('unprinted')])
+      .where('t.performance_id', 'in', perfs).where('t.status', '=', 'valid')
+      .where('t.ticket_type_id', 'in', freeTypes).where('t.dip_category', '=', 'free')
+      .groupBy(['t.performance_id', 't.ticket_type_id']).execute();
+    for (const r of free) {
+      out.push({ performanceId: r.performance_id, ticketTypeId: r.ticket_type_id, dipCategory: 'free', sold: n(r.printed), revenue: n(r.revenue), reserved: n(r.unprinted) });
     }
-    const res = reserved.get(key(r));
-    return { ...base, sold: valid.tickets - n(res?.tickets), revenue: valid.revenue - n(res?.revenue), reserved: n(res?.tickets) };
-  });
+  }
+  return out;
 }
 
 export interface PlaceCounts {

@@ -8,7 +8,10 @@ import type { Dialect } from '../../src/platform/db.js';
 export interface Scenario {
   s: TestServer;
   clock: ManualClock;
+  orgId: string;
   token: string;
+  /** Sets the clock and logs in again (sessions expire); answers the new token. */
+  at(iso: string): Promise<string>;
   boxofficeToken: string;
   /** Hamlet on 2027-01-15 20:15 in the first venue. */
   a: Catalogue;
@@ -33,6 +36,7 @@ export async function buildScenario(dialect: Dialect): Promise<Scenario> {
     clock.set(new Date(iso));
     const login = ok(await s.request('POST', '/api/auth/login', { body: { email: org.email, password: org.password } }), 'login');
     token = login.body.token;
+    return token;
   };
   const a = await buildCatalogue(s, token);
   const b = await buildCatalogue(s, token, { startsAt: '2027-02-10T20:00' });
@@ -84,5 +88,5 @@ export async function buildScenario(dialect: Dialect): Promise<Scenario> {
   await sell('online', a, [['r3s5', 'normal']]);
 
   const boxofficeToken = await userIn(s, org.orgId, 'boxoffice');
-  return { s, clock, token, boxofficeToken, a, b, anna, bram };
+  return { s, clock, orgId: org.orgId, token, at, boxofficeToken, a, b, anna, bram };
 }
