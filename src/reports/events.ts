@@ -98,6 +98,15 @@ const zero = sql<number>`0`;
 const org = sql<string>`o.organisation_id`;
 
 /**
+ * The method of the order's payment (an order has one: at checkout or when a reservation is paid),
+ * and of the refund written with a cancellation (same order, same moment: orders/service.ts
+ * cancelTickets). Subqueries by the payments' order index: a join lets PostgreSQL hash every
+ * payment of the organisation for a day's events.
+ */
+const PAID_WITH = sql<string>`(select p.method from payments p where p.order_id = o.id and p.kind = 'payment' order by p.created_at limit 1)`;
+const REFUNDED_WITH = sql<string>`(select r.method from payments r where r.order_id = o.id and r.kind = 'refund' and r.created_at = t.cancelled_at limit 1)`;
+
+/**
  * Daily sales events in a span of whole local days: per local day, (venue,) ticket type, DIP
  * category, channel, payment method and kind; refunds negative under the refund's method.
  */
@@ -105,19 +114,15 @@ export function dailySalesEvents(db: Db, dialect: Dialect, orgId: string, span: 
   const f = opts.filter ?? {};
   const venue = opts.byVenue ? sql<string>`vh.venue_id` : sql<string>`''`;
   const sold = sales(db, orgId, span, f)
-    .leftJoin('payments as p', (j) => j.onRef('p.order_id', '=', 'o.id').on('p.kind', '=', 'payment'))
     .select([
       org.as('organisation_id'), localDaySql(dialect, 'o.paid_at', span).as('day'), venue.as('venue_id'), 't.ticket_type_id', 't.dip_category', 'o.channel',
-      sql<string>`coalesce(p.method, 'none')`.as('payment_method'), sql<'sale' | 'refund'>`'sale'`.as('kind'),
+      sql<string>`coalesce(${PAID_WITH}, 'none')`.as('payment_method'), sql<'sale' | 'refund'>`'sale'`.as('kind'),
       count(1).as('tickets'), total(1).as('revenue'),
     ]);
   const refunded = refunds(db, orgId, span, f)
-    .leftJoin('payments as p', (j) => j.onRef('p.order_id', '=', 'o.id').on('p.kind', '=', 'payment'))
-    // the refund written with the cancellation (same order, same moment: orders/service.ts cancelTickets)
-    .leftJoin('payments as r', (j) => j.onRef('r.order_id', '=', 'o.id').on('r.kind', '=', 'refund').onRef('r.created_at', '=', 't.cancelled_at'))
     .select([
       org.as('organisation_id'), localDaySql(dialect, 't.cancelled_at', span).as('day'), venue.as('venue_id'), 't.ticket_type_id', 't.dip_category', 'o.channel',
-      sql<string>`coalesce(r.method, p.method, 'none')`.as('payment_method'), sql<'sale' | 'refund'>`'refund'`.as('kind'),
+      sql<string>`coalesce(${REFUNDED_WITH}, ${PAID_WITH}, 'none')`.as('payment_method'), sql<'sale' | 'refund'>`'refund'`.as('kind'),
       count(-1).as('tickets'), total(-1).as('revenue'),
     ]);
   // by expression, not alias: a bare venue_id would name the halls' column in PostgreSQL's GROUP BY

@@ -165,7 +165,8 @@ export async function withRollup<T>(ctx: Ctx, read: (db: Tx, state: RollupState 
   }
   const tx = ctx.dialect === 'postgres' ? ctx.db.transaction().setIsolationLevel('repeatable read') : ctx.db.transaction();
   return tx.execute(async (trx) => {
-    if (ctx.dialect === 'postgres') await sql`set local jit = off`.execute(trx);
+    // JIT would compile for longer than these queries run
+    if (ctx.dialect === 'postgres') await sql`select set_config('jit', 'off', true)`.execute(trx);
     return read(trx, await rollupState(trx, ctx.orgId));
   });
 }

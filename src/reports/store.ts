@@ -181,10 +181,11 @@ export interface PlaceCounts {
 /** Places per performance, and how many are blocked of each kind. */
 export async function placeCounts(db: Db, scope: Scope, period: Period): Promise<Map<string, PlaceCounts>> {
   const [all, blocked] = await Promise.all([
-    db.selectFrom('performances as sp').innerJoin('inventory as i', 'i.performance_id', 'sp.id')
-      .select(['i.performance_id', sql<number>`count(*)`.as('places')])
+    // a count per performance (an index range each): a join and GROUP BY walks every inventory row in SQLite
+    db.selectFrom('performances as sp')
+      .select(['sp.id as performance_id', (eb) => eb.selectFrom('inventory as i').select(sql<number>`count(*)`.as('n')).whereRef('i.performance_id', '=', 'sp.id').as('places')])
       .where(spInPeriod(scope, period))
-      .groupBy('i.performance_id').execute(),
+      .execute(),
     db.selectFrom('performances as sp').innerJoin('inventory as i', 'i.performance_id', 'sp.id').innerJoin('blocks as b', 'b.id', 'i.block_id')
       .select(['i.performance_id', 'b.kind', sql<number>`count(*)`.as('places')])
       .where(spInPeriod(scope, period))
