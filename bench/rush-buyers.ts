@@ -17,6 +17,8 @@ export interface RushResult {
   /** Requests that got no answer, a 5xx, or an unexpected refusal. */
   failures: number;
   firstFailure?: string;
+  /** Opening a basket: under overload, the wait at the door (src/platform/gate.ts). */
+  basket: number[];
   hold: number[];
   checkout: number[];
   soldOut: boolean;
@@ -29,7 +31,7 @@ export const percentile = (xs: number[], p: number): number => {
 };
 
 export async function rush(shop: Shop, buyers: number, maxSeconds: number): Promise<RushResult> {
-  const r: RushResult = { seconds: 0, buys: 0, seatsSold: 0, failures: 0, hold: [], checkout: [], soldOut: false };
+  const r: RushResult = { seconds: 0, buys: 0, seatsSold: 0, failures: 0, basket: [], hold: [], checkout: [], soldOut: false };
   const started = performance.now();
   const deadline = started + maxSeconds * 1000;
   let soldOutSeen = false;
@@ -43,7 +45,7 @@ export async function rush(shop: Shop, buyers: number, maxSeconds: number): Prom
     let round = 0;
     while (!soldOutSeen && performance.now() < deadline) {
       try {
-        const basket = await shop.basket();
+        const basket = await timed(r.basket, () => shop.basket());
         let quantity = 1 + ((n * 7 + round++) % 4);
         let got = await timed(r.hold, () => shop.add(basket, quantity));
         if (got === 'none' && quantity > 1) {

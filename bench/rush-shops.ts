@@ -8,6 +8,9 @@ import { checkout } from '../src/orders/service.js';
 import { quietLog } from '../test/helpers/process.js';
 import type { HttpJson } from './rush-http.js';
 import type { Shop } from './rush-buyers.js';
+// The extras a server has registered (packs, streams): the in-process buy does what the server's does.
+import '../src/packs/credits.js';
+import '../src/streams/selling.js';
 
 const SOLD_OUT = new Set(['/problems/not-enough-seats']);
 

@@ -12,6 +12,7 @@ import type { Dialect } from '../src/platform/db.js';
 import { percentile, rush, type RushResult } from './rush-buyers.js';
 import { directShop, httpShop } from './rush-shops.js';
 import { HttpJson } from './rush-http.js';
+import { buildServer } from '../scripts/build.js';
 
 const BUYERS = Number(process.env.RUSH_BUYERS ?? 500);
 const SECTIONS = Number(process.env.RUSH_SECTIONS ?? 10);
@@ -43,6 +44,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 function line(label: string, r: RushResult, seats: number): string {
   return `${label.padEnd(22)} ${(r.buys / r.seconds).toFixed(0).padStart(6)} buys/s  ${String(r.seatsSold).padStart(6)}/${seats} seats in ${r.seconds.toFixed(1)} s` +
+    `  basket p50 ${ms(percentile(r.basket, 50))} p99 ${ms(percentile(r.basket, 99))}` +
     `  hold p50 ${ms(percentile(r.hold, 50))} p99 ${ms(percentile(r.hold, 99))}` +
     `  checkout p50 ${ms(percentile(r.checkout, 50))} p99 ${ms(percentile(r.checkout, 99))}` +
     `  failures ${r.failures}${r.firstFailure ? ` (${r.firstFailure})` : ''}${r.soldOut ? '' : '  NOT SOLD OUT (time cap)'}`;
@@ -63,7 +65,7 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     console.log(line('in-process (ceiling)', ceiling, seats));
 
     const calmPerf = await addPerformance(handle, sale);
-    const proc = await startFoyerProcess(database, { env: { PG_POOL_SIZE: '8', ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}) } });
+    const proc = await startFoyerProcess(database, { built: true, env: { PG_POOL_SIZE: '8', ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}) } });
     let http: RushResult;
     let calm: RushResult;
     let rss: number;
@@ -95,6 +97,8 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
   }
 }
 
+// The server runs as `npm start` runs it: the built bundle.
+await buildServer();
 let ok = true;
 for (const dialect of DATABASES) {
   if (dialect === 'postgres' && !(await postgresAnswers())) {

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { Deps } from './platform/context.js';
+import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE, SellingGate } from './platform/gate.js';
 import { Problem, frameworkErrors, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
 import { jobRoutes } from './platform/jobs-routes.js';
@@ -33,7 +34,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
 }
 
-export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const deps: Deps = { ...given, gate: given.gate ?? new SellingGate(DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE) };
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { openDatabase, type DatabaseHandle } from './platform/db.js';
 import { migrateToLatest } from './migrations/index.js';
+import { SellingGate } from './platform/gate.js';
 
 export interface Booted {
   handle: DatabaseHandle;
@@ -17,5 +18,6 @@ export async function boot(config: Config, log: FastifyBaseLogger, clock: Clock 
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, pgPoolSize: config.pgPoolSize });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock }, applied };
+  const gate = new SellingGate(config.sellConcurrency, config.sellQueue);
+  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock, gate }, applied };
 }

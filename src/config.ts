@@ -1,4 +1,5 @@
 // Every environment variable Foyer reads, parsed and validated in one place.
+import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE } from './platform/gate.js';
 export interface Config {
   host: string;
   port: number;
@@ -15,6 +16,10 @@ export interface Config {
   worker: boolean;
   /** Public base URL, used in links (e.g. shop URLs in the catalogue API). */
   publicUrl: string;
+  /** Selling requests this process runs at once; the rest wait at the door (platform/gate.ts). */
+  sellConcurrency: number;
+  /** Buyers that may wait at the door before new ones get 503 busy. */
+  sellQueue: number;
 }
 
 export class ConfigError extends Error {}
@@ -52,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env, 'FOYER_DEMO', true),
     worker: bool(env, 'FOYER_WORKER', true),
     publicUrl: env.FOYER_PUBLIC_URL || `http://${host}:${port}`,
+    sellConcurrency: Math.max(1, int(env, 'FOYER_SELL_CONCURRENCY', DEFAULT_SELL_CONCURRENCY)),
+    sellQueue: int(env, 'FOYER_SELL_QUEUE', DEFAULT_SELL_QUEUE),
   };
 }

@@ -17,7 +17,16 @@ if (config.seedDemo && (await isEmpty(deps))) {
 
 const worker = config.worker ? createWorker(deps, log) : undefined;
 const app = await buildApp(deps, { logger: log });
-await app.listen({ host: config.host, port: config.port });
+try {
+  await app.listen({ host: config.host, port: config.port });
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e;
+  console.error(`Foyer cannot listen on ${config.host}:${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use (is Foyer already running?)' : 'permission denied'}. Set PORT to another port.`);
+  await worker?.stop();
+  await handle.close();
+  process.exit(1);
+}
 log.info({ database: handle.dialect, url: config.publicUrl }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
+import { gated } from '../platform/gate.js';
 import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { invalidField } from '../platform/problems.js';
 import { linesBodyError, type LinesRequest } from './rules.js';
@@ -25,7 +26,7 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
       body: Type.Object({ channel: StringEnum(CHANNELS) }, { additionalProperties: false }), response: { 201: BasketView },
     },
     preHandler: sell,
-  }, async (req, reply) => reply.code(201).send(await createBasket(ctxOf(deps, req), req.body.channel)));
+  }, async (req, reply) => reply.code(201).send(await gated(deps, req.body.channel === 'online' ? 'enter' : 'hold', () => createBasket(ctxOf(deps, req), req.body.channel))));
 
   app.get('/api/baskets/:id', { schema: { tags: ['selling'], params: IdParams, response: { 200: BasketView } }, preHandler: sell },
     async (req) => { const ctx = ctxOf(deps, req); return basketView(ctx, await findBasket(ctx, req.params.id)); });
@@ -55,7 +56,7 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   }, async (req) => {
     const wrong = linesBodyError(req.body);
     if (wrong) throw invalidField(wrong.field, wrong.message);
-    return addLines(ctxOf(deps, req), req.params.id, req.body as LinesRequest);
+    return gated(deps, 'hold', () => addLines(ctxOf(deps, req), req.params.id, req.body as LinesRequest));
   });
 
   app.patch('/api/baskets/:id/lines/:lineId', {

@@ -5,12 +5,12 @@ import { newId } from '../platform/ids.js';
 import { formatInZone } from '../platform/time.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import type { Channel } from '../productions/tables.js';
-import { findPerformance } from '../productions/service.js';
 import { ticketTypeName } from '../pricing/service.js';
-import { getOrganisation } from '../organisations/service.js';
+import { organisationSettings } from '../organisations/service.js';
 import { chooseSeats, type FreeSeat } from '../inventory/best-available.js';
 import { claim, freeSeatWindow, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
-import { holdMinutes, saleBlocker } from './rules.js';
+import { holdMinutes } from './rules.js';
+import { priceTable, saleTerms } from './terms.js';
 import type { Basket } from './tables.js';
 import './problems.js';
 
@@ -29,7 +29,7 @@ const adjacent = (seats: FreeSeat[]): boolean =>
   Math.max(...seats.map((s) => s.pos)) - Math.min(...seats.map((s) => s.pos)) === seats.length - 1;
 
 export async function createBasket(ctx: Ctx, channel: Channel) {
-  const org = await getOrganisation(ctx.db, ctx.orgId);
+  const org = await organisationSettings(ctx.db, ctx.orgId);
   const now = ctx.clock.now();
   const basket: Basket = {
     id: newId(), organisation_id: ctx.orgId, channel, status: 'open',
@@ -37,7 +37,7 @@ export async function createBasket(ctx: Ctx, channel: Channel) {
     customer_id: null, order_id: null, created_by: ctx.actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
   };
   await ctx.db.insertInto('baskets').values(basket).execute();
-  return basketView(ctx, basket);
+  return basketView(ctx, basket, true);
 }
 
 export async function findBasket(ctx: Ctx, id: string): Promise<Basket> {
@@ -54,8 +54,9 @@ export async function openBasket(ctx: Ctx, id: string): Promise<Basket> {
   return b;
 }
 
-export async function basketView(ctx: Ctx, b: Basket) {
-  const lines = await ctx.db.selectFrom('basket_lines')
+/** The basket as the API shows it; `empty` when the caller knows it has no lines (just opened). */
+export async function basketView(ctx: Ctx, b: Basket, empty = false) {
+  const lines = empty ? [] : await ctx.db.selectFrom('basket_lines')
     .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
     .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
     .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
@@ -110,39 +111,6 @@ export async function basketView(ctx: Ctx, b: Basket) {
 }
 export type BasketView = Awaited<ReturnType<typeof basketView>>;
 
-export async function sellablePerformance(ctx: Ctx, basket: Basket, performanceId: string) {
-  const perf = await findPerformance(ctx, performanceId).catch(() => {
-    throw invalidField('performanceId', { en: 'no such performance', nl: 'onbekende voorstelling', fr: 'représentation inconnue' });
-  });
-  const window = await ctx.db.selectFrom('sales_windows').select(['opens_at', 'closes_at'])
-    .where('performance_id', '=', perf.id).where('channel', '=', basket.channel).executeTakeFirst();
-  const blocker = saleBlocker({ status: perf.status, startsAt: perf.starts_at, durationMinutes: perf.duration_minutes, window }, basket.channel, ctx.clock.now().toISOString());
-  if (blocker) throw new Problem('not-on-sale', { channel: basket.channel, reason: blocker });
-  if (!perf.standard_ticket_type_id) throw new Problem('not-on-sale', { channel: basket.channel, reason: 'no standard ticket type' });
-  return perf;
-}
-
-/** Price per rank for one ticket type of a performance, checking the type may be sold on the channel. */
-export async function priceTable(ctx: Ctx, performanceId: string, ticketTypeId: string, channel: Channel) {
-  const tt = await ctx.db.selectFrom('ticket_types').selectAll().where('id', '=', ticketTypeId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
-  if (!tt || tt.archived) throw invalidField('ticketTypeId', { en: 'no such ticket type', nl: 'onbekend tickettype', fr: 'type de billet inconnu' });
-  if (!(channel === 'online' ? tt.sell_online : tt.sell_boxoffice)) {
-    throw new Problem('ticket-type-not-allowed', { ticketType: ticketTypeName(tt, ctx.lang), channel });
-  }
-  const rows = await ctx.db.selectFrom('prices').select(['rank', 'amount'])
-    .where('performance_id', '=', performanceId).where('ticket_type_id', '=', ticketTypeId).execute();
-  const byRank = new Map(rows.map((r) => [r.rank, r.amount]));
-  return {
-    price(rank: number): number {
-      // DIP's free tickets are given away: paid at zero whatever the price list says.
-      if (tt.dip_category === 'free') return 0;
-      const amount = byRank.get(rank);
-      if (amount === undefined) throw new Problem('no-price', { ticketType: ticketTypeName(tt, ctx.lang), rank });
-      return amount;
-    },
-  };
-}
-
 export type AddLines =
   | { performanceId: string; seatIds: string[]; ticketTypeId?: string }
   | { performanceId: string; quantity: number; rank?: number; zoneId?: string; ticketTypeId?: string };
@@ -150,9 +118,8 @@ export type AddLines =
 /** Holds places for the basket and adds a line per place; all or nothing. */
 export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
   const basket = await openBasket(ctx, basketId);
-  const perf = await sellablePerformance(ctx, basket, req.performanceId);
-  const prices = await priceTable(ctx, perf.id, req.ticketTypeId ?? perf.standard_ticket_type_id!, basket.channel);
-  const typeId = req.ticketTypeId ?? perf.standard_ticket_type_id!;
+  const prices = await saleTerms(ctx, basket.channel, req.performanceId, req.ticketTypeId);
+  const { perf, ticketTypeId: typeId } = prices;
 
   /**
    * Runs `pick` inside the claiming transaction and holds the places it picks, all or nothing:
@@ -213,7 +180,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
       const ids = taken.map((t) => t.item_id);
       throw new Problem('seats-unavailable', { seats: ids.join(', ') }, [], { unavailableSeatIds: ids });
     }
-    return basketView(ctx, await findBasket(ctx, basket.id));
+    return basketView(ctx, basket);
   }
 
   if (req.zoneId) {
@@ -230,14 +197,19 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
         const ids = await freeZonePlaces(tx, perf.id, req.zoneId, now, req.quantity);
         return ids.length < req.quantity ? undefined : ranksOf(tx, ids);
       }
-      // The best window of free seats; wider when it holds no adjacent block of this size.
-      for (let size = Math.max(WINDOW, req.quantity * 16); ; size *= 4) {
-        const free = await freeSeatWindow(tx, ctx.dialect, perf.id, now, size, req.rank);
-        const seats = chooseSeats(free, extents!, req.quantity, spread);
-        if (!seats || adjacent(seats) || free.length < size || size >= MAX_WINDOW) return seats?.map((x) => ({ itemId: x.itemId, rank: x.rank }));
+      // The best window of free seats; wider when it holds no adjacent block of this size. Seats of
+      // lapsed holds join only when the free ones are not enough (the sweeper frees them within 30 s).
+      for (const lapsed of [false, true]) {
+        for (let size = Math.max(WINDOW, req.quantity * 16); ; size *= 4) {
+          const free = await freeSeatWindow(tx, ctx.dialect, perf.id, now, size, req.rank, lapsed);
+          const seats = chooseSeats(free, extents!, req.quantity, spread);
+          if (seats && (adjacent(seats) || free.length < size || size >= MAX_WINDOW)) return seats.map((x) => ({ itemId: x.itemId, rank: x.rank }));
+          if (!seats || free.length < size || size >= MAX_WINDOW) break;
+        }
       }
+      return undefined;
     });
-    if (held === true) return basketView(ctx, await findBasket(ctx, basket.id));
+    if (held === true) return basketView(ctx, basket);
     // On SQLite the transaction saw the whole truth; on PostgreSQL the seats may be locked by
     // buyers who will not all take them: wait a moment and look again.
     if (held === 'none' && ctx.dialect !== 'postgres') break;

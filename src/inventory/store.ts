@@ -95,10 +95,11 @@ export function availableWhere(now: string) {
  * The best `limit` available seats (rank, then map order): the window best available chooses from,
  * so a request never reads a whole arena. Call it inside the claiming transaction. On PostgreSQL the
  * rows are locked FOR UPDATE SKIP LOCKED: concurrent buyers each get their own window and never
- * collide (alf.io's way); on SQLite the transaction already has the database to itself.
+ * collide (alf.io's way); on SQLite the transaction already has the database to itself. Seats of
+ * lapsed holds are included unless `lapsed` is false.
  */
 export async function freeSeatWindow(
-  db: Db, dialect: Dialect, performanceId: string, now: string, limit: number, rank?: number,
+  db: Db, dialect: Dialect, performanceId: string, now: string, limit: number, rank?: number, lapsed = true,
 ): Promise<FreeSeat[]> {
   const query = (held: boolean) => {
     let q = db.selectFrom('inventory')
@@ -111,7 +112,7 @@ export async function freeSeatWindow(
     q = q.orderBy('rank').orderBy('sort').limit(limit);
     return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
   };
-  const rows = [...(await query(false).execute()), ...(await query(true).execute())]
+  const rows = [...(await query(false).execute()), ...(lapsed ? await query(true).execute() : [])]
     .sort((a, b) => a.rank - b.rank || a.sort - b.sort).slice(0, limit);
   return rows.map((r) => ({ itemId: r.item_id, rowKey: `${r.section}\u0000${r.row_label}`, pos: r.pos, sort: r.sort, rank: r.rank }));
 }

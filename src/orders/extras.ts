@@ -1,7 +1,9 @@
 // Things a basket can hold besides places (packs, streams): they add to what the order owes and
 // are written in checkout's own transaction. Capabilities register here when their module loads.
 import type { Ctx } from '../platform/context.js';
+import { sql } from 'kysely';
 import type { Db } from '../platform/db.js';
+import type { Database } from '../platform/schema.js';
 import { newId } from '../platform/ids.js';
 import type { Order, PaymentMethod } from './tables.js';
 
@@ -14,6 +16,8 @@ export interface CheckoutFacts {
 }
 
 export interface OrderExtra {
+  /** Tables whose rows with the basket's id (column basket_id) are this extra's lines. */
+  basketTables: (keyof Database)[];
   /** Lines of this kind in the basket and what they cost. */
   inBasket(db: Db, basketId: string): Promise<{ count: number; total: number }>;
   /** Inside checkout's transaction, after the tickets are written; a thrown Problem undoes the checkout. */
@@ -39,6 +43,16 @@ export async function cancelExtrasOfOrder(ctx: Ctx, orderId: string, refundMetho
 }
 
 export const registerOrderExtra = (e: OrderExtra): void => void extras.push(e);
+
+/**
+ * True when the basket holds a line of any extra: returned by checkout's own UPDATE of the basket,
+ * so a basket of places only (every buy of an on-sale rush) costs the extras no query at all.
+ */
+export function extrasPresent(basketId: string) {
+  const tables = extras.flatMap((e) => e.basketTables);
+  if (!tables.length) return sql<boolean>`(1 = 0)`;
+  return sql<boolean>`(${sql.join(tables.map((t) => sql`exists (select 1 from ${sql.table(t)} where basket_id = ${basketId})`), sql` or `)})`;
+}
 
 export async function extrasInBasket(db: Db, basketId: string) {
   let count = 0;

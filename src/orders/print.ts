@@ -1,6 +1,4 @@
 // Tickets as a PDF, one ticket per page, with a Code 128 barcode.
-import PDFDocument from 'pdfkit';
-import bwipjs from 'bwip-js';
 import type { Ctx } from '../platform/context.js';
 import { fill } from '../platform/i18n.js';
 import { Problem, invalidField } from '../platform/problems.js';
@@ -18,11 +16,15 @@ const LABELS = {
 
 const euros = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
 
+// pdfkit and bwip-js are loaded on the first print, not at start: together ~40 MB a server that
+// never prints should not carry.
 async function barcodePng(text: string): Promise<Buffer> {
+  const { default: bwipjs } = await import('bwip-js');
   return bwipjs.toBuffer({ bcid: 'code128', text, scale: 2, height: 14, includetext: true, textxalign: 'center' });
 }
 
 async function render(ctx: Ctx, orderNumber: string, tickets: (TicketRow & { reprint: number })[]): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: [420, 595], margin: 32, autoFirstPage: false, info: { Title: `Foyer ${orderNumber}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -4,14 +4,15 @@ import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { formatInZone } from '../platform/time.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
-import { getOrganisation } from '../organisations/service.js';
+import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { openBasket } from '../baskets/service.js';
 import { matchesWords } from '../customers/service.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
-import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasTicketsCancelled, refundAndClose } from './extras.js';
-import type { Order, PaymentMethod } from './tables.js';
+import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasPresent, extrasTicketsCancelled, refundAndClose } from './extras.js';
+import type { Order, Payment, PaymentMethod } from './tables.js';
+import type { Customer } from '../customers/tables.js';
 import { confirmUitpasSales, queueUitpasCancellations, registerUitpasSales, undoUitpasSales } from '../connectors/uitpas/registrations.js';
 import './problems.js';
 
@@ -26,30 +27,45 @@ class SeatsLost extends Error {
   }
 }
 
+/** A basket's lines with what its tickets will show (the columns of `ticketRows`), in ticket order. */
 const basketLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
+  .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
   .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
   .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
+  .innerJoin('productions', 'productions.id', 'performances.production_id')
+  .innerJoin('halls', 'halls.id', 'performances.hall_id')
+  .innerJoin('venues', 'venues.id', 'halls.venue_id')
   .select(['basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
-    'ticket_types.dip_category', 'performances.starts_at'])
-  .where('basket_lines.basket_id', '=', basketId).execute();
+    'ticket_types.dip_category', 'performances.starts_at',
+    'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
+    'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en', 'productions.title',
+    'halls.name as hall_name', 'venues.name as venue_name', 'venues.time_zone'])
+  .where('basket_lines.basket_id', '=', basketId)
+  .orderBy('performances.starts_at').orderBy('inventory.sort')
+  .execute();
 
+/**
+ * Turns an open basket into an order (paid, or a reservation). Reads and writes only what it must:
+ * this is the last step of every buy in an on-sale rush.
+ */
 export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput) {
   const basket = await openBasket(ctx, basketId);
-  const before = await basketLines(ctx.db, basket.id);
-  const extra = await extrasInBasket(ctx.db, basket.id);
-  if (!before.length && !extra.count) throw new Problem('basket-empty');
-  const org = await getOrganisation(ctx.db, ctx.orgId);
+  const org = await organisationSettings(ctx.db, ctx.orgId);
   const now = ctx.clock.now();
   const orderId = newId();
   const uitpas = await registerUitpasSales(ctx, basket);
+  let written: { order: Order; tickets: TicketRow[]; payments: Payment[]; hasExtras: boolean };
   try {
-    await ctx.db.transaction().execute(async (tx) => {
+    written = await ctx.db.transaction().execute(async (tx) => {
       const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
-        .where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
-      if (Number(closed.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+        .where('id', '=', basket.id).where('status', '=', 'open')
+        .returning(extrasPresent(basket.id).as('has_extras')).executeTakeFirst();
+      if (!closed) throw new Problem('basket-closed', { status: 'checked_out' });
+      const hasExtras = !!closed.has_extras;
       // The lines as they are now the basket is closed: one added concurrently is either read here
       // (and sold) or refused as basket-closed, never held or sold without a ticket.
       const lines = await basketLines(tx, basket.id);
+      const extra = hasExtras ? await extrasInBasket(tx, basket.id) : { count: 0, total: 0 };
       if (!lines.length && !extra.count) throw new Problem('basket-empty');
       const total = lines.reduce((n, l) => n + l.price, 0) + extra.total;
       const paid = !!payment || (extra.total === 0 && (!lines.length || paidAtZero(lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })))));
@@ -67,16 +83,21 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
       const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`)).map((l) => l.item_id);
       if (lost.length) throw new SeatsLost(lost);
       await tx.insertInto('orders').values(order).execute();
-      if (lines.length) {
-        await tx.insertInto('tickets').values(lines.map((l) => ({
-          id: newId(), organisation_id: ctx.orgId, order_id: orderId, performance_id: l.performance_id, item_id: l.item_id,
-          ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
-          barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
-          cancelled_at: null,
+      const tickets: TicketRow[] = lines.map((l) => ({
+        ...l, id: newId(), organisation_id: ctx.orgId, order_id: orderId, status: 'valid' as const,
+        barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(), cancelled_at: null,
+      }));
+      if (tickets.length) {
+        await tx.insertInto('tickets').values(tickets.map((t) => ({
+          id: t.id, organisation_id: t.organisation_id, order_id: t.order_id, performance_id: t.performance_id, item_id: t.item_id,
+          ticket_type_id: t.ticket_type_id, dip_category: t.dip_category, price: t.price, status: t.status,
+          barcode: t.barcode, print_state: t.print_state, print_count: t.print_count, printed_at: t.printed_at, created_at: t.created_at,
+          cancelled_at: t.cancelled_at,
         }))).execute();
       }
-      if (payment) await insertPayment(tx, ctx, orderId, 'payment', payment.method, total, payment.reference, now);
-      await checkoutExtras(tx, ctx, { basketId: basket.id, orderId, customerId: basket.customer_id, paid, now });
+      const payments = payment ? [await insertPayment(tx, ctx, orderId, 'payment', payment.method, total, payment.reference, now)] : [];
+      if (hasExtras) await checkoutExtras(tx, ctx, { basketId: basket.id, orderId, customerId: basket.customer_id, paid, now });
+      return { order, tickets, payments, hasExtras };
     });
   } catch (e) {
     if (uitpas) await undoUitpasSales(ctx.db, uitpas, ctx.clock.now());
@@ -86,17 +107,22 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
     throw e;
   }
   if (uitpas) await confirmUitpasSales(ctx.db, uitpas, orderId, ctx.clock.now());
-  return getOrderView(ctx, orderId);
+  // The answer from what was just written; only a customer or extras need another read.
+  const customer = basket.customer_id ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', basket.customer_id).executeTakeFirst() : undefined;
+  const owedForExtras = written.hasExtras ? await extrasOwed(ctx.db, orderId) : 0;
+  return orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras);
 }
 
 async function insertPayment(
   db: Db, ctx: Ctx, orderId: string, kind: 'payment' | 'refund', method: PaymentMethod, amount: number,
   reference: string | undefined, now: Date,
-) {
-  await db.insertInto('payments').values({
+): Promise<Payment> {
+  const row: Payment = {
     id: newId(), organisation_id: ctx.orgId, order_id: orderId, kind, method, amount, reference: reference ?? null,
     created_by: ctx.actor.id, created_at: now.toISOString(),
-  }).execute();
+  };
+  await db.insertInto('payments').values(row).execute();
+  return row;
 }
 
 export async function findOrder(ctx: Ctx, id: string): Promise<Order> {
@@ -128,13 +154,18 @@ export type TicketRow = Awaited<ReturnType<typeof ticketRows>>[number];
 
 export async function getOrderView(ctx: Ctx, id: string) {
   const o = await findOrder(ctx, id);
-  const [tickets, payments, customer] = await Promise.all([
+  const [tickets, payments, customer, owedForExtras] = await Promise.all([
     ticketRows(ctx.db, [id]),
     ctx.db.selectFrom('payments').selectAll().where('order_id', '=', id).orderBy('created_at').execute(),
     o.customer_id ? ctx.db.selectFrom('customers').selectAll().where('id', '=', o.customer_id).executeTakeFirst() : undefined,
+    extrasOwed(ctx.db, id),
   ]);
+  return orderView(ctx, o, tickets, payments, customer, owedForExtras);
+}
+
+function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[], customer: Customer | undefined, owedForExtras: number) {
   const paidIn = payments.reduce((n, p) => n + (p.kind === 'payment' ? p.amount : -p.amount), 0);
-  const owed = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0) + await extrasOwed(ctx.db, id);
+  const owed = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0) + owedForExtras;
   return {
     id: o.id,
     number: o.number,
@@ -173,7 +204,7 @@ export async function getOrderView(ctx: Ctx, id: string) {
     payments: payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amount: p.amount, reference: p.reference, createdAt: p.created_at })),
   };
 }
-export type OrderView = Awaited<ReturnType<typeof getOrderView>>;
+export type OrderView = ReturnType<typeof orderView>;
 
 /** Pays an unpaid reservation in full; its places become sold. */
 export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {

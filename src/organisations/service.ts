@@ -22,6 +22,23 @@ export async function getOrganisation(db: Db, id: string): Promise<Organisation>
   return org;
 }
 
+// Hold and reservation settings are read by every basket and checkout; they change a few times a
+// year. Each process keeps them for a few seconds (its own changes at once): another process may
+// apply an old hold time to baskets opened in the seconds after a change, never anything worse.
+const SETTINGS_TTL_MS = 5000;
+const settingsCache = new Map<string, { at: number; org: Promise<Organisation> }>();
+
+/** The organisation as `getOrganisation`, at most a few seconds old: for the selling hot path. */
+export function organisationSettings(db: Db, id: string): Promise<Organisation> {
+  const hit = settingsCache.get(id);
+  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.org;
+  if (settingsCache.size > 1000) settingsCache.clear();
+  const org = getOrganisation(db, id);
+  settingsCache.set(id, { at: Date.now(), org });
+  org.catch(() => settingsCache.delete(id));
+  return org;
+}
+
 export interface OrganisationSettings {
   name?: string;
   onlineHoldMinutes?: number;
@@ -37,6 +54,7 @@ export async function updateOrganisation(db: Db, id: string, s: OrganisationSett
     ...(s.reservationHours !== undefined ? { reservation_hours: s.reservationHours } : {}),
   };
   if (Object.keys(patch).length) await db.updateTable('organisations').set(patch).where('id', '=', id).execute();
+  settingsCache.delete(id);
   return getOrganisation(db, id);
 }
 

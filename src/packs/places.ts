@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField } from '../platform/problems.js';
-import { sellablePerformance } from '../baskets/service.js';
+import { sellablePerformance } from '../baskets/terms.js';
 import type { Basket } from '../baskets/tables.js';
 import { availableWhere, claim } from '../inventory/store.js';
 

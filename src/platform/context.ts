@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Db, Dialect } from './db.js';
 import type { Lang } from './i18n.js';
 import type { Role } from '../staff/tables.js';
+import type { SellingGate } from './gate.js';
 
 /** Who is acting: a logged-in staff user or an API client (application). */
 export interface Actor {
@@ -28,4 +29,6 @@ export interface Deps {
   db: Db;
   dialect: Dialect;
   clock: Clock;
+  /** The selling routes' door (gate.ts); buildApp makes one when none is given. */
+  gate?: SellingGate;
 }

@@ -68,6 +68,7 @@ export function renderProblem(p: Problem, lang: Lang, instance?: string): Proble
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem): FastifyReply {
   const doc = renderProblem(p, pickLang(req.headers['accept-language']), req.url);
   if (p.code === 'too-many-attempts') reply.header('retry-after', String(Number(p.params.minutes ?? 1) * 60));
+  if (p.code === 'busy') reply.header('retry-after', '2');
   return reply.code(doc.status).type('application/problem+json').send(doc);
 }
 

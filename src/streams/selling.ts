@@ -56,6 +56,7 @@ export async function orderStreams(ctx: Ctx, orderId: string) {
 }
 
 registerOrderExtra({
+  basketTables: ['basket_streams'],
   async inBasket(db, basketId) {
     const r = await db.selectFrom('basket_streams').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('price').as('total')])
       .where('basket_id', '=', basketId).executeTakeFirstOrThrow();

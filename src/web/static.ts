@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** The project folder: the nearest one up with package.json, from src/web or from the dist/ bundle alike. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const WEB_DIST = path.join(projectRoot(), 'web', 'dist') + path.sep;
 const API_PREFIXES = ['/api/', '/v1/', '/docs'];
 
 const isApiPath = (url: string) => url === '/api' || url === '/v1' || API_PREFIXES.some((p) => url.startsWith(p));

@@ -45,6 +45,8 @@ export interface FoyerProcess {
 
 export interface ProcessOptions {
   worker?: boolean;
+  /** Run dist/server.js (`npm run build`) as `npm start` does, instead of the sources through tsx. */
+  built?: boolean;
   env?: Record<string, string>;
 }
 
@@ -58,9 +60,13 @@ export interface SpawnedServer {
   exited: Promise<number | null>;
 }
 
-/** `node --import tsx src/server.ts` with exactly `env`, in `cwd`; resolves once /health answers. */
-export async function spawnServer(env: NodeJS.ProcessEnv, cwd = REPO, timeoutMs = 100_000): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/server.ts')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `node --import tsx src/server.ts` (or the built dist/server.js) with exactly `env`, in `cwd`;
+ * resolves once /health answers.
+ */
+export async function spawnServer(env: NodeJS.ProcessEnv, cwd = REPO, timeoutMs = 100_000, built = false): Promise<SpawnedServer> {
+  const args = built ? [path.join(REPO, 'dist/server.js')] : ['--import', TSX, path.join(REPO, 'src/server.ts')];
+  const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
@@ -89,7 +95,7 @@ export async function startFoyerProcess(database: TestDatabase, opts: ProcessOpt
   Object.assign(env, database.env, {
     HOST: '127.0.0.1', PORT: String(port), FOYER_DEMO: 'false', FOYER_WORKER: String(opts.worker ?? false), LOG_LEVEL: 'warn',
   }, opts.env);
-  const server = await spawnServer(env, REPO, 60_000);
+  const server = await spawnServer(env, REPO, 60_000, opts.built);
   const { child } = server;
   return {
     baseUrl: server.baseUrl, pid: child.pid!, child,

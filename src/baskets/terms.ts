@@ -1,0 +1,99 @@
+// Whether a performance may be sold on a basket's channel, and what a place costs: the
+// performance, its sales window, the ticket type and its price list. `saleTerms` reads them in one
+// query, because in an on-sale rush every round trip of a buy counts.
+import type { Ctx } from '../platform/context.js';
+import { Problem, invalidField } from '../platform/problems.js';
+import type { Channel, Performance } from '../productions/tables.js';
+import { findPerformance } from '../productions/service.js';
+import { ticketTypeName } from '../pricing/service.js';
+import type { TicketType } from '../pricing/tables.js';
+import { saleBlocker } from './rules.js';
+
+type Window = { opens_at: string | null; closes_at: string | null } | undefined;
+
+const unknownPerformance = () => invalidField('performanceId', { en: 'no such performance', nl: 'onbekende voorstelling', fr: 'représentation inconnue' });
+
+function assertSellable(ctx: Ctx, perf: Performance, window: Window, channel: Channel): void {
+  const blocker = saleBlocker({ status: perf.status, startsAt: perf.starts_at, durationMinutes: perf.duration_minutes, window }, channel, ctx.clock.now().toISOString());
+  if (blocker) throw new Problem('not-on-sale', { channel, reason: blocker });
+  if (!perf.standard_ticket_type_id) throw new Problem('not-on-sale', { channel, reason: 'no standard ticket type' });
+}
+
+type TypeFacts = Pick<TicketType, 'archived' | 'sell_online' | 'sell_boxoffice' | 'dip_category' | 'name_nl' | 'name_fr' | 'name_en'>;
+
+export interface Pricer {
+  price(rank: number): number;
+}
+
+/** The ticket type may be sold on the channel; its price per rank from the price list rows. */
+function pricer(ctx: Ctx, tt: TypeFacts | undefined, channel: Channel, rows: { rank: number; amount: number }[]): Pricer {
+  if (!tt || tt.archived) throw invalidField('ticketTypeId', { en: 'no such ticket type', nl: 'onbekend tickettype', fr: 'type de billet inconnu' });
+  if (!(channel === 'online' ? tt.sell_online : tt.sell_boxoffice)) {
+    throw new Problem('ticket-type-not-allowed', { ticketType: ticketTypeName(tt, ctx.lang), channel });
+  }
+  const byRank = new Map(rows.map((r) => [r.rank, r.amount]));
+  return {
+    price(rank: number): number {
+      // DIP's free tickets are given away: paid at zero whatever the price list says.
+      if (tt.dip_category === 'free') return 0;
+      const amount = byRank.get(rank);
+      if (amount === undefined) throw new Problem('no-price', { ticketType: ticketTypeName(tt, ctx.lang), rank });
+      return amount;
+    },
+  };
+}
+
+/** The performance, if it can be sold on the basket's channel now. */
+export async function sellablePerformance(ctx: Ctx, basket: { channel: Channel }, performanceId: string): Promise<Performance> {
+  const perf = await findPerformance(ctx, performanceId).catch(() => {
+    throw unknownPerformance();
+  });
+  const window = await ctx.db.selectFrom('sales_windows').select(['opens_at', 'closes_at'])
+    .where('performance_id', '=', perf.id).where('channel', '=', basket.channel).executeTakeFirst();
+  assertSellable(ctx, perf, window, basket.channel);
+  return perf;
+}
+
+/** Price per rank for one ticket type of a performance, checking the type may be sold on the channel. */
+export async function priceTable(ctx: Ctx, performanceId: string, ticketTypeId: string, channel: Channel): Promise<Pricer> {
+  const tt = await ctx.db.selectFrom('ticket_types').selectAll().where('id', '=', ticketTypeId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  const rows = tt
+    ? await ctx.db.selectFrom('prices').select(['rank', 'amount']).where('performance_id', '=', performanceId).where('ticket_type_id', '=', ticketTypeId).execute()
+    : [];
+  return pricer(ctx, tt, channel, rows);
+}
+
+export interface SaleTerms extends Pricer {
+  perf: Performance;
+  ticketTypeId: string;
+}
+
+/**
+ * `sellablePerformance` and `priceTable` for the given ticket type (the performance's standard type
+ * when none is given), in one query: a row per price of the type, or one row without a price.
+ */
+export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: string, ticketTypeId?: string): Promise<SaleTerms> {
+  const rows = await ctx.db.selectFrom('performances as p')
+    .leftJoin('sales_windows as sw', (j) => j.onRef('sw.performance_id', '=', 'p.id').on('sw.channel', '=', channel))
+    .leftJoin('ticket_types as tt', (j) => (ticketTypeId ? j.on('tt.id', '=', ticketTypeId) : j.onRef('tt.id', '=', 'p.standard_ticket_type_id'))
+      .on('tt.organisation_id', '=', ctx.orgId))
+    .leftJoin('prices as pr', (j) => j.onRef('pr.performance_id', '=', 'p.id').onRef('pr.ticket_type_id', '=', 'tt.id'))
+    .selectAll('p')
+    .select([
+      'sw.channel as window_channel', 'sw.opens_at', 'sw.closes_at',
+      'tt.id as tt_id', 'tt.archived', 'tt.sell_online', 'tt.sell_boxoffice', 'tt.dip_category', 'tt.name_nl', 'tt.name_fr', 'tt.name_en',
+      'pr.rank as price_rank', 'pr.amount as price_amount',
+    ])
+    .where('p.id', '=', performanceId).where('p.organisation_id', '=', ctx.orgId)
+    .execute();
+  const first = rows[0];
+  if (!first) throw unknownPerformance();
+  const { window_channel, opens_at, closes_at, tt_id, archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en,
+    price_rank: _rank, price_amount: _amount, ...perf } = first;
+  assertSellable(ctx, perf, window_channel ? { opens_at, closes_at } : undefined, channel);
+  const tt = tt_id && archived !== null && sell_online !== null && sell_boxoffice !== null && dip_category && name_nl !== null && name_fr !== null && name_en !== null
+    ? { archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en }
+    : undefined;
+  const prices = rows.flatMap((r) => (r.price_rank !== null && r.price_amount !== null ? [{ rank: r.price_rank, amount: r.price_amount }] : []));
+  return { perf, ticketTypeId: ticketTypeId ?? perf.standard_ticket_type_id!, ...pricer(ctx, tt, channel, prices) };
+}

@@ -1,0 +1,56 @@
+// The door of an on-sale rush. The selling routes of this process run at most `limit` at a time;
+// the rest wait in lanes, and a freed slot goes to a checkout first, then to adding seats, and only
+// then to a new online basket. A buyer who has seats is never stuck behind the crowd that is still
+// arriving: under overload the wait moves to the door (opening a basket), where nothing is at stake
+// yet, instead of to every step. When too many wait at the door, new arrivals get 503 busy with
+// Retry-After. Per process: the database stays the arbiter of who gets which seat.
+import { Problem } from './problems.js';
+import type { Deps } from './context.js';
+
+export const DEFAULT_SELL_CONCURRENCY = 16;
+export const DEFAULT_SELL_QUEUE = 5000;
+
+export type Lane = 'checkout' | 'hold' | 'enter';
+const ORDER: Lane[] = ['checkout', 'hold', 'enter'];
+
+export interface GateStats {
+  running: number;
+  waiting: Record<Lane, number>;
+}
+
+export class SellingGate {
+  private running = 0;
+  private readonly waiting: Record<Lane, (() => void)[]> = { checkout: [], hold: [], enter: [] };
+
+  constructor(readonly limit: number, readonly maxWaiting: number) {}
+
+  async run<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
+    if (this.running < this.limit) {
+      this.running++;
+    } else {
+      if (lane === 'enter' && this.waiting.enter.length >= this.maxWaiting) throw new Problem('busy');
+      // the slot is handed over by release(): `running` stays as it is
+      await new Promise<void>((resolve) => this.waiting[lane].push(resolve));
+    }
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+
+  stats(): GateStats {
+    return { running: this.running, waiting: { checkout: this.waiting.checkout.length, hold: this.waiting.hold.length, enter: this.waiting.enter.length } };
+  }
+
+  private release(): void {
+    for (const lane of ORDER) {
+      const next = this.waiting[lane].shift();
+      if (next) return next();
+    }
+    this.running--;
+  }
+}
+
+/** Runs a selling route's work through the process's gate (or directly when there is none). */
+export const gated = <T>(deps: Deps, lane: Lane, work: () => Promise<T>): Promise<T> => (deps.gate ? deps.gate.run(lane, work) : work());

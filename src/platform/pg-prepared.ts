@@ -1,0 +1,43 @@
+// PostgreSQL plans a query every time it arrives as an unnamed statement: for the selling path's
+// joins over six or seven tables the planning costs more than the execution. A named statement is
+// parsed and planned once per connection, so this pool hands Kysely clients whose queries carry a
+// name derived from their SQL text. Statements with values spliced into their text (IN lists of
+// varying length) would make a name per length: each connection names at most MAX_NAMED of them.
+import crypto from 'node:crypto';
+import type pg from 'pg';
+
+const MAX_NAMED = 400;
+const MAX_SQL_LENGTH = 20_000;
+const named = new WeakMap<pg.PoolClient, Set<string>>();
+
+function nameFor(client: pg.PoolClient, text: string): string | undefined {
+  if (text.length > MAX_SQL_LENGTH || /^\s*(begin|commit|rollback|savepoint|release)/i.test(text)) return undefined;
+  const name = `f_${crypto.createHash('sha1').update(text).digest('base64url')}`;
+  let set = named.get(client);
+  if (!set) named.set(client, (set = new Set()));
+  if (set.has(name)) return name;
+  if (set.size >= MAX_NAMED) return undefined;
+  set.add(name);
+  return name;
+}
+
+type QueryFn = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/** `pool`, whose clients name every statement they run with parameters (see above). */
+export function preparedStatementsPool(pool: pg.Pool): pg.Pool {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const wrapped = async (): Promise<pg.PoolClient> => {
+    const client = await connect();
+    return new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop !== 'query') return Reflect.get(target, prop, receiver);
+        const query: QueryFn = (text, values) => {
+          const name = typeof text === 'string' && values ? nameFor(target, text) : undefined;
+          return name ? target.query({ name, text, values }) : target.query(text, values);
+        };
+        return (...args: unknown[]) => (typeof args[0] === 'string' ? query(args[0], args[1] as unknown[] | undefined) : (target.query as (...a: unknown[]) => unknown)(...args));
+      },
+    });
+  };
+  return new Proxy(pool, { get: (target, prop, receiver) => (prop === 'connect' ? wrapped : Reflect.get(target, prop, receiver)) });
+}
