@@ -32,7 +32,9 @@ export async function signClientToken(deps: Deps, actor: Actor, lifetimeSeconds:
     .sign(await jwtKey(deps));
 }
 
-async function actorFromJwt(deps: Deps, token: string): Promise<Actor | undefined> {
+type Found = { actor: Actor; expiresAt: string | undefined };
+
+async function actorFromJwt(deps: Deps, token: string): Promise<Found | undefined> {
   try {
     const { payload } = await jwtVerify(token, await jwtKey(deps), {
       issuer: ISSUER,
@@ -48,13 +50,14 @@ async function actorFromJwt(deps: Deps, token: string): Promise<Actor | undefine
       .where('organisation_id', '=', payload.org)
       .executeTakeFirst();
     if (!client || client.revoked_at) return undefined;
-    return { kind: 'client', id: payload.sub, orgId: payload.org, role };
+    const expiresAt = payload.exp ? new Date(payload.exp * 1000).toISOString() : undefined;
+    return { actor: { kind: 'client', id: payload.sub, orgId: payload.org, role }, expiresAt };
   } catch {
     return undefined;
   }
 }
 
-async function actorFromSession(deps: Deps, token: string): Promise<Actor | undefined> {
+async function actorFromSession(deps: Deps, token: string): Promise<Found | undefined> {
   const row = await deps.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -62,7 +65,7 @@ async function actorFromSession(deps: Deps, token: string): Promise<Actor | unde
     .where('sessions.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= deps.clock.now().toISOString()) return undefined;
-  return { kind: 'user', id: row.id, orgId: row.organisation_id, role: row.role };
+  return { actor: { kind: 'user', id: row.id, orgId: row.organisation_id, role: row.role }, expiresAt: row.expires_at };
 }
 
 export function bearerToken(req: FastifyRequest): string | undefined {
@@ -72,12 +75,26 @@ export function bearerToken(req: FastifyRequest): string | undefined {
   return m?.[1];
 }
 
+// Every request authenticates, and in an on-sale rush the same callers come back several times a
+// second. Each process remembers for a second whom a token belongs to: logging out, changing or
+// disabling a user and revoking a client forget at once in the process that did it (forgetCallers),
+// and within that second in every other process.
+const CALLER_TTL_MS = 1000;
+const callers = new Map<string, { at: number; actor: Actor; expiresAt: string | undefined }>();
+
+export const forgetCallers = (): void => callers.clear();
+
 export async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor> {
   const token = bearerToken(req);
   if (!token) throw new Problem('unauthenticated');
-  const actor = token.split('.').length === 3 ? await actorFromJwt(deps, token) : await actorFromSession(deps, token);
-  if (!actor) throw new Problem('unauthenticated');
-  return actor;
+  const now = Date.now();
+  const known = callers.get(token);
+  if (known && now - known.at < CALLER_TTL_MS && (!known.expiresAt || known.expiresAt > deps.clock.now().toISOString())) return known.actor;
+  const found = token.split('.').length === 3 ? await actorFromJwt(deps, token) : await actorFromSession(deps, token);
+  if (!found) throw new Problem('unauthenticated');
+  if (callers.size > 10_000) callers.clear();
+  callers.set(token, { at: now, actor: found.actor, expiresAt: found.expiresAt });
+  return found.actor;
 }
 
 /** preHandler: the caller must be logged in with one of `roles` (admin may do everything). */

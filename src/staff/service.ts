@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.js';
 import { newId, randomToken, sha256 } from '../platform/ids.js';
 import { hashPassword, verifyPassword } from '../platform/passwords.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
-import { signClientToken } from '../platform/auth.js';
+import { forgetCallers, signClientToken } from '../platform/auth.js';
 import type { ApiClient, Role, User } from './tables.js';
 
 export const SESSION_HOURS = 12;
@@ -90,6 +90,7 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserUpdate) {
     // A new password or a disabled account ends the user's sessions.
     if (patch.password !== undefined || patch.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
   });
+  forgetCallers();
   return userView(await getUser(ctx, id));
 }
 
@@ -129,6 +130,7 @@ export async function login(deps: Deps, emailInput: string, password: string, ip
 
 export async function logout(deps: Deps, token: string): Promise<void> {
   await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  forgetCallers();
 }
 
 export async function me(ctx: Ctx) {
@@ -178,6 +180,7 @@ export async function revokeApiClient(ctx: Ctx, id: string) {
   if (!c) throw notFound('API client');
   if (!c.revoked_at) {
     await ctx.db.updateTable('api_clients').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+    forgetCallers();
   }
 }
 
