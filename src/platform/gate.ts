@@ -43,12 +43,17 @@ export class SellingGate {
     return { running: this.running, waiting: { checkout: this.waiting.checkout.length, hold: this.waiting.hold.length, enter: this.waiting.enter.length } };
   }
 
+  // The next one is chosen after the event loop has read what arrived meanwhile: on SQLite the work
+  // never waits for I/O, so without this turn a busy process would hand slot after slot to those
+  // already waiting while a checkout sat unread in its socket.
   private release(): void {
-    for (const lane of ORDER) {
-      const next = this.waiting[lane].shift();
-      if (next) return next();
-    }
-    this.running--;
+    setImmediate(() => {
+      for (const lane of ORDER) {
+        const next = this.waiting[lane].shift();
+        if (next) return next();
+      }
+      this.running--;
+    });
   }
 }
 
