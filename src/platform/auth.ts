@@ -80,7 +80,7 @@ export function bearerToken(req: FastifyRequest): string | undefined {
 // disabling a user and revoking a client forget at once in the process that did it (forgetCallers),
 // and within that second in every other process.
 const CALLER_TTL_MS = 1000;
-const callers = new Map<string, { at: number; actor: Actor; expiresAt: string | undefined }>();
+const callers = new Map<string, { at: number; found: Promise<Found | undefined> }>();
 
 export const forgetCallers = (): void => callers.clear();
 
@@ -88,12 +88,17 @@ export async function authenticate(deps: Deps, req: FastifyRequest): Promise<Act
   const token = bearerToken(req);
   if (!token) throw new Problem('unauthenticated');
   const now = Date.now();
-  const known = callers.get(token);
-  if (known && now - known.at < CALLER_TTL_MS && (!known.expiresAt || known.expiresAt > deps.clock.now().toISOString())) return known.actor;
-  const found = token.split('.').length === 3 ? await actorFromJwt(deps, token) : await actorFromSession(deps, token);
-  if (!found) throw new Problem('unauthenticated');
-  if (callers.size > 10_000) callers.clear();
-  callers.set(token, { at: now, actor: found.actor, expiresAt: found.expiresAt });
+  let known = callers.get(token);
+  // One lookup per token at a time: the first wave of a rush does not ask the database 500 times.
+  if (!known || now - known.at >= CALLER_TTL_MS) {
+    if (callers.size > 10_000) callers.clear();
+    known = { at: now, found: token.split('.').length === 3 ? actorFromJwt(deps, token) : actorFromSession(deps, token) };
+    callers.set(token, known);
+    const entry = known;
+    entry.found.then((f) => { if (!f && callers.get(token) === entry) callers.delete(token); }, () => callers.delete(token));
+  }
+  const found = await known.found;
+  if (!found || (found.expiresAt && found.expiresAt <= deps.clock.now().toISOString())) throw new Problem('unauthenticated');
   return found.actor;
 }
 

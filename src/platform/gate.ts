@@ -7,7 +7,7 @@
 import { Problem } from './problems.js';
 import type { Deps } from './context.js';
 
-export const DEFAULT_SELL_CONCURRENCY = 8;
+export const DEFAULT_SELL_CONCURRENCY = 4;
 export const DEFAULT_SELL_QUEUE = 5000;
 
 export type Lane = 'checkout' | 'hold' | 'enter';
