@@ -114,7 +114,7 @@ export async function rollUpAll(db: Db, dialect: Dialect, now: Date): Promise<nu
 /** Adds the events of the local days `from`..`to` to the rollup tables. */
 async function rollUpDays(tx: Tx, dialect: Dialect, orgId: string, since: string, from: string, to: string): Promise<void> {
   const span: DaySpan = { startUtc: dayStart(from), endUtc: dayEnd(to) };
-  if (dialect === 'postgres') await sql`set local jit = off`.execute(tx);
+  if (dialect === 'postgres') await sql`select set_config('jit', 'off', true)`.execute(tx);
 
   const [sold, refunded] = dailySalesEvents(tx, dialect, orgId, span, { byVenue: true });
   await tx.insertInto('report_daily_sales')
