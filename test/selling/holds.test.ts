@@ -158,4 +158,17 @@ describe.each(DIALECTS)('baskets and holds on %s', (dialect) => {
     expect(cust.status).toBe(409);
     expect(k.ok(await k.req('GET', '/api/customers?q=laatkomer')).items).toEqual([]);
   });
+  it('best available takes seats of lapsed holds when no free seat is left, before any sweep', async () => {
+    const free = Object.entries(await k.seatStatus(c.performanceId)).filter(([, st]) => st === 'free').map(([id]) => id);
+    const hog = await k.basket('online');
+    for (let i = 0; i < free.length; i += 50) await k.add(hog.id, { performanceId: c.performanceId, seatIds: free.slice(i, i + 50) });
+    const full = await k.req('POST', `/api/baskets/${(await k.basket('online')).id}/lines`, { performanceId: c.performanceId, quantity: 2 });
+    expect(full.status).toBe(409);
+    expect(full.body.type).toBe('/problems/not-enough-seats');
+
+    clock.advance(16 * MIN);
+    const late = await k.add((await k.basket('online')).id, { performanceId: c.performanceId, quantity: 2 });
+    expect(late.lines).toHaveLength(2);
+    expect(late.lines.every((l) => l.held && free.includes(l.seatId!))).toBe(true);
+  });
 });
