@@ -24,11 +24,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()) || n < min) throw new ConfigError(`${name} must be a whole number of ${min} or more, got "${raw}"`);
   return n;
 }
 
@@ -57,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env, 'FOYER_DEMO', true),
     worker: bool(env, 'FOYER_WORKER', true),
     publicUrl: env.FOYER_PUBLIC_URL || `http://${host}:${port}`,
-    sellConcurrency: Math.max(1, int(env, 'FOYER_SELL_CONCURRENCY', DEFAULT_SELL_CONCURRENCY)),
+    sellConcurrency: int(env, 'FOYER_SELL_CONCURRENCY', DEFAULT_SELL_CONCURRENCY, 1),
     sellQueue: int(env, 'FOYER_SELL_QUEUE', DEFAULT_SELL_QUEUE),
   };
 }

@@ -1,12 +1,19 @@
 // Starts Foyer: config -> database -> migrations -> demo data (empty database) -> listen.
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildApp } from './app.js';
 import { boot } from './boot.js';
 import { createLogger } from './platform/logger.js';
 import { demoLoginText, isEmpty, seedDemo } from './demo/seed.js';
 import { createWorker } from './worker.js';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`Foyer cannot start: ${e.message}. The settings are listed in README.md (Configuration).`);
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 const { handle, deps } = await boot(config, log);
 
@@ -27,7 +34,7 @@ try {
   await handle.close();
   process.exit(1);
 }
-log.info({ database: handle.dialect, url: config.publicUrl }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
+log.info({ database: handle.dialect, url: config.publicUrl, sellConcurrency: config.sellConcurrency, sellQueue: config.sellQueue }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

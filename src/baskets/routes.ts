@@ -26,7 +26,7 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
       body: Type.Object({ channel: StringEnum(CHANNELS) }, { additionalProperties: false }), response: { 201: BasketView },
     },
     preHandler: sell,
-  }, async (req, reply) => reply.code(201).send(await gated(deps, req.body.channel === 'online' ? 'enter' : 'hold', () => createBasket(ctxOf(deps, req), req.body.channel))));
+  }, async (req, reply) => reply.code(201).send(await gated(deps, req, req.body.channel === 'online' ? 'enter' : 'hold', () => createBasket(ctxOf(deps, req), req.body.channel))));
 
   app.get('/api/baskets/:id', { schema: { tags: ['selling'], params: IdParams, response: { 200: BasketView } }, preHandler: sell },
     async (req) => { const ctx = ctxOf(deps, req); return basketView(ctx, await findBasket(ctx, req.params.id)); });
@@ -56,7 +56,7 @@ export const basketRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   }, async (req) => {
     const wrong = linesBodyError(req.body);
     if (wrong) throw invalidField(wrong.field, wrong.message);
-    return gated(deps, 'hold', () => addLines(ctxOf(deps, req), req.params.id, req.body as LinesRequest));
+    return gated(deps, req, 'hold', () => addLines(ctxOf(deps, req), req.params.id, req.body as LinesRequest));
   });
 
   app.patch('/api/baskets/:id/lines/:lineId', {

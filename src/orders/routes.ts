@@ -46,7 +46,7 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       response: { 201: OrderView },
     },
     preHandler: sell,
-  }, async (req, reply) => gated(deps, 'checkout', () => idempotent(deps, req, reply, 201, () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment))));
+  }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 201, () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment))));
 
   app.get('/api/orders', {
     schema: {
@@ -65,7 +65,7 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
   app.post('/api/orders/:id/payments', {
     schema: { tags: ['orders'], summary: 'Pay a reservation in full (Idempotency-Key supported)', params: IdParams, body: Payment, response: { 200: OrderView } },
     preHandler: sell,
-  }, async (req, reply) => gated(deps, 'checkout', () => idempotent(deps, req, reply, 200, () => payOrder(ctxOf(deps, req), req.params.id, req.body))));
+  }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 200, () => payOrder(ctxOf(deps, req), req.params.id, req.body))));
 
   app.post('/api/orders/:id/cancel', {
     schema: {

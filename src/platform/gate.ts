@@ -5,6 +5,7 @@
 // yet, instead of to every step. When too many wait at the door, new arrivals get 503 busy with
 // Retry-After. Per process: the database stays the arbiter of who gets which seat.
 import { Problem } from './problems.js';
+import type { FastifyRequest } from 'fastify';
 import type { Deps } from './context.js';
 
 export const DEFAULT_SELL_CONCURRENCY = 4;
@@ -24,7 +25,8 @@ export class SellingGate {
 
   constructor(readonly limit: number, readonly maxWaiting: number) {}
 
-  async run<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` when a slot is free; `gone` tells whether the caller stopped waiting meanwhile. */
+  async run<T>(lane: Lane, work: () => Promise<T>, gone: () => boolean = () => false): Promise<T> {
     if (this.running < this.limit) {
       this.running++;
     } else {
@@ -33,6 +35,8 @@ export class SellingGate {
       await new Promise<void>((resolve) => this.waiting[lane].push(resolve));
     }
     try {
+      // A buyer who gave up at the door (closed the connection) gets no basket and holds no seats.
+      if (gone()) throw new Problem('busy');
       return await work();
     } finally {
       this.release();
@@ -58,4 +62,5 @@ export class SellingGate {
 }
 
 /** Runs a selling route's work through the process's gate (or directly when there is none). */
-export const gated = <T>(deps: Deps, lane: Lane, work: () => Promise<T>): Promise<T> => (deps.gate ? deps.gate.run(lane, work) : work());
+export const gated = <T>(deps: Deps, req: FastifyRequest, lane: Lane, work: () => Promise<T>): Promise<T> =>
+  (deps.gate ? deps.gate.run(lane, work, () => req.raw.socket?.destroyed ?? false) : work());

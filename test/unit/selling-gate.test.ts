@@ -53,4 +53,18 @@ describe('selling gate', () => {
     await expect(gate.run('hold', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     await expect(gate.run('hold', async () => 'next')).resolves.toBe('next');
   });
+  it('does not run the work of a caller who left while waiting at the door', async () => {
+    const gate = new SellingGate(1, 10);
+    const block = later();
+    const first = gate.run('hold', () => block.done);
+    let ran = false;
+    let left = false;
+    const waiting = gate.run('enter', async () => { ran = true; }, () => left);
+    left = true;
+    block.release();
+    await first;
+    await expect(waiting).rejects.toSatisfy((e: unknown) => e instanceof Problem && e.code === 'busy');
+    expect(ran).toBe(false);
+    await expect(gate.run('hold', async () => 'next')).resolves.toBe('next');
+  });
 });
