@@ -7,7 +7,6 @@ import { build } from 'esbuild';
 import { ensureWebBuilt } from '../web/build-if-stale.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SERVER_BUNDLE = path.join(ROOT, 'dist', 'server.js');
 
 /** src/server.ts and src/cli.ts bundled into dist/ (packages stay in node_modules). */
 export async function buildServer(): Promise<void> {

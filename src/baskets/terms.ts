@@ -91,9 +91,8 @@ export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: strin
   const { window_channel, opens_at, closes_at, tt_id, archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en,
     price_rank: _rank, price_amount: _amount, ...perf } = first;
   assertSellable(ctx, perf, window_channel ? { opens_at, closes_at } : undefined, channel);
-  const tt = tt_id && archived !== null && sell_online !== null && sell_boxoffice !== null && dip_category && name_nl !== null && name_fr !== null && name_en !== null
-    ? { archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en }
-    : undefined;
+  // a left join: the ticket type's columns are all there or all null
+  const tt = tt_id ? { archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en } as TypeFacts : undefined;
   const prices = rows.flatMap((r) => (r.price_rank !== null && r.price_amount !== null ? [{ rank: r.price_rank, amount: r.price_amount }] : []));
   return { perf, ticketTypeId: ticketTypeId ?? perf.standard_ticket_type_id!, ...pricer(ctx, tt, channel, prices) };
 }

@@ -83,18 +83,15 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
       const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`)).map((l) => l.item_id);
       if (lost.length) throw new SeatsLost(lost);
       await tx.insertInto('orders').values(order).execute();
-      const tickets: TicketRow[] = lines.map((l) => ({
-        ...l, id: newId(), organisation_id: ctx.orgId, order_id: orderId, status: 'valid' as const,
-        barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(), cancelled_at: null,
+      const rows = lines.map((l) => ({
+        id: newId(), organisation_id: ctx.orgId, order_id: orderId, performance_id: l.performance_id, item_id: l.item_id,
+        ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
+        barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
+        cancelled_at: null,
       }));
-      if (tickets.length) {
-        await tx.insertInto('tickets').values(tickets.map((t) => ({
-          id: t.id, organisation_id: t.organisation_id, order_id: t.order_id, performance_id: t.performance_id, item_id: t.item_id,
-          ticket_type_id: t.ticket_type_id, dip_category: t.dip_category, price: t.price, status: t.status,
-          barcode: t.barcode, print_state: t.print_state, print_count: t.print_count, printed_at: t.printed_at, created_at: t.created_at,
-          cancelled_at: t.cancelled_at,
-        }))).execute();
-      }
+      if (rows.length) await tx.insertInto('tickets').values(rows).execute();
+      // the tickets as `ticketRows` would read them back: the line's labels and the row written
+      const tickets: TicketRow[] = rows.map((r, i) => ({ ...lines[i], ...r }));
       const payments = payment ? [await insertPayment(tx, ctx, orderId, 'payment', payment.method, total, payment.reference, now)] : [];
       if (hasExtras) await checkoutExtras(tx, ctx, { basketId: basket.id, orderId, customerId: basket.customer_id, paid, now });
       return { order, tickets, payments, hasExtras };

@@ -2,6 +2,7 @@ import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/problems.js';
 import type { Organisation } from './tables.js';
+import { ShortCache } from '../platform/short-cache.js';
 
 export async function createOrganisation(db: Db, name: string, now: Date): Promise<Organisation> {
   const org = {
@@ -25,19 +26,10 @@ export async function getOrganisation(db: Db, id: string): Promise<Organisation>
 // Hold and reservation settings are read by every basket and checkout; they change a few times a
 // year. Each process keeps them for a few seconds (its own changes at once): another process may
 // apply an old hold time to baskets opened in the seconds after a change, never anything worse.
-const SETTINGS_TTL_MS = 5000;
-const settingsCache = new Map<string, { at: number; org: Promise<Organisation> }>();
+const settingsCache = new ShortCache<Organisation>(5000, 1000);
 
 /** The organisation as `getOrganisation`, at most a few seconds old: for the selling hot path. */
-export function organisationSettings(db: Db, id: string): Promise<Organisation> {
-  const hit = settingsCache.get(id);
-  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.org;
-  if (settingsCache.size > 1000) settingsCache.clear();
-  const org = getOrganisation(db, id);
-  settingsCache.set(id, { at: Date.now(), org });
-  org.catch(() => settingsCache.delete(id));
-  return org;
-}
+export const organisationSettings = (db: Db, id: string): Promise<Organisation> => settingsCache.get(id, () => getOrganisation(db, id));
 
 export interface OrganisationSettings {
   name?: string;
@@ -54,7 +46,7 @@ export async function updateOrganisation(db: Db, id: string, s: OrganisationSett
     ...(s.reservationHours !== undefined ? { reservation_hours: s.reservationHours } : {}),
   };
   if (Object.keys(patch).length) await db.updateTable('organisations').set(patch).where('id', '=', id).execute();
-  settingsCache.delete(id);
+  settingsCache.forget(id);
   return getOrganisation(db, id);
 }
 

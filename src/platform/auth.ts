@@ -5,6 +5,7 @@ import type { Actor, Ctx, Deps } from './context.js';
 import { pickLang } from './i18n.js';
 import { sha256 } from './ids.js';
 import { Problem } from './problems.js';
+import { ShortCache } from './short-cache.js';
 import { serverSecret } from './secrets.js';
 import { ROLES, type Role } from '../staff/tables.js';
 
@@ -79,25 +80,15 @@ export function bearerToken(req: FastifyRequest): string | undefined {
 // second. Each process remembers for a second whom a token belongs to: logging out, changing or
 // disabling a user and revoking a client forget at once in the process that did it (forgetCallers),
 // and within that second in every other process.
-const CALLER_TTL_MS = 1000;
-const callers = new Map<string, { at: number; found: Promise<Found | undefined> }>();
+// One lookup per token at a time: the first wave of a rush does not ask the database 500 times.
+const callers = new ShortCache<Found | undefined>(1000, 10_000, (found) => !!found);
 
-export const forgetCallers = (): void => callers.clear();
+export const forgetCallers = (): void => callers.forget();
 
 export async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor> {
   const token = bearerToken(req);
   if (!token) throw new Problem('unauthenticated');
-  const now = Date.now();
-  let known = callers.get(token);
-  // One lookup per token at a time: the first wave of a rush does not ask the database 500 times.
-  if (!known || now - known.at >= CALLER_TTL_MS) {
-    if (callers.size > 10_000) callers.clear();
-    known = { at: now, found: token.split('.').length === 3 ? actorFromJwt(deps, token) : actorFromSession(deps, token) };
-    callers.set(token, known);
-    const entry = known;
-    entry.found.then((f) => { if (!f && callers.get(token) === entry) callers.delete(token); }, () => callers.delete(token));
-  }
-  const found = await known.found;
+  const found = await callers.get(token, () => (token.split('.').length === 3 ? actorFromJwt(deps, token) : actorFromSession(deps, token)));
   if (!found || (found.expiresAt && found.expiresAt <= deps.clock.now().toISOString())) throw new Problem('unauthenticated');
   return found.actor;
 }
