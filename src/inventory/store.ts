@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../platform/db.js';
 import type { FreeSeat, RowExtent } from './best-available.js';
+import { rowPositions } from './positions.js';
 import type { InventoryTable, ItemStatus } from './tables.js';
 
 const CHUNK = 500;
@@ -13,12 +14,10 @@ async function rowsFromMap(db: Db, performanceId: string, hallId: string, orgId:
     db.selectFrom('hall_zones').selectAll().where('hall_id', '=', hallId).orderBy('sort').execute(),
   ]);
   const rows: InventoryTable[] = [];
-  const posInRow = new Map<string, number>();
+  const positions = rowPositions(seats.map((s) => ({ rowKey: `${s.section}\u0000${s.row_label}`, x: s.x, y: s.y })));
   const free = { status: 'free' as const, hold_id: null, hold_expires_at: null, order_id: null, block_id: null };
-  for (const s of seats) {
-    const key = `${s.section}\u0000${s.row_label}`;
-    const pos = posInRow.get(key) ?? 0;
-    posInRow.set(key, pos + 1);
+  for (const [i, s] of seats.entries()) {
+    const pos = positions[i];
     rows.push({
       performance_id: performanceId, item_id: s.id, organisation_id: orgId, zone_id: null, rank: s.rank,
       section: s.section, row_label: s.row_label, seat_label: s.seat_label, pos, sort: s.sort, ...free,

@@ -32,7 +32,7 @@ export function gridSeatMap(rows: number, perRow: number, zones: { id: string; n
 
 export async function buildCatalogue(
   s: TestServer, token: string,
-  opts: { rows?: number; perRow?: number; status?: string; zones?: { id: string; name: string; capacity: number }[]; startsAt?: string } = {},
+  opts: { rows?: number; perRow?: number; seatMap?: ReturnType<typeof gridSeatMap>; status?: string; zones?: { id: string; name: string; capacity: number }[]; startsAt?: string } = {},
 ): Promise<Catalogue> {
   const rows = opts.rows ?? 4;
   const perRow = opts.perRow ?? 10;
@@ -41,7 +41,7 @@ export async function buildCatalogue(
   });
   expectOk(venue, 'venue');
   const hall = await s.request('POST', `/api/venues/${venue.body.id}/halls`, {
-    token, body: { name: 'Grote Zaal', seatMap: gridSeatMap(rows, perRow, opts.zones) },
+    token, body: { name: 'Grote Zaal', seatMap: opts.seatMap ?? gridSeatMap(rows, perRow, opts.zones) },
   });
   expectOk(hall, 'hall');
   const tt = async (nl: string, dipCategory: string) => {

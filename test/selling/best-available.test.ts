@@ -2,7 +2,7 @@
 // one row, no lone empty seat when avoidable, best rank / front / centre, split across rows last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
-import { buildCatalogue } from '../helpers/catalogue.js';
+import { buildCatalogue, gridSeatMap } from '../helpers/catalogue.js';
 import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { sellingKit } from './kit.js';
 
@@ -38,6 +38,20 @@ describe.each(DIALECTS)('best available on %s', (dialect) => {
     expect([seats.r1s4, seats.r1s5, seats.r1s6, seats.r1s7]).toEqual(['free', 'free', 'free', 'free']);
     // Four fit exactly: the front row again.
     expect(await best(c.performanceId, { quantity: 4 })).toEqual(['r1s4', 'r1s5', 'r1s6', 'r1s7']);
+  });
+
+  it('keeps a party on one side of an aisle (by the seat map\'s geometry)', async () => {
+    // Two rows of ten with a centre aisle: seats 1-5 and 6-10 are 30 apart, the aisle 80.
+    const map = gridSeatMap(2, 10);
+    for (const row of map.sections[0].rows) for (const [i, seat] of row.seats.entries()) seat.x = i * 30 + (i >= 5 ? 50 : 0);
+    const c = await buildCatalogue(s, token, { seatMap: map });
+    const side = (ids: string[]) => new Set(ids.map((id) => Number(id.split('s')[1]) <= 5 ? 'left' : 'right'));
+    for (const n of [2, 4, 5]) {
+      const got = await best(c.performanceId, { quantity: n });
+      expect(got, `best ${n}`).toHaveLength(n);
+      expect(side(got).size, `best ${n}: ${got.join(' ')}`).toBe(1);
+      expect(new Set(got.map((id) => id.split('s')[0])).size).toBe(1);
+    }
   });
 
   it('splits a group over rows in adjacent blocks only when no row has room', async () => {
