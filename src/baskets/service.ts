@@ -13,6 +13,7 @@ import { holdMinutes } from './rules.js';
 import { priceTable, saleTerms } from './terms.js';
 import type { Basket } from './tables.js';
 import './problems.js';
+import { seatsUnavailable } from '../inventory/seat-names.js';
 
 const CLAIM_ATTEMPTS = 5;
 /** Free seats best available looks at first: a few rows' worth, never a whole arena. */
@@ -178,7 +179,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
         .where((eb) => eb.not(eb.or([eb('status', '=', 'free'), eb.and([eb('status', '=', 'held'), eb('hold_expires_at', '<', now)])])))
         .execute();
       const ids = taken.map((t) => t.item_id);
-      throw new Problem('seats-unavailable', { seats: ids.join(', ') }, [], { unavailableSeatIds: ids });
+      throw await seatsUnavailable(ctx.db, perf.id, ids);
     }
     return basketView(ctx, basket);
   }

@@ -5,6 +5,7 @@ import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { findPerformance } from '../productions/service.js';
 import { availableWhere } from './store.js';
 import type { Block, BlockKind } from './tables.js';
+import { seatsUnavailable } from './seat-names.js';
 
 export interface BlockInput {
   kind: BlockKind;
@@ -64,7 +65,7 @@ export async function createBlock(ctx: Ctx, performanceId: string, input: BlockI
     if (got.length !== ids.length) {
       const g = new Set(got.map((r) => r.item_id));
       const lost = ids.filter((i) => !g.has(i));
-      throw new Problem('seats-unavailable', { seats: lost.join(', ') }, [], { unavailableSeatIds: lost });
+      throw await seatsUnavailable(tx, perf.id, lost);
     }
     await tx.insertInto('blocks').values(block).execute();
     return ids;

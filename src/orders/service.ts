@@ -8,6 +8,7 @@ import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { openBasket } from '../baskets/service.js';
 import { matchesWords } from '../customers/service.js';
+import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
 import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasPresent, extrasTicketsCancelled, refundAndClose } from './extras.js';
@@ -22,7 +23,7 @@ export interface PaymentInput {
 }
 
 class SeatsLost extends Error {
-  constructor(readonly itemIds: string[]) {
+  constructor(readonly places: (PlaceLabels & { item_id: string })[]) {
     super('seats lost');
   }
 }
@@ -80,7 +81,7 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
       if (order.reservation_expires_at && order.reservation_expires_at <= now.toISOString()) throw new Problem('reservation-too-late');
       const converted = await convertHold(tx, basket.id, orderId, paid ? 'sold' : 'reserved');
       const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
-      const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`)).map((l) => l.item_id);
+      const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`));
       if (lost.length) throw new SeatsLost(lost);
       await tx.insertInto('orders').values(order).execute();
       const rows = lines.map((l) => ({
@@ -99,7 +100,8 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
   } catch (e) {
     if (uitpas) await undoUitpasSales(ctx.db, uitpas, ctx.clock.now());
     if (e instanceof SeatsLost) {
-      throw new Problem('seats-unavailable', { seats: e.itemIds.join(', ') }, [], { unavailableSeatIds: e.itemIds });
+      const ids = e.places.map((l) => l.item_id);
+      throw new Problem('seats-unavailable', { seats: placeNames(e.places) }, [], { unavailableSeatIds: ids });
     }
     throw e;
   }

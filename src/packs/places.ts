@@ -5,6 +5,7 @@ import { Problem, invalidField } from '../platform/problems.js';
 import { sellablePerformance } from '../baskets/terms.js';
 import type { Basket } from '../baskets/tables.js';
 import { availableWhere, claim } from '../inventory/store.js';
+import { seatsUnavailable } from '../inventory/seat-names.js';
 
 export type PlaceRequest = { seatIds: string[] } | { quantity: number };
 
@@ -34,7 +35,7 @@ export async function holdPackPlaces(
     const outside = known.filter((r) => ranks.length && !ranks.includes(r.rank)).map((r) => r.item_id);
     if (outside.length) throw new Problem('pack-not-usable', { reason: `seats outside the pack's ranks: ${outside.join(', ')}` });
     if (!(await tryHold(ctx, basket, perf.id, ids, ticketTypeId, link))) {
-      throw new Problem('seats-unavailable', { seats: ids.join(', ') }, [], { unavailableSeatIds: ids });
+      throw await seatsUnavailable(ctx.db, perf.id, ids);
     }
     return ids;
   }

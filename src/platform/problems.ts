@@ -4,7 +4,11 @@ import { fill, pickLang, type Lang, type Text } from './i18n.js';
 import { FIELD_MESSAGES, NOUNS, problemMessage, type ProblemCode } from './messages.js';
 import { nulCharacterFields } from './problems-input.js';
 
-type Params = Record<string, string | number>;
+/** A parameter is a plain value, or a text per language (e.g. seat names: "rij 2, stoel 10"). */
+type Params = Record<string, string | number | Text>;
+
+const inLang = (params: Params, lang: Lang): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
 
 export interface FieldError {
   /** JSON pointer-ish path of the field: "email", "seatMap/sections/0/rows/2/seats/1/id". */
@@ -46,13 +50,13 @@ export interface ProblemDocument {
 function fieldMessage(f: FieldError, lang: Lang): string {
   const text = typeof f.message === 'string' ? FIELD_MESSAGES[f.message] : f.message;
   if (!text) return typeof f.message === 'string' ? f.message : f.message.en;
-  return fill(text[lang], f.params);
+  return fill(text[lang], f.params && inLang(f.params, lang));
 }
 
 export function renderProblem(p: Problem, lang: Lang, instance?: string): ProblemDocument {
   const msg = problemMessage(p.code) ?? problemMessage('internal-error')!;
   const noun = typeof p.params.what === 'string' ? NOUNS[p.params.what] : undefined;
-  const params = noun ? { ...p.params, what: noun[lang] } : p.params;
+  const params = inLang(noun ? { ...p.params, what: noun[lang] } : p.params, lang);
   const doc: ProblemDocument = {
     type: `/problems/${p.code}`,
     title: msg.title[lang],
