@@ -1,7 +1,8 @@
 // publiq's test passes, each with the behaviour uitpas.md gives it, through GET /passes and GET /tariffs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_100_PER_WEEK, EVENT_OTHER_ORGANIZER } from './seed.js';
-import { officialContract, startTestSandbox, type TestSandbox } from './test-support.js';
+import { uitpasContract } from './contract.js';
+import { startTestSandbox, type TestSandbox } from './test-support.js';
 
 const PROBS = 'https://api.publiq.be/probs';
 let sb: TestSandbox;
@@ -13,7 +14,7 @@ const tariffs = (uitpasNumber: string, extra: Record<string, string | number> = 
 
 describe('the contract checker', () => {
   it('rejects an answer that breaks the official schema', () => {
-    const c = officialContract();
+    const c = uitpasContract();
     expect(c.check('GET', '/tariffs', 200, 'application/json', { available: [{ id: 'X', price: 'free', remaining: 1 }] })).not.toEqual([]);
     expect(c.check('GET', '/tariffs', 200, 'application/json', { available: [{ id: 'X', remainig: 1 }] }).join()).toMatch(/remaining|remainig/);
     expect(c.check('GET', '/tariffs', 418, 'application/json', {})).toEqual(['status 418 is not documented for GET /tariffs']);

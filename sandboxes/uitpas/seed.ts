@@ -1,4 +1,4 @@
-// publiq's public UiTPAS test data (see shared/reference/uitpas.md), plus one UiTPAS event per Gent demo
+// publiq's public UiTPAS test data (its test organizer, events and passes), plus one UiTPAS event per Gent demo
 // performance of Foyer's demo season, owned by the test organizer so the demo client can sell them.
 import { demoPerformances, stableUuid } from '../../src/demo/plan.js';
 import type { CardSystem, Client, Coupon, Pass, Passholder, UitpasEvent, World } from './model.js';

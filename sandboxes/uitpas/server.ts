@@ -28,7 +28,9 @@ export interface UitpasSandboxOptions {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { uitpas: { store: SandboxStore; tokens: TokenStore; faults: Faults } }
+  interface FastifyInstance {
+    uitpas: { store: SandboxStore; tokens: TokenStore; faults: Faults; /** 'GET /passes', … as registered (HEAD left out). */ routes: string[] };
+  }
 }
 
 /** Query strings are coerced ("10" -> 10); bodies are not: a string price in JSON is invalid data. */
@@ -52,7 +54,11 @@ export function buildUitpasSandbox(options: UitpasSandboxOptions = {}): FastifyI
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     forceCloseConnections: true,
   });
-  app.decorate('uitpas', { store, tokens, faults });
+  const routes: string[] = [];
+  app.decorate('uitpas', { store, tokens, faults, routes });
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+  });
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.query).compile(schema));
 

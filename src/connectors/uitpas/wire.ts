@@ -1,4 +1,4 @@
-// The one place that knows UiTPAS API 4.0's JSON shapes (shared/reference/uitpas-api-v4.openapi.json).
+// The one place that knows UiTPAS API 4.0's JSON shapes (held to sandboxes/uitpas/contract.json by the tests).
 // Prices on the wire are euros as numbers; Foyer keeps integer cents.
 
 export interface WireEndUserMessage { nl: string; fr?: string; de?: string; en?: string }
