@@ -17,6 +17,8 @@ Commands:
                                             create a staff user (a password is generated if none is given)
   create-api-client --org ID --name N [--role admin|boxoffice|reporting]
                                             create an API client; prints its id and secret once
+  backup FILE                               copy the SQLite database to FILE while Foyer runs (PostgreSQL: pg_dump)
+  restore FILE                              put the backup FILE in place of the SQLite database (Foyer stopped)
 
 The database is the one the server would use: DATABASE_URL, else FOYER_DB (./data/foyer.sqlite).`;
 
@@ -37,6 +39,11 @@ async function main(): Promise<number> {
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 1;
+  }
+  if (command === 'backup' || command === 'restore') {
+    // No boot: a backup must not migrate the live database, and a restore must not open the one it replaces.
+    const { runBackupCommand } = await import('./backup/command.js');
+    return runBackupCommand(command, rest, loadConfig());
   }
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`Unknown command: ${command}`);
   const { values } = (() => {

@@ -21,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1700_report_rollups': reportRollups,
 };
 
+/** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */
+export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // Kysely<any>: migrations run against the schema as it was when they were written.
