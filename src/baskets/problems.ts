@@ -10,6 +10,15 @@ registerProblems({
       fr: 'Ces places ne sont plus disponibles : {seats}.',
     },
   },
+  'ticket-type-uitpas-only': {
+    status: 409,
+    title: { en: 'Only with a UiTPAS pass', nl: 'Alleen met een UiTPAS', fr: 'Uniquement avec une UiTPAS' },
+    detail: {
+      en: '{ticketType} is given only through a UiTPAS pass that UiTPAS accepted: enter the pass number instead.',
+      nl: '{ticketType} wordt alleen toegekend via een UiTPAS die UiTPAS aanvaardt: geef het pasnummer in.',
+      fr: "{ticketType} n'est accordé que via une UiTPAS acceptée par UiTPAS : saisissez le numéro de la carte.",
+    },
+  },
   'not-enough-seats': {
     status: 409,
     title: { en: 'No longer available', nl: 'Niet meer beschikbaar', fr: 'Plus disponible' },

@@ -19,7 +19,7 @@ function assertSellable(ctx: Ctx, perf: Performance, window: Window, channel: Ch
   if (!perf.standard_ticket_type_id) throw new Problem('not-on-sale', { channel, reason: 'no standard ticket type' });
 }
 
-type TypeFacts = Pick<TicketType, 'archived' | 'sell_online' | 'sell_boxoffice' | 'dip_category' | 'name_nl' | 'name_fr' | 'name_en'>;
+type TypeFacts = Pick<TicketType, 'archived' | 'sell_online' | 'sell_boxoffice' | 'dip_category' | 'uitpas' | 'uitpas_group' | 'name_nl' | 'name_fr' | 'name_en'>;
 
 export interface Pricer {
   price(rank: number): number;
@@ -31,6 +31,9 @@ function pricer(ctx: Ctx, tt: TypeFacts | undefined, channel: Channel, rows: { r
   if (!(channel === 'online' ? tt.sell_online : tt.sell_boxoffice)) {
     throw new Problem('ticket-type-not-allowed', { ticketType: ticketTypeName(tt, ctx.lang), channel });
   }
+  // A UiTPAS tariff is only ever set by the UiTPAS connector, for a pass UiTPAS accepted, so that
+  // every UiTPAS ticket sold is registered at UiTPAS.
+  if (tt.uitpas || tt.uitpas_group) throw new Problem('ticket-type-uitpas-only', { ticketType: ticketTypeName(tt, ctx.lang) });
   const byRank = new Map(rows.map((r) => [r.rank, r.amount]));
   return {
     price(rank: number): number {
@@ -81,18 +84,18 @@ export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: strin
     .selectAll('p')
     .select([
       'sw.channel as window_channel', 'sw.opens_at', 'sw.closes_at',
-      'tt.id as tt_id', 'tt.archived', 'tt.sell_online', 'tt.sell_boxoffice', 'tt.dip_category', 'tt.name_nl', 'tt.name_fr', 'tt.name_en',
+      'tt.id as tt_id', 'tt.archived', 'tt.sell_online', 'tt.sell_boxoffice', 'tt.dip_category', 'tt.uitpas', 'tt.uitpas_group', 'tt.name_nl', 'tt.name_fr', 'tt.name_en',
       'pr.rank as price_rank', 'pr.amount as price_amount',
     ])
     .where('p.id', '=', performanceId).where('p.organisation_id', '=', ctx.orgId)
     .execute();
   const first = rows[0];
   if (!first) throw unknownPerformance();
-  const { window_channel, opens_at, closes_at, tt_id, archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en,
+  const { window_channel, opens_at, closes_at, tt_id, archived, sell_online, sell_boxoffice, dip_category, uitpas, uitpas_group, name_nl, name_fr, name_en,
     price_rank: _rank, price_amount: _amount, ...perf } = first;
   assertSellable(ctx, perf, window_channel ? { opens_at, closes_at } : undefined, channel);
   // a left join: the ticket type's columns are all there or all null
-  const tt = tt_id ? { archived, sell_online, sell_boxoffice, dip_category, name_nl, name_fr, name_en } as TypeFacts : undefined;
+  const tt = tt_id ? { archived, sell_online, sell_boxoffice, dip_category, uitpas, uitpas_group, name_nl, name_fr, name_en } as TypeFacts : undefined;
   const prices = rows.flatMap((r) => (r.price_rank !== null && r.price_amount !== null ? [{ rank: r.price_rank, amount: r.price_amount }] : []));
   return { perf, ticketTypeId: ticketTypeId ?? perf.standard_ticket_type_id!, ...pricer(ctx, tt, channel, prices) };
 }

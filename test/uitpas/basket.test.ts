@@ -10,6 +10,22 @@ describe.each(DIALECTS)('UiTPAS in a basket on %s', (dialect) => {
   beforeAll(async () => { k = await startUitpasKit(dialect); });
   afterAll(async () => { await k?.close(); });
 
+  it('refuses the UiTPAS ticket type picked by hand, with no pass: every UiTPAS tariff sold is registered at UiTPAS', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r4s9']);
+    const byHand = await k.s.request('POST', `/api/baskets/${b.id}/lines`, {
+      token: k.token, lang: 'nl', body: { performanceId: k.perfWeekly, seatIds: ['r4s10'], ticketTypeId: k.types.uitpas },
+    });
+    expectProblem(byHand, 409, 'ticket-type-uitpas-only');
+    expect(byHand.body.detail).toContain('UiTPAS');
+    const changed = await k.s.request('PATCH', `/api/baskets/${b.id}/lines/${b.lines[0].id}`, {
+      token: k.token, body: { ticketTypeId: k.types.uitpas },
+    });
+    expectProblem(changed, 409, 'ticket-type-uitpas-only');
+    const after = await k.s.request('GET', `/api/baskets/${b.id}`, { token: k.token });
+    expect(after.body.lines).toHaveLength(1);
+    expect(after.body.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: b.lines[0].price, uitpas: null });
+  });
+
   it('grants the social tariff: the line becomes the UiTPAS type at the tariff price; removing the pass restores it', async () => {
     const b = await basketWith(k, k.perfWeekly, ['r1s1']);
     expect(b.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000 });
