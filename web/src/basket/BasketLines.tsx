@@ -15,7 +15,7 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
   const { t } = useI18n();
   if (!basket || basket.lines.length === 0) return <p className="muted">{t('emptyBasket')}</p>;
   const typesFor = (performanceId: string, rank: number, current: string) => ticketTypes.filter((tt) => tt.id === current || (
-    !tt.archived && tt.channels.includes('boxoffice') &&
+    !tt.archived && !tt.uitpas && tt.channels.includes('boxoffice') &&
     (prices?.performanceId !== performanceId || prices.prices.some((p) => p.ticketTypeId === tt.id && p.rank === rank))));
   return (
     <table className="lines">
