@@ -144,6 +144,7 @@ export function adminRoutes(app: FastifyInstance, store: MollieStore, faults: Fa
     faults.clear();
     faults.clearLog();
     webhooks.clearFaults();
+    webhooks.cancelPending();
     webhooks.clearLog();
     return reply.code(204).send();
   });

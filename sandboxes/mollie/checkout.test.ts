@@ -78,12 +78,11 @@ describe('webhooks', () => {
   });
 
   it('retries while the receiver does not answer 2xx, and stops once it does', async () => {
-    hooks.answer = 500;
+    hooks.failFirst = 3;
+    hooks.answer = 204;
     const p = await create();
     await choose(p.id, 'paid');
-    await until(() => hooks.calls.length === 3);
-    hooks.answer = 204;
-    await until(() => hooks.calls.length === 4);
+    await until(() => hooks.calls.length >= 4);
     await new Promise((r) => setTimeout(r, 700));
     expect(hooks.calls).toHaveLength(4);
     const log = (await sb.control('GET', '/_sandbox/webhooks')).body.deliveries;
@@ -94,7 +93,7 @@ describe('webhooks', () => {
     await sb.control('POST', '/_sandbox/webhooks/faults', { mode: 'twice' });
     const a = await create();
     await choose(a.id, 'paid');
-    await until(() => hooks.calls.length === 2);
+    await until(() => hooks.calls.length >= 2);
     expect(hooks.calls.map((c) => c.body)).toEqual([`id=${a.id}`, `id=${a.id}`]);
 
     await sb.control('POST', '/_sandbox/webhooks/faults', { mode: 'never' });

@@ -17,18 +17,20 @@ export interface WebhookReceiver {
   calls: Hook[];
   /** Status the receiver answers (200 by default). */
   answer: number;
+  /** The first this many calls get 500 whatever `answer` says. */
+  failFirst: number;
   close(): Promise<void>;
 }
 
 export async function webhookReceiver(): Promise<WebhookReceiver> {
   const calls: Hook[] = [];
-  const r = { calls, answer: 200 } as WebhookReceiver;
+  const r = { calls, answer: 200, failFirst: 0 } as WebhookReceiver;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => { body += d.toString(); });
     req.on('end', () => {
       calls.push({ body, contentType: req.headers['content-type'] ?? '', at: Date.now() });
-      res.writeHead(r.answer).end();
+      res.writeHead(calls.length <= r.failFirst ? 500 : r.answer).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

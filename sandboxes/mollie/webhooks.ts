@@ -121,9 +121,14 @@ export class Webhooks {
     if (this.log.length > LOG_SIZE) this.log.shift();
   }
 
-  close(): void {
-    this.closed = true;
+  /** Forgets the calls still waiting to go out (reset). */
+  cancelPending(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.cancelPending();
   }
 }
