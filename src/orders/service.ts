@@ -1,4 +1,5 @@
 // Orders: checkout of a basket, payment of a reservation, cancellation with refunds.
+import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
@@ -306,7 +307,15 @@ export interface OrderSearch {
   offset: number;
 }
 
-/** Finds orders by number, ticket barcode, customer (name/e-mail/postal code) or performance. */
+const likeAnywhere = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** Three or more characters of an order number (its dash optional), upper-cased without the dash. */
+const orderNumberPart = (term: string): string | undefined => {
+  const bare = term.replace(/-/g, '').toUpperCase();
+  return /^[0-9A-Z]{3,8}$/.test(bare) ? bare : undefined;
+};
+
+/** Finds orders by (part of) number, ticket barcode, customer (name/e-mail/postal code/phone), production title or performance. */
 export async function searchOrders(ctx: Ctx, f: OrderSearch) {
   let q = ctx.db.selectFrom('orders').leftJoin('customers', 'customers.id', 'orders.customer_id')
     .select(['orders.id', 'orders.number', 'orders.status', 'orders.total', 'orders.created_at', 'orders.channel',
@@ -319,10 +328,18 @@ export async function searchOrders(ctx: Ctx, f: OrderSearch) {
   if (f.q) {
     const term = f.q.trim();
     const words = matchesWords('customers.search', term);
+    const numberPart = orderNumberPart(term);
+    const title = likeAnywhere(term.toLowerCase());
     q = q.where((eb) => eb.or([
       eb('orders.number', '=', term.toUpperCase()),
       eb('orders.id', 'in', eb.selectFrom('tickets').select('order_id').where('barcode', '=', term.toUpperCase())),
       ...(words.length ? [eb.and(words)] : []),
+      // part of an order number, typed with or without its dash
+      ...(numberPart ? [sql<boolean>`replace(orders.number, '-', '') like ${likeAnywhere(numberPart)} escape '\\'`] : []),
+      eb('orders.id', 'in', eb.selectFrom('tickets').select('tickets.order_id').where('tickets.performance_id', 'in',
+        eb.selectFrom('performances').innerJoin('productions', 'productions.id', 'performances.production_id').select('performances.id')
+          .where('performances.organisation_id', '=', ctx.orgId)
+          .where(sql<boolean>`lower(productions.title) like ${title} escape '\\'`))),
     ]));
   }
   const rows = await q.orderBy('orders.created_at', 'desc').orderBy('orders.id').limit(f.limit).offset(f.offset).execute();
