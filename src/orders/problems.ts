@@ -6,15 +6,6 @@ registerProblems({
     title: { en: 'Cannot be paid', nl: 'Kan niet betaald worden', fr: 'Ne peut pas être payée' },
     detail: { en: 'This order is {status}.', nl: 'Deze bestelling is {status}.', fr: 'Cette commande est {status}.' },
   },
-  'order-unpaid': {
-    status: 409,
-    title: { en: 'Not paid', nl: 'Niet betaald', fr: 'Non payée' },
-    detail: {
-      en: 'Tickets of an unpaid reservation can only be printed after payment.',
-      nl: 'Kaarten van een onbetaalde reservering kunnen pas na betaling geprint worden.',
-      fr: "Les billets d'une réservation non payée ne peuvent être imprimés qu'après paiement.",
-    },
-  },
   'nothing-to-cancel': {
     status: 409,
     title: { en: 'Nothing to cancel', nl: 'Niets te annuleren', fr: 'Rien à annuler' },
@@ -31,15 +22,6 @@ registerProblems({
       en: 'The performance has started: these tickets can only be sold with payment.',
       nl: 'De voorstelling is begonnen: deze kaarten kunnen alleen nog met betaling verkocht worden.',
       fr: 'La représentation a commencé : ces billets ne peuvent être vendus qu\'avec paiement.',
-    },
-  },
-  'nothing-to-print': {
-    status: 409,
-    title: { en: 'Nothing to print', nl: 'Niets te printen', fr: 'Rien à imprimer' },
-    detail: {
-      en: 'These tickets are cancelled.',
-      nl: 'Deze kaarten zijn geannuleerd.',
-      fr: 'Ces billets sont annulés.',
     },
   },
   'idempotency-in-progress': {

@@ -7,7 +7,8 @@ import { idempotent } from '../platform/idempotency.js';
 import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from './tables.js';
 import { cancelOrder, checkout, getOrderView, payOrder, searchOrders } from './service.js';
-import { printTickets } from './print.js';
+import { eTicketsPdf, printTickets } from './print.js';
+import { TICKET_LAYOUTS } from '../tickets/layout.js';
 
 const Payment = Type.Object({
   method: StringEnum(PAYMENT_METHODS),
@@ -84,13 +85,18 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
 
   app.post('/api/orders/:id/print', {
     schema: {
-      tags: ['orders'], summary: 'Mark tickets printed and answer one PDF, a ticket per page', params: IdParams,
-      body: Type.Optional(Type.Object({ ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })) }, { additionalProperties: false })),
+      tags: ['orders'], summary: 'Mark tickets printed and answer one PDF, a ticket per page, in the request language',
+      description: 'layout "page" (A5, the default) or "narrow" (80 mm thermal ticket printers).',
+      params: IdParams,
+      body: Type.Optional(Type.Object({
+        ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })),
+        layout: Type.Optional(StringEnum(TICKET_LAYOUTS)),
+      }, { additionalProperties: false })),
       produces: ['application/pdf'],
     },
     preHandler: sell,
   }, async (req, reply) => {
-    const pdf = await printTickets(ctxOf(deps, req), req.params.id, req.body?.ticketIds);
+    const pdf = await printTickets(ctxOf(deps, req), req.params.id, req.body?.ticketIds, req.body?.layout);
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="tickets.pdf"').send(pdf);
   });
 
@@ -102,7 +108,7 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     },
     preHandler: sell,
   }, async (req, reply) => {
-    const pdf = await printTickets(ctxOf(deps, req), req.params.id, req.body?.ticketIds, 'delivered');
+    const pdf = await eTicketsPdf(ctxOf(deps, req), req.params.id, req.body?.ticketIds);
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="e-tickets.pdf"').send(pdf);
   });
 };
