@@ -19,5 +19,5 @@ export async function boot(config: Config, log: FastifyBaseLogger, clock: Clock 
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const gate = new SellingGate(config.sellConcurrency, config.sellQueue);
-  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock, gate }, applied };
+  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock, gate, publicUrl: config.publicUrl }, applied };
 }

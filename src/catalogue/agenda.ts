@@ -8,12 +8,15 @@ import { availableWhere } from '../inventory/store.js';
 import type { Performance } from '../productions/tables.js';
 import { DEFAULT_ZONE, uid, utickDate } from './envelope.js';
 import { attractionObject, derivedId, venueObject, type AttractionObject, type VenueObject } from './views.js';
+import type { ShopLinks } from '../shop/links.js';
 
 export interface Scope {
   db: Db;
   orgId: string;
   lang: Lang;
   now: Date;
+  /** The organisation's web shop pages (shop_url), when its shop is on. */
+  shop?: ShopLinks;
 }
 
 export interface Page {
@@ -103,7 +106,7 @@ export async function events(s: Scope, f: EventFilter, page: Page) {
       status: eventStatus(p, windows.find((w) => w.performance_id === p.id), now),
       venue: vs.find((v) => v.id === uid(p.venue_id)) ?? null,
       attraction: as.find((a) => a.id === uid(p.production_id)) ?? null,
-      shop_url: '',
+      shop_url: s.shop?.performance(p.id) ?? '',
     };
   });
 }
@@ -152,7 +155,7 @@ export async function eventStocks(s: Scope, performanceIds: string[], opts: Stoc
     return {
       id: uid(perfId), label: perfs.find((p) => p.id === perfId)!.title, eventid: uid(perfId), streamid: '', packid: uid(opts.packId),
       capacity_total: categories.reduce((n, c) => n + c.capacity_total, 0), capacity_free: categories.reduce((n, c) => n + c.capacity_free, 0),
-      shop_url: '', categories,
+      shop_url: s.shop?.performance(perfId) ?? '', categories,
     };
   });
 }

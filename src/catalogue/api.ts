@@ -7,6 +7,8 @@ import { UtickError, failure, success, type UtickLanguage } from './envelope.js'
 import { packDetails, pack, packs, stream, streamControl, streamStocks, streams } from './offers.js';
 import { foyerLang, id, language, optionalId, optionalString, paging, type Params } from './params.js';
 import { authenticateApplication } from './signature.js';
+import { linksOf } from '../shop/settings.js';
+import { publicBase } from '../platform/public-url.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,7 +95,8 @@ export const catalogueApi = (deps: Deps) => async (app: FastifyInstance) => {
       const route = ROUTES.map(([re, h]) => [re.exec(path), h] as const).find(([m]) => m);
       if (!route) throw new UtickError(404, `no such call: ${path || '/'}`);
       const orgId = await authenticateApplication(deps.db, p, deps.clock.now());
-      const scope: Scope = { db: deps.db, orgId, lang: foyerLang(lang), now: deps.clock.now() };
+      const shop = await linksOf(deps.db, orgId, publicBase(deps, req));
+      const scope: Scope = { db: deps.db, orgId, lang: foyerLang(lang), now: deps.clock.now(), shop };
       return reply.send(success(await route[1](scope, p, route[0]!), meta(lang)));
     } catch (e) {
       if (e instanceof UtickError) return reply.code(e.code).send(failure(e, meta(lang)));

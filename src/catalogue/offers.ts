@@ -12,7 +12,7 @@ export async function packs(s: Scope, page: Page, id?: string) {
   let q = s.db.selectFrom('packs').selectAll().where('organisation_id', '=', s.orgId).where('published', '=', 1);
   if (id) q = q.where('id', '=', id);
   const rows = await q.orderBy('label').orderBy('id').limit(page.limit).offset(page.offset).execute();
-  return (await loadPacks(s.db, rows)).map((d) => packObject(d.pack, d.sets));
+  return (await loadPacks(s.db, rows)).map((d) => packObject(d.pack, d.sets, s.shop));
 }
 
 export async function pack(s: Scope, id: string) {
@@ -21,10 +21,10 @@ export async function pack(s: Scope, id: string) {
   return p;
 }
 
-function streamStock(st: Stream, packId: string | undefined) {
+function streamStock(s: Scope, st: Stream, packId: string | undefined) {
   return {
     id: uid(st.id), label: st.label, eventid: '', streamid: uid(st.id), packid: uid(packId), capacity_total: -1, capacity_free: -1,
-    shop_url: st.shop_url ?? '',
+    shop_url: st.shop_url ?? s.shop?.stream(st.id) ?? '',
     categories: [{
       id: derivedId('stream', st.id), label: st.label, description: '', capacity_total: -1, capacity_free: -1,
       prices: [{ id: derivedId('stream-price', st.id), label: st.label, description: '', quantity_min: 1, quantity_max: 20, value: { amount: packId ? 0 : st.price, currency: 'EUR' } }],
@@ -36,7 +36,7 @@ function streamStock(st: Stream, packId: string | undefined) {
 export async function streamStocks(s: Scope, id: string) {
   const st = await s.db.selectFrom('streams').selectAll().where('id', '=', id).where('organisation_id', '=', s.orgId).executeTakeFirst();
   if (!st) throw new UtickError(404, 'stream not found');
-  return [streamStock(st, undefined)];
+  return [streamStock(s, st, undefined)];
 }
 
 /** The pack with its sets of stocks; `stockId` keeps only that stock. */
@@ -55,7 +55,7 @@ export async function packDetails(s: Scope, id: string, stockId?: string) {
       if (stockId && stockOf !== stockId) continue;
       if (st.stream_id) {
         const stream = streams.find((x) => x.id === st.stream_id);
-        if (stream) stocks.push(streamStock(stream, row.id));
+        if (stream) stocks.push(streamStock(s, stream, row.id));
         continue;
       }
       stocks.push(...await eventStocks(s, [st.performance_id!], {
@@ -65,7 +65,7 @@ export async function packDetails(s: Scope, id: string, stockId?: string) {
     if (stockId && !stocks.length) continue;
     sets.push({ id: uid(set.id), label: set.label, description: set.description, itemnb_min: set.itemnb_min, itemnb_max: set.itemnb_max, stocks });
   }
-  return { ...packObject(row, detail.sets), sets };
+  return { ...packObject(row, detail.sets, s.shop), sets };
 }
 
 export async function streams(s: Scope, page: Page, id?: string) {
@@ -86,6 +86,7 @@ export async function streams(s: Scope, page: Page, id?: string) {
     vs.find((v) => v.id === uid(r.venue_id)) ?? null,
     as.find((a) => a.id === uid(r.production_id)) ?? null,
     zones.find((z) => z.id === r.venue_id)?.time_zone ?? DEFAULT_ZONE,
+    s.shop,
   ));
 }
 

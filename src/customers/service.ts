@@ -24,7 +24,7 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput) {
   const row = {
     id: newId(), organisation_id: ctx.orgId, name: input.name, email: input.email?.trim().toLowerCase() || null,
     phone: input.phone || null, postal_code: input.postalCode || null, city: input.city || null,
-    birth_date: input.birthDate || null, created_at: ctx.clock.now().toISOString(),
+    birth_date: input.birthDate || null, language: null, newsletter_opt_in_at: null, created_at: ctx.clock.now().toISOString(),
   };
   const c: Customer = { ...row, search: searchText(row) };
   await ctx.db.insertInto('customers').values(c).execute();

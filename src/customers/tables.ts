@@ -9,6 +9,10 @@ export interface CustomerTable {
   postal_code: string | null;
   city: string | null;
   birth_date: string | null;
+  /** The language the customer chose in the web shop (nl/fr/en); e-mails follow it. */
+  language: string | null;
+  /** When the customer asked for the newsletter (web shop); null: not asked. */
+  newsletter_opt_in_at: string | null;
   /** Lower-cased name + e-mail + postal code, for search. */
   search: string;
   created_at: string;

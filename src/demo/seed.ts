@@ -10,6 +10,7 @@ import { createPerformance, createProduction } from '../productions/service.js';
 import { createTicketType, putPriceList } from '../pricing/service.js';
 import { configureDemoDip } from '../connectors/dip/demo.js';
 import { saveSettings } from '../connectors/uitpas/settings.js';
+import { saveShopSettings } from '../shop/settings.js';
 import {
   DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
   amsterdamSeatMap, demoPerformances, gentSeatMap, type DemoVenueKey,
@@ -29,10 +30,12 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
   // Seeding twice would leave a second, half-made demo organisation: its admin's e-mail is taken.
   const loaded = await deps.db.selectFrom('users').select('id').where('email', '=', DEMO_ADMIN.email).executeTakeFirst();
   if (loaded) throw conflict(`the demo data is already loaded (${DEMO_ADMIN.email} exists)`);
-  const org = await createOrganisation(deps.db, DEMO_ORGANISATION, now);
+  const org = await createOrganisation(deps.db, DEMO_ORGANISATION, now, 'demo');
   const ctx = systemCtx(deps, org.id, log);
   await createUser(deps.db, org.id, { ...DEMO_ADMIN, role: 'admin' }, now);
   await createUser(deps.db, org.id, { ...DEMO_BOXOFFICE, role: 'boxoffice' }, now);
+  // The web shop at /shop/demo/, in the demo theatre's colour.
+  await saveShopSettings(ctx, { enabled: true, colour: '#8e1537' });
 
   const halls = {} as Record<DemoVenueKey, string>;
   for (const key of ['amsterdam', 'gent'] as const) {

@@ -3,10 +3,12 @@ import { Type } from 'typebox';
 import { requireRole, ctxOf } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { getOrganisation, organisationView, updateOrganisation } from './service.js';
+import { SLUG_PATTERN } from './slug.js';
 
 const OrganisationView = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  slug: Type.Union([Type.String(), Type.Null()], { description: 'The address of its web shop: /shop/<slug>/' }),
   onlineHoldMinutes: Type.Integer(),
   boxofficeHoldMinutes: Type.Integer(),
   reservationHours: Type.Union([Type.Integer(), Type.Null()]),
@@ -21,9 +23,10 @@ export const organisationRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
   app.patch('/api/organisation', {
     schema: {
       tags: ['organisation'],
-      summary: 'Change the organisation name, hold times and reservation deadline',
+      summary: 'Change the organisation name, its slug (the web shop address), hold times and reservation deadline',
       body: Type.Object({
         name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        slug: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: 40 })),
         onlineHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
         boxofficeHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
         // One schema with a type list, not a union: Ajv's coercion would turn a refused 0 into null via the null branch.

@@ -1,20 +1,32 @@
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/problems.js';
+import { Problem, notFound } from '../platform/problems.js';
+import { isUniqueViolation } from '../platform/jobs.js';
 import type { Organisation } from './tables.js';
 import { ShortCache } from '../platform/short-cache.js';
+import { slugCandidate, slugOf } from './slug.js';
+import './problems.js';
 
-export async function createOrganisation(db: Db, name: string, now: Date): Promise<Organisation> {
-  const org = {
-    id: newId(),
-    name,
-    online_hold_minutes: 15,
-    boxoffice_hold_minutes: 60,
-    reservation_hours: null,
-    created_at: now.toISOString(),
-  };
-  await db.insertInto('organisations').values(org).execute();
-  return org;
+/** A new organisation; its slug comes from the name (or `slug`), with a number when it is taken. */
+export async function createOrganisation(db: Db, name: string, now: Date, slug?: string): Promise<Organisation> {
+  const base = slug ?? slugOf(name);
+  for (let n = 1; ; n++) {
+    const org: Organisation = {
+      id: newId(),
+      name,
+      slug: slugCandidate(base, n),
+      online_hold_minutes: 15,
+      boxoffice_hold_minutes: 60,
+      reservation_hours: null,
+      created_at: now.toISOString(),
+    };
+    try {
+      await db.insertInto('organisations').values(org).execute();
+      return org;
+    } catch (e) {
+      if (!isUniqueViolation(e) || n >= 50) throw e;
+    }
+  }
 }
 
 export async function getOrganisation(db: Db, id: string): Promise<Organisation> {
@@ -33,6 +45,7 @@ export const organisationSettings = (db: Db, id: string): Promise<Organisation> 
 
 export interface OrganisationSettings {
   name?: string;
+  slug?: string;
   onlineHoldMinutes?: number;
   boxofficeHoldMinutes?: number;
   reservationHours?: number | null;
@@ -41,19 +54,35 @@ export interface OrganisationSettings {
 export async function updateOrganisation(db: Db, id: string, s: OrganisationSettings): Promise<Organisation> {
   const patch = {
     ...(s.name !== undefined ? { name: s.name } : {}),
+    ...(s.slug !== undefined ? { slug: s.slug } : {}),
     ...(s.onlineHoldMinutes !== undefined ? { online_hold_minutes: s.onlineHoldMinutes } : {}),
     ...(s.boxofficeHoldMinutes !== undefined ? { boxoffice_hold_minutes: s.boxofficeHoldMinutes } : {}),
     ...(s.reservationHours !== undefined ? { reservation_hours: s.reservationHours } : {}),
   };
-  if (Object.keys(patch).length) await db.updateTable('organisations').set(patch).where('id', '=', id).execute();
+  try {
+    if (Object.keys(patch).length) await db.updateTable('organisations').set(patch).where('id', '=', id).execute();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Problem('slug-taken', { slug: s.slug ?? '' });
+    throw e;
+  }
   settingsCache.forget(id);
+  forgetSlug();
   return getOrganisation(db, id);
 }
 
 export const organisationView = (o: Organisation) => ({
   id: o.id,
   name: o.name,
+  slug: o.slug,
   onlineHoldMinutes: o.online_hold_minutes,
   boxofficeHoldMinutes: o.boxoffice_hold_minutes,
   reservationHours: o.reservation_hours,
 });
+
+// Public pages find their organisation by slug on every request; slugs change rarely.
+const bySlug = new ShortCache<Organisation | undefined>(5000, 1000, (o) => !!o);
+const forgetSlug = (): void => bySlug.forget();
+
+/** The organisation with this slug (at most a few seconds old), or undefined. */
+export const organisationBySlug = (db: Db, slug: string): Promise<Organisation | undefined> =>
+  bySlug.get(slug, () => db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst());

@@ -3,6 +3,8 @@ import type { Insertable, Selectable } from 'kysely';
 export interface OrganisationTable {
   id: string;
   name: string;
+  /** The organisation's address in public URLs (its web shop: /shop/<slug>/); unique. */
+  slug: string | null;
   /** Minutes seats stay held in an online basket. */
   online_hold_minutes: number;
   /** Minutes seats stay held in a box-office basket. */

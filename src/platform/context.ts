@@ -31,4 +31,6 @@ export interface Deps {
   clock: Clock;
   /** The selling routes' door (gate.ts); buildApp makes one when none is given. */
   gate?: SellingGate;
+  /** The base URL the outside sees (FOYER_PUBLIC_URL): links in answers and e-mails; none: the request's host. */
+  publicUrl?: string;
 }

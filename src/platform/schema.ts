@@ -15,6 +15,7 @@ import type { PackTables } from '../packs/tables.js';
 import type { StreamTables } from '../streams/tables.js';
 import type { CatalogueTables } from '../catalogue/tables.js';
 import type { ReportTables } from '../reports/tables.js';
+import type { ShopTables } from '../shop/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -32,4 +33,5 @@ export interface Database
     PackTables,
     StreamTables,
     CatalogueTables,
-    ReportTables {}
+    ReportTables,
+    ShopTables {}

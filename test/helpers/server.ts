@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { migrateToLatest } from '../../src/migrations/index.js';
 import { ManualClock, systemClock, type Clock } from '../../src/platform/clock.js';
 import type { Deps } from '../../src/platform/context.js';
+import type { SellingGate } from '../../src/platform/gate.js';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../../src/platform/db.js';
 import { createOrganisation } from '../../src/organisations/service.js';
 import { createUser } from '../../src/staff/service.js';
@@ -32,6 +33,8 @@ export interface TestServer {
 
 export interface StartOptions {
   clock?: Clock;
+  /** The selling door to use (e.g. a small one, to see 503 busy); none: buildApp's default. */
+  gate?: SellingGate;
 }
 
 export async function startServer(dialect: Dialect, opts: StartOptions = {}): Promise<TestServer> {
@@ -39,7 +42,7 @@ export async function startServer(dialect: Dialect, opts: StartOptions = {}): Pr
   const handle = openDatabase({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, pgPoolSize: 8 });
   await migrateToLatest(handle.db);
   const clock = opts.clock ?? systemClock;
-  const deps: Deps = { db: handle.db, dialect, clock };
+  const deps: Deps = { db: handle.db, dialect, clock, ...(opts.gate ? { gate: opts.gate } : {}) };
   const app = await buildApp(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -1,0 +1,130 @@
+// A shop's settings (admin) and finding a shop by its slug (public).
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import { Problem, invalidField } from '../platform/problems.js';
+import { ShortCache } from '../platform/short-cache.js';
+import { getOrganisation, organisationBySlug, updateOrganisation } from '../organisations/service.js';
+import type { Organisation } from '../organisations/tables.js';
+import { isOrigin, normaliseOrigins } from './rules.js';
+import type { ShopSettingsRow } from './tables.js';
+import { shopLinks, type ShopLinks } from './links.js';
+import './problems.js';
+
+export const DEFAULT_MAX_PLACES = 10;
+
+export interface ShopSettingsInput {
+  enabled: boolean;
+  slug?: string;
+  displayName?: string | null;
+  logoUrl?: string | null;
+  colour?: string | null;
+  embedOrigins?: string[];
+  termsUrl?: string | null;
+  maxPlaces?: number;
+}
+
+export interface Shop {
+  org: Organisation;
+  slug: string;
+  enabled: boolean;
+  name: string;
+  logoUrl: string | null;
+  colour: string | null;
+  embedOrigins: string[];
+  termsUrl: string | null;
+  maxPlaces: number;
+}
+
+const shopOf = (org: Organisation, row: ShopSettingsRow | undefined): Shop => ({
+  org,
+  slug: org.slug ?? '',
+  enabled: row?.enabled === 1,
+  name: row?.display_name || org.name,
+  logoUrl: row?.logo_url ?? null,
+  colour: row?.colour ?? null,
+  embedOrigins: row ? (JSON.parse(row.embed_origins) as string[]) : [],
+  termsUrl: row?.terms_url ?? null,
+  maxPlaces: row?.max_places ?? DEFAULT_MAX_PLACES,
+});
+
+async function loadShop(db: Db, org: Organisation): Promise<Shop> {
+  const row = await db.selectFrom('shop_settings').selectAll().where('organisation_id', '=', org.id).executeTakeFirst();
+  return shopOf(org, row);
+}
+
+/** The settings as an admin sees them, with the shop's address. */
+export const settingsView = (s: Shop, publicUrl: string) => ({
+  enabled: s.enabled,
+  slug: s.slug,
+  url: `${publicUrl}/shop/${s.slug}/`,
+  displayName: s.name === s.org.name ? null : s.name,
+  logoUrl: s.logoUrl,
+  colour: s.colour,
+  embedOrigins: s.embedOrigins,
+  termsUrl: s.termsUrl,
+  maxPlaces: s.maxPlaces,
+});
+
+export async function getShopSettings(ctx: Ctx): Promise<Shop> {
+  return loadShop(ctx.db, await getOrganisation(ctx.db, ctx.orgId));
+}
+
+export async function saveShopSettings(ctx: Ctx, input: ShopSettingsInput): Promise<Shop> {
+  const bad = (input.embedOrigins ?? []).findIndex((o) => !isOrigin(o));
+  if (bad >= 0) {
+    throw invalidField(`embedOrigins/${bad}`, {
+      en: 'must be an origin such as https://www.theater.nl (no path)',
+      nl: 'moet een herkomst zijn zoals https://www.theater.nl (zonder pad)',
+      fr: 'doit être une origine comme https://www.theatre.be (sans chemin)',
+    });
+  }
+  if (input.slug !== undefined) await updateOrganisation(ctx.db, ctx.orgId, { slug: input.slug });
+  const current = await getShopSettings(ctx);
+  const row: ShopSettingsRow = {
+    organisation_id: ctx.orgId,
+    enabled: input.enabled ? 1 : 0,
+    display_name: input.displayName !== undefined ? input.displayName || null : (current.name === current.org.name ? null : current.name),
+    logo_url: input.logoUrl !== undefined ? input.logoUrl : current.logoUrl,
+    colour: input.colour !== undefined ? input.colour : current.colour,
+    embed_origins: JSON.stringify(input.embedOrigins !== undefined ? normaliseOrigins(input.embedOrigins) : current.embedOrigins),
+    terms_url: input.termsUrl !== undefined ? input.termsUrl : current.termsUrl,
+    max_places: input.maxPlaces ?? current.maxPlaces,
+    updated_at: ctx.clock.now().toISOString(),
+  };
+  const { organisation_id: _id, ...rest } = row;
+  await ctx.db.insertInto('shop_settings').values(row)
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(rest)).execute();
+  shops.forget();
+  return getShopSettings(ctx);
+}
+
+// Every public request looks its shop up by slug; a change shows within a few seconds everywhere
+// (at once in the process that made it).
+const shops = new ShortCache<Shop | undefined>(3000, 1000, (s) => !!s);
+
+/** The enabled shop at this slug; 404 shop-not-found for an unknown slug or a shop that is off. */
+export async function openShop(db: Db, slug: string): Promise<Shop> {
+  const shop = await shops.get(slug, async () => {
+    const org = await organisationBySlug(db, slug);
+    return org ? loadShop(db, org) : undefined;
+  });
+  if (!shop || !shop.enabled) throw new Problem('shop-not-found');
+  return shop;
+}
+
+/** The frame-ancestors sources for a shop's pages: the shop's own origin and the allowed ones. */
+export async function frameAncestors(db: Db, slug: string): Promise<string[]> {
+  try {
+    return (await openShop(db, slug)).embedOrigins;
+  } catch {
+    return [];
+  }
+}
+
+/** The page addresses of an organisation's shop when it is on; undefined when it is off. */
+export async function linksOf(db: Db, orgId: string, base: string): Promise<ShopLinks | undefined> {
+  const org = await getOrganisation(db, orgId);
+  if (!org.slug) return undefined;
+  const shop = await openShop(db, org.slug).catch(() => undefined);
+  return shop ? shopLinks(base, shop.slug) : undefined;
+}
