@@ -12,8 +12,8 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { sql } from 'kysely';
-import { startDipSandbox, DEMO_THEATER, type DipPerformance } from '../sandboxes/dip/index.js';
-import { saveSettings } from '../src/connectors/dip/store.js';
+import { extraPerformance, startDipSandbox, type DipPerformance } from '../sandboxes/dip/index.js';
+import { newLinkRow, saveSettings } from '../src/connectors/dip/store.js';
 import { defaultSettings, sealDipSecret } from '../src/connectors/dip/settings.js';
 import { runDipSync, type SyncReport } from '../src/connectors/dip/sync.js';
 import { migrateToLatest } from '../src/migrations/index.js';
@@ -55,15 +55,8 @@ async function database(dialect: Dialect): Promise<{ handle: DatabaseHandle; dro
 }
 
 function dipPerformances(): DipPerformance[] {
-  return Array.from({ length: PERFORMANCES }, (_, i) => {
-    const number = FIRST_NUMBER + i;
-    return {
-      id: number, number, date: '2027-01-01T20:15:00', status: 'agreed', type: 'normal', private: false, in_festival: false, isOtherLocation: false,
-      amount_rank1: SEATS, amount_rank2: 0, amount_rank3: 0, amount_rank4: 0, amount_rank5: 0, amount_rank6: 0, amount_rank7: 0, amount_rank8: 0, amount_rank9: 0, amount_rank10: 0,
-      production: { id: PRODUCTION, title: 'Bench', genre: 'toneel' }, theater: { id: DEMO_THEATER.id, name: DEMO_THEATER.name },
-      theater_location: { ...DEMO_THEATER.locations[0] },
-    };
-  });
+  return Array.from({ length: PERFORMANCES }, (_, i) =>
+    extraPerformance({ number: FIRST_NUMBER + i, date: '2027-01-01T20:15:00', productionId: PRODUCTION, title: 'Bench', seats: SEATS }));
 }
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
@@ -96,10 +89,8 @@ async function writeSeason(deps: Deps, now: Date): Promise<{ orgId: string; perf
       pos: s, sort: s, status: 'free' as const, hold_id: null, hold_expires_at: null, order_id: null, block_id: null,
     })));
     await insertChunked(inventory, 1000, (chunk) => tx.insertInto('inventory').values(chunk).execute());
-    await insertChunked(performanceIds.map((pid, i) => ({ pid, i })), 500, (chunk) => tx.insertInto('dip_links').values(chunk.map(({ pid, i }) => ({
-      performance_id: pid, organisation_id: org.id, production_number: PRODUCTION, performance_number: FIRST_NUMBER + i, state: 'new' as const,
-      last_hash: null, last_figures: null, last_capacity: null, last_accepted_at: null, last_error: null, last_error_at: null, created_at: at,
-    }))).execute());
+    await insertChunked(performanceIds.map((pid, i) => ({ pid, i })), 500, (chunk) => tx.insertInto('dip_links').values(chunk.map(({ pid, i }) =>
+      newLinkRow(org.id, pid, PRODUCTION, FIRST_NUMBER + i, at))).execute());
   });
   await sellOne(deps, org.id, performanceIds, normal, 's1', now);
   return { orgId: org.id, performanceIds, normal };

@@ -49,9 +49,8 @@ export function apiRoutes(app: FastifyInstance, s: SandboxState): void {
 
   app.put('/tickets/cumulative', put(checkTickets, (items, at) => s.store.applyTickets(items, at)));
   app.put('/reservations/cumulative', put(checkReservations, (items, at) => s.store.applyReservations(items, at)));
-  const blocked = put(checkBlockedSeats, (items, at) => s.store.applyBlockedSeats(items, at));
-  app.put('/blockedseats/cumulative', blocked);
-  app.put('/blocked-seats/cumulative', blocked);
+  // DIP has one blocked-seats path; which one is a setting of the sandbox, so a wrong setting in Foyer shows as a 404.
+  app.put(s.blockedSeatsPath, put(checkBlockedSeats, (items, at) => s.store.applyBlockedSeats(items, at)));
 
   app.put<{ Params: { production: string; number: string } }>('/productions/:production/performances/:number/capacity', (req, reply) =>
     put((body, ctx) => checkCapacity(req.params.production, req.params.number, body, ctx),
@@ -60,8 +59,8 @@ export function apiRoutes(app: FastifyInstance, s: SandboxState): void {
   const readSide = (kind: ReadKind) => async (req: FastifyRequest<{ Params: { productionNumber: string } }>, reply: FastifyReply) => {
     if ((await theaterOf(req, reply)) === null) return reply;
     const out = productionFigures(s.store, req.params.productionNumber, kind);
-    if (!out) return dipError(reply, 404, 'not_found', `no production ${req.params.productionNumber}`);
-    return out;
+    if (!out.ok) return dipError(reply, out.status, out.error, out.description);
+    return out.rows;
   };
   app.get('/productions/:productionNumber/sales', readSide('sales'));
   app.get('/productions/:productionNumber/reservations', readSide('reservations'));

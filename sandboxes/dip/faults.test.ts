@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from './faults.js';
 import type { LoggedRequest } from './request-log.js';
+import { OTHER_CLIENT } from './seed.js';
 import { startHarness, ticketsFor, type Harness } from './test-support.js';
 
 describe('DIP sandbox: fault injection and the request log', () => {
@@ -28,6 +29,29 @@ describe('DIP sandbox: fault injection and the request log', () => {
     expect(put.status).toBe(429);
     expect(put.headers.get('retry-after')).toBe('7');
     expect((await h.call<{ historyCount: number }>('GET', '/_sandbox/performances/11001')).body.historyCount).toBe(0);
+  });
+
+  it("refuses every call of one account with a 400 that names no item, until cleared; other accounts and the token call are untouched", async () => {
+    const fault = await h.call<Fault>('POST', '/_sandbox/faults', { body: { status: 400, description: 'Not an agency', clientId: 'foyer-demo', count: null } });
+    expect(fault.status).toBe(201);
+    expect(fault.body).toMatchObject({ kind: 'status', clientId: 'foyer-demo', remaining: null });
+    const fresh = await h.token(); // the token call itself is answered
+    for (let i = 0; i < 3; i++) {
+      const res = await h.call('GET', '/theaters/performances', { token: fresh });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: 'sandbox_fault', error_description: 'Not an agency' });
+    }
+    expect((await h.call('PUT', '/tickets/cumulative', { token: fresh, body: ticketsFor(11001, { normal: [1, 4250] }) })).status).toBe(400);
+    expect((await h.call('GET', '/theaters/performances', { token: await h.token(OTHER_CLIENT) })).status).toBe(200);
+    await h.call('DELETE', '/_sandbox/faults');
+    expect((await list()).status).toBe(200);
+  });
+
+  it('limits a fault to a method', async () => {
+    await h.call('POST', '/_sandbox/faults', { body: { status: 400, description: 'Not an agency', method: 'GET', path: '/productions/', count: null } });
+    expect((await h.call('GET', '/productions/NL-26-101-0004711/sales', { token })).body).toMatchObject({ error_description: 'Not an agency' });
+    const capacity = await h.call('PUT', '/productions/NL-26-101-0004711/performances/11001/capacity', { token, body: { capacity: 10 } });
+    expect(capacity.status).toBe(204);
   });
 
   it('holds a timed-out call until the client gives up, and logs it as aborted', async () => {
@@ -78,7 +102,10 @@ describe('DIP sandbox: fault injection and the request log', () => {
   });
 
   it('refuses a fault it cannot understand', async () => {
-    for (const body of [{ status: 200 }, { status: 503, timeout: true }, { statusCode: 503 }, { delayMs: -5 }, { timeout: true, count: 0 }]) {
+    for (const body of [
+      { status: 200 }, { status: 503, timeout: true }, { statusCode: 503 }, { delayMs: -5 }, { timeout: true, count: 0 },
+      { timeout: true, description: 'x' }, { status: 400, method: 'DELETE' }, { status: 400, clientId: '' },
+    ]) {
       const res = await h.call('POST', '/_sandbox/faults', { body });
       expect(res.status).toBe(400);
     }

@@ -9,38 +9,70 @@ export interface Fault {
   delayMs?: number;
   /** Seconds for a Retry-After header on a status fault. */
   retryAfter?: number;
-  /** Calls still to be hit; null: until reset. */
+  /** error and error_description of a status fault's answer (default: sandbox_fault, "injected fault ..."). */
+  error?: string;
+  description?: string;
+  /** Calls still to be hit; null: until cleared. */
   remaining: number | null;
   /** Only calls whose path starts with this. */
   path?: string;
+  /** Only calls with this method. */
+  method?: string;
+  /** Only calls made with a token of this client (an account DIP refuses), never the token call itself. */
+  clientId?: string;
+}
+
+/** What a call is, for matching faults. */
+export interface CallInfo {
+  path: string;
+  method: string;
+  /** The client behind the call's bearer token; null: none, or not valid. */
+  clientId: () => Promise<string | null>;
 }
 
 const MAX_DELAY_MS = 120_000;
 
 const isCount = (v: unknown, min: number, max: number): v is number => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
-/** `{status, count?, path?, retryAfter?}` | `{timeout: true, count?, path?}` | `{delayMs, count?, path?}` */
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+/**
+ * `{status, count?, retryAfter?, error?, description?}` | `{timeout: true, count?}` | `{delayMs, count?}`, each
+ * with the filters `path?`, `method?`, `clientId?`; `count: null` lasts until the faults are cleared.
+ */
 export function parseFault(body: unknown, id: number): Checked<Fault> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, message: 'body: expected a JSON object' };
   const b = body as Record<string, unknown>;
-  const allowed = ['status', 'timeout', 'delayMs', 'count', 'path', 'retryAfter'];
+  const allowed = ['status', 'timeout', 'delayMs', 'count', 'path', 'method', 'clientId', 'retryAfter', 'error', 'description'];
   const unknown = Object.keys(b).find((k) => !allowed.includes(k));
   if (unknown) return { ok: false, message: `unknown field "${unknown}" (allowed: ${allowed.join(', ')})` };
   const kinds = (['status', 'timeout', 'delayMs'] as const).filter((k) => b[k] !== undefined);
   if (kinds.length !== 1) return { ok: false, message: 'give exactly one of status, timeout, delayMs' };
-  if (b.count !== undefined && !isCount(b.count, 1, 1_000_000)) return { ok: false, message: 'count must be a positive integer' };
+  if (b.count !== undefined && b.count !== null && !isCount(b.count, 1, 1_000_000)) return { ok: false, message: 'count must be a positive integer, or null for every call' };
   if (b.path !== undefined && (typeof b.path !== 'string' || !b.path.startsWith('/'))) return { ok: false, message: 'path must start with "/"' };
-  const base = { id, path: b.path as string | undefined };
-  const count = b.count as number | undefined;
+  if (b.method !== undefined && !['GET', 'PUT', 'POST'].includes(String(b.method).toUpperCase())) return { ok: false, message: 'method must be GET, PUT or POST' };
+  if (b.clientId !== undefined && !isText(b.clientId, 200)) return { ok: false, message: 'clientId must be a client_id' };
+  const base = {
+    id, path: b.path as string | undefined, method: b.method === undefined ? undefined : String(b.method).toUpperCase(),
+    clientId: b.clientId as string | undefined,
+  };
+  const count = b.count === null ? null : (b.count as number | undefined);
   if (kinds[0] === 'status') {
     if (!isCount(b.status, 400, 599)) return { ok: false, message: 'status must be an integer from 400 to 599' };
     if (b.retryAfter !== undefined && !isCount(b.retryAfter, 0, 86_400)) return { ok: false, message: 'retryAfter must be whole seconds' };
-    return { ok: true, value: { ...base, kind: 'status', status: b.status, retryAfter: b.retryAfter as number | undefined, remaining: count ?? 1 } };
+    for (const k of ['error', 'description'] as const) if (b[k] !== undefined && !isText(b[k], 500)) return { ok: false, message: `${k} must be a text` };
+    return {
+      ok: true,
+      value: {
+        ...base, kind: 'status', status: b.status, retryAfter: b.retryAfter as number | undefined, error: b.error as string | undefined,
+        description: b.description as string | undefined, remaining: count === undefined ? 1 : count,
+      },
+    };
   }
-  if (b.retryAfter !== undefined) return { ok: false, message: 'retryAfter goes with status' };
+  for (const k of ['retryAfter', 'error', 'description']) if (b[k] !== undefined) return { ok: false, message: `${k} goes with status` };
   if (kinds[0] === 'timeout') {
     if (b.timeout !== true) return { ok: false, message: 'timeout must be true' };
-    return { ok: true, value: { ...base, kind: 'timeout', remaining: count ?? 1 } };
+    return { ok: true, value: { ...base, kind: 'timeout', remaining: count === undefined ? 1 : count } };
   }
   if (!isCount(b.delayMs, 0, MAX_DELAY_MS)) return { ok: false, message: `delayMs must be an integer from 0 to ${MAX_DELAY_MS}` };
   return { ok: true, value: { ...base, kind: 'delay', delayMs: b.delayMs, remaining: count ?? null } };
@@ -68,14 +100,16 @@ export class FaultBoard {
   }
 
   /** What this call meets: a delay (first matching delay fault) and a failure (first matching status/timeout fault). */
-  take(path: string): { delayMs: number; failure: Fault | null } {
-    const delay = this.consume(path, (f) => f.kind === 'delay');
-    const failure = this.consume(path, (f) => f.kind !== 'delay');
+  async take(call: CallInfo): Promise<{ delayMs: number; failure: Fault | null }> {
+    const clientId = this.faults.some((f) => f.clientId) ? await call.clientId() : null;
+    const delay = this.consume(call, clientId, (f) => f.kind === 'delay');
+    const failure = this.consume(call, clientId, (f) => f.kind !== 'delay');
     return { delayMs: delay?.delayMs ?? 0, failure };
   }
 
-  private consume(path: string, kind: (f: Fault) => boolean): Fault | null {
-    const f = this.faults.find((x) => kind(x) && (!x.path || path.startsWith(x.path)));
+  private consume(call: CallInfo, clientId: string | null, kind: (f: Fault) => boolean): Fault | null {
+    const f = this.faults.find((x) => kind(x) && (!x.path || call.path.startsWith(x.path)) && (!x.method || x.method === call.method)
+      && (!x.clientId || (x.clientId === clientId && call.path !== '/token')));
     if (!f) return null;
     if (f.remaining !== null) {
       f.remaining--;

@@ -2,6 +2,7 @@
 // error body `{error, error_description}` for every failure, Fastify's own included.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../src/platform/clock.js';
+import type { TokenIssuer } from './auth.js';
 import type { FaultBoard } from './faults.js';
 import type { LoggedRequest, RequestLog } from './request-log.js';
 import type { DipErrorBody } from './types.js';
@@ -43,6 +44,7 @@ export interface HookDeps {
   clock: Clock;
   log: RequestLog;
   faults: FaultBoard;
+  tokens: TokenIssuer;
   timeoutHoldMs: number;
 }
 
@@ -60,7 +62,11 @@ export function installHooks(app: FastifyInstance, deps: HookDeps): void {
       entry.status = entry.aborted ? null : reply.raw.statusCode;
     });
 
-    const { delayMs, failure } = deps.faults.take(path);
+    const clientId = async () => {
+      const check = await deps.tokens.check(req.headers.authorization);
+      return check.ok ? check.clientId : null;
+    };
+    const { delayMs, failure } = await deps.faults.take({ path, method: req.method, clientId });
     if (delayMs > 0) {
       entry.fault = 'delay';
       const outcome = await hold(reply, delayMs, closing.signal);
@@ -69,7 +75,7 @@ export function installHooks(app: FastifyInstance, deps: HookDeps): void {
     if (failure?.kind === 'status' && failure.status) {
       entry.fault = 'status';
       if (failure.retryAfter !== undefined) reply.header('retry-after', String(failure.retryAfter));
-      return dipError(reply, failure.status, 'sandbox_fault', `injected fault ${failure.id}: status ${failure.status}`);
+      return dipError(reply, failure.status, failure.error ?? 'sandbox_fault', failure.description ?? `injected fault ${failure.id}: status ${failure.status}`);
     }
     if (failure?.kind === 'timeout') {
       entry.fault = 'timeout';

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildDipSandbox, type DipSandboxOptions } from './server.js';
 
-export { buildDipSandbox, type DipSandboxOptions } from './server.js';
-export { DEMO_CLIENT, DEMO_THEATER, OTHER_CLIENT, OTHER_THEATER } from './seed.js';
+export { BLOCKED_SEATS_PATHS, buildDipSandbox, type BlockedSeatsPath, type DipSandboxOptions } from './server.js';
+export { DEMO_CLIENT, DEMO_THEATER, extraPerformance, OTHER_CLIENT, OTHER_THEATER } from './seed.js';
 export type * from './types.js';
 
 export interface RunningDipSandbox {

@@ -5,7 +5,7 @@ import { NOW, startHarness, type Harness } from './test-support.js';
 import type { DipPerformance } from './types.js';
 
 const KEYS = ['id', 'number', 'date', 'status', 'type', 'private', 'in_festival', 'isOtherLocation',
-  ...Array.from({ length: 10 }, (_, i) => `amount_rank${i + 1}`), 'production', 'theater', 'theater_location'];
+  ...Array.from({ length: 10 }, (_, i) => `amount_rank${i + 1}`), 'production', 'theater', 'theater_location', 'forms'];
 
 describe('DIP sandbox: GET /theaters/performances', () => {
   let h: Harness;
@@ -30,10 +30,13 @@ describe('DIP sandbox: GET /theaters/performances', () => {
       private: false, in_festival: false, isOtherLocation: false,
       amount_rank1: 144, amount_rank2: 152, amount_rank3: 302, amount_rank4: 0, amount_rank5: 0,
       amount_rank6: 0, amount_rank7: 0, amount_rank8: 0, amount_rank9: 0, amount_rank10: 0,
-      production: { id: 'NL-26-101-0004711', title: 'Hamlet', genre: 'toneel' },
+      production: { id: 'NL-26-101-0004711', title: 'Hamlet', genre: { id: 1, name: 'toneel' } },
       theater: { id: 4711, name: 'Demo Schouwburg Amsterdam' },
       theater_location: { id: 47111, name: 'Grote Zaal' },
+      forms: [{ id: 1, name: 'voorstelling' }],
     });
+    // The genre is an object and every performance carries its forms, as DIP's do.
+    expect(res.body.every((p) => typeof p.production.genre.id === 'number' && Array.isArray(p.forms))).toBe(true);
   });
 
   it("shows the other theatre only its own performances, Hamlet's tour dates included", async () => {
@@ -41,6 +44,17 @@ describe('DIP sandbox: GET /theaters/performances', () => {
     expect(res.body.length).toBeGreaterThan(0);
     expect(res.body.every((p) => p.theater.id === 5820)).toBe(true);
     expect(res.body.filter((p) => p.production.id === 'NL-26-101-0004711').map((p) => p.number)).toEqual([11051, 11052]);
+  });
+
+  it("answers DIP's status cancellation once a producer cancelled a performance", async () => {
+    const token = await h.token();
+    expect((await h.call('POST', '/_sandbox/performances/11002/status', { body: { status: 'cancellation' } })).status).toBe(204);
+    const res = await h.call<DipPerformance[]>('GET', '/theaters/performances', { token });
+    expect(res.body.find((p) => p.number === 11002)?.status).toBe('cancellation');
+    expect(res.body.find((p) => p.number === 11001)?.status).toBe('agreed');
+    expect((await h.call('POST', '/_sandbox/performances/11002/status', { body: { status: 'gone' } })).status).toBe(400);
+    expect((await h.call('POST', '/_sandbox/performances/99999/status', { body: { status: 'agreed' } })).status).toBe(404);
+    expect((await h.call('POST', '/_sandbox/performances/11002/status', { body: { status: 'agreed' } })).status).toBe(204);
   });
 
   it('ignores unknown query parameters', async () => {

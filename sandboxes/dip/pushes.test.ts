@@ -34,14 +34,29 @@ describe('DIP sandbox: the four PUT calls store what they accept', () => {
     expect((await stored(11001)).reservations).toMatchObject({ reservations: 12, recette: 30000, updated: UPDATED });
   });
 
-  it('PUT /blockedseats/cumulative and its /blocked-seats/ spelling store blocked seats and their value', async () => {
-    const item = { productionNumber: HAMLET, performanceNumber: 11001, blockedSeats: 8, value: 22400, updated: UPDATED };
-    expect((await h.call('PUT', '/blockedseats/cumulative', { token, body: [item] })).status).toBe(204);
+  const blockedItem = { productionNumber: HAMLET, performanceNumber: 11001, blockedSeats: 8, value: 22400, updated: UPDATED };
+
+  it('PUT /blockedseats/cumulative stores blocked seats and their value; the other spelling is not a DIP path here', async () => {
+    expect((await h.call('PUT', '/blockedseats/cumulative', { token, body: [blockedItem] })).status).toBe(204);
     expect((await stored(11001)).blocked).toMatchObject({ blockedSeats: 8, value: 22400 });
-    expect((await h.call('PUT', '/blocked-seats/cumulative', { token, body: [{ ...item, blockedSeats: 6, value: 16800 }] })).status).toBe(204);
+    const other = await h.call<{ error: string }>('PUT', '/blocked-seats/cumulative', { token, body: [{ ...blockedItem, blockedSeats: 6 }] });
+    expect(other.status).toBe(404);
+    expect(other.body.error).toBe('not_found');
     const p = await stored(11001);
-    expect(p.blocked).toMatchObject({ blockedSeats: 6, value: 16800 });
-    expect(p.historyCount).toBe(2);
+    expect(p.blocked).toMatchObject({ blockedSeats: 8, value: 22400 });
+    expect(p.historyCount).toBe(1);
+  });
+
+  it('takes blocked seats at the one path it is set to, and refuses a path DIP does not have', async () => {
+    const hyphen = await startHarness({ blockedSeatsPath: '/blocked-seats/cumulative' });
+    try {
+      const t = await hyphen.token();
+      expect((await hyphen.call('PUT', '/blocked-seats/cumulative', { token: t, body: [blockedItem] })).status).toBe(204);
+      expect((await hyphen.call('PUT', '/blockedseats/cumulative', { token: t, body: [blockedItem] })).status).toBe(404);
+    } finally {
+      await hyphen.close();
+    }
+    await expect(startHarness({ blockedSeatsPath: '/blocked_seats/cumulative' as never })).rejects.toThrow(/blockedSeatsPath must be one of/);
   });
 
   it('PUT /productions/{production}/performances/{number}/capacity stores the capacity', async () => {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHER_CLIENT } from './seed.js';
 import { HAMLET, startHarness, ticketsFor, type Harness } from './test-support.js';
 
-describe("DIP sandbox: the producers' read side", () => {
+const NOTENKRAKER = 'NL-26-102-0004712';
+
+describe("DIP sandbox: the producers' read side, as DIP answers it", () => {
   let h: Harness;
   let token: string;
 
@@ -26,12 +28,12 @@ describe("DIP sandbox: the producers' read side", () => {
   });
   afterAll(async () => { await h?.close(); });
 
-  it('sums sales per theatre and per performance, zeros where nothing was pushed', async () => {
+  it('answers sales per theatre (top-level id is the theatre) with one row per performance and its updated', async () => {
     const res = await h.call('GET', `/productions/${HAMLET}/sales`, { token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
       {
-        theater: { id: 4711, name: 'Demo Schouwburg Amsterdam' }, tickets: 175, recette: 675000,
+        id: 4711, name: 'Demo Schouwburg Amsterdam', updated: '2026-11-23T15:00:00+01:00', tickets: 175, recette: 675000,
         performances: [
           { number: 11001, date: '2026-11-25T20:15:00', tickets: 125, recette: 500000, updated: '2026-11-23T14:00:00+01:00' },
           { number: 11002, date: '2026-11-26T20:15:00', tickets: 50, recette: 175000, updated: '2026-11-23T15:00:00+01:00' },
@@ -39,7 +41,7 @@ describe("DIP sandbox: the producers' read side", () => {
         ],
       },
       {
-        theater: { id: 5820, name: 'Theater De Proef Utrecht' }, tickets: 7, recette: 14000,
+        id: 5820, name: 'Theater De Proef Utrecht', updated: '2026-11-23T14:00:00+01:00', tickets: 7, recette: 14000,
         performances: [
           { number: 11051, date: '2026-12-11T20:15:00', tickets: 7, recette: 14000, updated: '2026-11-23T14:00:00+01:00' },
           { number: 11052, date: '2026-12-12T20:15:00', tickets: 0, recette: 0, updated: null },
@@ -48,15 +50,26 @@ describe("DIP sandbox: the producers' read side", () => {
     ]);
   });
 
-  it('sums reservations and blocked seats the same way', async () => {
+  it('answers reservations and blocked seats the same way, only for theatres with figures of that kind', async () => {
     const res = await h.call<Record<string, unknown>[]>('GET', `/productions/${HAMLET}/reservations`, { token });
-    expect(res.body[0]).toMatchObject({ reservations: 15, recette: 38250 });
+    expect(res.body).toHaveLength(1);
+    expect(res.body[0]).toMatchObject({ id: 4711, reservations: 15, recette: 38250 });
     const blocked = await h.call<Record<string, unknown>[]>('GET', `/productions/${HAMLET}/blockedseats`, { token });
-    expect(blocked.body[0]).toMatchObject({
-      blocked_seats: 8, value: 22400,
-      performances: [{ number: 11001, blocked_seats: 0 }, { number: 11002, blocked_seats: 8, value: 22400 }, { number: 11003, blocked_seats: 0 }],
-    });
-    expect(blocked.body[1]).toMatchObject({ blocked_seats: 0, value: 0 });
+    expect(blocked.body).toEqual([expect.objectContaining({
+      id: 4711, blocked_seats: 8, value: 22400,
+      performances: [
+        expect.objectContaining({ number: 11001, blocked_seats: 0 }), expect.objectContaining({ number: 11002, blocked_seats: 8, value: 22400 }),
+        expect.objectContaining({ number: 11003, blocked_seats: 0 }),
+      ],
+    })]);
+  });
+
+  it('answers a production without sales with DIP\'s 400 "No sales history", not an empty list', async () => {
+    const res = await h.call('GET', `/productions/${NOTENKRAKER}/sales`, { token });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'Invalid response', error_description: `No sales history for production ${NOTENKRAKER}` });
+    expect((await h.call('GET', `/productions/${NOTENKRAKER}/blockedseats`, { token })).body)
+      .toMatchObject({ error_description: `No blocked seats history for production ${NOTENKRAKER}` });
   });
 
   it('answers 404 for an unknown production and 401 without a token', async () => {

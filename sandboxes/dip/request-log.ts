@@ -2,6 +2,8 @@
 export interface LoggedRequest {
   seq: number;
   at: string;
+  /** Real time of arrival in ms (Date.now()), whatever the sandbox clock says: for measuring the pace of calls. */
+  wallMs: number;
   method: string;
   path: string;
   /** null while in flight, or when the client gave up before an answer. */
@@ -22,7 +24,7 @@ export class RequestLog {
   private seq = 0;
 
   start(at: string, method: string, path: string, bodySize: number): LoggedRequest {
-    const entry: LoggedRequest = { seq: ++this.seq, at, method, path, status: null, bodySize, fault: null, error: null, aborted: false };
+    const entry: LoggedRequest = { seq: ++this.seq, at, wallMs: Date.now(), method, path, status: null, bodySize, fault: null, error: null, aborted: false };
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.shift();
     return entry;

@@ -33,6 +33,16 @@ export function sandboxRoutes(app: FastifyInstance, s: SandboxState): void {
     return s.log.list({ path: text(req.query.path), method: text(req.query.method) });
   });
 
+  // A producer cancels a performance (or agrees it again): DIP's list then says so.
+  app.post<{ Params: { number: string }; Body: unknown }>('/_sandbox/performances/:number/status', async (req, reply) => {
+    const status = (req.body as { status?: unknown } | undefined)?.status;
+    if (status !== 'agreed' && status !== 'cancellation') return dipError(reply, 400, 'invalid_request', 'status must be agreed or cancellation');
+    if (!/^\d{1,15}$/.test(req.params.number) || !s.store.setStatus(Number(req.params.number), status)) {
+      return dipError(reply, 404, 'not_found', `no performance ${req.params.number}`);
+    }
+    return reply.code(204).send();
+  });
+
   app.get<{ Params: { number: string } }>('/_sandbox/performances/:number', async (req, reply) => {
     const view = /^\d{1,15}$/.test(req.params.number) ? performanceView(s.store, Number(req.params.number)) : null;
     if (!view) return dipError(reply, 404, 'not_found', `no performance ${req.params.number}`);

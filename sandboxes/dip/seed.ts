@@ -53,14 +53,27 @@ interface PerfInput {
   ranks: Ranks;
 }
 
+const GENRES = ['toneel', 'dans', 'cabaret', 'klassiek', 'musical', 'muziek', 'kleinkunst', 'jeugd'];
+
+/** DIP's genre object for a genre name (ids are the sandbox's own). */
+export const genre = (name: string): DipProduction['genre'] => ({ id: GENRES.includes(name) ? GENRES.indexOf(name) + 1 : 99, name });
+
 function performance(p: PerfInput): DipPerformance {
   const location = p.theater.locations[p.locationIndex ?? 0];
   return {
     id: p.number, number: p.number, date: p.date, status: p.status ?? 'agreed', type: p.type ?? 'normal',
     private: false, in_festival: false, isOtherLocation: false, ...p.ranks,
-    production: { ...p.production }, theater: { id: p.theater.id, name: p.theater.name },
-    theater_location: { ...location },
+    production: { ...p.production, genre: { ...p.production.genre } }, theater: { id: p.theater.id, name: p.theater.name },
+    theater_location: { ...location }, forms: p.type === 'tryout' ? [{ id: 2, name: 'try-out' }] : [{ id: 1, name: 'voorstelling' }],
   };
+}
+
+/** A performance at the demo theatre for tests and benches: `extraPerformances` of the sandbox. */
+export function extraPerformance(p: { number: number; date: string; productionId: string; title: string; seats: number; status?: DipPerformance['status'] }): DipPerformance {
+  return performance({
+    number: p.number, date: p.date, theater: DEMO_THEATER, ranks: ranks([p.seats]), status: p.status,
+    production: { id: p.productionId, title: p.title, genre: genre('toneel') },
+  });
 }
 
 function dayAt(anchor: Date, day: number, time: string): string {
@@ -76,15 +89,15 @@ export function buildSeed(now: Date): DipSeed {
     if (!dipId || demo.dipNumber === null) continue;
     performances.push(performance({
       number: demo.dipNumber, date: `${demo.startsAt}:00`, theater: DEMO_THEATER, ranks: demoRanks,
-      production: { id: dipId, title: demo.production.title, genre: demo.production.genre },
+      production: { id: dipId, title: demo.production.title, genre: genre(demo.production.genre) },
       type: SPECIAL_TYPES[demo.key],
     }));
   }
 
   const anchor = seasonAnchor(now);
   const hamlet = performances.find((p) => p.number === 11001)?.production;
-  const droom: DipProduction = { id: 'NL-26-201-0005820', title: 'Een Midzomernachtsdroom', genre: 'toneel' };
-  const zwanenmeer: DipProduction = { id: 'NL-26-202-00058210', title: 'Het Zwanenmeer', genre: 'dans' };
+  const droom: DipProduction = { id: 'NL-26-201-0005820', title: 'Een Midzomernachtsdroom', genre: genre('toneel') };
+  const zwanenmeer: DipProduction = { id: 'NL-26-202-00058210', title: 'Het Zwanenmeer', genre: genre('dans') };
   const otherRanks = ranks([420, 180]);
   const other: PerfInput[] = [
     { number: 21001, date: dayAt(anchor, 8, '20:15'), production: droom, theater: OTHER_THEATER, ranks: otherRanks, type: 'premiere' },

@@ -30,6 +30,8 @@ export interface DipSandboxOptions {
   timeoutHoldMs?: number;
   /** Fastify's request logging (main.ts turns it on). */
   logger?: boolean;
+  /** The one path DIP takes blocked seats at (the other spelling answers 404). Default `/blockedseats/cumulative`. */
+  blockedSeatsPath?: BlockedSeatsPath;
   /** More performances DIP knows, beyond the seed (e.g. a bench's thousands of performances). */
   extraPerformances?: DipPerformance[];
 }
@@ -41,7 +43,12 @@ export interface SandboxState {
   log: RequestLog;
   clock: Clock;
   requireAllTicketTypes: boolean;
+  blockedSeatsPath: BlockedSeatsPath;
 }
+
+/** DIP's Swagger writes the first, its 2023 help page the second. */
+export const BLOCKED_SEATS_PATHS = ['/blockedseats/cumulative', '/blocked-seats/cumulative'] as const;
+export type BlockedSeatsPath = (typeof BLOCKED_SEATS_PATHS)[number];
 
 export function buildDipSandbox(options: DipSandboxOptions = {}): FastifyInstance {
   const clock = options.clock ?? systemClock;
@@ -59,11 +66,15 @@ export function buildDipSandbox(options: DipSandboxOptions = {}): FastifyInstanc
     log: new RequestLog(),
     clock,
     requireAllTicketTypes: options.requireAllTicketTypes ?? true,
+    blockedSeatsPath: options.blockedSeatsPath ?? BLOCKED_SEATS_PATHS[0],
   };
+  if (!BLOCKED_SEATS_PATHS.includes(state.blockedSeatsPath)) {
+    throw new Error(`DIP sandbox: blockedSeatsPath must be one of ${BLOCKED_SEATS_PATHS.join(', ')}, got ${state.blockedSeatsPath}`);
+  }
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   app.register(formbody);
-  installHooks(app, { clock, log: state.log, faults: state.faults, timeoutHoldMs: options.timeoutHoldMs ?? 30_000 });
+  installHooks(app, { clock, log: state.log, faults: state.faults, tokens: state.tokens, timeoutHoldMs: options.timeoutHoldMs ?? 30_000 });
   apiRoutes(app, state);
   sandboxRoutes(app, state);
   return app;

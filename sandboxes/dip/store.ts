@@ -98,6 +98,14 @@ export class DipStore {
     f.history.push({ push, receivedAt, kind: 'capacity', item: { ...body } });
   }
 
+  /** A producer changes a performance's status (`cancellation`: the performance is cancelled). */
+  setStatus(number: number, status: DipPerformance['status']): boolean {
+    const p = this.byNumber.get(number);
+    if (!p) return false;
+    p.status = status;
+    return true;
+  }
+
   /** Forget every figure and its history; the seed stays. */
   resetFigures(): void {
     this.figures = new Map();

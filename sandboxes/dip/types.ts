@@ -11,10 +11,10 @@ export interface DipTheater {
 }
 
 export interface DipProduction {
-  /** "NL-26-101-0004711": a string, the last group varies in length. */
+  /** "NL-26-101-0004711": a string; the producer and last groups vary in length ("NL-26-1234-00279"). */
   id: string;
   title: string;
-  genre: string;
+  genre: { id: number; name: string };
 }
 
 /** A performance as GET /theaters/performances returns it. */
@@ -42,6 +42,8 @@ export interface DipPerformance {
   production: DipProduction;
   theater: { id: number; name: string };
   theater_location: { id: number; name: string };
+  /** The forms the performance takes; the sandbox names them as objects with an id. */
+  forms: { id: number; name: string }[];
 }
 
 export interface DipClient {

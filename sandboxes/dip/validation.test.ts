@@ -71,7 +71,7 @@ describe('DIP sandbox: strict validation, all or nothing', () => {
     ['/reservations/cumulative', [reservation(), reservation()], /^item 1: repeats item 0/],
     ['/blockedseats/cumulative', [blocked(), blocked({ performanceNumber: 11001, value: 99.99 })], /^item 1: value must be integer euro cents/],
     ['/blockedseats/cumulative', [blocked({ blocked_seats: 4 })], /^item 0: unknown field "blocked_seats"/],
-    ['/blocked-seats/cumulative', [blocked(), blocked({ performanceNumber: 11052 })], /^item 1: performance .*\|11052 is not linked to your theatre/],
+    ['/blockedseats/cumulative', [blocked(), blocked({ performanceNumber: 11052 })], /^item 1: performance .*\|11052 is not linked to your theatre/],
   ])('PUT %s rejects a bad item and stores none of the batch', async (path, body, message) => {
     const res = await h.call<{ error_description: string }>('PUT', path, { token, body });
     expect(res.status).toBe(400);

@@ -23,7 +23,8 @@ const TICKETS_SPEC: Spec = { productionNumber: 'productionNumber', performanceNu
 const RESERVATIONS_SPEC: Spec = { productionNumber: 'productionNumber', performanceNumber: 'performanceNumber', reservations: 'count', recette: 'cents', updated: 'updated' };
 const BLOCKED_SPEC: Spec = { productionNumber: 'productionNumber', performanceNumber: 'performanceNumber', blockedSeats: 'count', value: 'cents', updated: 'updated' };
 
-const PRODUCTION_RE = /^[A-Z]{2}-\d{2}-\d{3}-\d+$/;
+// DIP's production ids: NL-{yy}-{producer}-{n}, the producer and last groups of varying length.
+const PRODUCTION_RE = /^NL-\d{2}-\d{1,6}-\d{1,10}$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 const shown = (v: unknown): string => {

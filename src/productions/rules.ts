@@ -13,7 +13,8 @@ const TRANSITIONS: Record<PerformanceStatus, readonly PerformanceStatus[]> = {
 export const canTransition = (from: PerformanceStatus, to: PerformanceStatus): boolean =>
   from === to || TRANSITIONS[from].includes(to);
 
-export const DIP_PRODUCTION_ID = '^NL-\\d{2}-\\d{3}-\\d{3,10}$';
+/** DIP's production id `NL-{yy}-{producer}-{n}`: the producer and last groups vary in length (`...-00279`, `...-3776864`). */
+export const DIP_PRODUCTION_ID = '^NL-\\d{2}-\\d{1,6}-\\d{1,10}$';
 
 /** A local date-time in the venue's zone -> the UTC instant; one that does not exist (30 February, 24:30) is a field error. */
 export function localToUtc(field: string, local: string, tz: string): string {

@@ -17,7 +17,7 @@ describe.each(DIALECTS)('DIP settings and linking on %s', (dialect) => {
     expect(got.status).toBe(200);
     expect(got.body).toEqual({
       baseUrl: w.dip.baseUrl, clientId: 'foyer-demo', clientSecretSet: true, enabled: true, cron: '0 * * * *',
-      blockedSeatsPath: '/blockedseats/cumulative', pushDaysAfter: 14,
+      blockedSeatsPath: '/blockedseats/cumulative', pushDaysAfter: 14, timeoutSeconds: 60, paceMs: 0, checkEveryHours: 24,
     });
     expect(JSON.stringify(got.body)).not.toContain('foyer-demo-secret');
     // At rest the secret is sealed, not stored as typed.

@@ -1,6 +1,6 @@
 // A Foyer and a DIP sandbox on one manual clock, an organisation with DIP set up, and selling helpers.
 import { expect } from 'vitest';
-import { startDipSandbox, type RunningDipSandbox } from '../../sandboxes/dip/index.js';
+import { startDipSandbox, type DipSandboxOptions, type RunningDipSandbox } from '../../sandboxes/dip/index.js';
 import { clearDipTokens } from '../../src/connectors/dip/client.js';
 import type { ManualClock } from '../../src/platform/clock.js';
 import type { Dialect } from '../../src/platform/db.js';
@@ -24,17 +24,21 @@ export interface DipWorld {
   close(): Promise<void>;
 }
 
-export async function startWorld(dialect: Dialect, opts: { tokenLifetimeSeconds?: number } = {}): Promise<DipWorld> {
+/** The DIP settings of a test world: the sandbox, its demo client, and no pace between calls unless a test sets one. */
+export const worldSettings = (w: { dip: RunningDipSandbox }, more: Record<string, unknown> = {}) =>
+  ({ baseUrl: w.dip.baseUrl, clientId: 'foyer-demo', enabled: true, paceMs: 0, ...more });
+
+export async function startWorld(dialect: Dialect, opts: Omit<DipSandboxOptions, 'clock'> = {}): Promise<DipWorld> {
   clearDipTokens();
   const clock = fixedClock('2026-11-23T12:00:00Z');
-  const dip = await startDipSandbox({ clock, tokenLifetimeSeconds: opts.tokenLifetimeSeconds });
+  const dip = await startDipSandbox({ ...opts, clock });
   const s = await startServer(dialect, { clock });
   const { token, orgId, email, password } = await orgWithUser(s);
   // Hamlet's first show in the sandbox's demo season (the week of the clock: Wednesday 20:15).
   const c = await buildCatalogue(s, token, { startsAt: '2026-11-25T20:15' });
   expectOk(await s.request('PATCH', `/api/productions/${c.productionId}`, { token, body: { dipProductionId: HAMLET } }));
   expectOk(await s.request('PUT', '/api/dip/settings', {
-    token, body: { baseUrl: dip.baseUrl, clientId: 'foyer-demo', clientSecret: 'foyer-demo-secret', enabled: true },
+    token, body: worldSettings({ dip }, { clientSecret: 'foyer-demo-secret' }),
   }));
   const dipCall: DipWorld['dipCall'] = async (method, path, body) => {
     const res = await fetch(dip.baseUrl + path, {
@@ -90,12 +94,18 @@ export async function sell(w: DipWorld, performanceId: string, lines: { seatIds:
   return order.body as { id: string; status: string; tickets: { id: string; seatId: string; dipCategory: string }[] };
 }
 
-export async function syncNow(w: DipWorld, force = false) {
-  const res = await w.s.request('POST', '/api/dip/sync?wait=true', { token: w.token, body: force ? { force } : {} });
+export async function syncNow(w: DipWorld, force = false, check = false) {
+  const res = await w.s.request('POST', '/api/dip/sync?wait=true', { token: w.token, body: { ...(force ? { force } : {}), ...(check ? { check } : {}) } });
   expectOk(res);
   return res.body as { jobId: string; status: string; attempts: number; lastError: string | null; requests: number };
 }
 
-export async function sandboxPuts(w: DipWorld): Promise<{ path: string; status: number | null; error: string | null }[]> {
+export interface Logged { method: string; path: string; status: number | null; error: string | null; wallMs: number }
+
+export async function sandboxPuts(w: DipWorld): Promise<Logged[]> {
   return (await w.dipCall('GET', '/_sandbox/requests?method=PUT')).body;
+}
+
+export async function sandboxCalls(w: DipWorld): Promise<Logged[]> {
+  return (await w.dipCall('GET', '/_sandbox/requests')).body;
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyFigures, figuresHash } from '../../src/connectors/dip/figures.js';
 import { latestDue } from '../../src/connectors/dip/schedule.js';
 import { cronProblem } from '../../src/connectors/dip/settings.js';
-import { badItemIndex, batchBody, capacityCall, errorMessage, parseDipNumber, parsePerformanceList, updatedStamp } from '../../src/connectors/dip/wire.js';
+import {
+  badItemIndex, batchBody, capacityCall, errorMessage, isNoHistory, parseDipNumber, parseHeld, parsePerformanceList, rejectedEntry, updatedStamp,
+} from '../../src/connectors/dip/wire.js';
 
 const ref = { productionNumber: 'NL-26-103-00047130', performanceNumber: 11201 };
 
@@ -35,12 +37,48 @@ describe('DIP wire format', () => {
     expect(errorMessage(502, '<html>Bad gateway</html>')).toBe('<html>Bad gateway</html>');
   });
 
-  it('parses DIP numbers with the production part as a string', () => {
+  it('parses what DIP can produce: production ids of varying groups as strings, performance numbers as plain integers', () => {
     expect(parseDipNumber('NL-26-103-00047130|11201')).toEqual(ref);
     expect(parseDipNumber('NL-24-123-0001234|114849')).toEqual({ productionNumber: 'NL-24-123-0001234', performanceNumber: 114849 });
-    for (const bad of ['11201', 'NL-26-103-00047130', 'NL-26-103-00047130|', 'NL-26-103-00047130|0123', 'nl-26-103-0004713|11201']) {
-      expect(parseDipNumber(bad)).toBeNull();
+    // Live: numbers equal the performance id (8 digits), producer groups of other lengths, short and long last groups.
+    expect(parseDipNumber('NL-26-1234-00279|11484906')).toEqual({ productionNumber: 'NL-26-1234-00279', performanceNumber: 11484906 });
+    expect(parseDipNumber('NL-26-12-3776864|7')).toEqual({ productionNumber: 'NL-26-12-3776864', performanceNumber: 7 });
+    // The help pages pad the number with zeros: the same performance.
+    expect(parseDipNumber('NL-26-103-00047130|011201')).toEqual(ref);
+    expect(parseDipNumber('NL-26-101-0004711|2147483647')?.performanceNumber).toBe(2147483647);
+    for (const bad of [
+      '11201', 'NL-26-103-00047130', 'NL-26-103-00047130|', 'nl-26-103-0004713|11201', 'NL-26-103-00047130|0', 'NL-26-103-00047130|00000',
+      'NL-26-103-00047130|2147483648', 'NL-26-103-00047130|-5', 'NL-26-103-00047130|12a', 'NL-2026-103-1|5', 'NL-26--1|5', 'NL-26-103-|5',
+      'BE-26-103-1|5', 'NL-26-1234567-1|5', ' NL-26-103-00047130|11201',
+    ]) {
+      expect(parseDipNumber(bad), bad).toBeNull();
     }
+  });
+
+  it('pins a 400 on a performance only when DIP names one; otherwise it is about the run', () => {
+    const numbers = [11001, 11002];
+    const owners = [0, 0, 0, 0, 1, 1, 1, 1];
+    expect(rejectedEntry('item 5: recette must be integer euro cents', numbers, owners)).toBe(1);
+    expect(rejectedEntry('performance 11002 is closed', numbers, owners)).toBe(1);
+    expect(rejectedEntry('Not an agency', numbers, owners)).toBeNull();
+    expect(rejectedEntry('No sales history for production NL-26-101-0004711', numbers, owners)).toBeNull();
+    expect(rejectedEntry('performances 11001 and 11002 overlap', numbers, owners)).toBeNull();
+    expect(rejectedEntry('path: performance NL-26-101-0004711|11051 is not linked to your theatre (4711)', [11051])).toBe(0);
+    expect(rejectedEntry('body: capacity must be a whole number', [11051])).toBeNull();
+  });
+
+  it("reads the producers' read side: rows per theatre, figures per performance, and DIP's 400 for no history", () => {
+    const body = [
+      { id: 4711, name: 'A', updated: '2026-11-23T15:00:00+01:00', tickets: 3, recette: 900, performances: [{ number: 11001, date: 'x', tickets: 3, recette: 900, updated: '2026-11-23T15:00:00+01:00' }] },
+      { id: 5820, name: 'B', updated: null, tickets: 0, recette: 0, performances: [{ number: 11051, date: 'x', tickets: 0, recette: 0, updated: null }] },
+    ];
+    const held = parseHeld('sales', body);
+    expect(held.get(11001)).toEqual({ count: 3, money: 900, updated: '2026-11-23T15:00:00+01:00' });
+    expect(held.get(11051)).toEqual({ count: 0, money: 0, updated: null });
+    expect(parseHeld('blockedseats', [{ id: 1, performances: [{ number: 5, blocked_seats: 2, value: 100 }] }]).get(5)).toMatchObject({ count: 2, money: 100 });
+    expect(() => parseHeld('sales', { error: 'x' })).toThrow();
+    expect(isNoHistory('No sales history for production NL-26-101-0004711')).toBe(true);
+    expect(isNoHistory('Not an agency')).toBe(false);
   });
 
   it("reads DIP's performance list as a bare array or in a data envelope", () => {

@@ -29,6 +29,28 @@ export class DipRefused extends Error {
   }
 }
 
+/**
+ * DIP refused the run as a whole: a 400 that names no performance ("Not an agency": a permission
+ * the credentials lack, "no data", a body format DIP does not take). No link is to blame.
+ */
+export class DipRunStopped extends DipRefused {
+  override name = 'DipRunStopped';
+  constructor(message: string, readonly dipMessage: string) {
+    super(message, 400);
+  }
+}
+
+/**
+ * What an answer that is not a success means for the run (`what` names the call, `message` is
+ * DIP's): 5xx, 429 and a 401 that a new token did not cure: try later; a 400 (that the caller could
+ * not pin on a performance) stops the run; other answers (403, 404): DIP will say the same again.
+ */
+export function failureOf(status: number, what: string, message: string): DipUnavailable | DipRefused {
+  const text = `DIP ${what}: HTTP ${status}: ${message}`;
+  if (status >= 500 || status === 429 || status === 401) return new DipUnavailable(text);
+  return status === 400 ? new DipRunStopped(text, message) : new DipRefused(text, status);
+}
+
 const TOKEN_MARGIN_MS = 60_000;
 const tokens = new Map<string, { token: string; renewAt: number }>();
 
@@ -42,15 +64,33 @@ const cacheKey = (c: DipCredentials): string =>
 
 export const trimBase = (url: string): string => url.replace(/\/+$/, '');
 
+export interface DipCallOptions {
+  /** How long one call may take before it counts as unanswered. */
+  timeoutMs?: number;
+  /** At least this long between the starts of two calls of this client (the token call aside). */
+  paceMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const DEFAULT_PACE_MS = 500;
+
 export class DipClient {
+  /** Calls made (token calls aside). */
+  calls = 0;
   private readonly key: string;
+  private readonly timeoutMs: number;
+  private readonly paceMs: number;
+  /** performance.now() before which the next call may not start. */
+  private nextStart = 0;
 
   constructor(
     private readonly creds: DipCredentials,
     private readonly clock: Clock,
-    private readonly timeoutMs = 15_000,
+    opts: DipCallOptions = {},
   ) {
     this.key = cacheKey(creds);
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
+    this.paceMs = opts.paceMs ?? DEFAULT_PACE_MS;
   }
 
   /** A call with the bearer token; a 401 fetches a new token and tries once more. */
@@ -87,7 +127,18 @@ export class DipClient {
     return token;
   }
 
-  private send(method: string, path: string, body: unknown, token: string): Promise<DipAnswer> {
+  /** Waits for this call's turn: calls start at least paceMs apart, however many are in flight. */
+  private async pace(): Promise<void> {
+    if (this.paceMs <= 0) return;
+    const now = performance.now();
+    const start = Math.max(now, this.nextStart);
+    this.nextStart = start + this.paceMs;
+    if (start > now) await new Promise((r) => setTimeout(r, start - now));
+  }
+
+  private async send(method: string, path: string, body: unknown, token: string): Promise<DipAnswer> {
+    await this.pace();
+    this.calls++;
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return this.fetch(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
@@ -101,7 +152,7 @@ export class DipClient {
       return { status: res.status, text, durationMs: Math.round(performance.now() - started) };
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code;
-      throw new DipUnavailable(`DIP ${method} ${path}: ${(err as Error).name === 'TimeoutError' ? 'no answer in time' : cause ?? (err as Error).message}`);
+      throw new DipUnavailable(`DIP ${method} ${path}: ${(err as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : cause ?? (err as Error).message}`);
     }
   }
 }

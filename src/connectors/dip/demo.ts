@@ -3,7 +3,7 @@
 // until someone turns it on, so a demo without a running sandbox does not collect failing jobs.
 import type { Db } from '../../platform/db.js';
 import { defaultSettings, sealDipSecret } from './settings.js';
-import { saveSettings } from './store.js';
+import { newLinkRow, saveSettings } from './store.js';
 
 export const DEMO_DIP = { baseUrl: 'http://127.0.0.1:4010', clientId: 'foyer-demo', clientSecret: 'foyer-demo-secret' };
 
@@ -15,9 +15,5 @@ export async function configureDemoDip(
     client_secret: await sealDipSecret(db, DEMO_DIP.clientSecret, now),
   });
   if (!links.length) return;
-  await db.insertInto('dip_links').values(links.map((l) => ({
-    performance_id: l.performanceId, organisation_id: orgId, production_number: l.productionNumber, performance_number: l.performanceNumber,
-    state: 'new' as const, last_hash: null, last_figures: null, last_capacity: null, last_accepted_at: null, last_error: null, last_error_at: null,
-    created_at: now.toISOString(),
-  }))).execute();
+  await db.insertInto('dip_links').values(links.map((l) => newLinkRow(orgId, l.performanceId, l.productionNumber, l.performanceNumber, now.toISOString()))).execute();
 }

@@ -5,7 +5,8 @@ import { conflict, invalidField, notFound, Problem } from '../../platform/proble
 import { formatInZone } from '../../platform/time.js';
 import { findPerformance } from '../../productions/service.js';
 import { DipClient, DipUnavailable } from './client.js';
-import { findLinkByNumber, getLink, getSettings, linksOf, performanceExists } from './store.js';
+import type { CheckDetail } from './read-back.js';
+import { findLinkByNumber, getLink, getSettings, linksOf, newLinkRow, performanceExists } from './store.js';
 import { DEFAULT_PUSH_DAYS_AFTER, openDipSecret } from './settings.js';
 import type { DipLink } from './tables.js';
 import { formatDipNumber, parseDipNumber, parsePerformanceList, type DipListedPerformance } from './wire.js';
@@ -28,13 +29,16 @@ const linkView = (l: DipLink) => ({
   lastAcceptedAt: l.last_accepted_at,
   lastError: l.last_error,
   lastErrorAt: l.last_error_at,
+  /** DIP's own status as last seen by a run; `cancellation`: no longer pushed. */
+  dipStatus: l.dip_status,
+  check: l.check_state ? { state: l.check_state, at: l.check_at!, ...(JSON.parse(l.check_detail ?? '{}') as Partial<CheckDetail>) } : null,
 });
 
 async function fetchDipPerformances(ctx: Ctx): Promise<DipListedPerformance[]> {
   const s = await getSettings(ctx.db, ctx.orgId);
   if (!s || !s.client_id || !s.client_secret) throw new Problem('dip-not-configured');
   const clientSecret = await openDipSecret(ctx.db, s.client_secret, ctx.clock.now());
-  const client = new DipClient({ baseUrl: s.base_url, clientId: s.client_id, clientSecret }, ctx.clock);
+  const client = new DipClient({ baseUrl: s.base_url, clientId: s.client_id, clientSecret }, ctx.clock, { timeoutMs: s.timeout_seconds * 1000, paceMs: s.pace_ms });
   try {
     const answer = await client.call('GET', '/theaters/performances');
     if (answer.status !== 200) throw new DipUnavailable(`HTTP ${answer.status}`);
@@ -69,7 +73,10 @@ export async function listDipPerformances(ctx: Ctx) {
       .filter((x): x is { p: typeof x.p; match: 'production' | 'title' } => x.match !== null)
       .sort((a, b) => (a.match === b.match ? 0 : a.match === 'production' ? -1 : 1))
       .map(({ p, match }) => ({ performanceId: p.id, title: p.title, startsAt: formatInZone(p.starts_at, p.time_zone), match }));
-    return { ...d, linkedPerformanceId: link?.performance_id ?? null, linkState: link?.state ?? null, suggestions };
+    return {
+      ...d, linkedPerformanceId: link?.performance_id ?? null, linkState: link?.state ?? null,
+      checkState: link?.check_state ?? null, checkAt: link?.check_at ?? null, suggestions,
+    };
   });
 }
 
@@ -93,11 +100,7 @@ export async function linkPerformance(ctx: Ctx, performanceId: string, dipNumber
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('dip_links').where('organisation_id', '=', ctx.orgId).where('performance_id', '=', performanceId).execute();
-    await tx.insertInto('dip_links').values({
-      performance_id: performanceId, organisation_id: ctx.orgId, production_number: ref.productionNumber, performance_number: ref.performanceNumber,
-      state: 'new', last_hash: null, last_figures: null, last_capacity: null, last_accepted_at: null, last_error: null, last_error_at: null,
-      created_at: now,
-    }).execute();
+    await tx.insertInto('dip_links').values(newLinkRow(ctx.orgId, performanceId, ref.productionNumber, ref.performanceNumber, now)).execute();
   });
   return linkView((await getLink(ctx.db, ctx.orgId, performanceId))!);
 }
@@ -125,6 +128,6 @@ export async function unlinkedPerformances(ctx: Ctx) {
 export async function performanceDip(ctx: Ctx, performanceId: string) {
   await findPerformance(ctx, performanceId);
   const l = await getLink(ctx.db, ctx.orgId, performanceId);
-  if (!l) return { performanceId, dipNumber: null, state: null, lastAcceptedAt: null, lastFigures: null, lastError: null, lastErrorAt: null };
+  if (!l) return { performanceId, dipNumber: null, state: null, lastAcceptedAt: null, lastFigures: null, lastError: null, lastErrorAt: null, dipStatus: null, check: null };
   return { ...linkView(l), lastFigures: l.last_figures ? JSON.parse(l.last_figures) as unknown : null };
 }

@@ -6,13 +6,13 @@ import { IdParams, Items, Nullable, StringEnum } from '../../platform/schemas.js
 import { listPushes } from './audit.js';
 import { linkPerformance, listDipPerformances, performanceDip, unlinkedPerformances, unlinkPerformance } from './linking.js';
 import { requestSync } from './run-now.js';
-import { readSettings, writeSettings } from './settings.js';
-import { LINK_STATES } from './tables.js';
+import { dipStatus, readSettings, writeSettings } from './settings.js';
+import { CHECK_STATES, LINK_STATES, RUN_OUTCOMES } from './tables.js';
 import { DIP_NUMBER_PATTERN } from './wire.js';
 
 const SettingsView = Type.Object({
   baseUrl: Type.String(), clientId: Type.String(), clientSecretSet: Type.Boolean(), enabled: Type.Boolean(), cron: Type.String(),
-  blockedSeatsPath: Type.String(), pushDaysAfter: Type.Integer(),
+  blockedSeatsPath: Type.String(), pushDaysAfter: Type.Integer(), timeoutSeconds: Type.Integer(), paceMs: Type.Integer(), checkEveryHours: Type.Integer(),
 });
 const SettingsBody = Type.Object({
   baseUrl: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }),
@@ -22,18 +22,39 @@ const SettingsBody = Type.Object({
   cron: Type.Optional(Type.String({ minLength: 9, maxLength: 100, description: 'when to push (Europe/Amsterdam); at least daily; default hourly "0 * * * *"' })),
   blockedSeatsPath: Type.Optional(Type.String({ pattern: '^/[A-Za-z0-9/_-]+$', maxLength: 100, description: 'default /blockedseats/cumulative' })),
   pushDaysAfter: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, description: 'push until this many days after the performance (default 14)' })),
+  timeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, description: 'how long one call to DIP may take (default 60)' })),
+  paceMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'at least this long between two calls to DIP (default 500)' })),
+  checkEveryHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 168, description: 'read back what DIP holds when the last read-back is older (default 24; 0: every run)' })),
 }, { additionalProperties: false });
 
+const Held = Type.Object({ count: Type.Integer(), money: Type.Integer(), updated: Type.Optional(Nullable(Type.String())) });
+const PerKind = Type.Object({ sales: Held, reservations: Held, blockedseats: Held });
+const Check = Type.Object({
+  state: StringEnum(CHECK_STATES), at: Type.String(),
+  foyer: Type.Optional(PerKind), dip: Type.Optional(Nullable(PerKind)),
+  differs: Type.Optional(Type.Array(Type.String())), refused: Type.Optional(Nullable(Type.String())),
+}, { description: "the last read-back: what Foyer last pushed (foyer) next to what DIP holds (dip), or DIP's refusal" });
 const LinkView = Type.Object({
   performanceId: Type.String(), dipNumber: Nullable(Type.String()), state: Nullable(StringEnum(LINK_STATES)),
   lastAcceptedAt: Nullable(Type.String()), lastError: Nullable(Type.String()), lastErrorAt: Nullable(Type.String()),
+  dipStatus: Nullable(Type.String({ description: "DIP's own status as a run last saw it; cancellation: no longer pushed" })),
+  check: Nullable(Check),
 });
 const Figures = Type.Unknown({ description: 'the figures DIP last accepted: tickets per category with revenue, reservations, blocked (conditional), capacity' });
 const DipPerformance = Type.Object({
   dipNumber: Type.String(), productionNumber: Type.String(), performanceNumber: Type.Integer(), title: Type.String(), date: Type.String(),
   status: Type.String(), type: Type.String(), location: Nullable(Type.String()),
   linkedPerformanceId: Nullable(Type.String()), linkState: Nullable(Type.String()),
+  checkState: Nullable(StringEnum(CHECK_STATES)), checkAt: Nullable(Type.String()),
   suggestions: Type.Array(Type.Object({ performanceId: Type.String(), title: Type.String(), startsAt: Type.String(), match: Type.String() })),
+});
+const Status = Type.Object({
+  enabled: Type.Boolean(),
+  lastRun: Nullable(Type.Object({
+    at: Type.String(), outcome: StringEnum(RUN_OUTCOMES),
+    message: Nullable(Type.String({ description: "DIP's message when the run was stopped (e.g. Not an agency) or failed" })),
+  })),
+  lastCheckAt: Nullable(Type.String()),
 });
 const SyncResult = Type.Object({
   jobId: Type.String(), status: Type.String(), attempts: Type.Integer(), lastError: Nullable(Type.String()), requests: Type.Integer(),
@@ -84,15 +105,23 @@ export const dipRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
     schema: {
       tags, summary: 'Push changed figures to DIP now (force: all linked performances in the window); ?wait=true runs it before answering',
       querystring: Type.Object({ wait: Type.Optional(Type.Boolean()) }),
-      body: Type.Optional(Type.Object({ force: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+      body: Type.Optional(Type.Object({
+        force: Type.Optional(Type.Boolean()),
+        check: Type.Optional(Type.Boolean({ description: 'read back what DIP holds now, and push again what differs' })),
+      }, { additionalProperties: false })),
       response: { 200: SyncResult, 202: SyncResult },
     },
     preHandler: admin,
   }, async (req, reply) => {
     const wait = req.query.wait === true;
-    const result = await requestSync(deps, ctxOf(deps, req), req.body?.force === true, wait);
+    const result = await requestSync(deps, ctxOf(deps, req), { force: req.body?.force === true, check: req.body?.check === true }, wait);
     return reply.code(wait ? 200 : 202).send(result);
   });
+
+  app.get('/api/dip/status', {
+    schema: { tags, summary: "How the last DIP run ended (a stopped run carries DIP's message) and when DIP was last read back", response: { 200: Status } },
+    preHandler: read,
+  }, async (req) => dipStatus(ctxOf(deps, req)));
 
   app.get('/api/dip/pushes', {
     schema: {

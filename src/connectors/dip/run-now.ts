@@ -22,13 +22,14 @@ async function jobState(ctx: Ctx, jobId: string): Promise<SyncRequestResult> {
   return { jobId, status: job.status, attempts: job.attempts, lastError: job.last_error, requests: Number(count.n) };
 }
 
-export async function requestSync(deps: Deps, ctx: Ctx, force: boolean, wait: boolean): Promise<SyncRequestResult> {
+export async function requestSync(deps: Deps, ctx: Ctx, opts: { force: boolean; check: boolean }, wait: boolean): Promise<SyncRequestResult> {
+  const { force, check } = opts;
   const settings = await getSettings(ctx.db, ctx.orgId);
   if (!settings || !settings.client_id || !settings.client_secret) throw new Problem('dip-not-configured');
   if (settings.enabled !== 1) throw new Problem('dip-off');
   const now = ctx.clock.now();
-  const dedupeKey = `dip-sync:${ctx.orgId}:manual${force ? '-force' : ''}`;
-  const payload: DipSyncPayload = force ? { force, forcedAt: iso(now) } : {};
+  const dedupeKey = `dip-sync:${ctx.orgId}:manual${force ? '-force' : ''}${check ? '-check' : ''}`;
+  const payload: DipSyncPayload = { ...(force ? { force, forcedAt: iso(now) } : {}), ...(check ? { check } : {}) };
   const id = (await enqueue(ctx.db, { kind: DIP_SYNC_JOB, organisationId: ctx.orgId, payload, dedupeKey }, now))
     ?? (await ctx.db.selectFrom('jobs').select('id').where('dedupe_key', '=', dedupeKey).where('status', '=', 'pending').executeTakeFirst())?.id;
   if (!id) throw new Problem('busy');

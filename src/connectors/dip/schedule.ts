@@ -17,6 +17,7 @@ export const DIP_SYNC_JOB = 'dip.sync';
 export interface DipSyncPayload {
   force?: boolean;
   forcedAt?: string;
+  check?: boolean;
 }
 
 /** Latest occurrence of `expr` after `from` and at or before `now` (missed ones fold into it), or null. */
@@ -60,7 +61,7 @@ export function dipSchedule(log?: FastifyBaseLogger): ScheduleDefinition {
 export const dipSyncHandler: JobHandler<DipSyncPayload> = async (job, { deps, log }) => {
   if (!job.organisationId) throw new PermanentJobError('a DIP sync job needs an organisation');
   try {
-    await runDipSync(deps, job.organisationId, { force: job.payload?.force, forcedAt: job.payload?.forcedAt, jobId: job.id, log });
+    await runDipSync(deps, job.organisationId, { force: job.payload?.force, forcedAt: job.payload?.forcedAt, check: job.payload?.check, jobId: job.id, log });
   } catch (err) {
     if (err instanceof DipRefused) throw new PermanentJobError(err.message);
     throw err;

@@ -7,6 +7,7 @@ import { seal, unseal } from '../../platform/sealed.js';
 import { invalid, type FieldError } from '../../platform/problems.js';
 import { getSettings, saveSettings } from './store.js';
 import type { DipSettingsRow } from './tables.js';
+import { DEFAULT_PACE_MS, DEFAULT_TIMEOUT_SECONDS } from './client.js';
 import { DEFAULT_BLOCKED_SEATS_PATH } from './wire.js';
 
 export const DIP_PRODUCTION_URL = 'https://external-api.dip.nl';
@@ -23,6 +24,9 @@ export interface DipSettingsView {
   cron: string;
   blockedSeatsPath: string;
   pushDaysAfter: number;
+  timeoutSeconds: number;
+  paceMs: number;
+  checkEveryHours: number;
 }
 
 export interface DipSettingsInput {
@@ -34,19 +38,27 @@ export interface DipSettingsInput {
   cron?: string;
   blockedSeatsPath?: string;
   pushDaysAfter?: number;
+  timeoutSeconds?: number;
+  paceMs?: number;
+  checkEveryHours?: number;
 }
+
+export const DEFAULT_CHECK_EVERY_HOURS = 24;
 
 export function defaultSettings(orgId: string, now: Date): DipSettingsRow {
   return {
     organisation_id: orgId, base_url: DIP_PRODUCTION_URL, client_id: '', client_secret: '', enabled: 0, cron: DEFAULT_CRON,
     blocked_seats_path: DEFAULT_BLOCKED_SEATS_PATH, push_days_after: DEFAULT_PUSH_DAYS_AFTER, last_scheduled_at: null,
-    run_lock_by: null, run_lock_until: null, updated_at: now.toISOString(),
+    run_lock_by: null, run_lock_until: null, timeout_seconds: DEFAULT_TIMEOUT_SECONDS, pace_ms: DEFAULT_PACE_MS,
+    check_every_hours: DEFAULT_CHECK_EVERY_HOURS, last_check_at: null, last_run_at: null, last_run_outcome: null, last_run_message: null,
+    updated_at: now.toISOString(),
   };
 }
 
 export const settingsView = (r: DipSettingsRow): DipSettingsView => ({
   baseUrl: r.base_url, clientId: r.client_id, clientSecretSet: r.client_secret !== '', enabled: r.enabled === 1, cron: r.cron,
-  blockedSeatsPath: r.blocked_seats_path, pushDaysAfter: r.push_days_after,
+  blockedSeatsPath: r.blocked_seats_path, pushDaysAfter: r.push_days_after, timeoutSeconds: r.timeout_seconds, paceMs: r.pace_ms,
+  checkEveryHours: r.check_every_hours,
 });
 
 const MAX_GAP_MS = 25 * 3_600_000; // a day, plus the hour a daylight-saving change can add
@@ -93,6 +105,9 @@ export async function writeSettings(ctx: Ctx, input: DipSettingsInput): Promise<
     cron: input.cron ?? current.cron,
     blocked_seats_path: input.blockedSeatsPath ?? current.blocked_seats_path,
     push_days_after: input.pushDaysAfter ?? current.push_days_after,
+    timeout_seconds: input.timeoutSeconds ?? current.timeout_seconds,
+    pace_ms: input.paceMs ?? current.pace_ms,
+    check_every_hours: input.checkEveryHours ?? current.check_every_hours,
     updated_at: now.toISOString(),
   };
   const fields: FieldError[] = [];
@@ -105,4 +120,14 @@ export async function writeSettings(ctx: Ctx, input: DipSettingsInput): Promise<
   if (next.cron !== current.cron || (next.enabled && !current.enabled)) next.last_scheduled_at = now.toISOString();
   await saveSettings(ctx.db, next);
   return settingsView(next);
+}
+
+/** GET /api/dip/status: how the last run ended, for staff. */
+export async function dipStatus(ctx: Ctx) {
+  const s = await getSettings(ctx.db, ctx.orgId);
+  return {
+    enabled: s?.enabled === 1,
+    lastRun: s?.last_run_at && s.last_run_outcome ? { at: s.last_run_at, outcome: s.last_run_outcome, message: s.last_run_message } : null,
+    lastCheckAt: s?.last_check_at ?? null,
+  };
 }

@@ -1,7 +1,7 @@
 // SQL of the DIP connector: settings, links, the push audit. Takes a db or a transaction.
 import type { Db, Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
-import type { DipLink, DipPushTable, DipSettingsRow } from './tables.js';
+import type { CheckState, DipLink, DipLinkTable, DipPushTable, DipSettingsRow, RunOutcome } from './tables.js';
 
 type Q = Db | Tx;
 
@@ -14,7 +14,7 @@ export async function saveSettings(db: Q, row: DipSettingsRow): Promise<void> {
     .onConflict((oc) => oc.column('organisation_id').doUpdateSet({
       base_url: rest.base_url, client_id: rest.client_id, client_secret: rest.client_secret, enabled: rest.enabled, cron: rest.cron,
       blocked_seats_path: rest.blocked_seats_path, push_days_after: rest.push_days_after, last_scheduled_at: rest.last_scheduled_at,
-      updated_at: rest.updated_at,
+      timeout_seconds: rest.timeout_seconds, pace_ms: rest.pace_ms, check_every_hours: rest.check_every_hours, updated_at: rest.updated_at,
     }))
     .execute();
 }
@@ -95,5 +95,42 @@ export async function insertPushes(db: Q, orgId: string, pushes: NewPush[]): Pro
   const links = rows.flatMap((r) => r.performanceIds.map((performance_id) => ({ push_id: r.row.id, performance_id, organisation_id: orgId })));
   for (let i = 0; i < links.length; i += 500) {
     await db.insertInto('dip_push_performances').values(links.slice(i, i + 500)).execute();
+  }
+}
+
+/** A new link of `performanceId` to a DIP number, nothing pushed yet. */
+export const newLinkRow = (orgId: string, performanceId: string, productionNumber: string, performanceNumber: number, at: string): DipLinkTable => ({
+  performance_id: performanceId, organisation_id: orgId, production_number: productionNumber, performance_number: performanceNumber,
+  state: 'new', last_hash: null, last_figures: null, last_capacity: null, last_accepted_at: null, last_error: null, last_error_at: null,
+  dip_status: null, dip_status_at: null, check_state: null, check_at: null, check_detail: null, created_at: at,
+});
+
+export async function setRunOutcome(db: Q, orgId: string, at: string, outcome: RunOutcome, message: string | null): Promise<void> {
+  await db.updateTable('dip_settings').set({ last_run_at: at, last_run_outcome: outcome, last_run_message: message?.slice(0, 2000) ?? null })
+    .where('organisation_id', '=', orgId).execute();
+}
+
+export async function setLastCheck(db: Q, orgId: string, at: string): Promise<void> {
+  await db.updateTable('dip_settings').set({ last_check_at: at }).where('organisation_id', '=', orgId).execute();
+}
+
+/** DIP's own status of linked performances, where it changed. */
+export async function setDipStatuses(db: Q, orgId: string, changes: { performanceId: string; status: string }[], at: string): Promise<void> {
+  for (const c of changes) {
+    await db.updateTable('dip_links').set({ dip_status: c.status, dip_status_at: at })
+      .where('organisation_id', '=', orgId).where('performance_id', '=', c.performanceId).execute();
+  }
+}
+
+export interface CheckResult {
+  performanceId: string;
+  state: CheckState;
+  detail: string;
+}
+
+export async function saveChecks(db: Q, orgId: string, checks: CheckResult[], at: string): Promise<void> {
+  for (const c of checks) {
+    await db.updateTable('dip_links').set({ check_state: c.state, check_detail: c.detail, check_at: at })
+      .where('organisation_id', '=', orgId).where('performance_id', '=', c.performanceId).execute();
   }
 }

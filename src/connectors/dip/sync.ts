@@ -1,31 +1,38 @@
 // One sync run for one organisation: find the linked performances whose figures changed since DIP
-// last accepted them (or all, when forced), push them in batches, and record every call. A 400
-// marks the bad performance as failing and the rest of its batch is sent again without it; DIP
-// being down (5xx, network) ends the run with an error so the job queue retries it with back-off,
-// and the batches accepted before that are not sent again (their hashes were stored).
+// last accepted them, that DIP refused last time, or that DIP was found to hold otherwise (or all,
+// when forced); leave out the ones DIP says are cancelled; push them in batches, and record every
+// call. A 400 that names a performance marks it failing and the rest of its batch is sent again
+// without it; a 400 that names none (a permission, "no data") stops the run and blames no link;
+// DIP being down (5xx, network) ends the run with an error so the job queue retries it with
+// back-off, and the batches accepted before that are not sent again (their hashes were stored).
 import type { FastifyBaseLogger } from 'fastify';
 import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
-import { DipClient, DipRefused, DipUnavailable, type DipAnswer } from './client.js';
+import { DipClient, DipRefused, DipRunStopped, DipUnavailable, failureOf, type DipAnswer } from './client.js';
 import { dipFiguresOf, figuresHash, type DipFigures } from './figures.js';
+import { compare, performanceStatuses, readProduction, refusedDetail } from './read-back.js';
 import {
-  getSettings, insertPushes, linksToPush, markAccepted, markFailing, releaseRunLock, takeRunLock,
-  type LinkToPush, type NewPush,
+  getSettings, insertPushes, linksToPush, markAccepted, markFailing, releaseRunLock, saveChecks, setDipStatuses, setLastCheck,
+  setRunOutcome, takeRunLock, type CheckResult, type LinkToPush, type NewPush,
 } from './store.js';
 import { openDipSecret } from './settings.js';
 import type { DipPushTable, DipSettingsRow } from './tables.js';
-import { badItemIndex, batchBody, batchPath, capacityCall, errorMessage, updatedStamp, type BatchKind } from './wire.js';
+import {
+  batchBody, batchPath, capacityCall, errorMessage, isCancelledStatus, rejectedEntry, updatedStamp, type BatchKind,
+} from './wire.js';
 
 export interface SyncOptions {
   /** Push every performance in the window, changed or not (not those already pushed since `forcedAt`). */
   force?: boolean;
   forcedAt?: string;
+  /** Read back what DIP holds now, however recent the last read-back. */
+  check?: boolean;
   jobId?: string | null;
   log?: FastifyBaseLogger;
   /** Performances per PUT body. */
   batchSize?: number;
-  /** Capacity calls (one per performance) in flight at once. */
+  /** Capacity calls (one per performance) in flight at once; they still start at the settings' pace. */
   capacityConcurrency?: number;
 }
 
@@ -37,6 +44,12 @@ export interface SyncReport {
   pushed: number;
   accepted: number;
   rejected: number;
+  /** Linked performances DIP says are cancelled: not pushed. */
+  cancelled: number;
+  /** Read back: performances compared, found differing (and pushed again), and refused reads. */
+  checked: number;
+  differed: number;
+  refused: number;
   requests: number;
   bytes: number;
   durationMs: number;
@@ -59,9 +72,12 @@ interface Entry {
 
 const RUN_LEASE_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
-const emptyReport = (skipped: string | null): SyncReport =>
-  ({ skipped, considered: 0, pushed: 0, accepted: 0, rejected: 0, requests: 0, bytes: 0, durationMs: 0, figuresMs: 0 });
+const emptyReport = (skipped: string | null): SyncReport => ({
+  skipped, considered: 0, pushed: 0, accepted: 0, rejected: 0, cancelled: 0, checked: 0, differed: 0, refused: 0,
+  requests: 0, bytes: 0, durationMs: 0, figuresMs: 0,
+});
 
 export async function runDipSync(deps: Deps, orgId: string, opts: SyncOptions = {}): Promise<SyncReport> {
   const started = performance.now();
@@ -78,9 +94,16 @@ export async function runDipSync(deps: Deps, orgId: string, opts: SyncOptions = 
     const secret = await openDipSecret(deps.db, settings.client_secret, deps.clock.now());
     const run = new SyncRun(deps, settings, secret, opts, lease);
     const report = await run.execute();
+    report.requests = run.calls;
     report.durationMs = Math.round(performance.now() - started);
+    await setRunOutcome(deps.db, orgId, iso(deps.clock.now()), 'done', null);
     opts.log?.info({ dip: report }, 'DIP sync run finished');
     return report;
+  } catch (err) {
+    if (err instanceof DipRunStopped) await setRunOutcome(deps.db, orgId, iso(deps.clock.now()), 'stopped', err.dipMessage);
+    else if (err instanceof DipRefused) await setRunOutcome(deps.db, orgId, iso(deps.clock.now()), 'stopped', err.message);
+    else if (err instanceof DipUnavailable) await setRunOutcome(deps.db, orgId, iso(deps.clock.now()), 'failed', err.message);
+    throw err;
   } finally {
     await releaseRunLock(deps.db, orgId, holder);
   }
@@ -102,9 +125,15 @@ class SyncRun {
     private readonly opts: SyncOptions,
     private readonly renewLease: () => Promise<boolean>,
   ) {
-    this.client = new DipClient({ baseUrl: settings.base_url, clientId: settings.client_id, clientSecret }, deps.clock);
+    this.client = new DipClient({ baseUrl: settings.base_url, clientId: settings.client_id, clientSecret }, deps.clock, {
+      timeoutMs: settings.timeout_seconds * 1000, paceMs: settings.pace_ms,
+    });
     this.now = deps.clock.now();
     this.updated = updatedStamp(this.now);
+  }
+
+  get calls(): number {
+    return this.client.calls;
   }
 
   private get orgId(): string {
@@ -117,27 +146,102 @@ class SyncRun {
     const links = await linksToPush(this.deps.db, this.orgId, since);
     this.report.considered = links.length;
     const figures = await dipFiguresOf(this.deps.db, links.map((l) => l.performance_id), { orgId: this.orgId, since });
-    const entries = links.map((link) => this.entry(link, figures.get(link.performance_id)!))
-      .filter((e) => e.figuresChanged || e.capacityChanged);
-    this.report.pushed = entries.length;
+    const all = links.map((link) => this.entry(link, figures.get(link.performance_id)!));
     this.report.figuresMs = Math.round(performance.now() - started);
+    const checkDue = !!this.opts.check || !this.settings.last_check_at
+      || Date.parse(this.settings.last_check_at) <= this.now.getTime() - this.settings.check_every_hours * HOUR_MS;
+    const changed = all.filter((e) => e.figuresChanged || e.capacityChanged);
+    if (!changed.length && !checkDue) return this.report;
+
+    // DIP's own status first: a performance its producer cancelled is not pushed any more.
+    await this.noteStatuses(all, await performanceStatuses(this.client));
+    const live = all.filter((e) => !isCancelledStatus(e.link.dip_status ?? ''));
+    this.report.cancelled = all.length - live.length;
+
+    const differing = checkDue ? await this.readBack(live) : new Set<string>();
+    const entries = live.filter((e) => e.figuresChanged || e.capacityChanged || differing.has(e.link.performance_id))
+      .map((e) => (differing.has(e.link.performance_id) ? { ...e, figuresChanged: true } : e));
+    this.report.pushed = entries.length;
     const size = this.opts.batchSize ?? 100;
     for (let i = 0; i < entries.length; i += size) {
       await this.pushBatch(entries.slice(i, i + size));
       if (!(await this.renewLease())) throw new DipRunBusy('lost the DIP run lock');
     }
+    // What was pushed again for a difference is read once more, so staff see whether DIP took it.
+    const repushed = entries.filter((e) => differing.has(e.link.performance_id) && !this.failedEver.has(e.link.performance_id));
+    if (repushed.length) await this.readBack(repushed.map((e) => ({ ...e, link: { ...e.link, last_figures: JSON.stringify(e.figures) } })), true);
+    if (checkDue) await setLastCheck(this.deps.db, this.orgId, iso(this.deps.clock.now()));
     return this.report;
   }
 
   private entry(link: LinkToPush, figures: DipFigures): Entry {
     const hash = figuresHash(figures);
     const forced = !!this.opts.force && (!link.last_accepted_at || !this.opts.forcedAt || link.last_accepted_at <= this.opts.forcedAt);
+    // A link DIP refused last time is sent again every run until DIP accepts it.
+    const retry = link.state === 'failing';
     return {
       link, figures, hash,
-      figuresChanged: forced || hash !== link.last_hash,
-      capacityChanged: forced || figures.capacity !== link.last_capacity,
+      figuresChanged: forced || retry || hash !== link.last_hash,
+      capacityChanged: forced || retry || figures.capacity !== link.last_capacity,
     };
   }
+
+  /** Keeps DIP's status on the links (where it changed) and on the entries of this run. */
+  private async noteStatuses(all: Entry[], statuses: Map<number, string>): Promise<void> {
+    const changes: { performanceId: string; status: string }[] = [];
+    for (const e of all) {
+      const status = statuses.get(e.link.performance_number);
+      if (status === undefined || status === e.link.dip_status) continue;
+      changes.push({ performanceId: e.link.performance_id, status });
+      e.link.dip_status = status;
+    }
+    await setDipStatuses(this.deps.db, this.orgId, changes, iso(this.deps.clock.now()));
+  }
+
+  /**
+   * Reads back, per production, what DIP holds for the performances of `entries` that DIP accepted
+   * figures for, and stores the comparison; answers the performances DIP holds otherwise. A refused
+   * read (DIP keeps its read side for producers) is noted per performance and does not stop pushing;
+   * DIP unreachable leaves the last comparison as it was.
+   */
+  private async readBack(entries: Entry[], verifying = false): Promise<Set<string>> {
+    const count = verifying ? { checked: 0, differed: 0, refused: 0 } : this.report;
+    const byProduction = new Map<string, Entry[]>();
+    for (const e of entries) {
+      if (!e.link.last_figures) continue;
+      byProduction.set(e.link.production_number, [...(byProduction.get(e.link.production_number) ?? []), e]);
+    }
+    const differing = new Set<string>();
+    const results: CheckResult[] = [];
+    for (const [production, list] of byProduction) {
+      const read = await readProduction(this.client, production);
+      if (!read.ok && 'unavailable' in read) {
+        this.opts.log?.warn({ production, reason: read.unavailable }, 'DIP read-back: no answer');
+        continue;
+      }
+      for (const e of list) {
+        const pushed = JSON.parse(e.link.last_figures!) as DipFigures;
+        if (!read.ok) {
+          count.refused++;
+          results.push({ performanceId: e.link.performance_id, state: 'refused', detail: JSON.stringify(refusedDetail(pushed, read.refused)) });
+          continue;
+        }
+        const { state, detail } = compare(pushed, read.held, e.link.performance_number);
+        count.checked++;
+        if (state === 'differs') {
+          count.differed++;
+          differing.add(e.link.performance_id);
+        }
+        results.push({ performanceId: e.link.performance_id, state, detail: JSON.stringify(detail) });
+      }
+    }
+    const at = iso(this.deps.clock.now());
+    await this.deps.db.transaction().execute((tx) => saveChecks(tx, this.orgId, results, at));
+    return differing;
+  }
+
+  /** Links DIP refused at some point in this run. */
+  private readonly failedEver = new Set<string>();
 
   private async pushBatch(batch: Entry[]): Promise<void> {
     this.pushes = [];
@@ -146,15 +250,18 @@ class SyncRun {
       let live = batch.filter((e) => e.figuresChanged);
       for (const kind of ['tickets', 'reservations', 'blockedseats'] as const) live = await this.putBatch(kind, live);
       await this.putCapacities(batch.filter((e) => e.capacityChanged && !this.failed.has(e.link.performance_id)));
-    } finally {
-      await this.record(batch);
+    } catch (err) {
+      // The batch did not finish: nothing in it counts as accepted, and a stopped run blames no link.
+      if (err instanceof DipRunStopped) this.failed = new Map();
+      await this.record(batch, false);
+      throw err;
     }
+    await this.record(batch, true);
   }
 
   /** Audit, failing links and accepted hashes of one batch, together. */
-  private async record(batch: Entry[]): Promise<void> {
+  private async record(batch: Entry[], complete: boolean): Promise<void> {
     const at = iso(this.deps.clock.now());
-    const complete = !this.pushes.some((p) => p.outcome === 'failed' || p.outcome === 'unauthorized');
     const accepted = complete ? batch.filter((e) => !this.failed.has(e.link.performance_id)) : [];
     await this.deps.db.transaction().execute(async (tx) => {
       await insertPushes(tx, this.orgId, this.pushes);
@@ -165,6 +272,7 @@ class SyncRun {
         performanceId: e.link.performance_id, hash: e.hash, figures: JSON.stringify(e.figures), capacity: e.figures.capacity,
       })), at);
     });
+    for (const id of this.failed.keys()) this.failedEver.add(id);
     this.report.accepted += accepted.length;
     this.report.rejected += this.failed.size;
   }
@@ -177,46 +285,41 @@ class SyncRun {
       const answer = await this.send(kind, batchPath(kind, this.settings.blocked_seats_path), body, live);
       if (answer.status < 300) return live;
       const message = errorMessage(answer.status, answer.text);
-      if (answer.status !== 400) throw failure(answer.status, `DIP ${kind}: HTTP ${answer.status}: ${message}`);
-      const index = badItemIndex(message);
-      const owner = index !== null ? owners[index] : undefined;
-      if (owner !== undefined) {
-        this.failed.set(live[owner].link.performance_id, message);
-        live = live.filter((_, i) => i !== owner);
-      } else if (live.length === 1) {
-        this.failed.set(live[0].link.performance_id, message);
-        return [];
-      } else {
-        // DIP did not say which item: find out one performance at a time.
-        const out: Entry[] = [];
-        for (const e of live) out.push(...(await this.putBatch(kind, [e])));
-        return out;
-      }
+      const owner = answer.status === 400 ? rejectedEntry(message, live.map((e) => e.link.performance_number), owners) : null;
+      if (owner === null) throw failureOf(answer.status, kind, message);
+      this.failed.set(live[owner].link.performance_id, message);
+      live = live.filter((_, i) => i !== owner);
     }
     return [];
   }
 
   private async putCapacities(entries: Entry[]): Promise<void> {
     let next = 0;
+    let stop = false;
     const worker = async () => {
-      while (next < entries.length) {
+      while (next < entries.length && !stop) {
         const e = entries[next++];
         const call = capacityCall(refOf(e), e.figures.capacity);
         const answer = await this.send('capacity', call.path, call.body, [e]);
         if (answer.status < 300) continue;
         const message = errorMessage(answer.status, answer.text);
-        if (answer.status !== 400) throw failure(answer.status, `DIP capacity: HTTP ${answer.status}: ${message}`);
-        this.failed.set(e.link.performance_id, message);
+        if (answer.status === 400 && rejectedEntry(message, [e.link.performance_number]) === 0) {
+          this.failed.set(e.link.performance_id, message);
+          continue;
+        }
+        stop = true;
+        throw failureOf(answer.status, 'capacity', message);
       }
     };
     const n = Math.max(1, Math.min(this.opts.capacityConcurrency ?? 4, entries.length));
-    await Promise.all(Array.from({ length: n }, worker));
+    const outcomes = await Promise.allSettled(Array.from({ length: n }, worker));
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   /** One call to DIP, recorded in the audit whatever its outcome. */
   private async send(kind: DipPushTable['kind'], path: string, body: unknown, entries: Entry[]): Promise<DipAnswer> {
     const text = JSON.stringify(body);
-    this.report.requests++;
     this.report.bytes += Buffer.byteLength(text);
     const sentAt = iso(this.deps.clock.now());
     const started = performance.now();
@@ -234,8 +337,3 @@ class SyncRun {
 }
 
 const refOf = (e: Entry) => ({ productionNumber: e.link.production_number, performanceNumber: e.link.performance_number });
-
-/** 5xx, 429 and a 401 that a new token did not cure: try later. Other answers: DIP will say the same again. */
-function failure(status: number, message: string): Error {
-  return status >= 500 || status === 429 || status === 401 ? new DipUnavailable(message) : new DipRefused(message, status);
-}

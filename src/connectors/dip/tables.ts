@@ -17,8 +17,27 @@ export interface DipSettingsTable {
   /** One sync run per organisation at a time, across processes: the job holding it, until when. */
   run_lock_by: string | null;
   run_lock_until: string | null;
+  /** How long one call to DIP may take (DIP's large answers take over 15 s). */
+  timeout_seconds: number;
+  /** At least this long between the starts of two calls to DIP (integrators keep ~0.5 s). */
+  pace_ms: number;
+  /** A run reads back what DIP holds when the last read-back is older than this. */
+  check_every_hours: number;
+  last_check_at: string | null;
+  /** The latest run: when it ended, how (RUN_OUTCOMES), and DIP's message when it did not finish. */
+  last_run_at: string | null;
+  last_run_outcome: RunOutcome | null;
+  last_run_message: string | null;
   updated_at: string;
 }
+
+/** done: finished; stopped: DIP refused the run as a whole (no retry until the next run); failed: DIP unreachable, retried. */
+export const RUN_OUTCOMES = ['done', 'stopped', 'failed'] as const;
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
+/** What the last read-back found: DIP holds what Foyer last pushed, something else, or refused the read. */
+export const CHECK_STATES = ['in_sync', 'differs', 'refused'] as const;
+export type CheckState = (typeof CHECK_STATES)[number];
 export type DipSettingsRow = Selectable<DipSettingsTable>;
 
 export const LINK_STATES = ['new', 'ok', 'failing'] as const;
@@ -40,6 +59,13 @@ export interface DipLinkTable {
   last_accepted_at: string | null;
   last_error: string | null;
   last_error_at: string | null;
+  /** DIP's own status of the performance (`agreed`, `cancellation`) as last seen; a cancelled one is not pushed. */
+  dip_status: string | null;
+  dip_status_at: string | null;
+  check_state: CheckState | null;
+  check_at: string | null;
+  /** JSON: DIP's figures and `updated` (CheckDetail), or its refusal. */
+  check_detail: string | null;
   created_at: string;
 }
 export type DipLink = Selectable<DipLinkTable>;

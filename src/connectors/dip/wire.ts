@@ -3,6 +3,7 @@
 // public (docs/dip.md, "assumed wire format"); when its swagger.json is in hand, correct this file
 // and the sandbox's wire-validation.ts together.
 import { formatInZone } from '../../platform/time.js';
+import { DIP_PRODUCTION_ID } from '../../productions/rules.js';
 import type { DipFigures } from './figures.js';
 
 export const TICKET_TYPES = ['normal', 'discount', 'free', 'other'] as const;
@@ -29,15 +30,20 @@ export const updatedStamp = (now: Date): string => formatInZone(now, 'Europe/Ams
 
 export const formatDipNumber = (ref: DipRef): string => `${ref.productionNumber}|${ref.performanceNumber}`;
 
-/** Production id (as productions/rules.ts), "|", the performance number (5 or 6 digits in DIP's help pages; DIP ids grow). */
-export const DIP_NUMBER_PATTERN = '^NL-\\d{2}-\\d{3}-\\d{3,10}\\|[1-9]\\d{4,8}$';
+/**
+ * Production id (productions/rules.ts: `NL-{yy}-{producer}-{n}`, groups of varying length), "|", the
+ * performance number: a plain integer, DIP's performance id (leading zeros as the help pages pad it
+ * are read as the same number). DIP's ids are 32-bit integers above 0.
+ */
+export const DIP_NUMBER_PATTERN = `${DIP_PRODUCTION_ID.slice(0, -1)}\\|\\d{1,10}$`;
 const DIP_NUMBER_RE = new RegExp(DIP_NUMBER_PATTERN);
+const MAX_DIP_ID = 2_147_483_647;
 
 export function parseDipNumber(s: string): DipRef | null {
   if (!DIP_NUMBER_RE.test(s)) return null;
   const [productionNumber, number] = s.split('|');
   const performanceNumber = Number(number);
-  return performanceNumber > 0 ? { productionNumber, performanceNumber } : null;
+  return performanceNumber > 0 && performanceNumber <= MAX_DIP_ID ? { productionNumber, performanceNumber } : null;
 }
 
 export interface BatchEntry {
@@ -101,6 +107,79 @@ export function badItemIndex(description: string): number | null {
   const m = /^item (\d+)\b/.exec(description);
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * Which of `numbers` (the performance numbers of a call, in order) a 400 is about: the item it
+ * names (`owners` maps items to performances), or the one performance number it mentions. null: it
+ * is about none of them (DIP also answers 400 for permissions, "Not an agency", and for "no data"),
+ * so the run must stop rather than blame a performance.
+ */
+export function rejectedEntry(description: string, numbers: number[], owners?: number[]): number | null {
+  const item = badItemIndex(description);
+  if (item !== null && owners) return owners[item] ?? null;
+  const named = new Set((description.match(/\d+/g) ?? []).map(Number));
+  const hits = numbers.map((n, i) => (named.has(n) ? i : -1)).filter((i) => i >= 0);
+  return new Set(hits.map((i) => numbers[i])).size === 1 ? hits[0] : null;
+}
+
+/** DIP's performance status that ends pushing (a producer cancelled the performance). */
+export const isCancelledStatus = (status: string): boolean => status === 'cancellation';
+
+/** The producers' read side: what DIP holds per performance, one call per production and kind. */
+export type ReadKind = 'sales' | 'reservations' | 'blockedseats';
+export const READ_KINDS: readonly ReadKind[] = ['sales', 'reservations', 'blockedseats'];
+
+export const readPath = (kind: ReadKind, productionNumber: string): string =>
+  `/productions/${encodeURIComponent(productionNumber)}/${kind}`;
+
+/** A count and its money (cents) as DIP holds them for one performance, with DIP's `updated`. */
+export interface HeldFigure {
+  count: number;
+  money: number;
+  updated: string | null;
+}
+
+// Sales are as sampled live; the reservations and blocked-seats fields are Foyer's reading of the
+// same pattern (not sampled).
+const READ_FIELDS: Record<ReadKind, { count: string[]; money: string[] }> = {
+  sales: { count: ['tickets'], money: ['recette'] },
+  reservations: { count: ['reservations'], money: ['recette'] },
+  blockedseats: { count: ['blocked_seats', 'blockedSeats'], money: ['value'] },
+};
+
+const firstNumber = (o: Record<string, unknown>, keys: string[]): number | null => {
+  for (const k of keys) if (typeof o[k] === 'number' && Number.isFinite(o[k])) return o[k];
+  return null;
+};
+
+/**
+ * A read-side answer: rows per theatre (top-level `id` is the theatre), each with `performances
+ * [{number, ..., updated}]`. Answers the figures per performance number, of every row (numbers are
+ * unique across theatres and productions).
+ */
+export function parseHeld(kind: ReadKind, body: unknown): Map<number, HeldFigure> {
+  const rows = Array.isArray(body) ? body
+    : body && typeof body === 'object' && Array.isArray((body as { data?: unknown }).data) ? (body as { data: unknown[] }).data : null;
+  if (!rows) throw new Error(`DIP ${kind}: expected an array of theatres`);
+  const out = new Map<number, HeldFigure>();
+  for (const row of rows) {
+    const perfs = row && typeof row === 'object' ? (row as { performances?: unknown }).performances : null;
+    if (!Array.isArray(perfs)) continue;
+    for (const raw of perfs) {
+      if (!raw || typeof raw !== 'object') continue;
+      const p = raw as Record<string, unknown>;
+      const number = Number(p.number ?? p.id);
+      const count = firstNumber(p, READ_FIELDS[kind].count);
+      const money = firstNumber(p, READ_FIELDS[kind].money);
+      if (!Number.isSafeInteger(number) || count === null || money === null) continue;
+      out.set(number, { count, money, updated: typeof p.updated === 'string' ? p.updated : null });
+    }
+  }
+  return out;
+}
+
+/** DIP's 400 for a production nothing was pushed for yet ("No sales history for production ..."): it holds zeros. */
+export const isNoHistory = (description: string): boolean => /^no [a-z ]*history\b/i.test(description.trim());
 
 /** A performance as DIP's GET /theaters/performances lists it, in Foyer's words. */
 export interface DipListedPerformance {
