@@ -29,6 +29,7 @@ import { streamRoutes } from './streams/routes.js';
 import { catalogueApi } from './catalogue/api.js';
 import { catalogueKeyRoutes } from './catalogue/routes.js';
 import { shopRoutes } from './shop/routes.js';
+import { checkinRoutes } from './checkin/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -99,6 +100,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(catalogueKeyRoutes(deps));
   await app.register(catalogueApi(deps));
   await app.register(shopRoutes(deps));
+  await app.register(checkinRoutes(deps));
   await app.register(webStatic()); // last: the app's catch-all GET must not shadow any API route
   return app;
 }

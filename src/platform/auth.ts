@@ -33,7 +33,7 @@ export async function signClientToken(deps: Deps, actor: Actor, lifetimeSeconds:
     .sign(await jwtKey(deps));
 }
 
-type Found = { actor: Actor; expiresAt: string | undefined };
+export type Found = { actor: Actor; expiresAt: string | undefined };
 
 async function actorFromJwt(deps: Deps, token: string): Promise<Found | undefined> {
   try {
@@ -85,10 +85,26 @@ const callers = new ShortCache<Found | undefined>(1000, 10_000, (found) => !!fou
 
 export const forgetCallers = (): void => callers.forget();
 
+type TokenKind = (deps: Deps, token: string) => Promise<Found | undefined>;
+const tokenKinds = new Map<string, TokenKind>();
+
+/**
+ * Another kind of bearer token, told apart by its prefix ending in a dot (session tokens have no dot,
+ * JWTs two): the door devices' sessions of src/checkin.
+ */
+export function registerTokenKind(prefix: `${string}.`, resolve: TokenKind): void {
+  tokenKinds.set(prefix, resolve);
+}
+
+function lookUp(deps: Deps, token: string): Promise<Found | undefined> {
+  for (const [prefix, resolve] of tokenKinds) if (token.startsWith(prefix)) return resolve(deps, token);
+  return token.split('.').length === 3 ? actorFromJwt(deps, token) : actorFromSession(deps, token);
+}
+
 export async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor> {
   const token = bearerToken(req);
   if (!token) throw new Problem('unauthenticated');
-  const found = await callers.get(token, () => (token.split('.').length === 3 ? actorFromJwt(deps, token) : actorFromSession(deps, token)));
+  const found = await callers.get(token, () => lookUp(deps, token));
   if (!found || (found.expiresAt && found.expiresAt <= deps.clock.now().toISOString())) throw new Problem('unauthenticated');
   return found.actor;
 }

@@ -5,12 +5,14 @@ import type { Lang } from './i18n.js';
 import type { Role } from '../staff/tables.js';
 import type { SellingGate } from './gate.js';
 
-/** Who is acting: a logged-in staff user or an API client (application). */
+/** Who is acting: a logged-in staff user, an API client (application), or a registered door device. */
 export interface Actor {
-  kind: 'user' | 'client';
+  kind: 'user' | 'client' | 'device';
   id: string;
   orgId: string;
   role: Role;
+  /** For a device: the name its holder gave at sign-in, recorded with what they do. */
+  label?: string;
 }
 
 /** What every service function gets first (Vendure's RequestContext). */

@@ -209,4 +209,7 @@ export const NOUNS: Record<string, Text> = {
   customer: { en: 'customer', nl: 'klant', fr: 'client' },
   job: { en: 'job', nl: 'taak', fr: 'tâche' },
   block: { en: 'block', nl: 'blokkering', fr: 'blocage' },
+  door: { en: 'door', nl: 'ingang', fr: 'entrée' },
+  device: { en: 'device', nl: 'apparaat', fr: 'appareil' },
+  conflict: { en: 'conflict', nl: 'conflict', fr: 'conflit' },
 };

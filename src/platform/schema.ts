@@ -16,6 +16,7 @@ import type { StreamTables } from '../streams/tables.js';
 import type { CatalogueTables } from '../catalogue/tables.js';
 import type { ReportTables } from '../reports/tables.js';
 import type { ShopTables } from '../shop/tables.js';
+import type { CheckinTables } from '../checkin/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -34,4 +35,5 @@ export interface Database
     StreamTables,
     CatalogueTables,
     ReportTables,
-    ShopTables {}
+    ShopTables,
+    CheckinTables {}

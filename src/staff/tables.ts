@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 
-export const ROLES = ['admin', 'boxoffice', 'reporting'] as const;
+/** `door`: check-in at the doors only (the /api/checkin routes). */
+export const ROLES = ['admin', 'boxoffice', 'reporting', 'door'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface UserTable {
