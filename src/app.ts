@@ -9,6 +9,7 @@ import type { Deps } from './platform/context.js';
 import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE, SellingGate } from './platform/gate.js';
 import { Problem, frameworkErrors, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
+import { recordRoutes } from './platform/route-table.js';
 import { jobRoutes } from './platform/jobs-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { staffRoutes } from './staff/routes.js';
@@ -46,6 +47,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  recordRoutes(app);
   installProblemHandlers(app);
   // A POST without a body is read as {}: calls whose fields are all optional need none, and a call
   // with required fields names them instead of saying "body must be an object".

@@ -44,6 +44,10 @@ const ROUTES: [RegExp, Handler][] = [
   }],
 ];
 
+/** The calls under /v1 besides /ping, as templates ("/catalogue/packs/{id}"), for tests generated from them. */
+export const CATALOGUE_CALLS: readonly string[] = ROUTES.map(([re]) =>
+  re.source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/').replace(/\(\[\^\/\]\+\)/g, '{id}'));
+
 /** "/v1//catalogue/packs//" -> "/catalogue/packs". */
 export const normalisePath = (url: string): string =>
   url.split('?')[0].replace(/\/{2,}/g, '/').replace(/^\/v1(?=\/|$)/, '').replace(/\/$/, '');

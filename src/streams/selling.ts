@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
-import { openBasket } from '../baskets/service.js';
+import { findBasket, openBasket } from '../baskets/service.js';
+import { findOrder } from '../orders/service.js';
 import { refundAndClose, registerOrderCancellation, registerOrderExtra } from '../orders/extras.js';
 import type { PaymentMethod } from '../orders/tables.js';
 import { findStream } from './service.js';
@@ -17,6 +18,10 @@ export function newAccessCode(): string {
 }
 
 export async function basketStreams(ctx: Ctx, basketId: string) {
+  return streamLines(ctx, (await findBasket(ctx, basketId)).id);
+}
+
+async function streamLines(ctx: Ctx, basketId: string) {
   const rows = await ctx.db.selectFrom('basket_streams').innerJoin('streams', 'streams.id', 'basket_streams.stream_id')
     .select(['basket_streams.id', 'basket_streams.stream_id', 'basket_streams.price', 'streams.label'])
     .where('basket_streams.basket_id', '=', basketId).orderBy('basket_streams.created_at').orderBy('basket_streams.id').execute();
@@ -35,17 +40,18 @@ export async function addStreamToBasket(ctx: Ctx, basketId: string, streamId: st
   await ctx.db.insertInto('basket_streams').values(Array.from({ length: quantity }, () => ({
     id: newId(), organisation_id: ctx.orgId, basket_id: basket.id, stream_id: stream.id, price: stream.price, created_at: now,
   }))).execute();
-  return basketStreams(ctx, basket.id);
+  return streamLines(ctx, basket.id);
 }
 
 export async function removeBasketStream(ctx: Ctx, basketId: string, lineId: string) {
   const basket = await openBasket(ctx, basketId);
   const r = await ctx.db.deleteFrom('basket_streams').where('id', '=', lineId).where('basket_id', '=', basket.id).executeTakeFirst();
   if (Number(r.numDeletedRows) !== 1) throw notFound('basket stream');
-  return basketStreams(ctx, basket.id);
+  return streamLines(ctx, basket.id);
 }
 
 export async function orderStreams(ctx: Ctx, orderId: string) {
+  await findOrder(ctx, orderId);
   const rows = await ctx.db.selectFrom('stream_purchases').innerJoin('streams', 'streams.id', 'stream_purchases.stream_id')
     .selectAll('stream_purchases').select(['streams.label', 'streams.url'])
     .where('stream_purchases.order_id', '=', orderId).where('stream_purchases.organisation_id', '=', ctx.orgId)

@@ -1,0 +1,444 @@
+// Generated from the route table: two organisations, each with one record of every kind; organisation
+// A's admin calls every route that takes a record with B's record and must get 404 (403 where a role
+// check comes first), exactly as for a record that does not exist; A's lists never show B's records;
+// a body naming B's record is answered as one naming a missing record. The same for the Utick /v1 API.
+// A new route whose parameter has no fixture fails this test until one is added below.
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDipSandbox, DEMO_CLIENT as DIP_CLIENT, type RunningDipSandbox } from '../../sandboxes/dip/index.js';
+import { defaultClients } from '../../sandboxes/uitpas/seed.js';
+import { DEMO_CLIENT as UITPAS_CLIENT, EVENT_100_PER_WEEK, startUitpasSandbox, TEST_ORGANIZER_ID, type RunningSandbox } from '../../sandboxes/uitpas/index.js';
+import { CATALOGUE_CALLS } from '../../src/catalogue/api.js';
+import type { RouteEntry } from '../../src/platform/route-table.js';
+import { UtickClient, type UtickAnswer } from '../catalogue/fixtures.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { everyRecord, type OrgRecords, type Outside } from '../helpers/every-record.js';
+import { fixedClock, startServer, type Answer, type TestServer } from '../helpers/server.js';
+
+/**
+ * What a path parameter names, keyed by the path segment before it and its name ("venues/:id").
+ * - record: an organisation's record, by its kind in OrgRecords.ids;
+ * - value: not an organisation's record (a UiTPAS pass number): the same for both; the route's other
+ *   parameters decide;
+ * - unscoped: the route shows no organisation's data at all (problem type documentation);
+ * - token: a public route keyed by an unguessable token or slug of organisation B's record: it may
+ *   show that record, but nothing of A's, and A's credentials change nothing.
+ */
+type Fixture =
+  | { record: string }
+  | { value: string; why: string }
+  | { unscoped: string; why: string }
+  | { token: (o: OrgRecords) => string; why: string };
+
+const FIXTURES: Record<string, Fixture> = {
+  'venues/:id': { record: 'venue' },
+  'halls/:id': { record: 'hall' },
+  'productions/:id': { record: 'production' },
+  'performances/:id': { record: 'performance' },
+  'ticket-types/:id': { record: 'ticketType' },
+  'blocks/:id': { record: 'block' },
+  'baskets/:id': { record: 'basket' },
+  'lines/:lineId': { record: 'basketLine' },
+  'packs/:lineId': { record: 'basketPackLine' },
+  'streams/:lineId': { record: 'basketStreamLine' },
+  'uitpas/:uitpasNumber': { value: '0900000067513', why: 'a UiTPAS pass number belongs to no organisation' },
+  'orders/:id': { record: 'order' },
+  'customers/:id': { record: 'customer' },
+  'packs/:id': { record: 'pack' },
+  'pack-holdings/:id': { record: 'packHolding' },
+  'pack-redemptions/:id': { record: 'packRedemption' },
+  'streams/:id': { record: 'stream' },
+  'stream-purchases/:id': { record: 'streamPurchase' },
+  'users/:id': { record: 'user' },
+  'api-clients/:id': { record: 'apiClient' },
+  'keys/:id': { record: 'catalogueKey' },
+  'jobs/:id': { record: 'job' },
+  'problems/:code': { unscoped: 'not-found', why: 'documentation of a problem type' },
+};
+
+/** Query parameters: a record (by kind) or a plain value. A record's id of B must be answered as a missing one. */
+const QUERY_RECORDS: Record<string, string> = {
+  performance: 'performance', performanceId: 'performance', venue: 'venue', venueId: 'venue', productionId: 'production',
+  customerId: 'customer', orderId: 'order',
+};
+const QUERY_VALUES: Record<string, string | undefined> = {
+  status: undefined, kind: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
+  from: '2026-01-01', to: '2027-12-31',
+};
+
+/** Routes with a wildcard, which no parameter can describe. */
+const WILDCARDS: Record<string, string> = {
+  '/docs/static/*': 'the API documentation pages',
+  '/v1/*': 'the catalogue API: covered call by call below',
+  '/*': "the box office app's files",
+};
+/** Routes another part of this file covers. */
+const ELSEWHERE = new Set(['/v1']);
+
+/** Body fields that name a record: what organisation A's own body holds, and the kind of record. */
+const BODY_RECORDS: Record<string, string> = {
+  productionId: 'production', hallId: 'hall', standardTicketTypeId: 'ticketType', ticketTypeId: 'ticketType',
+  performanceId: 'performance', performanceIds: 'performance', customerId: 'customer', ticketIds: 'ticket',
+  packId: 'pack', mainPackId: 'pack', streamId: 'stream', holdingId: 'packHolding', lineIds: 'basketLine', venueId: 'venue',
+};
+/** Other body fields whose made-up value would be refused. */
+const BODY_VALUES: Record<string, (o: OrgRecords) => unknown> = {
+  seatIds: (o) => [o.freeSeats[0]],
+  dipNumber: (o) => o.dipNumber,
+  startsAt: () => '2027-03-01T20:00',
+  uitpasNumber: () => '0900000067513',
+  email: () => `${crypto.randomUUID()}@example.test`,
+  password: () => 'correct horse battery',
+};
+
+/** Whole bodies where one made from the schema would not do. */
+const BODIES: Record<string, (o: OrgRecords) => unknown> = {
+  'PATCH /api/halls/:id': () => ({ name: 'Zaal' }),
+  'POST /api/venues/:id/halls': () => ({ name: 'Zaal', seatMap: { sections: [{ name: 'Z', rows: [{ label: '1', seats: [{ id: 'a', label: '1', rank: 1, x: 0, y: 0 }] }] }] } }),
+  'PUT /api/performances/:id/prices': (o) => ({ prices: [{ ticketTypeId: o.ids.ticketType, rank: 1, amount: 1000 }] }),
+  'POST /api/performances/:id/blocks': (o) => ({ kind: 'definitive', reason: 'x', seatIds: [o.freeSeats[1]] }),
+  'POST /api/baskets/:id/lines': (o) => ({ performanceId: o.ids.performance, seatIds: [o.freeSeats[2]] }),
+  'POST /api/baskets/:id/pack-redemptions': (o) => ({ holdingId: o.ids.packHolding, performanceId: o.ids.performance, quantity: 1 }),
+  'POST /api/pack-holdings/:id/redeem': (o) => ({ performanceId: o.ids.performance, quantity: 1 }),
+  'POST /api/baskets/:id/checkout': () => ({ payment: { method: 'cash' } }),
+  'POST /api/packs': (o) => packBody(o),
+  'PATCH /api/packs/:id': (o) => ({ ...packBody(o), mainPackId: undefined }),
+};
+
+function packBody(o: OrgRecords) {
+  return {
+    label: 'Pas', typeId: 20, price: 1000, ticketTypeId: o.ids.freeTicketType, mainPackId: o.ids.pack,
+    sets: [{ label: 'Seizoen', itemnbMin: 0, itemnbMax: 2, stocks: [{ performanceId: o.ids.performance }, { streamId: o.ids.stream }] }],
+  };
+}
+
+type Json = Record<string, unknown>;
+const SECOND_UITPAS_CLIENT = { clientId: 'foyer-brugge', clientSecret: 'foyer-brugge-secret', name: 'Brugge' };
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const paramsOf = (url: string) => [...url.matchAll(/([^/]*)\/:(\w+)/g)].map((m) => ({ key: `${m[1]}/:${m[2]}`, name: m[2] }));
+const fill = (url: string, values: Record<string, string>) => url.replace(/:(\w+)/g, (_m, n: string) => encodeURIComponent(values[n]));
+const routeName = (r: RouteEntry) => `${r.method} ${r.url}`;
+/** The value of a parameter for organisation `o`. */
+const valueOf = (f: Fixture, o: OrgRecords): string =>
+  'record' in f ? o.ids[f.record] : 'value' in f ? f.value : 'unscoped' in f ? f.unscoped : f.token(o);
+
+/** A value the schema accepts, with organisation `o`'s records for fields that name one. */
+function sample(schema: Json | undefined, o: OrgRecords, name?: string): unknown {
+  if (!schema) return undefined;
+  if (name && BODY_RECORDS[name]) {
+    const id = o.ids[BODY_RECORDS[name]];
+    return schema.type === 'array' ? [id] : id;
+  }
+  if (name && BODY_VALUES[name]) return BODY_VALUES[name](o);
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  const branches = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
+  if (branches) return sample(branches.find((b) => b.type !== 'null') ?? branches[0], o, name);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const props = (schema.properties ?? {}) as Record<string, Json>;
+      const required = new Set((schema.required ?? []) as string[]);
+      return Object.fromEntries(Object.entries(props)
+        .filter(([k]) => required.has(k) || BODY_RECORDS[k])
+        .map(([k, v]) => [k, sample(v, o, k)]));
+    }
+    case 'array': return Array.from({ length: Math.max(1, Number(schema.minItems ?? 1)) }, () => sample(schema.items as Json, o));
+    case 'integer': case 'number': return Math.max(Number(schema.minimum ?? 1), 1);
+    case 'boolean': return false;
+    case 'null': return null;
+    case 'string': {
+      if (schema.format === 'date-time') return '2027-03-01T20:00:00+01:00';
+      if (schema.format === 'date') return '2027-03-01';
+      if (schema.format === 'email') return 'someone@example.test';
+      if (schema.format === 'uri') return 'https://example.test/x';
+      return 'Cross'.padEnd(Number(schema.minLength ?? 1), 'x');
+    }
+    default: return undefined;
+  }
+}
+
+function bodyFor(r: RouteEntry, o: OrgRecords): unknown {
+  const given = BODIES[routeName(r)];
+  if (given) return given(o);
+  return sample(r.schema?.body as Json | undefined, o);
+}
+
+/** The required query of a route, with `o`'s records and plain values. */
+function queryFor(r: RouteEntry, o: OrgRecords, problems: string[]): Record<string, string> {
+  const q = r.schema?.querystring as Json | undefined;
+  const props = (q?.properties ?? {}) as Record<string, Json>;
+  const required = new Set((q?.required ?? []) as string[]);
+  const out: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(props)) {
+    if (QUERY_RECORDS[name]) {
+      if (required.has(name)) out[name] = o.ids[QUERY_RECORDS[name]];
+    } else if (name in QUERY_VALUES) {
+      if (required.has(name)) out[name] = QUERY_VALUES[name] ?? String(sample(schema, o));
+    } else {
+      problems.push(`${routeName(r)}: add a fixture for query parameter ${name} (QUERY_RECORDS or QUERY_VALUES)`);
+    }
+  }
+  return out;
+}
+
+const withQuery = (path: string, q: Record<string, string>) => (Object.keys(q).length ? `${path}?${new URLSearchParams(q)}` : path);
+
+/** Where the text shows one of `o`'s records: its ids (any case) or its tag. */
+function showsRecordsOf(o: OrgRecords, text: string): string[] {
+  const lower = text.toLowerCase();
+  const found = Object.entries(o.ids).filter(([, id]) => lower.includes(id.toLowerCase())).map(([kind]) => kind);
+  if (lower.includes(o.tag.toLowerCase())) found.push(`the name tag ${o.tag}`);
+  return found;
+}
+
+const textOf = (a: Answer | UtickAnswer) => (typeof a.body === 'string' ? a.body : JSON.stringify(a.body));
+/** An answer as a user compares it: the status and the body, with the asked-for id and volatile times blanked. */
+const comparable = (a: Answer | UtickAnswer, id: string) =>
+  `${a.status} ${textOf(a).split(id).join('<id>').split(id.toUpperCase()).join('<id>').replace(/"(datetime|now)":"[^"]*"/g, '"$1":"…"')}`;
+
+describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect) => {
+  let s: TestServer;
+  let a: OrgRecords;
+  let b: OrgRecords;
+  let routes: RouteEntry[];
+  let dip: RunningDipSandbox;
+  let uitpas: RunningSandbox;
+
+  beforeAll(async () => {
+    // Both organisations sell the same DIP performance and the same UiTPAS event, each with its own records.
+    const clock = fixedClock('2026-11-23T12:00:00Z');
+    dip = await startDipSandbox({ clock });
+    uitpas = await startUitpasSandbox({ clock, clients: [...defaultClients(), { ...SECOND_UITPAS_CLIENT, organizers: [{ organizerId: TEST_ORGANIZER_ID, permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ'] }] }] });
+    s = await startServer(dialect, { clock });
+    const outside = (client: { clientId: string; clientSecret: string }): Outside => ({
+      dip: { baseUrl: dip.baseUrl, clientId: DIP_CLIENT.clientId, clientSecret: DIP_CLIENT.clientSecret, production: 'NL-26-101-0004711', performanceNumber: 11001, startsAt: '2026-11-25T20:15' },
+      uitpas: { baseUrl: uitpas.baseUrl, ...client, organizerId: TEST_ORGANIZER_ID, eventId: EVENT_100_PER_WEEK, pass: '0900000067513' },
+    });
+    a = await everyRecord(s, 'Aalsmeer', outside(UITPAS_CLIENT));
+    b = await everyRecord(s, 'Brugge', outside(SECOND_UITPAS_CLIENT));
+    routes = [...s.app.routeTable];
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+    await dip?.close();
+    await uitpas?.close();
+  });
+
+  const call = (method: string, path: string, o: OrgRecords | undefined, body?: unknown) =>
+    s.request(method, path, { token: o?.token, body: method === 'GET' || method === 'DELETE' ? undefined : body ?? {} });
+
+  /** Every GET of B's own records and lists, as B sees them. */
+  async function whatBSees(): Promise<Map<string, string>> {
+    const seen = new Map<string, string>();
+    for (const r of routes.filter((x) => x.method === 'GET' && !x.url.includes('*'))) {
+      const params = paramsOf(r.url);
+      if (params.some((p) => !FIXTURES[p.key] || 'token' in FIXTURES[p.key])) continue;
+      const values = Object.fromEntries(params.map((p) => [p.name, valueOf(FIXTURES[p.key], b)]));
+      const path = withQuery(fill(r.url, values), queryFor(r, b, []));
+      const res = await call('GET', path, b);
+      seen.set(path, `${res.status} ${textOf(res)}`);
+    }
+    return seen;
+  }
+
+  it("every route that takes a record answers 404 for another organisation's, as for a missing one, and changes nothing", async () => {
+    const problems: string[] = [];
+    const before = await whatBSees();
+    let calls = 0;
+    for (const r of routes) {
+      if (r.url.includes('*')) {
+        if (!WILDCARDS[r.url]) problems.push(`${routeName(r)}: a wildcard route; add it to WILDCARDS with what it serves`);
+        continue;
+      }
+      const params = paramsOf(r.url);
+      if (!params.length) continue;
+      const missingFixture = params.filter((p) => !FIXTURES[p.key]);
+      if (missingFixture.length) {
+        for (const p of missingFixture) problems.push(`${routeName(r)}: add a fixture for ${p.name} (FIXTURES['${p.key}'])`);
+        continue;
+      }
+      const fixtures = params.map((p) => ({ ...p, f: FIXTURES[p.key] }));
+      const query = queryFor(r, a, problems);
+      const body = bodyFor(r, a);
+
+      if (fixtures.some((p) => 'token' in p.f)) {
+        // Public and keyed by B's token: shows nothing of A's, and A's login makes no difference.
+        const values = Object.fromEntries(fixtures.map((p) => [p.name, valueOf(p.f, b)]));
+        const path = withQuery(fill(r.url, values), query);
+        const asA = await call(r.method, path, a, body);
+        const shown = showsRecordsOf(a, textOf(asA));
+        if (shown.length) problems.push(`${r.method} ${path} with B's token shows A's ${shown.join(', ')}`);
+        calls++;
+        continue;
+      }
+      if (fixtures.every((p) => 'unscoped' in p.f)) {
+        const path = withQuery(fill(r.url, Object.fromEntries(fixtures.map((p) => [p.name, valueOf(p.f, a)]))), query);
+        const res = await call(r.method, path, a, body);
+        const shown = showsRecordsOf(b, textOf(res));
+        if (shown.length) problems.push(`${r.method} ${path} shows B's ${shown.join(', ')}`);
+        calls++;
+        continue;
+      }
+
+      // All of B's records, then A's records with one of B's in each place after the first.
+      const records = fixtures.filter((p) => 'record' in p.f);
+      const combos: { label: string; owner: (name: string) => OrgRecords | 'missing' }[] = [
+        { label: "B's", owner: () => b },
+        ...records.slice(1).map((p) => ({ label: `A's with B's ${p.name}`, owner: (name: string) => (name === p.name ? b : a) })),
+      ];
+      for (const combo of combos) {
+        const values = (replace: (name: string) => OrgRecords | 'missing') => Object.fromEntries(fixtures.map((p) => {
+          if (!('record' in p.f)) return [p.name, valueOf(p.f, a)];
+          const owner = replace(p.name);
+          return [p.name, owner === 'missing' ? MISSING : owner.ids[p.f.record]];
+        }));
+        const theirsPath = withQuery(fill(r.url, values(combo.owner)), query);
+        const theirs = await call(r.method, theirsPath, a, body);
+        const none = await call(r.method, withQuery(fill(r.url, values((n) => (combo.owner(n) === b ? 'missing' : a))), query), a, body);
+        calls += 2;
+        const where = `${r.method} ${r.url} with ${combo.label}`;
+        if (theirs.status === 400 && theirs.body?.errors) {
+          problems.push(`${where}: the body made for it is refused (${JSON.stringify(theirs.body.errors)}); give one in BODIES: ${JSON.stringify(body)}`);
+        } else if (theirs.status !== 404 && theirs.status !== 403) {
+          problems.push(`${where}: answered ${theirs.status} ${textOf(theirs).slice(0, 300)}`);
+        } else if (theirs.status !== none.status || theirs.body?.type !== none.body?.type) {
+          problems.push(`${where}: answered ${theirs.status} ${theirs.body?.type}, but ${none.status} ${none.body?.type} for a missing record`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(calls).toBeGreaterThan(100);
+    const after = await whatBSees();
+    const changed = [...before].filter(([path, seen]) => after.get(path) !== seen).map(([path]) => path);
+    expect(changed, "B's records changed").toEqual([]);
+  });
+
+  it("lists and searches never show another organisation's records; a query naming one answers as for a missing one", async () => {
+    const problems: string[] = [];
+    let lists = 0;
+    for (const r of routes.filter((x) => x.method === 'GET' && !x.url.includes('*') && !ELSEWHERE.has(x.url))) {
+      const params = paramsOf(r.url);
+      if (params.some((p) => !FIXTURES[p.key] || !('record' in FIXTURES[p.key]))) continue; // the other test reports these
+      const path = fill(r.url, Object.fromEntries(params.map((p) => [p.name, valueOf(FIXTURES[p.key], a)])));
+      const query = queryFor(r, a, problems);
+      const mine = await call('GET', withQuery(path, query), a);
+      lists++;
+      if (mine.status >= 300) problems.push(`GET ${withQuery(path, query)}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
+      const shown = showsRecordsOf(b, textOf(mine));
+      if (shown.length) problems.push(`GET ${r.url} shows B's ${shown.join(', ')}`);
+      const q = (r.schema?.querystring as Json | undefined)?.properties as Record<string, Json> | undefined;
+      for (const name of Object.keys(q ?? {}).filter((n) => QUERY_RECORDS[n])) {
+        const theirsId = b.ids[QUERY_RECORDS[name]];
+        const theirs = await call('GET', withQuery(path, { ...query, [name]: theirsId }), a);
+        const none = await call('GET', withQuery(path, { ...query, [name]: MISSING }), a);
+        if (comparable(theirs, theirsId) !== comparable(none, MISSING)) {
+          problems.push(`GET ${r.url}?${name}=<B's ${QUERY_RECORDS[name]}> answered ${theirs.status} ${textOf(theirs).slice(0, 300)}, but ${none.status} ${textOf(none).slice(0, 300)} for a missing one`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(lists).toBeGreaterThan(30);
+  });
+
+  it("a body that names another organisation's record is answered as one naming a missing record", async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const r of routes.filter((x) => x.schema?.body && !x.url.includes('*'))) {
+      const params = paramsOf(r.url);
+      if (params.some((p) => !FIXTURES[p.key] || 'token' in FIXTURES[p.key])) continue;
+      const path = withQuery(fill(r.url, Object.fromEntries(params.map((p) => [p.name, valueOf(FIXTURES[p.key], a)]))), queryFor(r, a, []));
+      const base = bodyFor(r, a);
+      for (const field of referencesIn(base)) {
+        const kind = BODY_RECORDS[field.name];
+        const theirs = await call(r.method, path, a, field.set(b.ids[kind]));
+        const none = await call(r.method, path, a, field.set(MISSING));
+        const errors = (none.body?.errors ?? []) as { field: string }[];
+        const about = (e: { field: string }) => e.field.includes(field.name) || field.path.startsWith(e.field.replace(/\//g, '.'));
+        if (none.status === 400 && errors.length && !errors.some(about)) {
+          problems.push(`${routeName(r)}: the body made for it is refused (${JSON.stringify(errors)}); give one in BODIES: ${JSON.stringify(base)}`);
+          continue;
+        }
+        checked++;
+        if (theirs.status < 400 || comparable(theirs, b.ids[kind]) !== comparable(none, MISSING)) {
+          problems.push(`${routeName(r)} with B's ${kind} in ${field.path}: answered ${theirs.status} ${textOf(theirs).slice(0, 300)}, but ${none.status} ${textOf(none).slice(0, 300)} for a missing one`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('the /v1 catalogue API answers 404 for the other organisation\'s packs and streams, and its lists and filters never show them', async () => {
+    const client = new UtickClient(s.baseUrl, a.catalogueKey.publicKey, a.catalogueKey.secret, () => s.clock.now());
+    const V1_FIXTURES: Record<string, string> = {
+      '/catalogue/packs/details/{id}': 'pack', '/catalogue/packs/{id}': 'pack',
+      '/catalogue/streams/{id}/control': 'stream', '/catalogue/streams/{id}': 'stream',
+    };
+    const V1_QUERY: Record<string, string> = {
+      eventid: 'performance', attractionid: 'production', venueid: 'venue', streamid: 'stream', stockid: 'performance', contactid: 'customer',
+    };
+    /** What a call needs besides its id. */
+    const V1_PARAMS: Record<string, (o: OrgRecords) => Record<string, string>> = {
+      '/catalogue/streams/{id}/control': (o) => ({ contactid: o.ids.customer }),
+    };
+    const problems: string[] = [];
+    for (const template of CATALOGUE_CALLS) {
+      const extra = V1_PARAMS[template]?.(a) ?? {};
+      const kind = V1_FIXTURES[template];
+      if (template.includes('{id}') && !kind) {
+        problems.push(`/v1${template}: add a fixture for {id} (V1_FIXTURES)`);
+        continue;
+      }
+      const at = (id?: string) => template.replace('{id}', id ?? '').slice(1);
+      if (kind) {
+        const theirs = await client.call(at(b.ids[kind]), extra);
+        const none = await client.call(at(MISSING), extra);
+        if (theirs.status !== 404 || comparable(theirs, b.ids[kind]) !== comparable(none, MISSING)) {
+          problems.push(`/v1${template} with B's ${kind}: answered ${theirs.status} ${textOf(theirs).slice(0, 300)}`);
+        }
+      }
+      const mine = await client.call(at(kind ? a.ids[kind] : undefined), extra);
+      if (mine.status !== 200) problems.push(`/v1${template}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
+      const shown = showsRecordsOf(b, textOf(mine));
+      if (shown.length) problems.push(`/v1${template} shows B's ${shown.join(', ')}`);
+      for (const [name, qKind] of Object.entries(V1_QUERY)) {
+        const theirs = await client.call(at(kind ? a.ids[kind] : undefined), { ...extra, [name]: b.ids[qKind] });
+        const none = await client.call(at(kind ? a.ids[kind] : undefined), { ...extra, [name]: MISSING });
+        if (comparable(theirs, b.ids[qKind]) !== comparable(none, MISSING)) {
+          problems.push(`/v1${template}?${name}=<B's ${qKind}> answered ${theirs.status} ${textOf(theirs).slice(0, 300)}, but ${none.status} ${textOf(none).slice(0, 300)} for a missing one`);
+        }
+      }
+    }
+    const code = await client.call(`catalogue/streams/${a.ids.stream}/control`, { accesscode: b.accessCode });
+    if (code.body.response !== -1) problems.push(`B's access code opens A's stream: ${textOf(code)}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+/** Every place in a body that names a record, with a way to put another id there. */
+function referencesIn(body: unknown): { name: string; path: string; set: (id: string) => unknown }[] {
+  const out: { name: string; path: string; set: (id: string) => unknown }[] = [];
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...path, i]));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (BODY_RECORDS[k]) {
+          const where = [...path, k];
+          out.push({
+            name: k, path: where.join('.'),
+            set: (id) => {
+              const copy = structuredClone(body) as Json;
+              let n: Json = copy;
+              for (const part of where.slice(0, -1)) n = n[part] as Json;
+              n[k] = Array.isArray(v) ? [id] : id;
+              return copy;
+            },
+          });
+        } else walk(v, [...path, k]);
+      }
+    }
+  };
+  walk(body, []);
+  return out;
+}

@@ -1,0 +1,106 @@
+// One organisation with one record of every kind, made over the HTTP API as its admin would (a job,
+// which only Foyer itself makes, through the queue). The cross-organisation test builds two of these.
+// A new kind of record: add it here, and name its route parameters in that test's FIXTURES.
+import crypto from 'node:crypto';
+import { enqueue } from '../../src/platform/jobs.js';
+import { buildCatalogue, gridSeatMap } from './catalogue.js';
+import { orgWithUser, type Answer, type TestServer } from './server.js';
+
+export interface OrgRecords {
+  orgId: string;
+  /** An admin's bearer token. */
+  token: string;
+  /** A word in every name and label of this organisation's records, so its lists can be searched for it. */
+  tag: string;
+  /** Kind -> id, e.g. venue, basketLine, packHolding. */
+  ids: Record<string, string>;
+  /** Seats of the performance nobody took (for bodies). */
+  freeSeats: string[];
+  /** The catalogue key's credentials for /v1. */
+  catalogueKey: { publicKey: string; secret: string };
+  dipNumber: string;
+  /** The stream purchase's access code. */
+  accessCode: string;
+}
+
+function ok<T>(res: Answer<T>, what: string): Answer<T> {
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+export interface Outside {
+  /** DIP (sandbox) base URL, client and the production and performance date DIP knows. */
+  dip: { baseUrl: string; clientId: string; clientSecret: string; production: string; performanceNumber: number; startsAt: string };
+  /** UiTPAS (sandbox) base URL, the organisation's client, its organizer and the event its performance is. */
+  uitpas: { baseUrl: string; clientId: string; clientSecret: string; organizerId: string; eventId: string; pass: string };
+}
+
+export async function everyRecord(s: TestServer, tag: string, outside: Outside): Promise<OrgRecords> {
+  const { orgId, token } = await orgWithUser(s, 'admin', `Theater ${tag}`);
+  const req = async (method: string, path: string, body: unknown, what: string) => ok(await s.request(method, path, { token, body }), what).body;
+  const { dip, uitpas } = outside;
+  const c = await buildCatalogue(s, token, { rows: 2, perRow: 6, startsAt: dip.startsAt });
+  await req('PATCH', `/api/venues/${c.venueId}`, { name: `Schouwburg ${tag}` }, 'venue name');
+  await req('PATCH', `/api/productions/${c.productionId}`, { title: `Hamlet ${tag}`, dipProductionId: dip.production }, 'production');
+  await req('PUT', '/api/dip/settings', { baseUrl: dip.baseUrl, clientId: dip.clientId, clientSecret: dip.clientSecret, enabled: true }, 'dip settings');
+  await req('PUT', '/api/uitpas/settings', {
+    clientId: uitpas.clientId, clientSecret: uitpas.clientSecret, accountUrl: uitpas.baseUrl, apiUrl: uitpas.baseUrl,
+    organizerId: uitpas.organizerId, channels: { boxoffice: true, online: true },
+  }, 'uitpas settings');
+  const uitpasType = await req('POST', '/api/ticket-types', {
+    names: { nl: `UiTPAS ${tag}`, fr: 'UiTPAS', en: 'UiTPAS' }, dipCategory: 'discount', channels: ['boxoffice', 'online'], uitpas: true,
+  }, 'uitpas type');
+  await req('PATCH', `/api/performances/${c.performanceId}`, { uitpasEnabled: true, uitdatabankEventId: uitpas.eventId }, 'uitpas event');
+  const secondHall = await req('POST', `/api/venues/${c.venueId}/halls`, { name: `Kleine zaal ${tag}`, seatMap: gridSeatMap(1, 2) }, 'hall');
+
+  const customer = await req('POST', '/api/customers', { name: `Klant ${tag}`, email: `${crypto.randomUUID()}@example.test` }, 'customer');
+  const block = await req('POST', `/api/performances/${c.performanceId}/blocks`, { kind: 'definitive', reason: `Techniek ${tag}`, seatIds: ['r2s6'] }, 'block');
+  const pack = await req('POST', '/api/packs', {
+    label: `Pas ${tag}`, typeId: 20, price: 5000, ticketTypeId: c.ticketTypes.free,
+    sets: [{ label: `Seizoen ${tag}`, itemnbMin: 0, itemnbMax: 3, stocks: [{ performanceId: c.performanceId }] }],
+  }, 'pack');
+  const stream = await req('POST', '/api/streams', {
+    label: `Stream ${tag}`, url: 'https://video.example/x', price: 800, venueId: c.venueId, productionId: c.productionId,
+  }, 'stream');
+
+  // A paid order with a ticket, a pack holding and a stream purchase.
+  const bought = await req('POST', '/api/baskets', { channel: 'boxoffice' }, 'basket');
+  await req('PUT', `/api/baskets/${bought.id}/customer`, { customerId: customer.id }, 'basket customer');
+  const seats = await req('POST', `/api/baskets/${bought.id}/lines`, { performanceId: c.performanceId, seatIds: ['r1s1', 'r1s2'] }, 'seats');
+  await req('POST', `/api/baskets/${bought.id}/uitpas`, { uitpasNumber: uitpas.pass, lineIds: [seats.lines[1].id] }, 'uitpas pass');
+  await req('POST', `/api/baskets/${bought.id}/packs`, { packId: pack.id }, 'pack line');
+  await req('POST', `/api/baskets/${bought.id}/streams`, { streamId: stream.id }, 'stream line');
+  const order = await req('POST', `/api/baskets/${bought.id}/checkout`, { payment: { method: 'cash' } }, 'checkout');
+  const holding = (await req('GET', `/api/pack-holdings?orderId=${order.id}`, undefined, 'holdings')).items[0];
+  const redeemed = await req('POST', `/api/pack-holdings/${holding.id}/redeem`, { performanceId: c.performanceId, seatIds: ['r1s6'] }, 'redeem');
+  const purchase = (await req('GET', `/api/orders/${order.id}/streams`, undefined, 'order streams')).items[0];
+
+  // An open basket with a seat line, a pack line and a stream line.
+  const basket = await req('POST', '/api/baskets', { channel: 'boxoffice' }, 'open basket');
+  const withSeat = await req('POST', `/api/baskets/${basket.id}/lines`, { performanceId: c.performanceId, seatIds: ['r1s3'] }, 'open seat');
+  const withPack = await req('POST', `/api/baskets/${basket.id}/packs`, { packId: pack.id }, 'open pack');
+  const withStream = await req('POST', `/api/baskets/${basket.id}/streams`, { streamId: stream.id }, 'open stream');
+  await req('POST', `/api/baskets/${basket.id}/uitpas`, { uitpasNumber: uitpas.pass }, 'open uitpas');
+
+  const dipNumber = `${dip.production}|${dip.performanceNumber}`;
+  await req('PUT', `/api/performances/${c.performanceId}/dip-link`, { dipNumber }, 'dip link');
+  const user = await req('POST', '/api/users', { email: `kassa-${crypto.randomUUID()}@example.test`, name: `Kassa ${tag}`, role: 'boxoffice', password: 'correct horse battery' }, 'user');
+  const client = await req('POST', '/api/api-clients', { name: `Webshop ${tag}`, role: 'boxoffice' }, 'api client');
+  const key = await req('POST', '/api/catalogue/keys', { label: `Website ${tag}` }, 'catalogue key');
+  const job = await enqueue(s.deps.db, { kind: 'test.cross-organisation', payload: { tag }, organisationId: orgId, maxAttempts: 1 }, s.clock.now());
+  if (!job) throw new Error('job not enqueued');
+
+  return {
+    orgId, token, tag, dipNumber, accessCode: purchase.accessCode,
+    freeSeats: ['r1s4', 'r1s5', 'r2s1', 'r2s2'],
+    catalogueKey: { publicKey: key.publicKey, secret: key.secret },
+    ids: {
+      venue: c.venueId, hall: c.hallId, secondHall: secondHall.id, production: c.productionId, performance: c.performanceId,
+      ticketType: c.ticketTypes.normal, freeTicketType: c.ticketTypes.free, uitpasTicketType: uitpasType.id, block: block.id, customer: customer.id,
+      pack: pack.id, packSet: pack.sets[0].id, stream: stream.id, order: order.id, ticket: order.tickets[0].id, uitpasTicket: order.tickets[1].id,
+      packHolding: holding.id, packRedemption: redeemed.tickets?.[0]?.redemptionId ?? redeemed.holding.redemptions[0].id,
+      streamPurchase: purchase.id, basket: basket.id, basketLine: withSeat.lines[0].id, basketPackLine: withPack.packs[0].id,
+      basketStreamLine: withStream.streams[0].id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
+    },
+  };
+}
