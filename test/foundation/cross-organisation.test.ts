@@ -16,7 +16,8 @@ import { everyRecord, type OrgRecords, type Outside } from '../helpers/every-rec
 import { fixedClock, startServer, type Answer, type TestServer } from '../helpers/server.js';
 
 /**
- * What a path parameter names, keyed by the path segment before it and its name ("venues/:id").
+ * What a path parameter names, keyed by the path segment before it and its name ("venues/:id"), or a
+ * request header a route's schema declares ("header:basket-token").
  * - record: an organisation's record, by its kind in OrgRecords.ids;
  * - value: not an organisation's record (a UiTPAS pass number): the same for both; the route's other
  *   parameters decide;
@@ -54,6 +55,8 @@ const FIXTURES: Record<string, Fixture> = {
   'keys/:id': { record: 'catalogueKey' },
   'jobs/:id': { record: 'job' },
   'problems/:code': { unscoped: 'not-found', why: 'documentation of a problem type' },
+  'shops/:slug': { token: (o) => o.shopSlug, why: 'the public web shop: shows what that organisation sells' },
+  'header:basket-token': { token: (o) => o.shopBasketToken, why: "a web shop buyer's basket, by its secret token" },
 };
 
 /** Query parameters: a record (by kind) or a plain value. A record's id of B must be answered as a missing one. */
@@ -62,7 +65,7 @@ const QUERY_RECORDS: Record<string, string> = {
   customerId: 'customer', orderId: 'order',
 };
 const QUERY_VALUES: Record<string, string | undefined> = {
-  status: undefined, kind: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
+  status: undefined, kind: undefined, genre: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
   from: '2026-01-01', to: '2027-12-31',
 };
 
@@ -98,6 +101,7 @@ const BODIES: Record<string, (o: OrgRecords) => unknown> = {
   'PUT /api/performances/:id/prices': (o) => ({ prices: [{ ticketTypeId: o.ids.ticketType, rank: 1, amount: 1000 }] }),
   'POST /api/performances/:id/blocks': (o) => ({ kind: 'definitive', reason: 'x', seatIds: [o.freeSeats[1]] }),
   'POST /api/baskets/:id/lines': (o) => ({ performanceId: o.ids.performance, seatIds: [o.freeSeats[2]] }),
+  'POST /api/shops/:slug/basket/lines': (o) => ({ performanceId: o.ids.performance, seatIds: [o.freeSeats[2]] }),
   'POST /api/baskets/:id/pack-redemptions': (o) => ({ holdingId: o.ids.packHolding, performanceId: o.ids.performance, quantity: 1 }),
   'POST /api/pack-holdings/:id/redeem': (o) => ({ performanceId: o.ids.performance, quantity: 1 }),
   'POST /api/baskets/:id/checkout': () => ({ payment: { method: 'cash' } }),
@@ -115,12 +119,26 @@ function packBody(o: OrgRecords) {
 type Json = Record<string, unknown>;
 const SECOND_UITPAS_CLIENT = { clientId: 'foyer-brugge', clientSecret: 'foyer-brugge-secret', name: 'Brugge' };
 const MISSING = '00000000-0000-4000-8000-000000000000';
-const paramsOf = (url: string) => [...url.matchAll(/([^/]*)\/:(\w+)/g)].map((m) => ({ key: `${m[1]}/:${m[2]}`, name: m[2] }));
-const fill = (url: string, values: Record<string, string>) => url.replace(/:(\w+)/g, (_m, n: string) => encodeURIComponent(values[n]));
+/** A path parameter or a header of a route, and its fixture key. */
+interface Slot { key: string; name: string; header: boolean }
+function slotsOf(r: RouteEntry): Slot[] {
+  const path = [...r.url.matchAll(/([^/]*)\/:(\w+)/g)].map((m) => ({ key: `${m[1]}/:${m[2]}`, name: m[2], header: false }));
+  const headers = Object.keys(((r.schema?.headers as Json | undefined)?.properties ?? {}) as Json)
+    .map((h) => ({ key: `header:${h.toLowerCase()}`, name: h.toLowerCase(), header: true }));
+  return [...path, ...headers];
+}
+/** The request for these slot values: path and headers. */
+function requestFor(r: RouteEntry, slots: Slot[], values: Record<string, string>): { path: string; headers: Record<string, string> } {
+  const path = r.url.replace(/:(\w+)/g, (_m, n: string) => encodeURIComponent(values[n]));
+  return { path, headers: Object.fromEntries(slots.filter((x) => x.header).map((x) => [x.name, values[x.name]])) };
+}
 const routeName = (r: RouteEntry) => `${r.method} ${r.url}`;
 /** The value of a parameter for organisation `o`. */
 const valueOf = (f: Fixture, o: OrgRecords): string =>
   'record' in f ? o.ids[f.record] : 'value' in f ? f.value : 'unscoped' in f ? f.unscoped : f.token(o);
+/** Whether a fixture differs per organisation (a record or a token). */
+const owned = (f: Fixture) => 'record' in f || 'token' in f;
+const allValues = (slots: Slot[], o: OrgRecords) => Object.fromEntries(slots.map((x) => [x.name, valueOf(FIXTURES[x.key], o)]));
 
 /** A value the schema accepts, with organisation `o`'s records for fields that name one. */
 function sample(schema: Json | undefined, o: OrgRecords, name?: string): unknown {
@@ -225,19 +243,24 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     await uitpas?.close();
   });
 
-  const call = (method: string, path: string, o: OrgRecords | undefined, body?: unknown) =>
-    s.request(method, path, { token: o?.token, body: method === 'GET' || method === 'DELETE' ? undefined : body ?? {} });
+  const call = (r: RouteEntry, slots: Slot[], values: Record<string, string>, query: Record<string, string>, login: OrgRecords, body?: unknown) => {
+    const { path, headers } = requestFor(r, slots, values);
+    return s.request(r.method, withQuery(path, query), {
+      token: login.token, headers, body: r.method === 'GET' || r.method === 'DELETE' ? undefined : body ?? {},
+    });
+  };
+  const known = (slots: Slot[]) => slots.every((x) => FIXTURES[x.key]);
+  const plainRoutes = () => routes.filter((r) => !r.url.includes('*') && !ELSEWHERE.has(r.url));
 
   /** Every GET of B's own records and lists, as B sees them. */
   async function whatBSees(): Promise<Map<string, string>> {
     const seen = new Map<string, string>();
-    for (const r of routes.filter((x) => x.method === 'GET' && !x.url.includes('*'))) {
-      const params = paramsOf(r.url);
-      if (params.some((p) => !FIXTURES[p.key] || 'token' in FIXTURES[p.key])) continue;
-      const values = Object.fromEntries(params.map((p) => [p.name, valueOf(FIXTURES[p.key], b)]));
-      const path = withQuery(fill(r.url, values), queryFor(r, b, []));
-      const res = await call('GET', path, b);
-      seen.set(path, `${res.status} ${textOf(res)}`);
+    for (const r of plainRoutes().filter((x) => x.method === 'GET')) {
+      const slots = slotsOf(r);
+      if (!known(slots)) continue;
+      const values = allValues(slots, b);
+      const res = await call(r, slots, values, queryFor(r, b, []), b);
+      seen.set(`${routeName(r)} ${JSON.stringify(values)}`, `${res.status} ${textOf(res)}`);
     }
     return seen;
   }
@@ -251,89 +274,96 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
         if (!WILDCARDS[r.url]) problems.push(`${routeName(r)}: a wildcard route; add it to WILDCARDS with what it serves`);
         continue;
       }
-      const params = paramsOf(r.url);
-      if (!params.length) continue;
-      const missingFixture = params.filter((p) => !FIXTURES[p.key]);
-      if (missingFixture.length) {
-        for (const p of missingFixture) problems.push(`${routeName(r)}: add a fixture for ${p.name} (FIXTURES['${p.key}'])`);
+      const slots = slotsOf(r);
+      if (!slots.length) continue;
+      const unknown = slots.filter((x) => !FIXTURES[x.key]);
+      if (unknown.length) {
+        for (const x of unknown) problems.push(`${routeName(r)}: add a fixture for ${x.name} (FIXTURES['${x.key}'])`);
         continue;
       }
-      const fixtures = params.map((p) => ({ ...p, f: FIXTURES[p.key] }));
       const query = queryFor(r, a, problems);
       const body = bodyFor(r, a);
+      const fixture = (x: Slot) => FIXTURES[x.key];
 
-      if (fixtures.some((p) => 'token' in p.f)) {
-        // Public and keyed by B's token: shows nothing of A's, and A's login makes no difference.
-        const values = Object.fromEntries(fixtures.map((p) => [p.name, valueOf(p.f, b)]));
-        const path = withQuery(fill(r.url, values), query);
-        const asA = await call(r.method, path, a, body);
-        const shown = showsRecordsOf(a, textOf(asA));
-        if (shown.length) problems.push(`${r.method} ${path} with B's token shows A's ${shown.join(', ')}`);
+      if (slots.every((x) => !owned(fixture(x)))) {
+        // Shows no organisation's data (problem documentation): nothing of B's may appear.
+        const res = await call(r, slots, allValues(slots, a), query, a, body);
         calls++;
-        continue;
-      }
-      if (fixtures.every((p) => 'unscoped' in p.f)) {
-        const path = withQuery(fill(r.url, Object.fromEntries(fixtures.map((p) => [p.name, valueOf(p.f, a)]))), query);
-        const res = await call(r.method, path, a, body);
         const shown = showsRecordsOf(b, textOf(res));
-        if (shown.length) problems.push(`${r.method} ${path} shows B's ${shown.join(', ')}`);
-        calls++;
+        if (shown.length) problems.push(`${routeName(r)} shows B's ${shown.join(', ')}`);
         continue;
       }
+      if (r.method === 'GET' && slots.some((x) => 'token' in fixture(x))) {
+        // Public and keyed by B's token or slug: it may show B's record, but nothing of A's, whoever is logged
+        // in. (Its other methods, with all of B's, are B's buyer at work: not called.)
+        const res = await call(r, slots, allValues(slots, b), query, a, body);
+        calls++;
+        const shown = showsRecordsOf(a, textOf(res));
+        if (shown.length) problems.push(`${routeName(r)} with B's ${slots.map((x) => x.name).join(', ')} shows A's ${shown.join(', ')}`);
+      }
 
-      // All of B's records, then A's records with one of B's in each place after the first.
-      const records = fixtures.filter((p) => 'record' in p.f);
-      const combos: { label: string; owner: (name: string) => OrgRecords | 'missing' }[] = [
-        { label: "B's", owner: () => b },
-        ...records.slice(1).map((p) => ({ label: `A's with B's ${p.name}`, owner: (name: string) => (name === p.name ? b : a) })),
-      ];
-      for (const combo of combos) {
-        const values = (replace: (name: string) => OrgRecords | 'missing') => Object.fromEntries(fixtures.map((p) => {
-          if (!('record' in p.f)) return [p.name, valueOf(p.f, a)];
-          const owner = replace(p.name);
-          return [p.name, owner === 'missing' ? MISSING : owner.ids[p.f.record]];
-        }));
-        const theirsPath = withQuery(fill(r.url, values(combo.owner)), query);
-        const theirs = await call(r.method, theirsPath, a, body);
-        const none = await call(r.method, withQuery(fill(r.url, values((n) => (combo.owner(n) === b ? 'missing' : a))), query), a, body);
+      // B's record, token or slug in one place, A's in the others (all B's when nothing is public).
+      const ownedSlots = slots.filter((x) => owned(fixture(x)));
+      const combos = slots.some((x) => 'token' in fixture(x))
+        ? (ownedSlots.length > 1 ? ownedSlots.map((x) => [x]) : [])
+        : [slots.filter((x) => 'record' in fixture(x))];
+      if (!slots.some((x) => 'token' in fixture(x))) {
+        const records = slots.filter((x) => 'record' in fixture(x));
+        for (const x of records.slice(1)) combos.push([x]);
+      }
+      for (const theirsSlots of combos) {
+        const isTheirs = (x: Slot) => theirsSlots.includes(x);
+        const values = (theirs: (x: Slot) => string) =>
+          Object.fromEntries(slots.map((x) => [x.name, isTheirs(x) ? theirs(x) : valueOf(fixture(x), a)]));
+        const theirs = await call(r, slots, values((x) => valueOf(fixture(x), b)), query, a, body);
+        const nones = [await call(r, slots, values(() => MISSING), query, a, body)];
         calls += 2;
-        const where = `${r.method} ${r.url} with ${combo.label}`;
+        if (theirsSlots.every((x) => 'token' in fixture(x))) {
+          // B's public slug with A's records is also B's shop asked for records it does not have.
+          nones.push(await call(r, slots, Object.fromEntries(slots.map((x) =>
+            [x.name, isTheirs(x) ? valueOf(fixture(x), b) : owned(fixture(x)) ? MISSING : valueOf(fixture(x), a)])), query, a, body));
+          calls++;
+        }
+        const label = theirsSlots.length === ownedSlots.length
+          ? "B's" : `A's with B's ${theirsSlots.map((x) => x.name).join(', ')}`;
+        const where = `${routeName(r)} with ${label}`;
         if (theirs.status === 400 && theirs.body?.errors) {
           problems.push(`${where}: the body made for it is refused (${JSON.stringify(theirs.body.errors)}); give one in BODIES: ${JSON.stringify(body)}`);
         } else if (theirs.status !== 404 && theirs.status !== 403) {
           problems.push(`${where}: answered ${theirs.status} ${textOf(theirs).slice(0, 300)}`);
-        } else if (theirs.status !== none.status || theirs.body?.type !== none.body?.type) {
-          problems.push(`${where}: answered ${theirs.status} ${theirs.body?.type}, but ${none.status} ${none.body?.type} for a missing record`);
+        } else if (!nones.some((none) => theirs.status === none.status && theirs.body?.type === none.body?.type)) {
+          problems.push(`${where}: answered ${theirs.status} ${theirs.body?.type}, but ${nones.map((n) => `${n.status} ${n.body?.type}`).join(' or ')} for a missing one`);
         }
       }
     }
     expect(problems).toEqual([]);
     expect(calls).toBeGreaterThan(100);
     const after = await whatBSees();
-    const changed = [...before].filter(([path, seen]) => after.get(path) !== seen).map(([path]) => path);
+    const changed = [...before].filter(([key, seen]) => after.get(key) !== seen).map(([key]) => key);
     expect(changed, "B's records changed").toEqual([]);
   });
 
   it("lists and searches never show another organisation's records; a query naming one answers as for a missing one", async () => {
     const problems: string[] = [];
     let lists = 0;
-    for (const r of routes.filter((x) => x.method === 'GET' && !x.url.includes('*') && !ELSEWHERE.has(x.url))) {
-      const params = paramsOf(r.url);
-      if (params.some((p) => !FIXTURES[p.key] || !('record' in FIXTURES[p.key]))) continue; // the other test reports these
-      const path = fill(r.url, Object.fromEntries(params.map((p) => [p.name, valueOf(FIXTURES[p.key], a)])));
+    for (const r of plainRoutes().filter((x) => x.method === 'GET')) {
+      const slots = slotsOf(r);
+      if (!known(slots)) continue; // the test above reports these
+      const values = allValues(slots, a);
       const query = queryFor(r, a, problems);
-      const mine = await call('GET', withQuery(path, query), a);
+      const mine = await call(r, slots, values, query, a);
       lists++;
-      if (mine.status >= 300) problems.push(`GET ${withQuery(path, query)}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
+      const where = `${routeName(r)} ${JSON.stringify(values)}`;
+      if (mine.status >= 300) problems.push(`${where}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
       const shown = showsRecordsOf(b, textOf(mine));
-      if (shown.length) problems.push(`GET ${r.url} shows B's ${shown.join(', ')}`);
+      if (shown.length) problems.push(`${where} shows B's ${shown.join(', ')}`);
       const q = (r.schema?.querystring as Json | undefined)?.properties as Record<string, Json> | undefined;
       for (const name of Object.keys(q ?? {}).filter((n) => QUERY_RECORDS[n])) {
         const theirsId = b.ids[QUERY_RECORDS[name]];
-        const theirs = await call('GET', withQuery(path, { ...query, [name]: theirsId }), a);
-        const none = await call('GET', withQuery(path, { ...query, [name]: MISSING }), a);
+        const theirs = await call(r, slots, values, { ...query, [name]: theirsId }, a);
+        const none = await call(r, slots, values, { ...query, [name]: MISSING }, a);
         if (comparable(theirs, theirsId) !== comparable(none, MISSING)) {
-          problems.push(`GET ${r.url}?${name}=<B's ${QUERY_RECORDS[name]}> answered ${theirs.status} ${textOf(theirs).slice(0, 300)}, but ${none.status} ${textOf(none).slice(0, 300)} for a missing one`);
+          problems.push(`${routeName(r)}?${name}=<B's ${QUERY_RECORDS[name]}> answered ${theirs.status} ${textOf(theirs).slice(0, 300)}, but ${none.status} ${textOf(none).slice(0, 300)} for a missing one`);
         }
       }
     }
@@ -344,15 +374,16 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
   it("a body that names another organisation's record is answered as one naming a missing record", async () => {
     const problems: string[] = [];
     let checked = 0;
-    for (const r of routes.filter((x) => x.schema?.body && !x.url.includes('*'))) {
-      const params = paramsOf(r.url);
-      if (params.some((p) => !FIXTURES[p.key] || 'token' in FIXTURES[p.key])) continue;
-      const path = withQuery(fill(r.url, Object.fromEntries(params.map((p) => [p.name, valueOf(FIXTURES[p.key], a)]))), queryFor(r, a, []));
+    for (const r of plainRoutes().filter((x) => x.schema?.body)) {
+      const slots = slotsOf(r);
+      if (!known(slots)) continue;
+      const values = allValues(slots, a);
+      const query = queryFor(r, a, []);
       const base = bodyFor(r, a);
       for (const field of referencesIn(base)) {
         const kind = BODY_RECORDS[field.name];
-        const theirs = await call(r.method, path, a, field.set(b.ids[kind]));
-        const none = await call(r.method, path, a, field.set(MISSING));
+        const theirs = await call(r, slots, values, query, a, field.set(b.ids[kind]));
+        const none = await call(r, slots, values, query, a, field.set(MISSING));
         const errors = (none.body?.errors ?? []) as { field: string }[];
         const about = (e: { field: string }) => e.field.includes(field.name) || field.path.startsWith(e.field.replace(/\//g, '.'));
         if (none.status === 400 && errors.length && !errors.some(about)) {

@@ -21,6 +21,9 @@ export interface OrgRecords {
   dipNumber: string;
   /** The stream purchase's access code. */
   accessCode: string;
+  /** The web shop's slug, and the token of a buyer's basket in it (with a seat). */
+  shopSlug: string;
+  shopBasketToken: string;
 }
 
 function ok<T>(res: Answer<T>, what: string): Answer<T> {
@@ -82,6 +85,13 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
   const withStream = await req('POST', `/api/baskets/${basket.id}/streams`, { streamId: stream.id }, 'open stream');
   await req('POST', `/api/baskets/${basket.id}/uitpas`, { uitpasNumber: uitpas.pass }, 'open uitpas');
 
+  const shopSlug = `shop-${tag.toLowerCase()}`;
+  await req('PUT', '/api/shop-settings', { enabled: true, slug: shopSlug, displayName: `Winkel ${tag}` }, 'shop');
+  const shopBasket = await req('POST', `/api/shops/${shopSlug}/baskets`, undefined, 'shop basket');
+  ok(await s.request('POST', `/api/shops/${shopSlug}/basket/lines`, {
+    headers: { 'basket-token': shopBasket.token }, body: { performanceId: c.performanceId, seatIds: ['r2s3'] },
+  }), 'shop seat');
+
   const dipNumber = `${dip.production}|${dip.performanceNumber}`;
   await req('PUT', `/api/performances/${c.performanceId}/dip-link`, { dipNumber }, 'dip link');
   const user = await req('POST', '/api/users', { email: `kassa-${crypto.randomUUID()}@example.test`, name: `Kassa ${tag}`, role: 'boxoffice', password: 'correct horse battery' }, 'user');
@@ -91,7 +101,7 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
   if (!job) throw new Error('job not enqueued');
 
   return {
-    orgId, token, tag, dipNumber, accessCode: purchase.accessCode,
+    orgId, token, tag, dipNumber, accessCode: purchase.accessCode, shopSlug, shopBasketToken: shopBasket.token,
     freeSeats: ['r1s4', 'r1s5', 'r2s1', 'r2s2'],
     catalogueKey: { publicKey: key.publicKey, secret: key.secret },
     ids: {
