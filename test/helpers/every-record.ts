@@ -92,6 +92,17 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
     headers: { 'basket-token': shopBasket.token }, body: { performanceId: c.performanceId, seatIds: ['r2s3'] },
   }), 'shop seat');
 
+  // Doors, a device, and a conflict: the paid ticket admitted offline at both doors.
+  const mainDoor = await req('POST', '/api/checkin/doors', { name: `Hoofdingang ${tag}` }, 'door');
+  const sideDoor = await req('POST', '/api/checkin/doors', { name: `Zij-ingang ${tag}` }, 'door');
+  const device = await req('POST', '/api/checkin/devices', { name: `Scanner ${tag}`, doorId: mainDoor.id }, 'device');
+  const offline = (doorId: string) => req('POST', '/api/checkin/uploads', {
+    doorId, scans: [{ id: crypto.randomUUID(), barcode: order.tickets[0].barcode, performanceId: c.performanceId, scannedAt: s.clock.now().toISOString() }],
+  }, 'offline scans');
+  await offline(mainDoor.id);
+  const conflict = (await offline(sideDoor.id)).conflicts[0];
+  if (!conflict) throw new Error('no check-in conflict');
+
   const dipNumber = `${dip.production}|${dip.performanceNumber}`;
   await req('PUT', `/api/performances/${c.performanceId}/dip-link`, { dipNumber }, 'dip link');
   const user = await req('POST', '/api/users', { email: `kassa-${crypto.randomUUID()}@example.test`, name: `Kassa ${tag}`, role: 'boxoffice', password: 'correct horse battery' }, 'user');
@@ -110,7 +121,8 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
       pack: pack.id, packSet: pack.sets[0].id, stream: stream.id, order: order.id, ticket: order.tickets[0].id, uitpasTicket: order.tickets[1].id,
       packHolding: holding.id, packRedemption: redeemed.tickets?.[0]?.redemptionId ?? redeemed.holding.redemptions[0].id,
       streamPurchase: purchase.id, basket: basket.id, basketLine: withSeat.lines[0].id, basketPackLine: withPack.packs[0].id,
-      basketStreamLine: withStream.streams[0].id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
+      basketStreamLine: withStream.streams[0].id, ticketBarcode: order.tickets[0].barcode,
+      door: mainDoor.id, device: device.id, checkinConflict: conflict.id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
     },
   };
 }
