@@ -1,6 +1,7 @@
 // The assumed DIP wire format and the schedule rules, without I/O.
 import { describe, expect, it } from 'vitest';
 import { emptyFigures, figuresHash } from '../../src/connectors/dip/figures.js';
+import { requestProblems } from '../../sandboxes/dip/contract.js';
 import { latestDue } from '../../src/connectors/dip/schedule.js';
 import { cronProblem } from '../../src/connectors/dip/settings.js';
 import {
@@ -26,6 +27,20 @@ describe('DIP wire format', () => {
     expect(batchBody('reservations', [{ ref, figures: f }], 'x').body).toEqual([{ ...ref, reservations: 2, recette: 4000, updated: 'x' }]);
     expect(batchBody('blockedseats', [{ ref, figures: f }], 'x').body).toEqual([{ ...ref, blockedSeats: 8, value: 22400, updated: 'x' }]);
     expect(capacityCall(ref, 850)).toEqual({ path: '/productions/NL-26-103-00047130/performances/11201/capacity', body: { capacity: 850 } });
+  });
+
+  it("sends bodies that fit Foyer's written contract of DIP (src/connectors/dip/contract.json)", () => {
+    const f = emptyFigures();
+    f.tickets.discount = { tickets: 2, revenue: 5000 };
+    f.reservations = { tickets: 1, value: 2500 };
+    f.blocked = { seats: 3, value: 9000 };
+    const entries = [{ ref, figures: f }, { ref: { productionNumber: 'NL-26-1234-00279', performanceNumber: 11484906 }, figures: emptyFigures() }];
+    const stamp = updatedStamp(new Date('2026-11-23T13:00:00Z'));
+    expect(requestProblems('tickets', batchBody('tickets', entries, stamp).body)).toEqual([]);
+    expect(requestProblems('reservations', batchBody('reservations', entries, stamp).body)).toEqual([]);
+    expect(requestProblems('blockedseats', batchBody('blockedseats', entries, stamp).body)).toEqual([]);
+    expect(requestProblems('capacity', capacityCall(ref, 850).body)).toEqual([]);
+    expect(requestProblems('tickets', batchBody('tickets', entries, '2026-11-23 14:00').body)).not.toEqual([]);
   });
 
   it('reads the bad item and the message of a 400', () => {
