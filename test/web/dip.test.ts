@@ -42,6 +42,33 @@ describe('the DIP screen', { timeout: 120_000 }, () => {
     expect(pushes.body.items.length).toBeGreaterThan(0);
   });
 
+  it("shows what DIP holds per performance: in sync, differs, cancelled at DIP, and a run DIP stopped with DIP's message", async () => {
+    screenshotOnFailure(() => page, 'dip-states');
+    const row = page.locator(`tr[data-dip="${HAMLET}|11001"]`);
+    await page.click('button:has-text("Vergelijk met DIP")');
+    await eventually(() => row.textContent()).toContain('DIP gelijk');
+
+    // DIP was made to hold other figures, and the correction cannot be sent yet.
+    const token = (await (await fetch(`${w.dip.baseUrl}/token`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=foyer-demo&client_secret=foyer-demo-secret',
+    })).json() as { access_token: string }).access_token;
+    const other = ['normal', 'discount', 'free', 'other'].map((ticketType) => ({
+      productionNumber: HAMLET, performanceNumber: 11001, ticketType, tickets: ticketType === 'normal' ? 7 : 0, recette: 0, updated: '2026-11-23T12:30:00+01:00',
+    }));
+    expect((await fetch(`${w.dip.baseUrl}/tickets/cumulative`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(other) })).status).toBe(204);
+    expect((await w.dipCall('POST', '/_sandbox/faults', { status: 503, path: '/tickets/cumulative' })).status).toBe(201);
+    await page.click('button:has-text("Vergelijk met DIP")');
+    await eventually(() => row.textContent()).toContain('DIP wijkt af');
+    await eventually(() => page.locator('.dip-run').textContent()).toContain('Verzenden mislukt');
+
+    expect((await w.dipCall('POST', '/_sandbox/performances/11001/status', { status: 'cancellation' })).status).toBe(204);
+    expect((await w.dipCall('POST', '/_sandbox/faults', { status: 400, description: 'Not an agency', path: '/theaters/performances', method: 'GET', count: 1 })).status).toBe(201);
+    await page.click('button:has-text("Nu synchroniseren")');
+    await eventually(() => page.locator('.dip-run').textContent()).toContain('Verzenden gestopt: Not an agency');
+    await eventually(() => row.textContent()).toContain('Geannuleerd in DIP');
+
+  });
+
   it('is not offered to the box office', async () => {
     const clerk = { email: 'clerk@web.test', password: 'correct horse battery' };
     await createUser(w.s.deps.db, w.orgId, { ...clerk, name: 'Clerk', role: 'boxoffice' }, w.clock.now());

@@ -75,7 +75,9 @@ export async function listDipPerformances(ctx: Ctx) {
       .map(({ p, match }) => ({ performanceId: p.id, title: p.title, startsAt: formatInZone(p.starts_at, p.time_zone), match }));
     return {
       ...d, linkedPerformanceId: link?.performance_id ?? null, linkState: link?.state ?? null,
-      checkState: link?.check_state ?? null, checkAt: link?.check_at ?? null, suggestions,
+      checkState: link?.check_state ?? null, checkAt: link?.check_at ?? null,
+      checkRefused: link?.check_state === 'refused' ? (JSON.parse(link.check_detail ?? '{}') as Partial<CheckDetail>).refused ?? null : null,
+      suggestions,
     };
   });
 }

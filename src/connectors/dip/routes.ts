@@ -45,7 +45,7 @@ const DipPerformance = Type.Object({
   dipNumber: Type.String(), productionNumber: Type.String(), performanceNumber: Type.Integer(), title: Type.String(), date: Type.String(),
   status: Type.String(), type: Type.String(), location: Nullable(Type.String()),
   linkedPerformanceId: Nullable(Type.String()), linkState: Nullable(Type.String()),
-  checkState: Nullable(StringEnum(CHECK_STATES)), checkAt: Nullable(Type.String()),
+  checkState: Nullable(StringEnum(CHECK_STATES)), checkAt: Nullable(Type.String()), checkRefused: Nullable(Type.String()),
   suggestions: Type.Array(Type.Object({ performanceId: Type.String(), title: Type.String(), startsAt: Type.String(), match: Type.String() })),
 });
 const Status = Type.Object({

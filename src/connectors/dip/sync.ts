@@ -177,8 +177,9 @@ class SyncRun {
   private entry(link: LinkToPush, figures: DipFigures): Entry {
     const hash = figuresHash(figures);
     const forced = !!this.opts.force && (!link.last_accepted_at || !this.opts.forcedAt || link.last_accepted_at <= this.opts.forcedAt);
-    // A link DIP refused last time is sent again every run until DIP accepts it.
-    const retry = link.state === 'failing';
+    // A link DIP refused last time, or found holding other figures, is sent again every run until
+    // DIP accepts it (and a read-back finds it in sync).
+    const retry = link.state === 'failing' || link.check_state === 'differs';
     return {
       link, figures, hash,
       figuresChanged: forced || retry || hash !== link.last_hash,

@@ -6,22 +6,27 @@ import { localDateTime } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
-import type { DipPerformance, DipPush } from './types.js';
+import type { DipPerformance, DipPush, DipStatus } from './types.js';
+
+const CHECK_KEYS = { in_sync: 'dipInSync', differs: 'dipDiffers', refused: 'dipRefused' } as const;
 
 export function DipScreen() {
   const { t, lang } = useI18n();
   const [items, setItems] = useState<DipPerformance[] | null>(null);
   const [pushes, setPushes] = useState<DipPush[]>([]);
+  const [status, setStatus] = useState<DipStatus | null>(null);
   const load = useAction();
   const act = useAction();
 
   const reload = useCallback(() => load.run(async () => {
-    const [perfs, audit] = await Promise.all([
+    const [perfs, audit, state] = await Promise.all([
       get<{ items: DipPerformance[] }>('/api/dip/performances'),
       get<{ items: DipPush[] }>('/api/dip/pushes?limit=20'),
+      get<DipStatus>('/api/dip/status'),
     ]);
     setItems(perfs.items);
     setPushes(audit.items);
+    setStatus(state);
   }), [load.run]);
   useEffect(() => { void reload(); }, [reload]);
 
@@ -30,12 +35,22 @@ export function DipScreen() {
     await reload();
   });
   const unlink = (performanceId: string) => act.run(async () => { await api('DELETE', `/api/performances/${performanceId}/dip-link`); await reload(); });
-  const sync = () => act.run(async () => { await api('POST', '/api/dip/sync?wait=true', { body: {} }); await reload(); });
+  const sync = (check = false) => act.run(async () => { await api('POST', '/api/dip/sync?wait=true', { body: check ? { check } : {} }); await reload(); });
+  const run = status?.lastRun;
 
   return (
     <div className="dip">
-      <div className="row"><h2 className="grow">{t('dipLinks')}</h2><button className="primary" disabled={act.busy} onClick={() => void sync()}>{t('syncNow')}</button></div>
+      <div className="row">
+        <h2 className="grow">{t('dipLinks')}</h2>
+        <button disabled={act.busy} onClick={() => void sync(true)}>{t('dipCheckNow')}</button>
+        <button className="primary" disabled={act.busy} onClick={() => void sync()}>{t('syncNow')}</button>
+      </div>
       <ErrorLine error={load.error ?? act.error} />
+      {run && run.outcome !== 'done' && (
+        <p className="notice dip-run" role="status">
+          {t(run.outcome === 'stopped' ? 'dipRunStopped' : 'dipRunFailed')}: {run.message} <small>({localDateTime(run.at, lang)})</small>
+        </p>
+      )}
       {!items && !load.error && <p>{t('loading')}</p>}
       {items && (
         <table className="data">
@@ -44,7 +59,14 @@ export function DipScreen() {
             {items.map((d) => (
               <tr key={d.dipNumber} data-dip={d.dipNumber}>
                 <td><code>{d.dipNumber}</code></td><td>{d.title}</td><td>{localDateTime(d.date, lang)}</td>
-                <td>{d.linkedPerformanceId ? <>{t('linked')} <small>{d.linkState}</small> <button className="link" onClick={() => void unlink(d.linkedPerformanceId!)}>{t('unlink')}</button></> : t('notLinked')}</td>
+                <td>
+                  {d.linkedPerformanceId ? <>{t('linked')} <small>{d.linkState}</small> <button className="link" onClick={() => void unlink(d.linkedPerformanceId!)}>{t('unlink')}</button></> : t('notLinked')}
+                  {d.status === 'cancellation' && <> <span className="badge dip-cancelled">{t('dipCancelled')}</span></>}
+                  {d.linkedPerformanceId && d.checkState && (
+                    <> <span className={`badge dip-check-${d.checkState}`} title={d.checkRefused ?? undefined}>{t(CHECK_KEYS[d.checkState])}</span>
+                      {d.checkRefused && <small> {d.checkRefused}</small>}</>
+                  )}
+                </td>
                 <td>{!d.linkedPerformanceId && d.suggestions.map((s) => (
                   <button key={s.performanceId} onClick={() => void link(s.performanceId, d.dipNumber)}>
                     {t('link')}: {s.title} {localDateTime(s.startsAt, lang)} <small>({s.match})</small>
