@@ -1,6 +1,8 @@
 // DIP sync at scale: 10,000 linked performances (written straight into the tables), pushed to a
 // local DIP sandbox that knows them all. Prints a forced full push, then an incremental run after
-// 1% of the performances changed, then a forced full push again: duration, requests, bytes.
+// 1% of the performances changed, a read-back of all of them, and what the pace between calls
+// costs: an incremental run at 500 ms and a forced full push at 10 ms measured, the full push at
+// 500 ms computed from its calls: duration, requests, bytes.
 //   node --import tsx bench/dip-sync.bench.ts [sqlite|postgres]...
 // Target: the incremental run under 5 s, its requests proportional to the changes.
 // PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) must be allowed to
@@ -30,6 +32,9 @@ const PERFORMANCES = 10_000;
 const SEATS = 20;
 const CHANGED = PERFORMANCES / 100;
 const TARGET_MS = 5000;
+/** The pace integrators keep between calls to DIP, and a small one the bench measures a full push at. */
+const PACE_MS = 500;
+const PROBE_PACE_MS = 10;
 const PRODUCTION = 'NL-26-900-0009000';
 const FIRST_NUMBER = 500_001;
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -129,22 +134,41 @@ async function run(dialect: Dialect): Promise<boolean> {
     const season = await writeSeason(deps, new Date());
     if (dialect === 'postgres') await sql`analyze`.execute(handle.db);
     console.log(`  data written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    await saveSettings(handle.db, { ...defaultSettings(season.orgId, new Date()), base_url: dip.baseUrl, client_id: 'foyer-demo', client_secret: await sealDipSecret(handle.db, 'foyer-demo-secret', new Date()), enabled: 1 });
+    // Unpaced first, for the figures of Foyer's own work; then the pace DIP's integrators keep.
+    const settings = { ...defaultSettings(season.orgId, new Date()), base_url: dip.baseUrl, client_id: 'foyer-demo', client_secret: await sealDipSecret(handle.db, 'foyer-demo-secret', new Date()), enabled: 1, pace_ms: 0 };
+    const pace = (ms: number) => handle.db.updateTable('dip_settings').set({ pace_ms: ms }).where('organisation_id', '=', season.orgId).execute();
+    await saveSettings(handle.db, settings);
+    const changeSome = (seat: string) => sellOne(deps, season.orgId, season.performanceIds.filter((_, i) => i % (PERFORMANCES / CHANGED) === 0), season.normal, seat, new Date());
 
     const first = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
-    console.log(line('forced full push (first)', first));
+    console.log(line('forced full push, no pace', first));
     const idle = await runDipSync(deps, season.orgId);
     console.log(line('nothing changed', idle));
-    const changed = season.performanceIds.filter((_, i) => i % (PERFORMANCES / CHANGED) === 0);
-    await sellOne(deps, season.orgId, changed, season.normal, 's2', new Date());
+    await changeSome('s2');
     const incremental = await runDipSync(deps, season.orgId);
     console.log(line(`incremental (${CHANGED} changed)`, incremental));
-    const forced = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
-    console.log(line('forced full push (again)', forced));
+    const readBack = await runDipSync(deps, season.orgId, { check: true });
+    console.log(line('read-back of all, no pace', readBack) + `  compared ${readBack.checked}, differing ${readBack.differed}`);
 
-    const check = (await (await fetch(`${dip.baseUrl}/_sandbox/performances/${FIRST_NUMBER}`)).json()) as { tickets: { normal: { tickets: number } } };
-    const ok = incremental.pushed === CHANGED && incremental.requests <= Math.ceil(CHANGED / 100) * 3 && incremental.durationMs < TARGET_MS
-      && check.tickets.normal.tickets === 2 && idle.requests === 0;
+    await pace(PACE_MS);
+    await changeSome('s3');
+    const pacedIncremental = await runDipSync(deps, season.orgId);
+    console.log(line(`incremental, ${PACE_MS} ms pace`, pacedIncremental));
+    await pace(PROBE_PACE_MS);
+    const probe = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
+    const floor = (probe.requests - 1) * PROBE_PACE_MS;
+    console.log(line(`forced full push, ${PROBE_PACE_MS} ms pace`, probe) + `  (pace alone: at least ${(floor / 1000).toFixed(1)} s)`);
+    // At DIP's pace a full push is the pace times its calls, whatever Foyer's own speed: computed from the calls counted above.
+    const full = ((first.requests - 1) * PACE_MS) / 1000;
+    const check = ((readBack.requests - 1) * PACE_MS) / 1000;
+    console.log(`  at ${PACE_MS} ms between calls (computed from the calls above): forced full push of ${PERFORMANCES.toLocaleString('en')} >= ${(full / 60).toFixed(1)} min`
+      + ` (${first.requests} calls; unpaced ${(first.durationMs / 1000).toFixed(1)} s), read-back >= ${check.toFixed(1)} s (${readBack.requests} calls),`
+      + ` incremental of ${CHANGED}: ${pacedIncremental.requests} calls, measured ${(pacedIncremental.durationMs / 1000).toFixed(2)} s`);
+
+    const held = (await (await fetch(`${dip.baseUrl}/_sandbox/performances/${FIRST_NUMBER}`)).json()) as { tickets: { normal: { tickets: number } } };
+    // The incremental run: the list of DIP's performances (their status) and three PUTs per 100 changed.
+    const ok = incremental.pushed === CHANGED && incremental.requests <= 1 + Math.ceil(CHANGED / 100) * 3 && incremental.durationMs < TARGET_MS
+      && held.tickets.normal.tickets === 3 && idle.requests === 0 && readBack.differed === 0 && probe.durationMs >= floor;
     console.log(`  incremental: ${incremental.durationMs} ms (target < ${TARGET_MS} ms), ${incremental.requests} requests for ${CHANGED} changes: ${ok ? 'OK' : 'MISSED'}`);
     return ok;
   } finally {
