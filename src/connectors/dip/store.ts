@@ -1,4 +1,5 @@
 // SQL of the DIP connector: settings, links, the push audit. Takes a db or a transaction.
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import type { CheckState, DipLink, DipLinkTable, DipPushTable, DipSettingsRow, RunOutcome } from './tables.js';
@@ -128,9 +129,12 @@ export interface CheckResult {
   detail: string;
 }
 
+/** One UPDATE per 300 links (a read-back compares every linked performance at once). */
 export async function saveChecks(db: Q, orgId: string, checks: CheckResult[], at: string): Promise<void> {
-  for (const c of checks) {
-    await db.updateTable('dip_links').set({ check_state: c.state, check_detail: c.detail, check_at: at })
-      .where('organisation_id', '=', orgId).where('performance_id', '=', c.performanceId).execute();
+  for (let i = 0; i < checks.length; i += 300) {
+    const rows = sql.join(checks.slice(i, i + 300).map((c) => sql`(${c.performanceId}, ${c.state}, ${c.detail})`));
+    await sql`with v(performance_id, state, detail) as (values ${rows})
+      update dip_links set check_state = v.state, check_detail = v.detail, check_at = ${at}
+      from v where dip_links.performance_id = v.performance_id and dip_links.organisation_id = ${orgId}`.execute(db);
   }
 }
