@@ -84,6 +84,27 @@ describe.each(DIALECTS)('DIP read-back on %s', (dialect) => {
     expect(audit.some((p: { jobId: string }) => p.jobId === failed.jobId)).toBe(false);
   });
 
+  it('a difference whose correction DIP refused is pushed on the next plain run and read back then', async () => {
+    const token = await demoToken();
+    const other = ['normal', 'discount', 'free', 'other'].map((ticketType) => ({
+      productionNumber: HAMLET, performanceNumber: 11001, ticketType, tickets: ticketType === 'free' ? 4 : 0, recette: 0, updated: UPDATED,
+    }));
+    expect((await fetch(`${w.dip.baseUrl}/tickets/cumulative`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(other) })).status).toBe(204);
+    expect((await w.dipCall('POST', '/_sandbox/faults', { status: 400, description: 'item 0: performance is locked', path: '/tickets/cumulative' })).status).toBe(201);
+    w.clock.advance(HOUR);
+    expect((await syncNow(w, false, true)).status).toBe('done');
+    expect(await link(first)).toMatchObject({ state: 'failing', check: { state: 'differs', differs: ['sales'] } });
+
+    w.clock.advance(HOUR);
+    const before = (await sandboxCalls(w)).length;
+    expect((await syncNow(w)).status).toBe('done');
+    const calls = (await sandboxCalls(w)).slice(before).map((c) => `${c.method} ${c.path}`);
+    expect(calls).toContain('PUT /tickets/cumulative');
+    expect(calls).toContain(`GET /productions/${HAMLET}/sales`);
+    expect(await link(first)).toMatchObject({ state: 'ok', check: { state: 'in_sync' } });
+    expect((await held(11001)).tickets.normal).toMatchObject({ tickets: 2, recette: 6000 });
+  });
+
   it('reads DIP\'s 400 "No sales history" as DIP holding nothing, pushes again, and does not stop the run', async () => {
     expect((await w.dipCall('POST', '/_sandbox/reset')).status).toBe(204);
     w.clock.advance(HOUR);

@@ -150,17 +150,18 @@ class SyncRun {
     this.report.figuresMs = Math.round(performance.now() - started);
     const checkDue = !!this.opts.check || !this.settings.last_check_at
       || Date.parse(this.settings.last_check_at) <= this.now.getTime() - this.settings.check_every_hours * HOUR_MS;
-    const changed = all.filter((e) => e.figuresChanged || e.capacityChanged);
-    if (!changed.length && !checkDue) return this.report;
+    const differs = (e: Entry) => e.link.check_state === 'differs';
+    if (!all.some((e) => e.figuresChanged || e.capacityChanged || differs(e)) && !checkDue) return this.report;
 
     // DIP's own status first: a performance its producer cancelled is not pushed any more.
     await this.noteStatuses(all, await performanceStatuses(this.client));
     const live = all.filter((e) => !isCancelledStatus(e.link.dip_status ?? ''));
     this.report.cancelled = all.length - live.length;
 
-    const differing = checkDue ? await this.readBack(live) : new Set<string>();
-    const entries = live.filter((e) => e.figuresChanged || e.capacityChanged || differing.has(e.link.performance_id))
-      .map((e) => (differing.has(e.link.performance_id) ? { ...e, figuresChanged: true } : e));
+    if (checkDue) await this.readBack(live);
+    // A performance DIP holds otherwise (found now or by an earlier read-back) is pushed until a read-back finds it in sync.
+    const entries = live.filter((e) => e.figuresChanged || e.capacityChanged || differs(e))
+      .map((e) => (differs(e) ? { ...e, figuresChanged: true } : e));
     this.report.pushed = entries.length;
     const size = this.opts.batchSize ?? 100;
     for (let i = 0; i < entries.length; i += size) {
@@ -168,7 +169,7 @@ class SyncRun {
       if (!(await this.renewLease())) throw new DipRunBusy('lost the DIP run lock');
     }
     // What was pushed again for a difference is read once more, so staff see whether DIP took it.
-    const repushed = entries.filter((e) => differing.has(e.link.performance_id) && !this.failedEver.has(e.link.performance_id));
+    const repushed = entries.filter((e) => differs(e) && !this.failedEver.has(e.link.performance_id));
     if (repushed.length) await this.readBack(repushed.map((e) => ({ ...e, link: { ...e.link, last_figures: JSON.stringify(e.figures) } })), true);
     if (checkDue) await setLastCheck(this.deps.db, this.orgId, iso(this.deps.clock.now()));
     return this.report;
@@ -177,9 +178,8 @@ class SyncRun {
   private entry(link: LinkToPush, figures: DipFigures): Entry {
     const hash = figuresHash(figures);
     const forced = !!this.opts.force && (!link.last_accepted_at || !this.opts.forcedAt || link.last_accepted_at <= this.opts.forcedAt);
-    // A link DIP refused last time, or found holding other figures, is sent again every run until
-    // DIP accepts it (and a read-back finds it in sync).
-    const retry = link.state === 'failing' || link.check_state === 'differs';
+    // A link DIP refused last time is sent again every run until DIP accepts it.
+    const retry = link.state === 'failing';
     return {
       link, figures, hash,
       figuresChanged: forced || retry || hash !== link.last_hash,
@@ -201,18 +201,17 @@ class SyncRun {
 
   /**
    * Reads back, per production, what DIP holds for the performances of `entries` that DIP accepted
-   * figures for, and stores the comparison; answers the performances DIP holds otherwise. A refused
+   * figures for, and stores the comparison (on the links too). A refused
    * read (DIP keeps its read side for producers) is noted per performance and does not stop pushing;
    * DIP unreachable leaves the last comparison as it was.
    */
-  private async readBack(entries: Entry[], verifying = false): Promise<Set<string>> {
+  private async readBack(entries: Entry[], verifying = false): Promise<void> {
     const count = verifying ? { checked: 0, differed: 0, refused: 0 } : this.report;
     const byProduction = new Map<string, Entry[]>();
     for (const e of entries) {
       if (!e.link.last_figures) continue;
       byProduction.set(e.link.production_number, [...(byProduction.get(e.link.production_number) ?? []), e]);
     }
-    const differing = new Set<string>();
     const results: CheckResult[] = [];
     for (const [production, list] of byProduction) {
       const read = await readProduction(this.client, production);
@@ -224,21 +223,19 @@ class SyncRun {
         const pushed = JSON.parse(e.link.last_figures!) as DipFigures;
         if (!read.ok) {
           count.refused++;
+          e.link.check_state = 'refused';
           results.push({ performanceId: e.link.performance_id, state: 'refused', detail: JSON.stringify(refusedDetail(pushed, read.refused)) });
           continue;
         }
         const { state, detail } = compare(pushed, read.held, e.link.performance_number);
         count.checked++;
-        if (state === 'differs') {
-          count.differed++;
-          differing.add(e.link.performance_id);
-        }
+        if (state === 'differs') count.differed++;
+        e.link.check_state = state;
         results.push({ performanceId: e.link.performance_id, state, detail: JSON.stringify(detail) });
       }
     }
     const at = iso(this.deps.clock.now());
     await this.deps.db.transaction().execute((tx) => saveChecks(tx, this.orgId, results, at));
-    return differing;
   }
 
   /** Links DIP refused at some point in this run. */
