@@ -1,4 +1,5 @@
 // Staff users, their sessions, and API clients (applications) of an organisation.
+import { sql } from 'kysely';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId, randomToken, sha256 } from '../platform/ids.js';
@@ -9,9 +10,12 @@ import type { ApiClient, Role, User } from './tables.js';
 
 export const SESSION_HOURS = 12;
 export const CLIENT_TOKEN_SECONDS = 3600;
-const LOGIN_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 50;
+/**
+ * Failed logins allowed within the window (documented in README.md): per account and address, per
+ * account from all addresses, and per address for all accounts (an office behind one NAT address).
+ * A successful login starts the account's counts afresh.
+ */
+export const LOGIN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 5, perAccount: 20, perAddress: 200 } as const;
 
 export const normaliseEmail = (e: string): string => e.trim().toLowerCase();
 
@@ -94,31 +98,51 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserUpdate) {
   return userView(await getUser(ctx, id));
 }
 
-async function tooManyFailures(deps: Deps, email: string, ip: string): Promise<boolean> {
-  const since = new Date(deps.clock.now().getTime() - LOGIN_WINDOW_MINUTES * 60000).toISOString();
-  const lastSuccess = await deps.db
-    .selectFrom('login_attempts').select((eb) => eb.fn.max('at').as('at'))
-    .where('email', '=', email).where('succeeded', '=', 1).executeTakeFirst();
-  const from = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
-  const [byEmail, byIp] = await Promise.all([
-    deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('email', '=', email).where('succeeded', '=', 0).where('at', '>', from).executeTakeFirstOrThrow(),
-    deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('ip', '=', ip).where('succeeded', '=', 0).where('at', '>', since).executeTakeFirstOrThrow(),
-  ]);
-  return Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byIp.n) >= MAX_FAILURES_PER_IP;
+/**
+ * Records a login attempt as a failure unless a limit is reached; true when it may be checked.
+ * Counting and recording are one statement (SQLite takes its write lock for the whole statement)
+ * under per-account and per-address advisory locks on PostgreSQL, so parallel attempts from any
+ * number of processes are decided one at a time. The row becomes a success once the password is
+ * right; until then it counts as a failure, so attempts in flight count too.
+ */
+async function recordAttempt(deps: Deps, id: string, email: string, ip: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60000).toISOString();
+  const insert = (db: Db) => sql`
+    insert into login_attempts (id, email, ip, succeeded, at)
+    select ${id}, ${email}, ${ip}, 0, ${at}
+    where (select count(*) from login_attempts f where f.email = ${email} and f.ip = ${ip} and f.succeeded = 0 and f.at >= ${since}
+             and f.at >= (select coalesce(max(s.at), ${since}) from login_attempts s where s.email = ${email} and s.succeeded = 1 and s.at >= ${since})
+          ) < ${LOGIN_LIMITS.perAccountAndAddress}
+      and (select count(*) from login_attempts f where f.email = ${email} and f.succeeded = 0 and f.at >= ${since}
+             and f.at >= (select coalesce(max(s.at), ${since}) from login_attempts s where s.email = ${email} and s.succeeded = 1 and s.at >= ${since})
+          ) < ${LOGIN_LIMITS.perAccount}
+      and (select count(*) from login_attempts f where f.ip = ${ip} and f.succeeded = 0 and f.at >= ${since}) < ${LOGIN_LIMITS.perAddress}
+  `.execute(db);
+  if (deps.dialect === 'sqlite') return Number((await insert(deps.db)).numAffectedRows ?? 0) === 1;
+  return deps.db.transaction().execute(async (tx) => {
+    // Account before address, always: no two attempts wait on each other in a cycle.
+    await sql`select pg_advisory_xact_lock(${LOCK_ACCOUNT}, hashtext(${email}))`.execute(tx);
+    await sql`select pg_advisory_xact_lock(${LOCK_ADDRESS}, hashtext(${ip}))`.execute(tx);
+    return Number((await insert(tx)).numAffectedRows ?? 0) === 1;
+  });
 }
+
+const LOCK_ACCOUNT = 0x4c4f4741; // advisory lock namespaces (int4 pairs)
+const LOCK_ADDRESS = 0x4c4f4749;
 
 export async function login(deps: Deps, emailInput: string, password: string, ip: string) {
   const email = normaliseEmail(emailInput);
   const now = deps.clock.now();
-  // Counted in the database, so every Foyer process shares the limit.
-  if (await tooManyFailures(deps, email, ip)) throw new Problem('too-many-attempts', { minutes: LOGIN_WINDOW_MINUTES });
+  const attemptId = newId();
+  // Counted in the database, so every Foyer process shares the limits.
+  if (!(await recordAttempt(deps, attemptId, email, ip, now))) {
+    throw new Problem('too-many-attempts', { minutes: LOGIN_LIMITS.windowMinutes });
+  }
   const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const ok = (await verifyPassword(user?.password_hash, password)) && !!user && !user.disabled;
-  await deps.db.insertInto('login_attempts')
-    .values({ id: newId(), email, ip, succeeded: ok ? 1 : 0, at: now.toISOString() }).execute();
   if (!ok || !user) throw new Problem('invalid-credentials');
+  await deps.db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await deps.db.insertInto('sessions').values({
