@@ -10,6 +10,7 @@ import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE, SellingGate } from './pla
 import { Problem, frameworkErrors, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
 import { recordRoutes } from './platform/route-table.js';
+import { FORMATS } from './platform/schemas.js';
 import { jobRoutes } from './platform/jobs-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { staffRoutes } from './staff/routes.js';
@@ -41,7 +42,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   const deps: Deps = { ...given, gate: given.gate ?? new SellingGate(DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE) };
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true, formats: FORMATS } },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
     frameworkErrors,

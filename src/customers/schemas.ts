@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Nullable, Text } from '../platform/schemas.js';
+import { BirthDate, Nullable, Text } from '../platform/schemas.js';
 
 export const CustomerBody = Type.Object({
   name: Text(200),
@@ -7,7 +7,7 @@ export const CustomerBody = Type.Object({
   phone: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[0-9 +()./-]*$' }))),
   postalCode: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   city: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-  birthDate: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  birthDate: Type.Optional(Nullable(BirthDate)),
 }, { additionalProperties: false });
 
 export const CustomerView = Type.Object({

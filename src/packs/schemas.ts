@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import { Cents, Nullable, Text } from '../platform/schemas.js';
+import { Cents, Instant, Nullable, Text } from '../platform/schemas.js';
+
+export { Instant };
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { PACK_TYPES } from './tables.js';
 
-/** An instant with its offset: 2027-06-30T23:59:59+02:00 or …Z. */
-export const Instant = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$' });
 export const toInstant = (s: string | null | undefined): string | null | undefined => (s ? new Date(s).toISOString() : s);
 
 const Url = Type.String({ maxLength: 2000 });

@@ -19,8 +19,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// pg hands back int8 (count(*), sum(int)) as strings; every such value here fits a JS number.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// pg hands back int8 (money columns, count(*), sum(int)) as strings. Amounts the API accepts are
+// capped (schemas.ts, MAX_CENTS) so that every sum stays far below 2^53; past it, refuse to round.
+pg.types.setTypeParser(20, (v) => {
+  const n = Number.parseInt(v, 10);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 ${v} is beyond what a JS number holds exactly`);
+  return n;
+});
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 export interface DatabaseOptions {

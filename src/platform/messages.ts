@@ -179,6 +179,26 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   enum: { en: 'must be one of: {allowed}', nl: 'moet een van deze zijn: {allowed}', fr: "doit être l'une de ces valeurs : {allowed}" },
   const: { en: 'must be {allowed}', nl: 'moet {allowed} zijn', fr: 'doit être {allowed}' },
   format: { en: 'must be a valid {format}', nl: 'moet een geldige {format} zijn', fr: 'doit être un {format} valide' },
+  'format:foyer-day': {
+    en: 'must be an existing date YYYY-MM-DD from 2000-01-01 to 2100-12-31',
+    nl: 'moet een bestaande datum JJJJ-MM-DD zijn van 2000-01-01 tot 2100-12-31',
+    fr: 'doit être une date existante AAAA-MM-JJ du 2000-01-01 au 2100-12-31',
+  },
+  'format:foyer-birth-date': {
+    en: 'must be an existing date YYYY-MM-DD from 1900-01-01 to 2100-12-31',
+    nl: 'moet een bestaande datum JJJJ-MM-DD zijn van 1900-01-01 tot 2100-12-31',
+    fr: 'doit être une date existante AAAA-MM-JJ du 1900-01-01 au 2100-12-31',
+  },
+  'format:foyer-local-date-time': {
+    en: 'must be an existing local time YYYY-MM-DDThh:mm from 2000-01-01T00:00 to 2100-12-31T23:59 (not in the hour skipped when summer time starts)',
+    nl: 'moet een bestaande lokale tijd JJJJ-MM-DDTuu:mm zijn van 2000-01-01T00:00 tot 2100-12-31T23:59 (niet in het uur dat wegvalt als de zomertijd begint)',
+    fr: "doit être une heure locale existante AAAA-MM-JJThh:mm du 2000-01-01T00:00 au 2100-12-31T23:59 (pas dans l'heure sautée au passage à l'heure d'été)",
+  },
+  'format:foyer-instant': {
+    en: 'must be an existing time with its offset (2027-06-30T23:59:59+02:00 or …Z) from 2000 to 2100',
+    nl: 'moet een bestaand tijdstip met zijn offset zijn (2027-06-30T23:59:59+02:00 of …Z) van 2000 tot 2100',
+    fr: 'doit être un instant existant avec son décalage (2027-06-30T23:59:59+02:00 ou …Z) de 2000 à 2100',
+  },
   pattern: { en: 'has the wrong format', nl: 'heeft een ongeldig formaat', fr: "n'a pas le bon format" },
   additionalProperties: { en: 'is not a known field', nl: 'is geen bekend veld', fr: "n'est pas un champ connu" },
   uniqueItems: { en: 'must not repeat items', nl: 'mag geen dubbele elementen bevatten', fr: 'ne doit pas contenir de doublons' },

@@ -99,11 +99,12 @@ export function fieldsFromValidation(errors: AjvError[], context: string | undef
     if (e.params.format !== undefined) params.format = String(e.params.format);
     if (e.params.allowedValues !== undefined) params.allowed = (e.params.allowedValues as unknown[]).join(', ');
     if (e.params.allowedValue !== undefined) params.allowed = String(e.params.allowedValue);
+    const ownFormat = e.keyword === 'format' && `format:${String(e.params.format)}` in FIELD_MESSAGES ? `format:${String(e.params.format)}` : undefined;
     const known = e.keyword in FIELD_MESSAGES;
     return {
       keyword: e.keyword,
       field: prefix + (path || '(body)'),
-      message: known ? e.keyword : 'invalid',
+      message: ownFormat ?? (known ? e.keyword : 'invalid'),
       params,
     };
   });

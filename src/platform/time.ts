@@ -24,23 +24,68 @@ export function offsetMinutes(d: Date, tz: string): number {
   return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60000);
 }
 
-export function isLocalDateTime(s: string): boolean {
+/** The dates Foyer accepts anywhere (local days, local times, instants): no typo reaches year 0 or 9999. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+function existingDay(y: number, mo: number, d: number): boolean {
+  const dt = new Date(Date.UTC(2000, mo - 1, d));
+  dt.setUTCFullYear(y);
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+const existingTime = (h: number, mi: number, se: number): boolean => h < 24 && mi < 60 && se < 60;
+
+/** "2026-11-30": a calendar day that exists, from `first` (FIRST_DAY unless given) to LAST_DAY. */
+export function isDay(s: string, first = FIRST_DAY): boolean {
+  const m = DAY_RE.exec(s);
+  return !!m && existingDay(+m[1], +m[2], +m[3]) && s >= first && s <= LAST_DAY;
+}
+
+/**
+ * "2026-12-01T20:15[:00]": a local time that exists in `tz` (when given) or in each of Foyer's
+ * zones, within FIRST_DAY..LAST_DAY. A time in the hour skipped when summer time starts
+ * (2027-03-28T02:30) does not exist; a time in the hour that happens twice in autumn does.
+ */
+export function isLocalDateTime(s: string, tz?: string): boolean {
   const m = LOCAL_RE.exec(s);
   if (!m) return false;
   const [, y, mo, d, h, mi, se] = m;
-  const dt = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +(se ?? 0)));
-  return dt.getUTCMonth() === +mo - 1 && dt.getUTCDate() === +d && +h < 24 && +mi < 60;
+  if (!existingDay(+y, +mo, +d) || !existingTime(+h, +mi, +(se ?? 0))) return false;
+  if (s.slice(0, 10) < FIRST_DAY || s.slice(0, 10) > LAST_DAY) return false;
+  const wanted = `${s.slice(0, 16)}:${se ?? '00'}`;
+  return (tz ? [tz] : TIME_ZONES).every((zone) => formatInZone(utcOf(m, zone), zone).slice(0, 19) === wanted);
 }
 
-/** "2026-12-01T20:15" in `tz` -> the UTC instant. Ambiguous autumn hours take the first one. */
-export function zonedToUtc(local: string, tz: string): Date {
-  const m = LOCAL_RE.exec(local);
-  if (!m || !isLocalDateTime(local)) throw new RangeError(`not a local date-time: ${local}`);
+/** "2027-06-30T23:59:59+02:00" or "…Z": an instant with its offset, of a day within FIRST_DAY..LAST_DAY. */
+export function isInstant(s: string): boolean {
+  const m = INSTANT_RE.exec(s);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, se, , oh, om] = m;
+  if (!existingDay(+y, +mo, +d) || !existingTime(+h, +mi, +(se ?? 0))) return false;
+  if (oh !== undefined && (+oh > 14 || +om > 59)) return false;
+  return s.slice(0, 10) >= FIRST_DAY && s.slice(0, 10) <= LAST_DAY;
+}
+
+function utcOf(m: RegExpExecArray, tz: string): Date {
   const [, y, mo, d, h, mi, se] = m;
   const naive = Date.UTC(+y, +mo - 1, +d, +h, +mi, +(se ?? 0));
-  let guess = naive - offsetMinutes(new Date(naive), tz) * 60000;
-  guess = naive - offsetMinutes(new Date(guess), tz) * 60000;
-  return new Date(guess);
+  // The offsets a few hours either side: a local time that happens twice takes the earlier
+  // instant; one in the skipped hour takes the offset from before the change.
+  const candidates = [-6, 6].map((hours) => naive - offsetMinutes(new Date(naive + hours * 3600_000), tz) * 60000);
+  const fits = candidates.filter((t) => naive - offsetMinutes(new Date(t), tz) * 60000 === t);
+  return new Date(Math.min(...(fits.length ? fits : candidates.slice(0, 1))));
+}
+
+/** "2026-12-01T20:15" in `tz` -> the UTC instant. Ambiguous autumn hours take the first one; check input with isLocalDateTime. */
+export function zonedToUtc(local: string, tz: string): Date {
+  const m = LOCAL_RE.exec(local);
+  if (!m || !existingDay(+m[1], +m[2], +m[3]) || !existingTime(+m[4], +m[5], +(m[6] ?? 0)) || +m[1] < 1000) {
+    throw new RangeError(`not a local date-time: ${local}`);
+  }
+  return utcOf(m, tz);
 }
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { IdParams, Items, LocalDateTime, Nullable, OptionalText, StringEnum, Text } from '../platform/schemas.js';
+import { Day, IdParams, Items, LocalDateTime, Nullable, OptionalText, StringEnum, Text } from '../platform/schemas.js';
 import { DIP_PRODUCTION_ID } from './rules.js';
 import { CHANNELS, PERFORMANCE_STATUSES } from './tables.js';
 import './problems.js';
@@ -67,7 +67,6 @@ const PerformanceView = Type.Object({
   uitdatabankEventId: Nullable(Type.String()),
   salesWindows: Type.Array(Type.Object({ channel: Type.String(), opensAt: Nullable(Type.String()), closesAt: Nullable(Type.String()) })),
 });
-const Day = Type.String({ format: 'date' });
 
 export const productionRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const read = requireRole(deps, 'boxoffice', 'reporting');

@@ -16,11 +16,13 @@ export const canTransition = (from: PerformanceStatus, to: PerformanceStatus): b
 /** DIP's production id `NL-{yy}-{producer}-{n}`: the producer and last groups vary in length (`...-00279`, `...-3776864`). */
 export const DIP_PRODUCTION_ID = '^NL-\\d{2}-\\d{1,6}-\\d{1,10}$';
 
-/** A local date-time in the venue's zone -> the UTC instant; one that does not exist (30 February, 24:30) is a field error. */
+/**
+ * A local date-time in the venue's zone -> the UTC instant. The schema format already refused what
+ * does not exist in any of Foyer's zones (30 February, 24:30, 02:30 on the last Sunday of March);
+ * this checks it in the venue's own zone.
+ */
 export function localToUtc(field: string, local: string, tz: string): string {
-  if (!isLocalDateTime(local)) {
-    throw invalidField(field, { en: 'is not an existing date and time', nl: 'is geen bestaande datum en tijd', fr: "n'est pas une date et une heure existantes" });
-  }
+  if (!isLocalDateTime(local, tz)) throw invalidField(field, 'format:foyer-local-date-time');
   return zonedToUtc(local, tz).toISOString();
 }
 

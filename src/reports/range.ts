@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Dialect } from '../platform/db.js';
 import { invalid, type FieldError } from '../platform/problems.js';
 import type { Text } from '../platform/i18n.js';
-import { addDays, zonedToUtc } from '../platform/time.js';
+import { addDays, isDay, zonedToUtc } from '../platform/time.js';
 
 /** Foyer's venues are all in Europe/Amsterdam or Europe/Brussels: the same offsets, one zone for reports. */
 export const REPORT_ZONE = 'Europe/Brussels';
@@ -20,15 +20,10 @@ export interface Period {
   endUtc: string;
 }
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-export function isCalendarDay(s: string): boolean {
-  const m = DAY_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
+/** A calendar day that exists, within the dates Foyer accepts (platform/time.ts). */
+export const isCalendarDay = (s: string): boolean => isDay(s);
 
 export { addDays };
 
@@ -42,7 +37,6 @@ export function eachDay(from: string, to: string): string[] {
   return out;
 }
 
-const NOT_A_DAY: Text = { en: 'must be a date YYYY-MM-DD', nl: 'moet een datum JJJJ-MM-DD zijn', fr: 'doit être une date AAAA-MM-JJ' };
 const BEFORE_FROM: Text = { en: 'must not be before from', nl: 'mag niet voor from liggen', fr: 'ne doit pas précéder from' };
 const TOO_LONG: Text = {
   en: `the period may be at most ${MAX_DAYS} days`, nl: `de periode mag hoogstens ${MAX_DAYS} dagen zijn`,
@@ -52,8 +46,8 @@ const TOO_LONG: Text = {
 /** Checks `from`/`to` and answers the period, or a 400 naming the wrong fields. */
 export function periodOf(from: string, to: string): Period {
   const errors: FieldError[] = [];
-  if (!isCalendarDay(from)) errors.push({ field: 'querystring/from', message: NOT_A_DAY });
-  if (!isCalendarDay(to)) errors.push({ field: 'querystring/to', message: NOT_A_DAY });
+  if (!isCalendarDay(from)) errors.push({ field: 'querystring/from', message: 'format:foyer-day' });
+  if (!isCalendarDay(to)) errors.push({ field: 'querystring/to', message: 'format:foyer-day' });
   if (!errors.length && to < from) errors.push({ field: 'querystring/to', message: BEFORE_FROM });
   if (!errors.length && daysBetween(from, to) >= MAX_DAYS) errors.push({ field: 'querystring/to', message: TOO_LONG });
   if (errors.length) throw invalid(errors);

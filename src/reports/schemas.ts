@@ -1,11 +1,10 @@
 // Request and response shapes of the reports API (the web screens import these).
 import { Type, type Static } from 'typebox';
-import { Nullable, StringEnum } from '../platform/schemas.js';
+import { Day, Nullable, StringEnum } from '../platform/schemas.js';
 
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const Day = Type.String({ maxLength: 10, description: 'Local calendar day YYYY-MM-DD (Europe/Amsterdam = Europe/Brussels)' });
 const rangeFields = {
   from: Day,
   to: Day,
