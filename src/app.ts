@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { Deps } from './platform/context.js';
 import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE, SellingGate } from './platform/gate.js';
-import { Problem, frameworkErrors, installProblemHandlers } from './platform/problems.js';
+import { Problem, clientErrorHandler, frameworkErrors, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
 import { recordRoutes } from './platform/route-table.js';
 import { FORMATS } from './platform/schemas.js';
@@ -46,6 +46,9 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
     frameworkErrors,
+    clientErrorHandler,
+    // installProblemHandlers answers these as a problem (Fastify's own answer is plain JSON).
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   recordRoutes(app);

@@ -113,6 +113,24 @@ export const PROBLEMS = {
       fr: 'Envoyez application/json (ou un formulaire) ; « {type} » n\'est pas accepté ici.',
     },
   },
+  'headers-too-large': {
+    status: 431,
+    title: { en: 'Request Header Fields Too Large', nl: 'Headers van het verzoek te groot', fr: "En-têtes de la requête trop volumineux" },
+    detail: {
+      en: 'The request headers (cookies, tokens) are larger than Foyer accepts.',
+      nl: 'De headers van het verzoek (cookies, tokens) zijn groter dan Foyer aanneemt.',
+      fr: "Les en-têtes de la requête (cookies, jetons) dépassent ce que Foyer accepte.",
+    },
+  },
+  'request-timeout': {
+    status: 408,
+    title: { en: 'Request Timeout', nl: 'Verzoek duurde te lang', fr: 'Délai de la requête dépassé' },
+    detail: {
+      en: 'The request did not arrive in time; send it again.',
+      nl: 'Het verzoek kwam niet op tijd binnen; stuur het opnieuw.',
+      fr: "La requête n'est pas arrivée à temps ; renvoyez-la.",
+    },
+  },
   'internal-error': {
     status: 500,
     title: { en: 'Internal error', nl: 'Interne fout', fr: 'Erreur interne' },
@@ -209,6 +227,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     nl: 'is leeg, maar het inhoudstype zegt JSON',
     fr: 'est vide, mais le type de contenu annonce du JSON',
   },
+  unreadable: { en: 'could not be read', nl: 'kon niet gelezen worden', fr: "n'a pas pu être lu" },
+  notHttp: { en: 'is not a valid HTTP request', nl: 'is geen geldig HTTP-verzoek', fr: "n'est pas une requête HTTP valide" },
   badUrl: { en: 'is not a valid address', nl: 'is geen geldig adres', fr: "n'est pas une adresse valide" },
   nulCharacter: { en: 'must not contain NUL characters', nl: 'mag geen NUL-tekens bevatten', fr: 'ne doit pas contenir de caractères NUL' },
 };

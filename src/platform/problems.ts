@@ -1,4 +1,5 @@
 // Errors as RFC 9457 problem documents (application/problem+json), in the request's language.
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fill, pickLang, type Lang, type Text } from './i18n.js';
 import { FIELD_MESSAGES, NOUNS, problemMessage, type ProblemCode } from './messages.js';
@@ -69,11 +70,13 @@ export function renderProblem(p: Problem, lang: Lang, instance?: string): Proble
   return doc;
 }
 
+const pickLangOf = (req: FastifyRequest): Lang => pickLang(req.headers['accept-language']);
+
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem): FastifyReply {
-  const doc = renderProblem(p, pickLang(req.headers['accept-language']), req.url);
+  const doc = renderProblem(p, pickLangOf(req), req.url);
   if (p.code === 'too-many-attempts') reply.header('retry-after', String(Number(p.params.minutes ?? 1) * 60));
   if (p.code === 'busy') reply.header('retry-after', '2');
-  return reply.code(doc.status).type('application/problem+json').send(doc);
+  return reply.code(doc.status).type('application/problem+json').header('content-language', pickLangOf(req)).send(doc);
 }
 
 interface AjvError {
@@ -139,7 +142,33 @@ function requestProblem(fe: FastifyError, req: FastifyRequest): Problem {
   if (fe.statusCode === 415) {
     return new Problem('unsupported-media-type', { type: String(req.headers['content-type'] ?? '').split(';')[0].slice(0, 100) });
   }
-  return new Problem('malformed-request', {}, [{ field: '(request)', message: { en: fe.message, nl: fe.message, fr: fe.message } }]);
+  return new Problem('malformed-request', {}, [{ field: '(request)', message: 'unreadable' }]);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node could not read the request as HTTP (headers too large, a
+ * timeout, not HTTP at all), so no route or hook runs. Answers a problem on the raw socket, in the
+ * language of an Accept-Language header when the bytes read so far hold one.
+ */
+export function clientErrorHandler(err: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) {
+    socket.destroy();
+    return;
+  }
+  const read = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
+  const lang = pickLang(/(?:^|\r\n)accept-language[ \t]*:[ \t]*([^\r\n]*)/i.exec(read)?.[1]);
+  const problem = err.code === 'HPE_HEADER_OVERFLOW' ? new Problem('headers-too-large')
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new Problem('request-timeout')
+      : new Problem('malformed-request', {}, [{ field: '(request)', message: 'notHttp' }]);
+  const body = JSON.stringify(renderProblem(problem, lang));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problemMessage(problem.code)!.status} ${problemMessage(problem.code)!.title.en}\r\n` +
+      `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Content-Language: ${lang}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 /** Fastify's `frameworkErrors` option: errors found before a route is chosen (e.g. a bad URL). */
@@ -149,6 +178,16 @@ export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply:
 
 /** One error handler for the whole app: Problems, schema errors, Fastify's own 4xx, and bugs; NUL characters refused. */
 export function installProblemHandlers(app: FastifyInstance): void {
+  // Requests that still arrive on open connections while the server closes (Fastify's own answer,
+  // return503OnClosing, is plain JSON): busy, try again, on another connection.
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onRequest', async (req, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new Problem('busy');
+    }
+  });
   app.addHook('preValidation', async (req) => {
     const fields = nulCharacterFields(req);
     if (fields.length) throw invalid(fields);
