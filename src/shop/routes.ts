@@ -9,7 +9,7 @@ import { gated } from '../platform/gate.js';
 import { pickLang } from '../platform/i18n.js';
 import { publicBase } from '../platform/public-url.js';
 import { invalidField } from '../platform/problems.js';
-import { Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { Day, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { linesBodyError, type LinesRequest } from '../baskets/rules.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { SLUG_PATTERN } from '../organisations/slug.js';
@@ -103,7 +103,7 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
     schema: {
       ...pub('Productions with performances to come, by date; packs and streams on sale'), params: Slug,
       querystring: Type.Object({
-        from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
+        from: Type.Optional(Day), to: Type.Optional(Day),
         venue: Type.Optional(Text(100)), genre: Type.Optional(Text(100)),
       }, { additionalProperties: false }),
       response: { 200: Programme },
