@@ -8,6 +8,7 @@ import { findPerformance } from '../productions/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import type { TicketType } from '../pricing/tables.js';
 import { saleBlocker } from './rules.js';
+import { blockerText } from '../platform/words.js';
 
 type Window = { opens_at: string | null; closes_at: string | null } | undefined;
 
@@ -15,8 +16,8 @@ const unknownPerformance = () => invalidField('performanceId', { en: 'no such pe
 
 function assertSellable(ctx: Ctx, perf: Performance, window: Window, channel: Channel): void {
   const blocker = saleBlocker({ status: perf.status, startsAt: perf.starts_at, durationMinutes: perf.duration_minutes, window }, channel, ctx.clock.now().toISOString());
-  if (blocker) throw new Problem('not-on-sale', { channel, reason: blocker });
-  if (!perf.standard_ticket_type_id) throw new Problem('not-on-sale', { channel, reason: 'no standard ticket type' });
+  if (blocker) throw new Problem('not-on-sale', { channel, reason: blockerText(blocker) });
+  if (!perf.standard_ticket_type_id) throw new Problem('not-on-sale', { channel, reason: blockerText('no standard ticket type') });
 }
 
 type TypeFacts = Pick<TicketType, 'archived' | 'sell_online' | 'sell_boxoffice' | 'dip_category' | 'uitpas' | 'uitpas_group' | 'name_nl' | 'name_fr' | 'name_en'>;

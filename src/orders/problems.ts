@@ -4,7 +4,7 @@ registerProblems({
   'order-not-payable': {
     status: 409,
     title: { en: 'Cannot be paid', nl: 'Kan niet betaald worden', fr: 'Ne peut pas être payée' },
-    detail: { en: 'This order is {status}.', nl: 'Deze bestelling is {status}.', fr: 'Cette commande est {status}.' },
+    detail: { en: 'This order is {status}.', nl: 'Deze bestelling is {status}.', fr: 'Cette commande a le statut « {status} ».' },
   },
   'nothing-to-cancel': {
     status: 409,

@@ -4,12 +4,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { fill, pickLang, type Lang, type Text } from './i18n.js';
 import { FIELD_MESSAGES, NOUNS, problemMessage, type ProblemCode } from './messages.js';
 import { nulCharacterFields } from './problems-input.js';
+import { paramWord } from './words.js';
 
 /** A parameter is a plain value, or a text per language (e.g. seat names: "rij 2, stoel 10"). */
 type Params = Record<string, string | number | Text>;
 
 const inLang = (params: Params, lang: Lang): Record<string, string | number> =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : typeof v === 'string' ? paramWord(k, v, lang) : v]));
 
 export interface FieldError {
   /** JSON pointer-ish path of the field: "email", "seatMap/sections/0/rows/2/seats/1/id". */

@@ -130,7 +130,8 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     await page.click('.topbar button:has-text("Rapporten")');
     await page.waitForSelector('.daily-sales table.data');
     const rows = await page.locator('.daily-sales table.data tbody tr').allTextContents();
-    expect(rows.some((r) => r.includes('Normaal') && r.includes('cash'))).toBe(true);
+    expect(rows.some((r) => r.includes('Normaal') && r.includes('contant') && r.includes('kassa'))).toBe(true);
+    expect(rows.join(' ')).not.toMatch(/\b(cash|boxoffice|normal)\b/);
     expect(rows.some((r) => r.includes('UiTPAS'))).toBe(true);
     // Two seats at € 30, one refunded, one UiTPAS ticket at € 7,50.
     expect(await page.locator('.daily-sales .total-revenue').textContent()).toBe('€ 37,50');
@@ -178,5 +179,39 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
     expect(order).toMatchObject({ status: 'paid', balance: 0, customer: { name: 'Jan Janssens', email: 'jan@example.test' } });
     expect(order.payments).toContainEqual(expect.objectContaining({ kind: 'payment', method: 'pin', amount: 2000 }));
+  });
+
+  it('shows every status word in nl and fr, and the ticket type list follows a language switch', async () => {
+    screenshotOnFailure(() => page, 'language');
+    const tt = (await api('GET', '/api/ticket-types')).body.items.find((x: { name: string }) => x.name === 'Normaal');
+    const names = (await api('GET', `/api/ticket-types/${tt.id}`)).body.names;
+    await api('PATCH', `/api/ticket-types/${tt.id}`, { names: { ...names, fr: 'Plein tarif', en: 'Full price' } });
+    // The cash order: one ticket cancelled (refund), one valid; payments cash.
+    const englishNl = /\b(paid|reserved|valid|cancelled|refund|payment|cash|debit|boxoffice|checked_out)\b/i;
+    const englishFr = /\b(paid|reserved|valid|cancelled|refund|payment|cash|pin|debit|boxoffice|checked_out)\b/i;
+    await page.keyboard.press('F3');
+    await page.fill('input[name=order-search]', cashOrderNumber);
+    await page.waitForSelector(`.order-detail[data-order="${cashOrderNumber}"]`);
+    const nlText = await page.locator('.orders').innerText();
+    expect(nlText).toContain('geannuleerd');
+    expect(nlText).toContain('terugbetaling');
+    expect(nlText).not.toMatch(englishNl);
+
+    await page.selectOption('select.lang', 'fr');
+    await page.fill('input[name=order-search]', '');
+    await page.fill('input[name=order-search]', cashOrderNumber);
+    await eventually(() => page.locator('.order-detail .status').first().textContent()).toBe('payé');
+    const frText = await page.locator('.orders').innerText();
+    expect(frText).toContain('annulé');
+    expect(frText).toContain('remboursement');
+    expect(frText).not.toMatch(englishFr);
+
+    // The sell screen, now in French: a new line offers the French ticket type names.
+    await page.click('.topbar button:has-text("Vente")');
+    await page.click('[data-seat="r4s8"]');
+    await eventually(() => page.locator('select[name=ticket-type] option:checked').textContent()).toBe('Plein tarif');
+    await page.selectOption('select.lang', 'nl');
+    await eventually(() => page.locator('select[name=ticket-type] option:checked').textContent()).toBe('Normaal');
+    await page.click('.basket button.link:has-text("Mandje leegmaken"), aside.right button.link:has-text("Mandje leegmaken")');
   });
 });

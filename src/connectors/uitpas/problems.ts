@@ -14,9 +14,9 @@ registerProblems({
     status: 409,
     title: { en: 'UiTPAS switched off', nl: 'UiTPAS uitgeschakeld', fr: 'UiTPAS désactivé' },
     detail: {
-      en: 'UiTPAS passes are not accepted in the {channel} channel.',
-      nl: 'UiTPAS-passen worden niet aanvaard in het kanaal {channel}.',
-      fr: 'Les cartes UiTPAS ne sont pas acceptées dans le canal {channel}.',
+      en: 'UiTPAS passes are not accepted {channel}.',
+      nl: 'UiTPAS-passen worden niet aanvaard via {channel}.',
+      fr: 'Les cartes UiTPAS ne sont pas acceptées via {channel}.',
     },
   },
   'uitpas-not-enabled': {

@@ -17,6 +17,8 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
   const typesFor = (performanceId: string, rank: number, current: string) => ticketTypes.filter((tt) => tt.id === current || (
     !tt.archived && !tt.uitpas && tt.channels.includes('boxoffice') &&
     (prices?.performanceId !== performanceId || prices.prices.some((p) => p.ticketTypeId === tt.id && p.rank === rank))));
+  // The line's own type shows under the list's name (the current language); the line's name only if the list lacks it.
+  const withCurrent = (list: TicketType[], id: string, name: string) => (list.some((tt) => tt.id === id) ? list : [{ id, name } as TicketType, ...list]);
   return (
     <table className="lines">
       <tbody>
@@ -25,7 +27,7 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
             <td>{l.zoneId ? l.section : `${l.section} ${t('row')} ${l.row} ${t('seat')} ${l.seat}`}<br /><small>{l.title}</small></td>
             <td>
               <select aria-label={t('ticketType')} name="ticket-type" value={l.ticketTypeId} onChange={(e) => onType(l.id, e.target.value)}>
-                {typesFor(l.performanceId, l.rank, l.ticketTypeId).map((tt) => <option key={tt.id} value={tt.id}>{tt.id === l.ticketTypeId ? l.ticketTypeName : tt.name}</option>)}
+                {withCurrent(typesFor(l.performanceId, l.rank, l.ticketTypeId), l.ticketTypeId, l.ticketTypeName).map((tt) => <option key={tt.id} value={tt.id}>{tt.name}</option>)}
               </select>
             </td>
             <td className="num">{money(l.price)}</td>

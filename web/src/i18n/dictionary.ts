@@ -103,3 +103,32 @@ const fr: Record<Key, string> = {
 };
 
 export const DICTIONARY: Record<Lang, Record<Key, string>> = { nl, en, fr };
+
+/** Codes the API answers (statuses, channels, payment methods, kinds, DIP categories) as words, by `group.code`. */
+export type WordGroup = 'status' | 'channel' | 'method' | 'kind' | 'category';
+export const WORDS: Record<Lang, Record<string, string>> = {
+  nl: {
+    'status.reserved': 'gereserveerd', 'status.paid': 'betaald', 'status.cancelled': 'geannuleerd', 'status.valid': 'geldig',
+    'status.open': 'open', 'status.checked_out': 'afgerekend', 'status.expired': 'verlopen', 'status.abandoned': 'verlaten',
+    'channel.boxoffice': 'kassa', 'channel.online': 'online',
+    'method.cash': 'contant', 'method.pin': 'pin', 'method.card': 'creditcard', 'method.invoice': 'factuur', 'method.voucher': 'cadeaubon', 'method.online': 'online betaling',
+    'kind.payment': 'betaling', 'kind.refund': 'terugbetaling',
+    'category.normal': 'normaal', 'category.discount': 'korting', 'category.free': 'vrijkaart', 'category.other': 'overig',
+  },
+  en: {
+    'status.reserved': 'reserved', 'status.paid': 'paid', 'status.cancelled': 'cancelled', 'status.valid': 'valid',
+    'status.open': 'open', 'status.checked_out': 'checked out', 'status.expired': 'expired', 'status.abandoned': 'abandoned',
+    'channel.boxoffice': 'box office', 'channel.online': 'online',
+    'method.cash': 'cash', 'method.pin': 'debit card', 'method.card': 'credit card', 'method.invoice': 'invoice', 'method.voucher': 'gift voucher', 'method.online': 'online payment',
+    'kind.payment': 'payment', 'kind.refund': 'refund',
+    'category.normal': 'normal', 'category.discount': 'discount', 'category.free': 'free', 'category.other': 'other',
+  },
+  fr: {
+    'status.reserved': 'réservé', 'status.paid': 'payé', 'status.cancelled': 'annulé', 'status.valid': 'valable',
+    'status.open': 'ouvert', 'status.checked_out': 'payé', 'status.expired': 'expiré', 'status.abandoned': 'abandonné',
+    'channel.boxoffice': 'guichet', 'channel.online': 'en ligne',
+    'method.cash': 'espèces', 'method.pin': 'Bancontact', 'method.card': 'carte de crédit', 'method.invoice': 'facture', 'method.voucher': 'chèque-cadeau', 'method.online': 'paiement en ligne',
+    'kind.payment': 'paiement', 'kind.refund': 'remboursement',
+    'category.normal': 'normal', 'category.discount': 'réduction', 'category.free': 'gratuit', 'category.other': 'autre',
+  },
+};

@@ -1,10 +1,10 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api/client.js';
-import { DICTIONARY, LANGUAGES, type Key, type Lang } from './dictionary.js';
+import { DICTIONARY, LANGUAGES, WORDS, type Key, type Lang, type WordGroup } from './dictionary.js';
 
 const LANG_KEY = 'foyer.lang';
 
-interface I18n { lang: Lang; setLang(l: Lang): void; t(k: Key): string }
+interface I18n { lang: Lang; setLang(l: Lang): void; t(k: Key): string; w(group: WordGroup, code: string): string }
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLang(): Lang {
@@ -18,6 +18,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     lang,
     setLang(l) { localStorage.setItem(LANG_KEY, l); setApiLanguage(l); document.documentElement.lang = l; setLangState(l); },
     t: (k) => DICTIONARY[lang][k],
+    w: (group, code) => WORDS[lang][`${group}.${code}`] ?? code,
   }), [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -11,7 +11,7 @@ import { printTickets } from './printTickets.js';
 const REFUND_METHODS = ['cash', 'pin', 'card', 'invoice'] as const;
 
 export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged(): void }) {
-  const { t, lang } = useI18n();
+  const { t, w, lang } = useI18n();
   const [order, setOrder] = useState<Order | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [refund, setRefund] = useState<(typeof REFUND_METHODS)[number]>('cash');
@@ -37,7 +37,7 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
   const anyPrinted = order.tickets.some((tk) => tk.printCount > 0);
   return (
     <article className="order-detail card" data-order={order.number}>
-      <h2>{order.number} <span className={`status ${order.status}`}>{order.status}</span></h2>
+      <h2>{order.number} <span className={`status ${order.status}`}>{w('status', order.status)}</span></h2>
       <p>{order.customer?.name ?? t('noCustomer')} · {localDateTime(order.createdAt, lang)}</p>
       <p>{t('total')} {money(order.total)} · {t('paid')} {money(order.paid)} · {t('balance')} <span className="balance">{money(order.balance)}</span></p>
       <table className="tickets">
@@ -50,7 +50,7 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
               <td>{tk.seatId ? `${tk.section} ${t('row')} ${tk.row} ${t('seat')} ${tk.seat}` : tk.section}</td>
               <td>{tk.ticketTypeName}</td>
               <td className="num">{money(tk.price)}</td>
-              <td><span className={`status ${tk.status}`}>{tk.status}</span>{tk.printCount > 0 && <small> · {t('printed')} {tk.printCount}×</small>}</td>
+              <td><span className={`status ${tk.status}`}>{w('status', tk.status)}</span>{tk.printCount > 0 && <small> · {t('printed')} {tk.printCount}×</small>}</td>
             </tr>
           ))}
         </tbody>
@@ -74,7 +74,7 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
       )}
       {order.payments.length > 0 && (
         <ul className="payments">
-          {order.payments.map((p) => <li key={p.id}>{p.kind} · {p.method} · {money(p.amount)} · {localDateTime(p.createdAt, lang)}</li>)}
+          {order.payments.map((p) => <li key={p.id}>{w('kind', p.kind)} · {w('method', p.method)} · {money(p.amount)} · {localDateTime(p.createdAt, lang)}</li>)}
         </ul>
       )}
       <ErrorLine error={error} />

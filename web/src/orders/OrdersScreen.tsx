@@ -8,7 +8,7 @@ import { ErrorLine } from '../ui/ErrorLine.js';
 import { OrderDetail } from './OrderDetail.js';
 
 export function OrdersScreen({ openOrderId }: { openOrderId: string | null }) {
-  const { t, lang } = useI18n();
+  const { t, w, lang } = useI18n();
   const [q, setQ] = useState('');
   const [items, setItems] = useState<OrderSummary[]>([]);
   const [openId, setOpenId] = useState<string | null>(openOrderId);
@@ -37,7 +37,7 @@ export function OrdersScreen({ openOrderId }: { openOrderId: string | null }) {
           {items.map((o) => (
             <li key={o.id}>
               <button className={openId === o.id ? 'order active' : 'order'} data-order={o.number} onClick={() => setOpenId(o.id)}>
-                <strong>{o.number}</strong> <span className={`status ${o.status}`}>{o.status}</span> {money(o.total)}
+                <strong>{o.number}</strong> <span className={`status ${o.status}`}>{w('status', o.status)}</span> {money(o.total)}
                 <br /><small>{o.customerName ?? '—'} · {localDateTime(o.createdAt, lang)}</small>
               </button>
             </li>

@@ -7,7 +7,7 @@ import type { DailySales } from './types.js';
 import { useReport } from './useReport.js';
 
 export function DailySalesReport({ query }: { query: string }) {
-  const { t } = useI18n();
+  const { t, w } = useI18n();
   const path = `/api/reports/daily-sales${query}`;
   const { data, error } = useReport<DailySales>(path);
   const perDay = new Map<string, number>();
@@ -23,7 +23,7 @@ export function DailySalesReport({ query }: { query: string }) {
           <thead><tr><th>{t('date')}</th><th>{t('ticketType')}</th><th>{t('category')}</th><th>{t('channel')}</th><th>{t('paymentMethod')}</th><th className="num">{t('tickets')}</th><th className="num">{t('revenue')}</th></tr></thead>
           <tbody>
             {data.items.map((i, n) => (
-              <tr key={n}><td>{i.date}</td><td>{i.ticketTypeName}</td><td>{i.dipCategory}</td><td>{i.channel}</td><td>{i.paymentMethod}</td>
+              <tr key={n}><td>{i.date}</td><td>{i.ticketTypeName}</td><td>{w('category', i.dipCategory)}</td><td>{w('channel', i.channel)}</td><td>{i.paymentMethod ? w('method', i.paymentMethod) : ''}</td>
                 <td className="num">{i.tickets}</td><td className="num">{money(i.revenue)}</td></tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { get } from '../api/client.js';
 import type { Hall, Performance, PlaceStates, PriceList, TicketType } from '../api/types.js';
 import { layoutOf } from '../seatmap/layout.js';
+import { useI18n } from '../i18n/i18n.js';
 
 const POLL_MS = 5000;
 
@@ -13,7 +14,9 @@ export function usePerformanceData(performance: Performance | null) {
   const [ticketTypes, setTicketTypes] = useState<TicketType[]>([]);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => { get<{ items: TicketType[] }>('/api/ticket-types').then((r) => setTicketTypes(r.items), setError); }, []);
+  const { lang } = useI18n();
+  // Ticket type names come in the API's language: asked again after a language switch.
+  useEffect(() => { get<{ items: TicketType[] }>('/api/ticket-types').then((r) => setTicketTypes(r.items), setError); }, [lang]);
 
   const refresh = useCallback(async () => {
     if (!performance) return;
