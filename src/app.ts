@@ -32,6 +32,7 @@ import { catalogueApi } from './catalogue/api.js';
 import { catalogueKeyRoutes } from './catalogue/routes.js';
 import { shopRoutes } from './shop/routes.js';
 import { checkinRoutes } from './checkin/routes.js';
+import { frameAncestors } from './shop/settings.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -107,6 +108,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(catalogueApi(deps));
   await app.register(shopRoutes(deps));
   await app.register(checkinRoutes(deps));
-  await app.register(webStatic()); // last: the app's catch-all GET must not shadow any API route
+  // last: the app's catch-all GET must not shadow any API route
+  await app.register(webStatic(undefined, { frameAncestors: (slug) => frameAncestors(deps.db, slug) }));
   return app;
 }

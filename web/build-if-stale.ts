@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const WEB = fileURLToPath(new URL('.', import.meta.url));
 const DIST_INDEX = path.join(WEB, 'dist', 'index.html');
-const SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts')];
+const SOURCES = [
+  path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'shop'), path.join(WEB, 'shop.html'), path.join(WEB, 'public'),
+  path.join(WEB, 'vite.config.ts'),
+];
 const LOCK = path.join(WEB, '.build-lock');
 
 function newestMtime(p: string): number {

@@ -46,7 +46,7 @@ async function typeChoices(ctx: Ctx, performanceIds: string[]) {
 async function orderOf(db: Db, basket: Basket) {
   if (!basket.order_id) return null;
   const o = await db.selectFrom('orders').select(['id', 'number', 'status', 'total', 'paid_at', 'cancelled_at']).where('id', '=', basket.order_id).executeTakeFirst();
-  return o ? { id: o.id, number: o.number, status: o.status, total: o.total, paidAt: o.paid_at, cancelledAt: o.cancelled_at } : null;
+  return o ? { id: o.id, number: o.number, status: o.status, total: o.total, paidAt: o.paid_at, cancelledAt: o.cancelled_at, link: null as string | null } : null;
 }
 
 /** The basket as the buyer sees it: lines with their choices, packs, streams, total, hold, buyer and order. */

@@ -79,7 +79,11 @@ export const ShopBasketView = Type.Object({
   streams: Type.Array(Type.Object({ id: S, streamId: S, label: S, price: I })),
   total: I,
   buyer: Nullable(Type.Object({ name: S, email: S, phone: Nullable(S), language: Nullable(S), newsletter: B, termsAccepted: B })),
-  order: Nullable(Type.Object({ id: S, number: S, status: S, total: I, paidAt: Nullable(S), cancelledAt: Nullable(S) })),
+  order: Nullable(Type.Object({
+    id: S, number: S, status: S, total: I, paidAt: Nullable(S), cancelledAt: Nullable(S),
+    /** The buyer's my-order page, once the order has one. */
+    link: Nullable(S),
+  })),
 });
 
 export const OpenedBasket = Type.Object({ token: S, basket: ShopBasketView });

@@ -1,5 +1,6 @@
-// Serves the box office app (web/dist) at `/`. Unknown GET paths that ask for HTML get index.html so the
-// app's own routes survive a reload; /api, /v1 and /docs keep the API's problem documents.
+// Serves the box office app (web/dist) at `/` and the web shop app at `/shop/<slug>/…`. Unknown GET
+// paths that ask for HTML get the app's page so its own routes survive a reload; /api, /v1 and /docs
+// keep the API's problem documents.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,14 @@ function fileFor(root: string, urlPath: string): string | null {
   }
 }
 
-export function webStatic(root = WEB_DIST): FastifyPluginAsync {
+export interface WebOptions {
+  /** The origins that may show a shop's pages in a frame (its embedding origins); none: only Foyer itself. */
+  frameAncestors?: (slug: string) => Promise<string[]>;
+}
+
+const SHOP_PAGE = /^\/shop\/([a-z0-9-]{1,40})(\/|$)/;
+
+export function webStatic(root = WEB_DIST, opts: WebOptions = {}): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     if (!fs.existsSync(path.join(root, 'index.html'))) {
       app.log.warn({ root }, 'box office app not built (npm run build:web): / answers 404');
@@ -53,6 +61,12 @@ export function webStatic(root = WEB_DIST): FastifyPluginAsync {
       const acceptsHtml = urlPath === '/' || (req.headers.accept ?? '').includes('text/html');
       if (!acceptsHtml) return reply.callNotFound();
       reply.header('cache-control', 'no-cache');
+      const shop = SHOP_PAGE.exec(urlPath);
+      if (shop && fs.existsSync(path.join(root, 'shop.html'))) {
+        const origins = (await opts.frameAncestors?.(shop[1])) ?? [];
+        reply.header('content-security-policy', `frame-ancestors 'self'${origins.map((o) => ` ${o}`).join('')}`);
+        return reply.sendFile('shop.html', { maxAge: 0 });
+      }
       return reply.sendFile('index.html', { maxAge: 0 });
     });
   };

@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import './shop.css';
+
+createRoot(document.getElementById('shop')!).render(<App />);

@@ -1,0 +1,113 @@
+// The buyer's details, then the payment: the buyer goes to the payment page and comes back to the
+// return page.
+import { useEffect, useState, type ReactNode } from 'react';
+import { api, ShopError, type Shop } from '../api.js';
+import { useBasket } from '../basket.js';
+import { euro } from '../format.js';
+import { LANGS, useI18n, type Key, type Lang } from '../i18n.js';
+import { ErrorBox, Link, useAction } from '../ui.js';
+import { HoldNotice } from './Basket.js';
+
+export interface Method { id: string; description: string; image: string | null }
+
+/** To the payment page: in a frame the whole window goes (payment pages refuse frames). */
+export function leaveFor(url: string): void {
+  try {
+    if (window.top && window.top !== window.self) { window.top.location.href = url; return; }
+  } catch { /* a cross-origin top may refuse: open it instead */
+    window.open(url, '_blank', 'noopener');
+    return;
+  }
+  window.location.href = url;
+}
+
+export function Details({ slug, shop }: { slug: string; shop: Shop | null }) {
+  const { t, lang } = useI18n();
+  const b = useBasket();
+  const act = useAction();
+  const basket = b.basket?.status === 'open' ? b.basket : null;
+  const [f, setF] = useState(() => ({
+    name: basket?.buyer?.name ?? '', email: basket?.buyer?.email ?? '', emailConfirm: basket?.buyer?.email ?? '', phone: basket?.buyer?.phone ?? '',
+    language: (basket?.buyer?.language as Lang | null) ?? lang, newsletter: basket?.buyer?.newsletter ?? false, termsAccepted: false,
+  }));
+  const [methods, setMethods] = useState<Method[]>([]);
+  const [method, setMethod] = useState('');
+  const [leaving, setLeaving] = useState(false);
+
+  useEffect(() => {
+    api<{ items: Method[] }>(`/api/shops/${encodeURIComponent(slug)}/payment-methods?amount=${basket?.total ?? 0}`)
+      .then((r) => { setMethods(r.items); setMethod((m) => m || (r.items[0]?.id ?? '')); }, () => setMethods([]));
+  }, [slug, lang, basket?.total]);
+
+  if (!basket || (!basket.lines.length && !basket.packs.length && !basket.streams.length)) {
+    return <><h1>{t('details')}</h1><p>{t('emptyBasket')}</p><p><Link slug={slug} to="">{t('programme')}</Link></p></>;
+  }
+  const fieldErrors = new Map(act.error instanceof ShopError ? (act.error.problem.errors ?? []).map((e) => [e.field, e.message]) : []);
+  const field = (name: keyof typeof f, label: Key, input: ReactNode) => (
+    <div className={`field${fieldErrors.has(name) ? ' invalid' : ''}`}>
+      <label htmlFor={`f-${name}`}>{t(label)}</label>
+      {input}
+      {fieldErrors.has(name) && <p className="field-error" id={`e-${name}`}>{fieldErrors.get(name)}</p>}
+    </div>
+  );
+  const text = (name: 'name' | 'email' | 'emailConfirm' | 'phone', type: string, autoComplete: string, required = true) => (
+    <input id={`f-${name}`} name={name} type={type} autoComplete={autoComplete} required={required} value={f[name]}
+      aria-invalid={fieldErrors.has(name) || undefined} aria-describedby={fieldErrors.has(name) ? `e-${name}` : undefined}
+      onChange={(e) => setF({ ...f, [name]: e.target.value })} />
+  );
+
+  const pay = () => act.run(async () => {
+    await b.setBuyer({ ...f, phone: f.phone.trim() || null });
+    const answer = await b.checkout(method || undefined);
+    setLeaving(true);
+    leaveFor(answer.checkoutUrl);
+  });
+
+  return (
+    <>
+      <h1>{t('details')}</h1>
+      <HoldNotice />
+      <form className="details card" noValidate onSubmit={(e) => { e.preventDefault(); void pay(); }}>
+        {field('name', 'name', text('name', 'text', 'name'))}
+        {field('email', 'email', text('email', 'email', 'email'))}
+        {field('emailConfirm', 'emailConfirm', text('emailConfirm', 'email', 'off'))}
+        {field('phone', 'phone', text('phone', 'tel', 'tel', false))}
+        {field('language', 'language', (
+          <select id="f-language" name="language" value={f.language} onChange={(e) => setF({ ...f, language: e.target.value as Lang })}>
+            {LANGS.map((l) => <option key={l} value={l}>{{ nl: 'Nederlands', fr: 'Français', en: 'English' }[l]}</option>)}
+          </select>
+        ))}
+        <div className="check">
+          <input id="f-newsletter" name="newsletter" type="checkbox" checked={f.newsletter} onChange={(e) => setF({ ...f, newsletter: e.target.checked })} />
+          <label htmlFor="f-newsletter">{t('newsletter')}</label>
+        </div>
+        <div className={`check${fieldErrors.has('termsAccepted') ? ' invalid' : ''}`}>
+          <input id="f-terms" name="termsAccepted" type="checkbox" checked={f.termsAccepted} required
+            aria-invalid={fieldErrors.has('termsAccepted') || undefined} onChange={(e) => setF({ ...f, termsAccepted: e.target.checked })} />
+          <label htmlFor="f-terms">
+            {shop?.termsUrl
+              ? <>{t('terms', { link: '' }).replace(/\s*$/, ' ')}<a href={shop.termsUrl} target="_blank" rel="noreferrer">{t('termsLink')}</a></>
+              : t('terms', { link: t('termsPlain') })}
+          </label>
+          {fieldErrors.has('termsAccepted') && <p className="field-error">{fieldErrors.get('termsAccepted')}</p>}
+        </div>
+        {basket.total > 0 && methods.length > 0 && (
+          <fieldset className="methods">
+            <legend>{t('payMethod')}</legend>
+            {methods.map((m) => (
+              <label key={m.id} className="method">
+                <input type="radio" name="method" value={m.id} checked={method === m.id} onChange={() => setMethod(m.id)} />
+                {m.image && <img src={m.image} alt="" width={32} height={24} />}
+                <span>{m.description}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <ErrorBox error={act.error} />
+        <button className="primary big" disabled={act.busy || leaving}>
+          {leaving ? t('toPayment') : basket.total > 0 ? t('payTotal', { total: euro(basket.total, lang) }) : t('orderFree')}
+        </button>
+      </form>
+    </>
+  );
+}
