@@ -14,12 +14,22 @@ const ARGS = [
 
 export interface Browser { context: BrowserContext; page: Page; close(): Promise<void> }
 
+export interface BrowserOptions {
+  /** A phone: touch, a mobile viewport and a dense screen. */
+  phone?: boolean;
+  locale?: string;
+}
+
+/** A phone as the shop's buyers hold it. */
+export const PHONE = { width: 390, height: 844 };
+
 /** Builds web/dist when missing or stale (once, under a lock), then opens chromium on a fresh profile. */
-export async function openBrowser(viewport = { width: 1366, height: 768 }): Promise<Browser> {
+export async function openBrowser(viewport = { width: 1366, height: 768 }, opts: BrowserOptions = {}): Promise<Browser> {
   await ensureWebBuilt();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam',
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport, locale: opts.locale ?? 'nl-NL', timezoneId: 'Europe/Amsterdam',
+    ...(opts.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = context.pages()[0] ?? await context.newPage();
   return {

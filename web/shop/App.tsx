@@ -96,8 +96,8 @@ function Shell() {
 function BasketBadge({ slug }: { slug: string }) {
   const { t } = useI18n();
   const { basket, skew } = useBasket();
-  const count = (basket?.lines.length ?? 0) + (basket?.packs.length ?? 0) + (basket?.streams.length ?? 0);
-  const open = basket?.status === 'open' && count > 0;
+  const count = basket?.status === 'open' ? basket.lines.length + basket.packs.length + basket.streams.length : 0;
+  const open = count > 0;
   const now = useTick(open);
   const left = basket ? Date.parse(basket.expiresAt) - (now + skew) : 0;
   return (

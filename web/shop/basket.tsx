@@ -25,8 +25,6 @@ export interface BasketApi {
   setBuyer(body: Record<string, unknown>): Promise<void>;
   checkout(method?: string): Promise<Checkout>;
   refresh(): Promise<Basket | null>;
-  /** Takes over a basket by its token (the return page after paying). */
-  adopt(token: string): Promise<Basket | null>;
   forget(): void;
 }
 
@@ -60,6 +58,8 @@ export function BasketProvider({ slug, children }: { slug: string; children: Rea
   const read = useCallback(async (t: string): Promise<Basket | null> => {
     try {
       const b = await api<Basket>(`${base}/basket`, { token: t });
+      // A basket that was paid for, given up or lapsed takes no more places: the next one is new.
+      if (b.status !== 'open') { keep(null); setBasket(null); return null; }
       setBasket(b);
       return b;
     } catch (e) {
@@ -146,7 +146,6 @@ export function BasketProvider({ slug, children }: { slug: string; children: Rea
     setBuyer: (body) => withToken(async (t) => setBasket(await api<Basket>(`${base}/basket/buyer`, { method: 'PUT', body, token: t }))),
     checkout: (method) => withToken((t) => api<Checkout>(`${base}/basket/checkout`, { method: 'POST', body: method ? { method } : {}, token: t })),
     refresh: () => (token ? read(token) : Promise.resolve(null)),
-    async adopt(t) { keep(t); return read(t); },
     forget() { keep(null); setBasket(null); },
   }), [basket, token, queue, skew, ensure, base, keep, setBasket, withToken, read]);
 

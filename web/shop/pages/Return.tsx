@@ -1,7 +1,7 @@
 // Back from the payment page: the order's state decides. Paid: the tickets and where they were
 // e-mailed. Failed or expired: the seats are free again; the buyer can try the same ones again.
 import { useEffect, useRef, useState } from 'react';
-import type { Basket } from '../api.js';
+import { api, ShopError, type Basket } from '../api.js';
 import { useBasket } from '../basket.js';
 import { euro, longDate, time } from '../format.js';
 import { useI18n } from '../i18n.js';
@@ -16,11 +16,9 @@ export type Outcome = 'waiting' | 'paid' | 'failed';
 
 export function outcomeOf(b: Basket | null): Outcome {
   if (!b) return 'failed';
-  if (b.order?.status === 'paid') return 'paid';
-  if (b.order?.status === 'cancelled') return 'failed';
-  if (!b.order && b.status !== 'open' && b.status !== 'checked_out') return 'failed';
-  if (!b.order && b.status === 'open') return 'failed';
-  return 'waiting';
+  if (!b.order) return 'failed';
+  if (b.order.status === 'paid') return 'paid';
+  return b.order.status === 'awaiting_payment' ? 'waiting' : 'failed';
 }
 
 export function Return({ slug, token }: { slug: string; token: string | null }) {
@@ -31,25 +29,32 @@ export function Return({ slug, token }: { slug: string; token: string | null }) 
   const [outcome, setOutcome] = useState<Outcome>('waiting');
   const first = useRef<Basket | null>(null);
 
+  // The basket this return is about: the one in the address (the payment page sends the buyer back
+  // here, maybe in another window than the shop's frame), else the one this browser kept.
+  const [mine] = useState(() => token ?? b.token);
   useEffect(() => {
     let stop = false;
     const started = Date.now();
+    const read = (refresh: boolean) => (mine
+      ? api<Basket>(`/api/shops/${encodeURIComponent(slug)}/basket${refresh ? '?refresh=1' : ''}`, { token: mine }).catch((e: unknown) => {
+        if (e instanceof ShopError && e.status === 404) return null;
+        throw e;
+      })
+      : Promise.resolve(null));
     (async () => {
-      let current = token ? await b.adopt(token).catch(() => null) : await b.refresh().catch(() => null);
+      let current = await read(true).catch(() => undefined);
       for (;;) {
         if (stop) return;
         if (current && !first.current) first.current = current;
-        setBasket(current);
-        const o = outcomeOf(current);
-        if (o !== 'waiting' || Date.now() - started > GIVE_UP_MS) { setOutcome(o === 'waiting' ? 'failed' : o); break; }
+        if (current !== undefined) setBasket(current);
+        const o = current === undefined ? 'waiting' : outcomeOf(current);
+        if (o !== 'waiting' || Date.now() - started > GIVE_UP_MS) { setOutcome(o === 'waiting' ? 'failed' : o); return; }
         await new Promise((r) => setTimeout(r, POLL_MS));
-        current = await b.refresh().catch(() => current);
+        current = await read(true).catch(() => undefined);
       }
-      // A paid basket is done: the next purchase starts a new one.
-      if (outcomeOf(current) === 'paid' || outcomeOf(current) === 'failed') b.forget();
     })();
     return () => { stop = true; };
-  }, [token]); // the basket api changes with every read
+  }, [mine, slug]);
 
   const again = () => act.run(async () => {
     const lines = first.current?.lines ?? [];
