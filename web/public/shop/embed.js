@@ -1,3 +1,4 @@
+/* global document, window, URL */
 /* Foyer web shop on another site: <script src="https://tickets.example/shop/embed.js" data-shop="demo" async></script>
    puts the shop in a frame where the script is (data-page picks a page, e.g. "performances/<id>"), and the
    frame grows with the shop's content. The shop must list the site in its embedding origins. */
