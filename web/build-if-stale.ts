@@ -9,7 +9,7 @@ const WEB = fileURLToPath(new URL('.', import.meta.url));
 const DIST_INDEX = path.join(WEB, 'dist', 'index.html');
 const SOURCES = [
   path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'shop'), path.join(WEB, 'shop.html'), path.join(WEB, 'public'),
-  path.join(WEB, 'vite.config.ts'),
+  path.join(WEB, 'scan'), path.join(WEB, 'vite.config.ts'),
 ];
 const LOCK = path.join(WEB, '.build-lock');
 
@@ -39,7 +39,10 @@ export async function ensureWebBuilt(): Promise<void> {
   try {
     if (!isStale()) return;
     const vite = path.join(WEB, '..', 'node_modules', 'vite', 'bin', 'vite.js');
-    execFileSync(process.execPath, [vite, 'build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+    // The build users get, also when a test runner (NODE_ENV=test) asks: React's production build, the service worker.
+    execFileSync(process.execPath, [vite, 'build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
+      stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    });
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

@@ -42,6 +42,7 @@ export const ScanRequest = Type.Object({
   performanceIds: Type.Array(Id, { minItems: 1, maxItems: 20, description: 'The performances this door admits to now' }),
   doorId: Type.Optional(Id),
   direction: Type.Optional(StringEnum(DIRECTIONS)),
+  id: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: 'The scanner\'s own id for the scan: if the answer was lost and the scan is uploaded later, it counts once' })),
 }, { additionalProperties: false, description: 'doorId: required unless a device scans (its own door by default). direction: in (default) or out (an exit, where re-entry is on).' });
 
 const TicketAtDoor = Type.Object({

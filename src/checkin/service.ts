@@ -19,6 +19,8 @@ export interface ScanInput {
   performanceIds: string[];
   doorId?: string;
   direction?: Direction;
+  /** The scanner's own id: an upload of the same scan later (its answer was lost) counts once. */
+  id?: string;
 }
 
 interface Where {
@@ -106,12 +108,16 @@ export async function scan(ctx: Ctx, input: ScanInput): Promise<ScanAnswer> {
 
   const row: ScanRow = {
     id: newId(), organisationId: ctx.orgId, performanceId: t.performance_id, ticketId: t.id, direction, ...where,
-    scannedAt: now, recordedAt: now, offline: false, clientScanId: null, outcome: 'applied',
+    scannedAt: now, recordedAt: now, offline: false, clientScanId: input.id ?? null, outcome: 'applied',
   };
   const won = await ctx.db.transaction().execute(async (tx) => {
     const changed = direction === 'in' ? await admit(tx, row, reentry) : await leave(tx, row);
-    if (changed) await insertScan(tx, row);
+    // A scan id already used (a retry of a scan that went through): the first one counts.
+    if (changed && !(await insertScan(tx, row))) throw new AlreadyUploaded();
     return changed;
+  }).catch((e: unknown) => {
+    if (e instanceof AlreadyUploaded) return false;
+    throw e;
   });
   if (won) return answer(ctx, direction === 'in' ? 'admitted' : 'exited', t, now, { again: direction === 'in' && t.inside === 0, scanId: row.id });
   // Another door won the race for this ticket a moment ago.

@@ -6,6 +6,8 @@ import type { SeatMapInput } from '../venues/rules.js';
 export const DEMO_ORGANISATION = 'Demo Schouwburg';
 export const DEMO_ADMIN = { email: 'admin@demo.foyer.test', password: 'demo-admin-2026', name: 'Demo Beheerder' };
 export const DEMO_BOXOFFICE = { email: 'kassa@demo.foyer.test', password: 'demo-kassa-2026', name: 'Demo Kassa' };
+export const DEMO_DOOR = { email: 'deur@demo.foyer.test', password: 'demo-deur-2026', name: 'Demo Deur' };
+export const DEMO_DOORS = ['Hoofdingang', 'Zij-ingang'];
 
 /** Stable UUID from a name (the UUID v5 layout over SHA-1), so ids survive re-seeding. */
 export function stableUuid(name: string): string {

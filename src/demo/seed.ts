@@ -10,9 +10,10 @@ import { createPerformance, createProduction } from '../productions/service.js';
 import { createTicketType, putPriceList } from '../pricing/service.js';
 import { configureDemoDip } from '../connectors/dip/demo.js';
 import { saveSettings } from '../connectors/uitpas/settings.js';
+import { createDoor } from '../checkin/devices.js';
 import { saveShopSettings } from '../shop/settings.js';
 import {
-  DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
+  DEMO_ADMIN, DEMO_BOXOFFICE, DEMO_DOOR, DEMO_DOORS, DEMO_ORGANISATION, DEMO_PRODUCTIONS, DEMO_TICKET_TYPES, DEMO_VENUES,
   amsterdamSeatMap, demoPerformances, gentSeatMap, type DemoVenueKey,
 } from './plan.js';
 
@@ -34,6 +35,8 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
   const ctx = systemCtx(deps, org.id, log);
   await createUser(deps.db, org.id, { ...DEMO_ADMIN, role: 'admin' }, now);
   await createUser(deps.db, org.id, { ...DEMO_BOXOFFICE, role: 'boxoffice' }, now);
+  await createUser(deps.db, org.id, { ...DEMO_DOOR, role: 'door' }, now);
+  for (const name of DEMO_DOORS) await createDoor(ctx, name);
   // The web shop at /shop/demo/, in the demo theatre's colour.
   await saveShopSettings(ctx, { enabled: true, colour: '#8e1537' });
 
@@ -89,6 +92,7 @@ export function demoLoginText(baseUrl: string): string {
     'Demo data loaded: organisation "Demo Schouwburg".',
     `  Admin:      ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
     `  Box office: ${DEMO_BOXOFFICE.email} / ${DEMO_BOXOFFICE.password}`,
+    `  Door:       ${DEMO_DOOR.email} / ${DEMO_DOOR.password} (scanner at ${baseUrl}/scan/)`,
     `  Log in:     curl -s -X POST ${baseUrl}/api/auth/login -H 'content-type: application/json' \\`,
     `                -d '{"email":"${DEMO_ADMIN.email}","password":"${DEMO_ADMIN.password}"}'`,
     `  API docs:   ${baseUrl}/docs`,

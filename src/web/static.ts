@@ -1,6 +1,6 @@
-// Serves the box office app (web/dist) at `/` and the web shop app at `/shop/<slug>/…`. Unknown GET
-// paths that ask for HTML get the app's page so its own routes survive a reload; /api, /v1 and /docs
-// keep the API's problem documents.
+// Serves the box office app (web/dist) at `/`, the web shop app at `/shop/<slug>/…` and the door
+// scanner at `/scan/`. Unknown GET paths that ask for HTML get their app's page so its own routes
+// survive a reload; /api, /v1 and /docs keep the API's problem documents.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ export const WEB_DIST = path.join(projectRoot(), 'web', 'dist') + path.sep;
 const API_PREFIXES = ['/api/', '/v1/', '/docs'];
 
 const isApiPath = (url: string) => url === '/api' || url === '/v1' || API_PREFIXES.some((p) => url.startsWith(p));
+const SCANNER = '/scan/';
 
 /** A file inside `root` for this URL path, or null (missing, a directory, or outside the root). */
 function fileFor(root: string, urlPath: string): string | null {
@@ -53,12 +54,15 @@ export function webStatic(root = WEB_DIST, opts: WebOptions = {}): FastifyPlugin
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const urlPath = req.url.split('?')[0];
       if (isApiPath(urlPath)) return reply.callNotFound();
-      const file = urlPath === '/' ? null : fileFor(root, urlPath);
+      // The scanner's service worker controls /scan/ and below, so the app lives under the slash.
+      if (urlPath === '/scan') return reply.redirect(SCANNER);
+      const page = urlPath.startsWith(SCANNER) ? 'scan/index.html' : 'index.html';
+      const file = urlPath === '/' || urlPath === SCANNER ? null : fileFor(root, urlPath);
       if (file) {
         const hashed = file.startsWith(`assets${path.sep}`);
         return reply.sendFile(file, { maxAge: hashed ? 365 * 24 * 3600 * 1000 : 0, immutable: hashed });
       }
-      const acceptsHtml = urlPath === '/' || (req.headers.accept ?? '').includes('text/html');
+      const acceptsHtml = urlPath === '/' || urlPath === SCANNER || (req.headers.accept ?? '').includes('text/html');
       if (!acceptsHtml) return reply.callNotFound();
       reply.header('cache-control', 'no-cache');
       const shop = SHOP_PAGE.exec(urlPath);
@@ -67,7 +71,7 @@ export function webStatic(root = WEB_DIST, opts: WebOptions = {}): FastifyPlugin
         reply.header('content-security-policy', `frame-ancestors 'self'${origins.map((o) => ` ${o}`).join('')}`);
         return reply.sendFile('shop.html', { maxAge: 0 });
       }
-      return reply.sendFile('index.html', { maxAge: 0 });
+      return reply.sendFile(page, { maxAge: 0 });
     });
   };
 }

@@ -48,7 +48,7 @@ export function checkinKit(s: () => TestServer, token: () => string) {
       const order = await kit.checkout(b.id, { method: 'cash' });
       return order.tickets.map((t: { id: string; barcode: string; seatId: string | null }) => ({ id: t.id, barcode: t.barcode, seatId: t.seatId, orderId: order.id }));
     },
-    scan(t: string, body: { barcode: string; performanceIds: string[]; doorId?: string; direction?: 'in' | 'out' }, lang = 'nl') {
+    scan(t: string, body: { barcode: string; performanceIds: string[]; doorId?: string; direction?: 'in' | 'out'; id?: string }, lang = 'nl') {
       return req('POST', '/api/checkin/scans', body, t, lang);
     },
   };

@@ -121,6 +121,16 @@ describe.each(DIALECTS)('offline scans on %s', (dialect) => {
     expect(conflicts).toHaveLength(1);
   });
 
+  it('counts a scan once when its online answer was lost and the scanner uploads it later', async () => {
+    const t = await sell();
+    clock.set(new Date(T0 + 20 * 60_000));
+    const scan = offline(t, 20);
+    expect(k.ok(await k.scan(ev.doorToken, { barcode: t.barcode, performanceIds: [perf()], doorId: ev.doors.side, id: scan.id })).reason).toBe('admitted');
+    const r = k.ok(await upload({ doorId: ev.doors.side, scans: [scan] }));
+    expect(r).toEqual({ results: [{ id: scan.id, outcome: 'applied', reason: 'admitted', conflict: null }], conflicts: [] });
+    expect(await s.handle.db.selectFrom('checkin_scans').select('id').where('ticket_id', '=', t.id).execute()).toHaveLength(1);
+  });
+
   it('reports an offline admission of a ticket cancelled or unpaid meanwhile, and ignores unknown codes', async () => {
     clock.set(new Date(T0 + 35 * 60_000));
     const c = await sell();

@@ -18,6 +18,8 @@ export interface BrowserOptions {
   /** A phone: touch, a mobile viewport and a dense screen. */
   phone?: boolean;
   locale?: string;
+  /** More chromium flags (a fake camera). */
+  args?: string[];
 }
 
 /** A phone as the shop's buyers hold it. */
@@ -28,7 +30,7 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }, opts:
   await ensureWebBuilt();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport, locale: opts.locale ?? 'nl-NL', timezoneId: 'Europe/Amsterdam',
+    executablePath: CHROMIUM, headless: true, args: [...ARGS, ...(opts.args ?? [])], viewport, locale: opts.locale ?? 'nl-NL', timezoneId: 'Europe/Amsterdam',
     ...(opts.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = context.pages()[0] ?? await context.newPage();
