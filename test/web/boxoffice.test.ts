@@ -160,6 +160,8 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     await page.click('.topbar button:has-text("Verkoop")');
     await page.click('[data-seat="r3s3"]');
     await eventually(() => lines().count()).toBe(1);
+    // No reservation without a customer's name.
+    expect(await page.isDisabled('.payment button[name=reserve]')).toBe(true);
     await page.click('button:has-text("Nieuwe klant")');
     await page.fill('input[name=customer-name]', 'Jan Janssens');
     await page.fill('input[name=customer-email]', 'jan@example.test');
@@ -168,6 +170,10 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     await page.click('button:has-text("Reserveren, later betalen")');
     await page.waitForSelector('.done[data-order]');
     expect(await page.locator('.done h3').textContent()).toContain('Gereserveerd');
+    // When it lapses, as the venue's wall clock (the API's local time with offset).
+    const lapses = await page.getAttribute('.done .expires time', 'datetime');
+    expect(lapses).toMatch(/\+0[12]:00$/);
+    expect(await page.locator('.done .expires').textContent()).toContain(`${lapses!.slice(8, 10)}-${lapses!.slice(5, 7)}-${lapses!.slice(0, 4)} ${lapses!.slice(11, 16)}`);
 
     await page.keyboard.press('F3');
     await page.fill('input[name=order-search]', 'janssens');
@@ -179,6 +185,28 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     const order = (await api('GET', `/api/orders/${found.body.items[0].id}`)).body;
     expect(order).toMatchObject({ status: 'paid', balance: 0, customer: { name: 'Jan Janssens', email: 'jan@example.test' } });
     expect(order.payments).toContainEqual(expect.objectContaining({ kind: 'payment', method: 'pin', amount: 2000 }));
+  });
+
+  it('Enter in the performance search leaves the field, so B takes best available, and F7 pays by pin', async () => {
+    screenshotOnFailure(() => page, 'keys');
+    await page.click('.topbar button:has-text("Verkoop")');
+    await page.waitForSelector('[data-seat="r1s1"]');
+    await page.keyboard.press('F2');
+    await page.keyboard.type('Hamlet');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('name') ?? '')).not.toBe('performance-search');
+    await page.waitForSelector('[data-seat="r1s1"]');
+    await page.keyboard.press('b');
+    expect(await page.inputValue('input[name=performance-search]')).toBe('Hamlet');
+    await eventually(() => lines().count()).toBe(2);
+    const paid = page.waitForResponse((r) => r.url().endsWith('/checkout') && r.request().method() === 'POST');
+    await page.keyboard.press('F7');
+    const order = await (await paid).json();
+    expect(order).toMatchObject({ status: 'paid' });
+    expect(order.payments[0]).toMatchObject({ method: 'pin' });
+    await page.waitForSelector('.done[data-order]');
+    await page.keyboard.press('Escape');
+    await page.fill('input[name=performance-search]', '');
   });
 
   it('shows every status word in nl and fr, and the ticket type list follows a language switch', async () => {

@@ -11,9 +11,9 @@ import { useAction } from '../ui/useAsync.js';
 type Method = 'cash' | 'pin' | 'card' | 'invoice' | 'reserve';
 const METHODS = ['cash', 'pin', 'card', 'invoice'] as const;
 
-interface Props { basket: Basket; cashRef: RefObject<HTMLInputElement | null>; cashOpen: boolean; setCashOpen(v: boolean): void; onDone(o: Order): void }
+interface Props { basket: Basket; cashRef: RefObject<HTMLInputElement | null>; pinRef: RefObject<HTMLButtonElement | null>; cashOpen: boolean; setCashOpen(v: boolean): void; onDone(o: Order): void }
 
-export function PaymentPanel({ basket, cashRef, cashOpen, setCashOpen, onDone }: Props) {
+export function PaymentPanel({ basket, cashRef, pinRef, cashOpen, setCashOpen, onDone }: Props) {
   const { t } = useI18n();
   const [received, setReceived] = useState('');
   const keys = useRef(new Map<string, string>());
@@ -37,13 +37,15 @@ export function PaymentPanel({ basket, cashRef, cashOpen, setCashOpen, onDone }:
     <section className="payment">
       <div className="methods">
         {METHODS.map((m) => (
-          <button key={m} className={m === 'cash' ? 'primary' : ''} disabled={busy}
+          <button key={m} className={m === 'cash' ? 'primary' : ''} disabled={busy} ref={m === 'pin' ? pinRef : undefined} name={`pay-${m}`}
             onClick={() => (m === 'cash' ? setCashOpen(true) : void checkout(m))}>
-            {t(m)}{m === 'cash' ? ' (F8)' : ''}
+            {t(m)}{m === 'cash' ? ' (F8)' : m === 'pin' ? ' (F7)' : ''}
           </button>
         ))}
-        <button disabled={busy} onClick={() => void checkout('reserve')}>{t('reserveLater')}</button>
+        <button name="reserve" disabled={busy || !basket.customer} title={basket.customer ? undefined : t('customerNeeded')}
+          onClick={() => void checkout('reserve')}>{t('reserveLater')}</button>
       </div>
+      {!basket.customer && <small className="muted reserve-hint">{t('customerNeeded')}</small>}
       {cashOpen && (
         <form className="cash row" onSubmit={payCash}>
           <label>{t('received')}

@@ -33,6 +33,7 @@ const nl = {
   shortcuts: 'Sneltoetsen', language: 'Taal', loading: 'Laden…', error: 'Fout', close: 'Sluiten', seats: 'plaatsen',
   kShortcutSearch: 'zoek voorstelling', kShortcutBest: 'beste plaatsen', kShortcutCash: 'contant afrekenen', kShortcutPrint: 'afdrukken',
   kShortcutOrders: 'bestellingen', kShortcutEsc: 'sluiten / selectie wissen',
+  kShortcutPin: 'pinnen', expiresAt: 'Vervalt', customerNeeded: 'Een reservering heeft een klant nodig',
 };
 export type Key = keyof typeof nl;
 
@@ -67,6 +68,7 @@ const en: Record<Key, string> = {
   shortcuts: 'Shortcuts', language: 'Language', loading: 'Loading…', error: 'Error', close: 'Close', seats: 'seats',
   kShortcutSearch: 'find performance', kShortcutBest: 'best available', kShortcutCash: 'pay cash', kShortcutPrint: 'print',
   kShortcutOrders: 'orders', kShortcutEsc: 'close / clear selection',
+  kShortcutPin: 'pay by debit card', expiresAt: 'Lapses', customerNeeded: 'A reservation needs a customer',
 };
 
 const fr: Record<Key, string> = {
@@ -100,6 +102,7 @@ const fr: Record<Key, string> = {
   shortcuts: 'Raccourcis', language: 'Langue', loading: 'Chargement…', error: 'Erreur', close: 'Fermer', seats: 'places',
   kShortcutSearch: 'chercher une représentation', kShortcutBest: 'meilleures places', kShortcutCash: 'payer en espèces', kShortcutPrint: 'imprimer',
   kShortcutOrders: 'commandes', kShortcutEsc: 'fermer / effacer la sélection',
+  kShortcutPin: 'payer par Bancontact', expiresAt: 'Expire', customerNeeded: 'Une réservation demande un client',
 };
 
 export const DICTIONARY: Record<Lang, Record<Key, string>> = { nl, en, fr };

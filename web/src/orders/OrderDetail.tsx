@@ -39,6 +39,9 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
     <article className="order-detail card" data-order={order.number}>
       <h2>{order.number} <span className={`status ${order.status}`}>{w('status', order.status)}</span></h2>
       <p>{order.customer?.name ?? t('noCustomer')} · {localDateTime(order.createdAt, lang)}</p>
+      {order.status === 'reserved' && order.reservationExpiresAt && (
+        <p className="expires">{t('expiresAt')} <time dateTime={order.reservationExpiresAt}>{localDateTime(order.reservationExpiresAt, lang)}</time></p>
+      )}
       <p>{t('total')} {money(order.total)} · {t('paid')} {money(order.paid)} · {t('balance')} <span className="balance">{money(order.balance)}</span></p>
       <table className="tickets">
         <tbody>

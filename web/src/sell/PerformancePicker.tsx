@@ -34,7 +34,10 @@ export function PerformancePicker({ selected, onSelect, searchRef }: Props) {
       <div className="row">
         <input ref={searchRef} type="search" name="performance-search" placeholder={`${t('searchPerformances')} (F2)`} value={q}
           onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter' && items[0]) onSelect(items[0]); }} />
+          onKeyDown={(e) => {
+            // Leave the field after picking, so the next shortcut (B, a digit) is not typed into it.
+            if (e.key === 'Enter') { if (items[0]) onSelect(items[0]); e.currentTarget.blur(); }
+          }} />
         <input type="date" name="performance-date" aria-label={t('date')} value={day} onChange={(e) => setDay(e.target.value)} />
       </div>
       <ErrorLine error={error} />

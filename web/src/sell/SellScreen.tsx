@@ -40,6 +40,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
   const cashRef = useRef<HTMLInputElement>(null);
+  const pinRef = useRef<HTMLButtonElement>(null);
 
   const mine = useMemo(() => new Set((b.basket?.lines ?? [])
     .filter((l) => l.performanceId === performance?.id && l.seatId).map((l) => l.seatId!)), [b.basket, performance]);
@@ -75,6 +76,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
     b: () => quantityRef.current?.form?.requestSubmit(),
     B: () => quantityRef.current?.form?.requestSubmit(),
     F8: () => { if (hasLines) { setCashOpen(true); setTimeout(() => cashRef.current?.focus(), 0); } },
+    F7: () => { if (hasLines) pinRef.current?.click(); },
     F9: () => { void doPrint(); },
     Escape: () => { if (order) newSale(); else if (cashOpen) setCashOpen(false); else setSelected(new Set()); },
   });
@@ -106,7 +108,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
           onType={(lineId, tt) => void run(() => b.setTicketType(lineId, tt))} onRemove={(lineId) => void act(() => b.removeLine(lineId))} />
         {hasLines && caps.uitpas && performance?.uitpasEnabled && <UitpasPanel basket={b.basket} onBasket={b.setBasket} />}
         {hasLines && <CustomerPanel basket={b.basket} onSet={b.setCustomer} />}
-        {hasLines && <PaymentPanel basket={b.basket!} cashRef={cashRef} cashOpen={cashOpen} setCashOpen={setCashOpen} onDone={done} />}
+        {hasLines && <PaymentPanel basket={b.basket!} cashRef={cashRef} pinRef={pinRef} cashOpen={cashOpen} setCashOpen={setCashOpen} onDone={done} />}
         {hasLines && <button className="link" onClick={() => void act(b.clear)}>{t('clearBasket')}</button>}
       </aside>
     </div>

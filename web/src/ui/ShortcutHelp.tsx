@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n.js';
 
 export const SHORTCUTS = [
-  ['F2', 'kShortcutSearch'], ['B', 'kShortcutBest'], ['F8', 'kShortcutCash'], ['F9', 'kShortcutPrint'],
+  ['F2', 'kShortcutSearch'], ['B', 'kShortcutBest'], ['F7', 'kShortcutPin'], ['F8', 'kShortcutCash'], ['F9', 'kShortcutPrint'],
   ['F3', 'kShortcutOrders'], ['Esc', 'kShortcutEsc'],
 ] as const;
 
