@@ -11,6 +11,7 @@ import { Problem, clientErrorHandler, frameworkErrors, installProblemHandlers } 
 import { problemRoutes } from './platform/problem-routes.js';
 import { recordRoutes } from './platform/route-table.js';
 import { FORMATS } from './platform/schemas.js';
+import { docsCsp, registerSecurityHeaders } from './platform/security-headers.js';
 import { jobRoutes } from './platform/jobs-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { staffRoutes } from './staff/routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
 
   recordRoutes(app);
   installProblemHandlers(app);
+  await registerSecurityHeaders(app);
   // A POST without a body is read as {}: calls whose fields are all optional need none, and a call
   // with required fields names them instead of saying "body must be an object".
   app.addHook('preValidation', async (req) => {
@@ -72,7 +74,12 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // No call to swagger.io's validator; the page's own inline script and style by their hashes.
+    uiConfig: { validatorUrl: null },
+    transformStaticCSP: docsCsp(app),
+  });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

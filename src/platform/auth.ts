@@ -39,6 +39,9 @@ async function actorFromJwt(deps: Deps, token: string): Promise<Found | undefine
   try {
     const { payload } = await jwtVerify(token, await jwtKey(deps), {
       issuer: ISSUER,
+      // Only what Foyer signs: HS256 with its own key, always with an expiry.
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
       currentDate: deps.clock.now(),
     });
     const role = payload.role as Role;
@@ -51,7 +54,7 @@ async function actorFromJwt(deps: Deps, token: string): Promise<Found | undefine
       .where('organisation_id', '=', payload.org)
       .executeTakeFirst();
     if (!client || client.revoked_at) return undefined;
-    const expiresAt = payload.exp ? new Date(payload.exp * 1000).toISOString() : undefined;
+    const expiresAt = new Date(payload.exp! * 1000).toISOString();
     return { actor: { kind: 'client', id: payload.sub, orgId: payload.org, role }, expiresAt };
   } catch {
     return undefined;

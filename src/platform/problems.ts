@@ -5,6 +5,7 @@ import { fill, pickLang, type Lang, type Text } from './i18n.js';
 import { FIELD_MESSAGES, NOUNS, problemMessage, type ProblemCode } from './messages.js';
 import { nulCharacterFields } from './problems-input.js';
 import { paramWord } from './words.js';
+import { redactUrl } from './redact.js';
 
 /** A parameter is a plain value, or a text per language (e.g. seat names: "rij 2, stoel 10"). */
 type Params = Record<string, string | number | Text>;
@@ -64,7 +65,7 @@ export function renderProblem(p: Problem, lang: Lang, instance?: string): Proble
     title: msg.title[lang],
     status: msg.status,
     detail: fill(msg.detail[lang], params),
-    ...(instance ? { instance } : {}),
+    ...(instance ? { instance: redactUrl(instance) } : {}),
     ...p.extensions,
   };
   if (p.fields.length) doc.errors = p.fields.map((f) => ({ field: f.field, message: fieldMessage(f, lang) }));

@@ -1,0 +1,84 @@
+// Security headers on every answer (@fastify/helmet): a Content-Security-Policy that the box office
+// app, /docs (swagger-ui) and the API all work under, no MIME sniffing, no referrer, and no framing
+// by default. A page that a venue may embed in its own site (the web shop) calls allowFraming.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+
+/** The policy of every answer; `frame-ancestors 'none'` unless a route allows framing. */
+export const CSP_DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // Foyer may run on plain HTTP inside a venue's network; HSTS is for the TLS proxy in front.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/**
+ * /docs (swagger-ui) sets inline styles as it renders (React style attributes and <style> it
+ * injects), so its answers allow inline styles; scripts stay as strict as everywhere else (plus
+ * the hashes swagger-ui lists for its own inline scripts, if any).
+ */
+export function docsCsp(app: FastifyInstance): (header: string | number | string[]) => string {
+  return (header) => {
+    const hashes = (app as unknown as { swaggerCSP?: { script: string[]; style: string[] } }).swaggerCSP;
+    // Not with style hashes: a hash in style-src makes browsers ignore 'unsafe-inline'.
+    let csp = withSources(String(header), 'style-src', ["'unsafe-inline'"]);
+    if (hashes?.script.length) csp = withSources(csp, 'script-src', hashes.script);
+    return csp;
+  };
+}
+
+function withSources(csp: string, directive: string, sources: string[]): string {
+  return csp.split(';').map((d) => (d.trim().split(/\s+/)[0] === directive ? `${d.trim()} ${sources.join(' ')}` : d.trim())).join(';');
+}
+
+const ORIGIN_RE = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+/** An origin a venue may embed Foyer's pages from: `https://www.schouwburg.nl` (scheme, host, port; nothing else). */
+export const isFramingOrigin = (origin: string): boolean => ORIGIN_RE.test(origin) && !origin.endsWith('.');
+
+/**
+ * Lets the sites at `origins` show this answer in a frame (e.g. a venue's own site embedding the
+ * web shop): CSP `frame-ancestors` becomes those origins and X-Frame-Options is dropped (it cannot
+ * name origins; browsers that know frame-ancestors ignore it anyway). Origins that are not plain
+ * origins are ignored; with none left, framing stays denied. Call it from a handler or a hook
+ * before the answer is sent.
+ */
+export function allowFraming(reply: FastifyReply, origins: readonly string[]): void {
+  const allowed = [...new Set(origins.filter(isFramingOrigin).map((o) => o.toLowerCase()))];
+  if (!allowed.length) return;
+  const current = String(reply.getHeader('content-security-policy') ?? '');
+  const others = current.split(';').map((d) => d.trim()).filter((d) => d && d.split(/\s+/)[0] !== 'frame-ancestors');
+  reply.header('content-security-policy', [...others, `frame-ancestors ${allowed.join(' ')}`].join('; '));
+  reply.removeHeader('x-frame-options');
+}
+
+/**
+ * An onSend hook for a route prefix: each answer may be framed by the origins `originsOf` finds
+ * for the request (e.g. the organisation's configured shop origins). Register it in the plugin
+ * that holds the prefix's routes: `app.addHook('onSend', framingHook(async (req) => ...))`.
+ */
+export function framingHook(originsOf: (req: FastifyRequest) => Promise<readonly string[]> | readonly string[]) {
+  return async (req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
+    allowFraming(reply, await originsOf(req));
+    return payload;
+  };
+}
