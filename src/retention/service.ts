@@ -25,6 +25,8 @@ const DEFAULT_MAX_MS = 120_000;
 export interface RetentionRun {
   deleted: Record<CleanupName, number>;
   batches: number;
+  /** The longest single batch: the longest any lock was held. */
+  longestBatchMs: number;
   /** False when the run stopped at maxMs with rows still to go. */
   complete: boolean;
   ms: number;
@@ -37,6 +39,7 @@ export async function runRetention(deps: Deps, periods: RetentionPeriods, opts: 
   const cut = cutoffs(deps.clock.now(), periods);
   const deleted = Object.fromEntries(Object.keys(cleanups).map((k) => [k, 0])) as Record<CleanupName, number>;
   let batches = 0;
+  let longestBatchMs = 0;
   let complete = true;
   for (const name of Object.keys(cleanups) as CleanupName[]) {
     for (;;) {
@@ -44,7 +47,9 @@ export async function runRetention(deps: Deps, periods: RetentionPeriods, opts: 
         complete = false;
         break;
       }
+      const t = performance.now();
       const n = await cleanups[name](deps.db, cut, limit);
+      longestBatchMs = Math.max(longestBatchMs, performance.now() - t);
       batches++;
       deleted[name] += n;
       if (n < limit) break;
@@ -52,7 +57,7 @@ export async function runRetention(deps: Deps, periods: RetentionPeriods, opts: 
     }
     if (!complete) break;
   }
-  return { deleted, batches, complete, ms: performance.now() - started };
+  return { deleted, batches, longestBatchMs, complete, ms: performance.now() - started };
 }
 
 /** Every hour at :20 (Europe/Amsterdam), one run across all processes. */
