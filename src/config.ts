@@ -1,5 +1,6 @@
 // Every environment variable Foyer reads, parsed and validated in one place.
 import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE } from './platform/gate.js';
+import { DEFAULT_RETENTION, RETENTION_SETTINGS, type RetentionPeriods } from './retention/periods.js';
 export interface Config {
   host: string;
   port: number;
@@ -20,6 +21,8 @@ export interface Config {
   sellConcurrency: number;
   /** Buyers that may wait at the door before new ones get 503 busy. */
   sellQueue: number;
+  /** How long what grows with use is kept (src/retention). */
+  retention: RetentionPeriods;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +41,14 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function retention(env: NodeJS.ProcessEnv): RetentionPeriods {
+  const periods = { ...DEFAULT_RETENTION };
+  for (const key of Object.keys(RETENTION_SETTINGS) as (keyof RetentionPeriods)[]) {
+    periods[key] = int(env, RETENTION_SETTINGS[key].env, DEFAULT_RETENTION[key], RETENTION_SETTINGS[key].min);
+  }
+  return periods;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.FOYER_PUBLIC_URL || `http://${host}:${port}`,
     sellConcurrency: int(env, 'FOYER_SELL_CONCURRENCY', DEFAULT_SELL_CONCURRENCY, 1),
     sellQueue: int(env, 'FOYER_SELL_QUEUE', DEFAULT_SELL_QUEUE),
+    retention: retention(env),
   };
 }

@@ -22,7 +22,7 @@ if (config.seedDemo && (await isEmpty(deps))) {
   console.log(`\n${demoLoginText(config.publicUrl)}\n`);
 }
 
-const worker = config.worker ? createWorker(deps, log) : undefined;
+const worker = config.worker ? createWorker(deps, log, true, config.retention) : undefined;
 const app = await buildApp(deps, { logger: log });
 try {
   await app.listen({ host: config.host, port: config.port });

@@ -2,12 +2,14 @@
 // may run it; the database decides which process does which job or tick.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './platform/context.js';
-import { deleteFinishedJobs, enqueue, JobRunner } from './platform/jobs.js';
+import { enqueue, JobRunner } from './platform/jobs.js';
 import { Scheduler } from './platform/schedules.js';
 import { sweepSelling } from './orders/sweeper.js';
 import { registerUitpasJobs } from './connectors/uitpas/jobs.js';
 import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/schedule.js';
 import { registerReportJobs } from './reports/jobs.js';
+import { DEFAULT_RETENTION, type RetentionPeriods } from './retention/periods.js';
+import { registerRetention } from './retention/service.js';
 
 export interface Worker {
   runner: JobRunner;
@@ -16,7 +18,7 @@ export interface Worker {
 }
 
 /** Registers every job kind and schedule; `start` false builds without polling (tests drive it). */
-export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): Worker {
+export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true, retention: RetentionPeriods = DEFAULT_RETENTION): Worker {
   const runner = new JobRunner({ deps, log });
   const scheduler = new Scheduler({ deps, log });
 
@@ -31,14 +33,8 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): 
     },
   });
 
-  // Done jobs are the audit of what went out; keep them 30 days.
-  scheduler.add({
-    name: 'jobs.cleanup',
-    cron: '15 4 * * *',
-    work: async (tx, tick) => {
-      await deleteFinishedJobs(tx, new Date(tick.now.getTime() - 30 * 86400_000));
-    },
-  });
+  // Old jobs, idempotency keys, baskets, login attempts, sessions and DIP audit rows (src/retention).
+  registerRetention(runner, scheduler, deps, log, retention);
 
   runner.register(DIP_SYNC_JOB, dipSyncHandler);
   scheduler.add(dipSchedule(log));

@@ -33,7 +33,7 @@ export const jobRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
     const ctx = ctxOf(deps, req);
     const { status, kind, limit, offset } = req.query;
     return {
-      items: await listJobs(ctx.db, ctx.orgId, { status, kind, limit, offset }),
+      items: await listJobs(ctx.db, ctx.orgId, { status, kind, limit, offset }, ctx.clock.now()),
       counts: await countJobs(ctx.db, ctx.orgId, kind),
     };
   });

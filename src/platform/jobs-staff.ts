@@ -51,12 +51,20 @@ export interface JobQuery {
   offset: number;
 }
 
-/** The organisation's jobs, newest first. */
-export async function listJobs(db: Db, orgId: string, q: JobQuery): Promise<JobView[]> {
+/**
+ * The organisation's jobs, newest first. The dead ones among them count as seen by staff from now:
+ * their keeping period (src/retention) starts at the first time a list showed them.
+ */
+export async function listJobs(db: Db, orgId: string, q: JobQuery, now = new Date()): Promise<JobView[]> {
   let query = db.selectFrom('jobs').selectAll().where('organisation_id', '=', orgId);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.kind) query = query.where('kind', '=', q.kind);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute();
+  const unseen = rows.filter((j) => j.status === 'dead' && !j.seen_at).map((j) => j.id);
+  if (unseen.length) {
+    await db.updateTable('jobs').set({ seen_at: iso(now) })
+      .where('id', 'in', unseen).where('status', '=', 'dead').where('seen_at', 'is', null).execute();
+  }
   return rows.map(jobView);
 }
 
@@ -79,7 +87,7 @@ export async function retryJob(db: Db, orgId: string, id: string, now: Date): Pr
   try {
     updated = await db
       .updateTable('jobs')
-      .set({ status: 'pending', attempts: 0, run_at: iso(now), locked_until: null, locked_by: null, updated_at: iso(now) })
+      .set({ status: 'pending', attempts: 0, run_at: iso(now), locked_until: null, locked_by: null, updated_at: iso(now), seen_at: null })
       .where('id', '=', id)
       .where('organisation_id', '=', orgId)
       .where('status', '=', 'dead')

@@ -20,6 +20,8 @@ export interface JobTable {
   dedupe_key: string | null;
   created_at: string;
   updated_at: string;
+  /** A dead job: when staff first saw it (GET /api/jobs); its keeping period starts then. */
+  seen_at: string | null;
 }
 export type Job = Selectable<JobTable>;
 

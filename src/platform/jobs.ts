@@ -336,14 +336,3 @@ export class JobRunner {
     }
   }
 }
-
-/** Deletes finished (done) jobs last touched before `before`; dead ones stay for staff to see. */
-export async function deleteFinishedJobs(db: Db | Tx, before: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('jobs')
-    .where('status', '=', 'done')
-    .where('updated_at', '<', iso(before))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
