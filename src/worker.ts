@@ -8,6 +8,7 @@ import { sweepSelling } from './orders/sweeper.js';
 import { registerUitpasJobs } from './connectors/uitpas/jobs.js';
 import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/schedule.js';
 import { registerReportJobs } from './reports/jobs.js';
+import { registerMailJobs } from './mail/jobs.js';
 
 export interface Worker {
   runner: JobRunner;
@@ -45,6 +46,7 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true): 
 
   registerUitpasJobs(runner, scheduler, deps, log);
   registerReportJobs(runner, scheduler, deps, log);
+  registerMailJobs(runner, scheduler, deps, log);
 
   if (start) {
     runner.start();

@@ -10,6 +10,7 @@ import * as packsStreams from './2026-11-23T1500_packs_streams.js';
 import * as reports from './2026-11-23T1600_reports.js';
 import * as reportRollups from './2026-11-23T1700_report_rollups.js';
 import * as moneyBigint from './2026-12-02T1100_money_bigint.js';
+import * as mail from './2026-12-02T1400_mail.js';
 import * as shop from './2026-12-02T1500_shop.js';
 import * as checkin from './2026-12-02T1600_checkin.js';
 import * as dipReadBack from './2026-12-02T1700_dip_read_back.js';
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1600_reports': reports,
   '2026-11-23T1700_report_rollups': reportRollups,
   '2026-12-02T1100_money_bigint': moneyBigint,
+  '2026-12-02T1400_mail': mail,
   '2026-12-02T1500_shop': shop,
   '2026-12-02T1600_checkin': checkin,
   '2026-12-02T1700_dip_read_back': dipReadBack,
