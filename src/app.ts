@@ -34,6 +34,7 @@ import { catalogueKeyRoutes } from './catalogue/routes.js';
 import { shopRoutes } from './shop/routes.js';
 import { checkinRoutes } from './checkin/routes.js';
 import { frameAncestors } from './shop/settings.js';
+import { mailRoutes } from './mail/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -113,6 +114,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(streamRoutes(deps));
   await app.register(catalogueKeyRoutes(deps));
   await app.register(catalogueApi(deps));
+  await app.register(mailRoutes(deps));
   await app.register(shopRoutes(deps));
   await app.register(checkinRoutes(deps));
   // last: the app's catch-all GET must not shadow any API route

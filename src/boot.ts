@@ -6,6 +6,7 @@ import type { Deps } from './platform/context.js';
 import { openDatabase, type DatabaseHandle } from './platform/db.js';
 import { migrateToLatest } from './migrations/index.js';
 import { SellingGate } from './platform/gate.js';
+import { setPublicUrl } from './platform/public-url.js';
 
 export interface Booted {
   handle: DatabaseHandle;
@@ -19,5 +20,7 @@ export async function boot(config: Config, log: FastifyBaseLogger, clock: Clock 
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const gate = new SellingGate(config.sellConcurrency, config.sellQueue);
-  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock, gate, publicUrl: config.publicUrl }, applied };
+  setPublicUrl(config.publicUrl);
+  const mail = { smtpUrl: config.smtpUrl, from: config.mailFrom };
+  return { handle, deps: { db: handle.db, dialect: handle.dialect, clock, gate, publicUrl: config.publicUrl, mail }, applied };
 }

@@ -23,6 +23,10 @@ export interface Config {
   sellQueue: number;
   /** How long what grows with use is kept (src/retention). */
   retention: RetentionPeriods;
+  /** The mail server e-mails go to (smtp:// or smtps://); none: e-mails stay in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender address of e-mails (needed with SMTP_URL). */
+  mailFrom: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new ConfigError('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+  const mailFrom = env.MAIL_FROM || undefined;
+  if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM (the sender address, e.g. tickets@theater.nl) is needed with SMTP_URL');
+  if (mailFrom && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address, got "${mailFrom}"`);
   const host = env.HOST || '127.0.0.1';
   const port = int(env, 'PORT', 3000);
   return {
@@ -71,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sellConcurrency: int(env, 'FOYER_SELL_CONCURRENCY', DEFAULT_SELL_CONCURRENCY, 1),
     sellQueue: int(env, 'FOYER_SELL_QUEUE', DEFAULT_SELL_QUEUE),
     retention: retention(env),
+    smtpUrl,
+    mailFrom,
   };
 }

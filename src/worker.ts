@@ -10,6 +10,7 @@ import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/sche
 import { registerReportJobs } from './reports/jobs.js';
 import { DEFAULT_RETENTION, type RetentionPeriods } from './retention/periods.js';
 import { registerRetention } from './retention/service.js';
+import { registerMailJobs } from './mail/jobs.js';
 
 export interface Worker {
   runner: JobRunner;
@@ -41,6 +42,7 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true, r
 
   registerUitpasJobs(runner, scheduler, deps, log);
   registerReportJobs(runner, scheduler, deps, log);
+  registerMailJobs(runner, scheduler, deps, log);
 
   if (start) {
     runner.start();

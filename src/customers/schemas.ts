@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { BirthDate, Nullable, Text } from '../platform/schemas.js';
+import { LANGS } from '../platform/i18n.js';
+import { BirthDate, Nullable, StringEnum, Text } from '../platform/schemas.js';
 
 export const CustomerBody = Type.Object({
   name: Text(200),
@@ -8,9 +9,11 @@ export const CustomerBody = Type.Object({
   postalCode: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   city: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   birthDate: Type.Optional(Nullable(BirthDate)),
+  language: Type.Optional(Nullable(StringEnum(LANGS))),
 }, { additionalProperties: false });
 
 export const CustomerView = Type.Object({
   id: Type.String(), name: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()),
   postalCode: Nullable(Type.String()), city: Nullable(Type.String()), birthDate: Nullable(Type.String()),
+  language: Nullable(Type.String({ description: 'nl, fr or en: the language of e-mails to this customer' })),
 });

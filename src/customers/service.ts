@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
+import type { Lang } from '../platform/i18n.js';
 import { notFound } from '../platform/problems.js';
 import type { Customer } from './tables.js';
 
@@ -11,6 +12,7 @@ export interface CustomerInput {
   postalCode?: string | null;
   city?: string | null;
   birthDate?: string | null;
+  language?: Lang | null;
 }
 
 const searchText = (c: { name: string; email: string | null; postal_code: string | null }) =>
@@ -18,13 +20,14 @@ const searchText = (c: { name: string; email: string | null; postal_code: string
 
 export const customerView = (c: Customer) => ({
   id: c.id, name: c.name, email: c.email, phone: c.phone, postalCode: c.postal_code, city: c.city, birthDate: c.birth_date,
+  language: c.language,
 });
 
 export async function createCustomer(ctx: Ctx, input: CustomerInput) {
   const row = {
     id: newId(), organisation_id: ctx.orgId, name: input.name, email: input.email?.trim().toLowerCase() || null,
     phone: input.phone || null, postal_code: input.postalCode || null, city: input.city || null,
-    birth_date: input.birthDate || null, language: null, newsletter_opt_in_at: null, created_at: ctx.clock.now().toISOString(),
+    birth_date: input.birthDate || null, language: input.language ?? null, newsletter_opt_in_at: null, created_at: ctx.clock.now().toISOString(),
   };
   const c: Customer = { ...row, search: searchText(row) };
   await ctx.db.insertInto('customers').values(c).execute();
@@ -46,6 +49,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: Partial<Custom
     postal_code: input.postalCode !== undefined ? input.postalCode || null : c.postal_code,
     city: input.city !== undefined ? input.city || null : c.city,
     birth_date: input.birthDate !== undefined ? input.birthDate || null : c.birth_date,
+    language: input.language !== undefined ? input.language : c.language,
   };
   await ctx.db.updateTable('customers').set({ ...next, search: searchText(next) }).where('id', '=', id).execute();
   return customerView(await getCustomer(ctx, id));

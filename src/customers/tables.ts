@@ -1,3 +1,4 @@
+import type { Lang } from '../platform/i18n.js';
 import type { Selectable } from 'kysely';
 
 export interface CustomerTable {

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { invalidField } from '../platform/problems.js';
 import { renderTicketsPdf, type TicketLayout } from '../tickets/layout.js';
 import { issuableTickets } from '../tickets/rules.js';
-import { documentTickets, markDelivered } from '../tickets/store.js';
+import { documentTickets } from '../tickets/store.js';
 import { findOrder } from './service.js';
 
 /**
@@ -29,16 +29,4 @@ export async function printTickets(ctx: Ctx, orderId: string, ticketIds?: string
     return out;
   });
   return renderTicketsPdf(rows.map((ticket, i) => ({ ticket, printCount: counts[i] })), { lang: ctx.lang, layout, title: `Foyer ${order.number}` });
-}
-
-/** E-tickets: the same PDF for the buyer; unprinted tickets become delivered. */
-export async function eTicketsPdf(ctx: Ctx, orderId: string, ticketIds?: string[], layout: TicketLayout = 'page'): Promise<Buffer> {
-  const order = await findOrder(ctx, orderId);
-  const all = await documentTickets(ctx.db, ctx.orgId, orderId);
-  if (ticketIds && !ticketIds.every((id) => all.some((t) => t.id === id))) {
-    throw invalidField('ticketIds', { en: 'not all tickets belong to this order', nl: 'niet alle kaarten horen bij deze bestelling', fr: "tous les billets n'appartiennent pas à cette commande" });
-  }
-  const rows = issuableTickets(all, ticketIds);
-  await markDelivered(ctx.db, rows.map((t) => t.id), ctx.clock.now());
-  return renderTicketsPdf(rows.map((ticket) => ({ ticket, printCount: 0 })), { lang: ctx.lang, layout, title: `Foyer ${order.number}` });
 }

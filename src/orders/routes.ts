@@ -7,7 +7,10 @@ import { idempotent } from '../platform/idempotency.js';
 import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from './tables.js';
 import { cancelOrder, checkout, getOrderView, payOrder, searchOrders } from './service.js';
-import { eTicketsPdf, printTickets } from './print.js';
+import { printTickets } from './print.js';
+import { LANGS } from '../platform/i18n.js';
+import { sendETickets } from '../mail/service.js';
+import { OutboxDetail, outboxDetail } from '../mail/views.js';
 import { TICKET_LAYOUTS } from '../tickets/layout.js';
 
 const Payment = Type.Object({
@@ -102,13 +105,22 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
 
   app.post('/api/orders/:id/e-tickets', {
     schema: {
-      tags: ['orders'], summary: 'Deliver e-tickets: answer the PDF and mark unprinted tickets delivered (they then count as issued for DIP)', params: IdParams,
-      body: Type.Optional(Type.Object({ ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })) }, { additionalProperties: false })),
-      produces: ['application/pdf'],
+      tags: ['orders'],
+      summary: "E-mail the e-tickets: queues the order's confirmation with its tickets (PDF) and my-order link to the customer or `email`",
+      description: 'In the customer\'s language unless `language` is given. The tickets count as delivered once the mail server accepts the e-mail. '
+        + 'Without a mail server (SMTP_URL) the e-mail stays in the outbox (GET /api/mail/outbox).',
+      params: IdParams,
+      body: Type.Optional(Type.Object({
+        ticketIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 500 })),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+        language: Type.Optional(StringEnum(LANGS)),
+      }, { additionalProperties: false })),
+      response: { 202: OutboxDetail },
     },
     preHandler: sell,
   }, async (req, reply) => {
-    const pdf = await eTicketsPdf(ctxOf(deps, req), req.params.id, req.body?.ticketIds);
-    return reply.type('application/pdf').header('content-disposition', 'inline; filename="e-tickets.pdf"').send(pdf);
+    const ctx = ctxOf(deps, req);
+    const row = await sendETickets(ctx, req.params.id, { to: req.body?.email, lang: req.body?.language, ticketIds: req.body?.ticketIds });
+    return reply.code(202).send(await outboxDetail(ctx.db, row));
   });
 };

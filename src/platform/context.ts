@@ -35,4 +35,13 @@ export interface Deps {
   gate?: SellingGate;
   /** The base URL the outside sees (FOYER_PUBLIC_URL): links in answers and e-mails; none: the request's host. */
   publicUrl?: string;
+  /** Where e-mails go (src/mail); none or no smtpUrl: they stay in the outbox. */
+  mail?: MailSettings;
+}
+
+export interface MailSettings {
+  /** smtp://user:password@host:587 or smtps://host:465 */
+  smtpUrl?: string;
+  /** The sender address; the organisation's name is shown as the sender's name. */
+  from?: string;
 }

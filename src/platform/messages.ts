@@ -252,4 +252,6 @@ export const NOUNS: Record<string, Text> = {
   door: { en: 'door', nl: 'ingang', fr: 'entrée' },
   device: { en: 'device', nl: 'apparaat', fr: 'appareil' },
   conflict: { en: 'conflict', nl: 'conflict', fr: 'conflit' },
+  'e-mail': { en: 'e-mail', nl: 'e-mail', fr: 'e-mail' },
+  ticket: { en: 'ticket', nl: 'ticket', fr: 'billet' },
 };

@@ -17,6 +17,8 @@ import type { CatalogueTables } from '../catalogue/tables.js';
 import type { ReportTables } from '../reports/tables.js';
 import type { ShopTables } from '../shop/tables.js';
 import type { CheckinTables } from '../checkin/tables.js';
+import type { MailTables } from '../mail/tables.js';
+import type { MyOrderTables } from '../my-order/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -36,4 +38,6 @@ export interface Database
     CatalogueTables,
     ReportTables,
     ShopTables,
-    CheckinTables {}
+    CheckinTables,
+    MailTables,
+    MyOrderTables {}
