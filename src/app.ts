@@ -1,4 +1,5 @@
 // Builds the Fastify app: plugins, every capability's routes, the error handler. Does not listen.
+import './sale-steps.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';

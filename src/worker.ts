@@ -1,5 +1,6 @@
 // The background work of a Foyer process: the durable job queue and the schedules. Every process
 // may run it; the database decides which process does which job or tick.
+import './sale-steps.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './platform/context.js';
 import { deleteFinishedJobs, enqueue, JobRunner } from './platform/jobs.js';
