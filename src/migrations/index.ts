@@ -9,6 +9,7 @@ import * as uitpas from './2026-11-23T1400_uitpas.js';
 import * as packsStreams from './2026-11-23T1500_packs_streams.js';
 import * as reports from './2026-11-23T1600_reports.js';
 import * as reportRollups from './2026-11-23T1700_report_rollups.js';
+import * as payments from './2026-12-02T1300_payments.js';
 import * as shop from './2026-12-02T1500_shop.js';
 import * as checkin from './2026-12-02T1600_checkin.js';
 import * as dipReadBack from './2026-12-02T1700_dip_read_back.js';
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1500_packs_streams': packsStreams,
   '2026-11-23T1600_reports': reports,
   '2026-11-23T1700_report_rollups': reportRollups,
+  '2026-12-02T1300_payments': payments,
   '2026-12-02T1500_shop': shop,
   '2026-12-02T1600_checkin': checkin,
   '2026-12-02T1700_dip_read_back': dipReadBack,
@@ -34,7 +36,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // Kysely<any>: migrations run against the schema as it was when they were written.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Branches worked on in parallel land their migrations out of name order: a database that already
+  // ran a later one still gets an earlier one that arrives after it (each touches its own tables).
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

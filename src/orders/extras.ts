@@ -97,7 +97,7 @@ export async function refundAndClose(tx: Db, ctx: Ctx, order: Order, amount: num
       .orderBy('created_at', 'desc').executeTakeFirst();
     const refund: Payment = {
       id: newId(), organisation_id: ctx.orgId, order_id: order.id, kind: 'refund', method: refundMethod ?? last?.method ?? 'cash',
-      amount, reference: null, created_by: ctx.actor.id, created_at: now,
+      amount, reference: null, created_by: ctx.actor.id, created_at: now, provider_status: null,
     };
     await tx.insertInto('payments').values(refund).execute();
     await refunded(tx, ctx, { order, refund });

@@ -155,11 +155,11 @@ registerSaleStep({
 
 async function insertPayment(
   db: Db, ctx: Ctx, orderId: string, kind: 'payment' | 'refund', method: PaymentMethod, amount: number,
-  reference: string | undefined, now: Date,
+  reference: string | undefined, now: Date, providerStatus: string | null = null,
 ): Promise<Payment> {
   const row: Payment = {
     id: newId(), organisation_id: ctx.orgId, order_id: orderId, kind, method, amount, reference: reference ?? null,
-    created_by: ctx.actor.id, created_at: now.toISOString(),
+    created_by: ctx.actor.id, created_at: now.toISOString(), provider_status: providerStatus,
   };
   await db.insertInto('payments').values(row).execute();
   return row;
@@ -241,7 +241,11 @@ function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[]
       printState: t.print_state,
       printCount: t.print_count,
     })),
-    payments: payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amount: p.amount, reference: p.reference, createdAt: p.created_at })),
+    payments: payments.map((p) => ({
+      id: p.id, kind: p.kind, method: p.method, amount: p.amount, reference: p.reference, createdAt: p.created_at,
+      // At a payment provider: how far a refund (or payment) got there; null for money taken at the desk.
+      status: p.provider_status ?? null,
+    })),
   };
 }
 export type OrderView = ReturnType<typeof orderView>;
@@ -265,6 +269,43 @@ export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
     await insertPayment(tx, ctx, id, 'payment', payment.method, Number(owed.n ?? 0) + await extrasOwed(tx, id), payment.reference, now);
   });
   return getOrderView(ctx, id);
+}
+
+/**
+ * An online order's payment came (in the caller's transaction): the order is paid, its places sold,
+ * the payment recorded with the provider's reference. False when the order no longer awaited it.
+ */
+export async function confirmAwaitedPayment(
+  tx: Db, ctx: Ctx, orderId: string, paid: { amount: number; reference: string; providerStatus: string }, now: Date,
+): Promise<boolean> {
+  const r = await tx.updateTable('orders').set({ status: 'paid', paid_at: now.toISOString() })
+    .where('id', '=', orderId).where('organisation_id', '=', ctx.orgId).where('status', '=', 'awaiting_payment').executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await setOrderItemsStatus(tx, orderId, 'reserved', 'sold');
+  await insertPayment(tx, ctx, orderId, 'payment', 'online', paid.amount, paid.reference, now, paid.providerStatus);
+  return true;
+}
+
+/**
+ * An online order whose payment will not come (in the caller's transaction): cancelled, its places
+ * back to sale at once, its UiTPAS sales cancelled. False when it no longer awaited payment. Its packs
+ * and streams are cancelled afterwards with `releaseExtras`.
+ */
+export async function releaseAwaitingOrder(ctx: Ctx, tx: Db, orderId: string, now: Date): Promise<boolean> {
+  const o = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!o) return false;
+  const r = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now.toISOString() })
+    .where('id', '=', orderId).where('status', '=', 'awaiting_payment').executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await cancelTickets(ctx, tx, { ...o, status: 'cancelled' }, undefined);
+  return true;
+}
+
+export const releaseExtras = (ctx: Ctx, orderId: string): Promise<number> => cancelExtrasOfOrder(ctx, orderId);
+
+/** A payment row's status at its provider (an online refund: pending, refunded, failed). */
+export async function setProviderStatus(db: Db, paymentRowId: string, status: string): Promise<void> {
+  await db.updateTable('payments').set({ provider_status: status }).where('id', '=', paymentRowId).execute();
 }
 
 /**

@@ -59,6 +59,8 @@ export interface PaymentTable {
   reference: string | null;
   created_by: string;
   created_at: string;
+  /** At a payment provider (online): its status of this payment or refund; null for money taken at the desk. */
+  provider_status: string | null;
 }
 export type Payment = Selectable<PaymentTable>;
 
