@@ -63,7 +63,8 @@ export async function checkoutOnline(ctx: Ctx, basketId: string, input: OnlineCh
     await ctx.db.transaction().execute((tx) => orderPaidOnline(tx, ctx, order.id));
     return { orderId: order.id, number: order.number, checkoutUrl: null, status: 'paid' };
   }
-  return resume(ctx, order.id);
+  // Just asked: a create that failed a moment ago is not tried again in the same request (the shop retries).
+  return resume(ctx, order.id, false);
 }
 
 async function checkMethod(ctx: Ctx, basketId: string, method: string, locale: Locale): Promise<void> {
@@ -75,12 +76,12 @@ async function checkMethod(ctx: Ctx, basketId: string, method: string, locale: L
 }
 
 /** The order's payment as the shop shows it; a payment still being made is asked for again. */
-async function resume(ctx: Ctx, orderId: string): Promise<OnlineCheckout> {
+async function resume(ctx: Ctx, orderId: string, retryCreate = true): Promise<OnlineCheckout> {
   const order = await ctx.db.selectFrom('orders').select(['id', 'number', 'status']).where('id', '=', orderId).executeTakeFirstOrThrow();
   let intent = await intentOf(ctx, orderId);
   if (order.status === 'paid') return { orderId, number: order.number, checkoutUrl: null, status: 'paid' };
   if (!intent) throw new Problem('basket-closed', { status: 'checked_out' });
-  if (intent.status === 'creating') intent = await refresh(ctx, intent);
+  if (intent.status === 'creating' && retryCreate) intent = await refresh(ctx, intent);
   if (intent.status === 'refused') throw new Problem('payment-refused', { reason: intent.error ?? '' });
   if (order.status !== 'awaiting_payment' || isSettled(intent.status)) {
     const now = await ctx.db.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirstOrThrow();
