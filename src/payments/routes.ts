@@ -5,7 +5,7 @@ import type { Deps } from '../platform/context.js';
 import { gated } from '../platform/gate.js';
 import { Cents, IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { checkoutOnline, onlineOrderStatus, paymentMethods } from './online.js';
-import { clearAttention, onlinePaymentOfOrder, paymentsNeedingAttention } from './service.js';
+import { clearAttention, onlinePaymentsOfOrder, paymentsNeedingAttention } from './service.js';
 import { ONLINE_PAYMENT_STATUSES } from './tables.js';
 
 const Locale = StringEnum(['nl', 'fr', 'en'] as const);
@@ -62,10 +62,13 @@ export const paymentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     preHandler: sell,
   }, async (req) => onlineOrderStatus(ctxOf(deps, req), req.params.id, { refresh: req.query.refresh }));
 
-  app.get('/api/orders/:id/online-payment', {
-    schema: { tags: ['payments', 'orders'], summary: 'An order\'s online payment with its refunds', params: IdParams, response: { 200: OnlinePayment } },
+  app.get('/api/orders/:id/online-payments', {
+    schema: {
+      tags: ['payments', 'orders'], summary: 'An order\'s online payment with its refunds (none for an order sold at the desk)', params: IdParams,
+      response: { 200: Type.Object({ items: Type.Array(OnlinePayment) }) },
+    },
     preHandler: staff,
-  }, async (req) => onlinePaymentOfOrder(ctxOf(deps, req), req.params.id));
+  }, async (req) => ({ items: await onlinePaymentsOfOrder(ctxOf(deps, req), req.params.id) }));
 
   app.get('/api/payments/methods', {
     schema: {

@@ -20,6 +20,14 @@ export const onlinePaymentView = (p: OnlinePayment, refunds: OnlineRefund[], ord
 });
 export type OnlinePaymentView = ReturnType<typeof onlinePaymentView>;
 
+/** An order's online payments (none for one sold at the desk); another organisation's order: 404. */
+export async function onlinePaymentsOfOrder(ctx: Ctx, orderId: string): Promise<OnlinePaymentView[]> {
+  const o = await ctx.db.selectFrom('orders').select('id').where('id', '=', orderId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!o) throw notFound('order');
+  const p = await ctx.db.selectFrom('online_payments').select('id').where('order_id', '=', orderId).executeTakeFirst();
+  return p ? [await onlinePaymentOfOrder(ctx, orderId)] : [];
+}
+
 export async function onlinePaymentOfOrder(ctx: Ctx, orderId: string): Promise<OnlinePaymentView> {
   const row = await ctx.db.selectFrom('online_payments').innerJoin('orders', 'orders.id', 'online_payments.order_id')
     .selectAll('online_payments').select('orders.number')

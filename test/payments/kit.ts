@@ -84,7 +84,7 @@ export const sandboxControl = async (k: PaymentKit, method: string, path: string
 };
 
 export const order = async (k: PaymentKit, orderId: string) => ok(await k.s.request('GET', `/api/orders/${orderId}`, { token: k.token }), 'order').body;
-export const onlinePayment = async (k: PaymentKit, orderId: string) => ok(await k.s.request('GET', `/api/orders/${orderId}/online-payment`, { token: k.token }), 'online payment').body;
+export const onlinePayment = async (k: PaymentKit, orderId: string) => ok(await k.s.request('GET', `/api/orders/${orderId}/online-payments`, { token: k.token }), 'online payment').body.items[0];
 export const seatStates = async (k: PaymentKit, performanceId = k.c.performanceId) => {
   const res = ok(await k.s.request('GET', `/api/performances/${performanceId}/seats`, { token: k.token }), 'seats').body as { seats: { seatId: string; status: string }[] };
   return new Map(res.seats.map((x) => [x.seatId, x.status]));

@@ -53,7 +53,7 @@ describe.each(DIALECTS)('Mollie settings on %s', (dialect) => {
     expect((await payOnline(k, basket)).status).toBe(201);
     // Another organisation's order: 404.
     const o = (await k.s.deps.db.selectFrom('online_payments').select('order_id').where('organisation_id', '=', k.orgId).executeTakeFirstOrThrow()).order_id;
-    expect((await k.s.request('GET', `/api/orders/${o}/online-payment`, { token: other.token })).status).toBe(404);
+    expect((await k.s.request('GET', `/api/orders/${o}/online-payments`, { token: other.token })).status).toBe(404);
     expect((await k.s.request('GET', `/api/orders/${o}/online-status`, { token: other.token })).status).toBe(404);
   });
 });
