@@ -9,8 +9,7 @@ import { quietLog } from '../test/helpers/process.js';
 import type { HttpJson } from './rush-http.js';
 import type { Shop } from './rush-buyers.js';
 // The extras a server has registered (packs, streams): the in-process buy does what the server's does.
-import '../src/packs/credits.js';
-import '../src/streams/selling.js';
+import '../src/sale-steps.js';
 
 const SOLD_OUT = new Set(['/problems/not-enough-seats']);
 

@@ -1,4 +1,5 @@
 // Builds the Fastify app: plugins, every capability's routes, the error handler. Does not listen.
+import './sale-steps.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -26,6 +27,8 @@ import { figureRoutes } from './figures/routes.js';
 import { webStatic } from './web/static.js';
 import { dipRoutes } from './connectors/dip/routes.js';
 import { uitpasRoutes } from './connectors/uitpas/routes.js';
+import { mollieRoutes } from './connectors/mollie/routes.js';
+import { paymentRoutes } from './payments/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { packRoutes } from './packs/routes.js';
 import { streamRoutes } from './streams/routes.js';
@@ -109,6 +112,8 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(figureRoutes(deps));
   await app.register(dipRoutes(deps));
   await app.register(uitpasRoutes(deps));
+  await app.register(mollieRoutes(deps));
+  await app.register(paymentRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(packRoutes(deps));
   await app.register(streamRoutes(deps));

@@ -1,11 +1,13 @@
 // The background work of a Foyer process: the durable job queue and the schedules. Every process
 // may run it; the database decides which process does which job or tick.
+import './sale-steps.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './platform/context.js';
 import { enqueue, JobRunner } from './platform/jobs.js';
 import { Scheduler } from './platform/schedules.js';
 import { sweepSelling } from './orders/sweeper.js';
 import { registerUitpasJobs } from './connectors/uitpas/jobs.js';
+import { registerPaymentJobs } from './payments/jobs.js';
 import { DIP_SYNC_JOB, dipSchedule, dipSyncHandler } from './connectors/dip/schedule.js';
 import { registerReportJobs } from './reports/jobs.js';
 import { DEFAULT_RETENTION, type RetentionPeriods } from './retention/periods.js';
@@ -41,6 +43,7 @@ export function createWorker(deps: Deps, log: FastifyBaseLogger, start = true, r
   scheduler.add(dipSchedule(log));
 
   registerUitpasJobs(runner, scheduler, deps, log);
+  registerPaymentJobs(runner, scheduler, deps, log);
   registerReportJobs(runner, scheduler, deps, log);
   registerMailJobs(runner, scheduler, deps, log);
 

@@ -11,7 +11,7 @@ export type Reason = (typeof REASONS)[number];
 /** What the door needs to know about a scanned ticket. */
 export interface TicketAtDoor {
   status: 'valid' | 'cancelled';
-  orderStatus: 'reserved' | 'paid' | 'cancelled';
+  orderStatus: 'reserved' | 'awaiting_payment' | 'paid' | 'cancelled';
   performanceId: string;
   price: number;
   /** null: never admitted. */
@@ -30,8 +30,9 @@ export function refusal(t: TicketAtDoor | undefined, performanceIds: readonly st
     if (!reentry) return 'reentry-off';
     return t.inside ? null : 'not-inside';
   }
-  // An unpaid reservation may hold free tickets: nothing is owed for those.
-  if (t.orderStatus === 'reserved' && t.price > 0) return 'not-paid';
+  // An unpaid reservation may hold free tickets: nothing is owed for those. An online order whose
+  // payment is not confirmed admits nobody, free tickets included.
+  if (t.orderStatus === 'awaiting_payment' || (t.orderStatus === 'reserved' && t.price > 0)) return 'not-paid';
   if (t.inside === true || (t.inside === false && !reentry)) return 'already-scanned';
   return null;
 }

@@ -1,7 +1,8 @@
 // DIP's rules for what a ticket counts as (seed 000), without I/O.
 //   sold:        paid tickets; a free ticket counts as sold once printed (or delivered as e-ticket)
 //   reservation: an unpaid ticket assigned to a visitor, and a free ticket not yet printed
-//   neither:     places held in a basket, cancelled tickets
+//   neither:     places held in a basket, cancelled tickets, tickets of an online order whose payment
+//                is not confirmed (its places are held for it, unsold)
 import type { DipCategory } from '../pricing/tables.js';
 import type { OrderStatus, PrintState } from '../orders/tables.js';
 
@@ -16,7 +17,7 @@ export interface TicketFacts {
 export type TicketCount = 'sold' | 'reservation' | 'none';
 
 export function classify(t: TicketFacts): TicketCount {
-  if (t.ticketStatus !== 'valid' || t.orderStatus === 'cancelled') return 'none';
+  if (t.ticketStatus !== 'valid' || t.orderStatus === 'cancelled' || t.orderStatus === 'awaiting_payment') return 'none';
   if (t.dipCategory === 'free') return t.printState === 'none' ? 'reservation' : 'sold';
   return t.orderStatus === 'paid' ? 'sold' : 'reservation';
 }

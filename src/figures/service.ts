@@ -9,14 +9,16 @@ export async function performanceFigures(db: Db, performanceId: string, standard
   const tickets = await db.selectFrom('tickets').innerJoin('orders', 'orders.id', 'tickets.order_id')
     .select(['tickets.dip_category', 'tickets.status', 'tickets.print_state', 'tickets.price', 'orders.status as order_status'])
     .where('tickets.performance_id', '=', performanceId).where('tickets.status', '=', 'valid').execute();
+  // Held: in a basket, or for an online order whose payment is not confirmed yet.
   const places = await db.selectFrom('inventory')
     .leftJoin('blocks', 'blocks.id', 'inventory.block_id')
+    .leftJoin('orders', 'orders.id', 'inventory.order_id')
     .select([
       (eb) => eb.fn.countAll<number>().as('total'),
       sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'definitive' then 1 else 0 end)`.as('definitive'),
       sql<number>`sum(case when inventory.status = 'blocked' and blocks.kind = 'conditional' then 1 else 0 end)`.as('conditional'),
       sql<number>`sum(case when inventory.status = 'free' or (inventory.status = 'held' and inventory.hold_expires_at < ${now}) then 1 else 0 end)`.as('available'),
-      sql<number>`sum(case when inventory.status = 'held' and inventory.hold_expires_at >= ${now} then 1 else 0 end)`.as('held'),
+      sql<number>`sum(case when (inventory.status = 'held' and inventory.hold_expires_at >= ${now}) or orders.status = 'awaiting_payment' then 1 else 0 end)`.as('held'),
     ])
     .where('inventory.performance_id', '=', performanceId).executeTakeFirstOrThrow();
   // Conditional blocks are valued at the standard ticket type's price for each seat's rank.

@@ -11,6 +11,7 @@ import * as reports from './2026-11-23T1600_reports.js';
 import * as reportRollups from './2026-11-23T1700_report_rollups.js';
 import * as moneyBigint from './2026-12-02T1100_money_bigint.js';
 import * as retention from './2026-12-02T1200_retention.js';
+import * as payments from './2026-12-02T1300_payments.js';
 import * as mail from './2026-12-02T1400_mail.js';
 import * as shop from './2026-12-02T1500_shop.js';
 import * as checkin from './2026-12-02T1600_checkin.js';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1700_report_rollups': reportRollups,
   '2026-12-02T1100_money_bigint': moneyBigint,
   '2026-12-02T1200_retention': retention,
+  '2026-12-02T1300_payments': payments,
   '2026-12-02T1400_mail': mail,
   '2026-12-02T1500_shop': shop,
   '2026-12-02T1600_checkin': checkin,

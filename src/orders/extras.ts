@@ -1,11 +1,13 @@
-// Things a basket can hold besides places (packs, streams): they add to what the order owes and
-// are written in checkout's own transaction. Capabilities register here when their module loads.
+// Things a basket can hold besides places (packs, streams): they add to what the order owes, and
+// each is a step of the sale (steps.ts) that writes in checkout's own transaction. Capabilities
+// register here when their module loads.
 import type { Ctx } from '../platform/context.js';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.js';
 import type { Database } from '../platform/schema.js';
 import { newId } from '../platform/ids.js';
-import type { Order, PaymentMethod } from './tables.js';
+import type { Order, Payment, PaymentMethod } from './tables.js';
+import { refunded, registerSaleStep } from './steps.js';
 
 export interface CheckoutFacts {
   basketId: string;
@@ -16,6 +18,7 @@ export interface CheckoutFacts {
 }
 
 export interface OrderExtra {
+  name: string;
   /** Tables whose rows with the basket's id (column basket_id) are this extra's lines. */
   basketTables: (keyof Database)[];
   /** Lines of this kind in the basket and what they cost. */
@@ -42,7 +45,19 @@ export async function cancelExtrasOfOrder(ctx: Ctx, orderId: string, refundMetho
   return n;
 }
 
-export const registerOrderExtra = (e: OrderExtra): void => void extras.push(e);
+/** Registers the extra, and its step: rank 20, writing only when the basket holds extras. */
+export function registerOrderExtra(e: OrderExtra): void {
+  extras.push(e);
+  registerSaleStep({
+    name: e.name,
+    rank: 20,
+    write: async (tx, ctx, sale) => {
+      if (!sale.hasExtras) return;
+      await e.checkout(tx, ctx, { basketId: sale.basket.id, orderId: sale.orderId, customerId: sale.basket.customer_id, paid: sale.order.status === 'paid', now: sale.now });
+    },
+    ticketsCancelled: e.ticketsCancelled,
+  });
+}
 
 /**
  * True when the basket holds a line of any extra: returned by checkout's own UPDATE of the basket,
@@ -65,32 +80,27 @@ export async function extrasInBasket(db: Db, basketId: string) {
   return { count, total };
 }
 
-export async function checkoutExtras(tx: Db, ctx: Ctx, facts: CheckoutFacts): Promise<void> {
-  for (const e of extras) await e.checkout(tx, ctx, facts);
-}
-
 export async function extrasOwed(db: Db, orderId: string): Promise<number> {
   let n = 0;
   for (const e of extras) n += await e.owed(db, orderId);
   return n;
 }
 
-export async function extrasTicketsCancelled(db: Db, ticketIds: string[], now: Date): Promise<void> {
-  for (const e of extras) await e.ticketsCancelled?.(db, ticketIds, now);
-}
-
 /**
- * After tickets or an extra of `order` (as it was before) were cancelled: refunds `amount` if the order was paid,
- * and cancels the order when nothing valid is left in it.
+ * After tickets or an extra of `order` (as it was before) were cancelled: refunds `amount` if the order was paid
+ * (the steps hear of it: an online payment is refunded at its provider), and cancels the order when nothing valid
+ * is left in it.
  */
 export async function refundAndClose(tx: Db, ctx: Ctx, order: Order, amount: number, refundMethod: PaymentMethod | undefined, now: string): Promise<void> {
   if (order.status === 'paid' && amount > 0) {
     const last = await tx.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
       .orderBy('created_at', 'desc').executeTakeFirst();
-    await tx.insertInto('payments').values({
+    const refund: Payment = {
       id: newId(), organisation_id: ctx.orgId, order_id: order.id, kind: 'refund', method: refundMethod ?? last?.method ?? 'cash',
-      amount, reference: null, created_by: ctx.actor.id, created_at: now,
-    }).execute();
+      amount, reference: null, created_by: ctx.actor.id, created_at: now, provider_status: null,
+    };
+    await tx.insertInto('payments').values(refund).execute();
+    await refunded(tx, ctx, { order, refund });
   }
   const ticket = await tx.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
   if (!ticket && (await extrasOwed(tx, order.id)) === 0) {

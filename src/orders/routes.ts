@@ -33,6 +33,7 @@ const OrderView = Type.Object({
   tickets: Type.Array(TicketView),
   payments: Type.Array(Type.Object({
     id: Type.String(), kind: Type.String(), method: Type.String(), amount: Type.Integer(), reference: Nullable(Type.String()), createdAt: Type.String(),
+    status: Nullable(Type.String()),
   })),
 });
 

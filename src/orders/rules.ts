@@ -1,6 +1,8 @@
 // Order rules without I/O: numbers, barcodes, reservation deadlines, what counts as paid.
 import crypto from 'node:crypto';
 import type { DipCategory } from '../pricing/tables.js';
+import type { SaleIntent } from './steps.js';
+import type { OrderStatus } from './tables.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -33,3 +35,12 @@ export function reservationDeadline(now: Date, hours: number | null, firstStart:
  */
 export const paidAtZero = (lines: { price: number; dipCategory: DipCategory }[]): boolean =>
   lines.length > 0 && lines.every((l) => l.price === 0);
+
+/**
+ * The status an order gets at checkout: paid with a payment taken now, or when it owes nothing;
+ * otherwise awaiting its online payment, or an unpaid reservation.
+ */
+export function orderStatusAtCheckout(intent: SaleIntent, lines: { price: number; dipCategory: DipCategory }[], extrasTotal: number): OrderStatus {
+  if (intent.payment || (extrasTotal === 0 && (!lines.length || paidAtZero(lines)))) return 'paid';
+  return intent.online ? 'awaiting_payment' : 'reserved';
+}

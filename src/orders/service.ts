@@ -11,11 +11,14 @@ import { openBasket } from '../baskets/service.js';
 import { matchesWords } from '../customers/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
-import { newBarcode, newOrderNumber, paidAtZero, reservationDeadline } from './rules.js';
-import { cancelExtrasOfOrder, checkoutExtras, extrasInBasket, extrasOwed, extrasPresent, extrasTicketsCancelled, refundAndClose } from './extras.js';
+import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline } from './rules.js';
+import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasPresent, refundAndClose } from './extras.js';
+import {
+  afterSale, prepareSale, registerSaleStep, ticketsCancelled, undoSale, writeSale,
+  type Sale, type SaleIntent, type WrittenSale,
+} from './steps.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
 import type { Customer } from '../customers/tables.js';
-import { confirmUitpasSales, queueUitpasCancellations, registerUitpasSales, undoUitpasSales } from '../connectors/uitpas/registrations.js';
 import './problems.js';
 
 export interface PaymentInput {
@@ -45,81 +48,118 @@ const basketLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
   .where('basket_lines.basket_id', '=', basketId)
   .orderBy('performances.starts_at').orderBy('inventory.sort')
   .execute();
+export type SaleLine = Awaited<ReturnType<typeof basketLines>>[number];
 
 /**
  * Turns an open basket into an order (paid, or a reservation). Reads and writes only what it must:
  * this is the last step of every buy in an on-sale rush.
  */
 export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput) {
+  return (await placeOrder(ctx, basketId, payment ? { payment } : {})).view;
+}
+
+/**
+ * The sale path, one straight line: every step prepares (outside any transaction), one transaction
+ * closes the basket, writes the order and lets every step write; if it does not commit, the steps
+ * undo what they prepared; after commit, each step finishes. The steps are in steps.ts.
+ */
+export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent): Promise<{ order: Order; view: OrderView }> {
   const basket = await openBasket(ctx, basketId);
   const org = await organisationSettings(ctx.db, ctx.orgId);
-  const now = ctx.clock.now();
-  const orderId = newId();
-  const uitpas = await registerUitpasSales(ctx, basket);
-  let written: { order: Order; tickets: TicketRow[]; payments: Payment[]; hasExtras: boolean };
+  const sale: Sale = { basket, orderId: newId(), intent, now: ctx.clock.now() };
+  const prepared = await prepareSale(ctx, sale);
+  let written: WrittenSale;
   try {
     written = await ctx.db.transaction().execute(async (tx) => {
-      const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
-        .where('id', '=', basket.id).where('status', '=', 'open')
-        .returning(extrasPresent(basket.id).as('has_extras')).executeTakeFirst();
-      if (!closed) throw new Problem('basket-closed', { status: 'checked_out' });
-      const hasExtras = !!closed.has_extras;
-      // The lines as they are now the basket is closed: one added concurrently is either read here
-      // (and sold) or refused as basket-closed, never held or sold without a ticket.
-      const lines = await basketLines(tx, basket.id);
-      const extra = hasExtras ? await extrasInBasket(tx, basket.id) : { count: 0, total: 0 };
-      if (!lines.length && !extra.count) throw new Problem('basket-empty');
-      const total = lines.reduce((n, l) => n + l.price, 0) + extra.total;
-      const paid = !!payment || (extra.total === 0 && (!lines.length || paidAtZero(lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })))));
-      const firstStart = lines.map((l) => l.starts_at).sort()[0] ?? '9999-12-31T00:00:00.000Z';
-      const order: Order = {
-        id: orderId, organisation_id: ctx.orgId, number: newOrderNumber(), basket_id: basket.id, channel: basket.channel,
-        status: paid ? 'paid' : 'reserved', customer_id: basket.customer_id, total,
-        reservation_expires_at: paid ? null : reservationDeadline(now, org.reservation_hours, firstStart),
-        created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: paid ? now.toISOString() : null, cancelled_at: null,
-      };
-      // At the box office after the start, an unpaid reservation would lapse at once: take payment instead.
-      if (order.reservation_expires_at && order.reservation_expires_at <= now.toISOString()) throw new Problem('reservation-too-late');
-      const converted = await convertHold(tx, basket.id, orderId, paid ? 'sold' : 'reserved');
-      const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
-      const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`));
-      if (lost.length) throw new SeatsLost(lost);
-      await tx.insertInto('orders').values(order).execute();
-      const rows = lines.map((l) => ({
-        id: newId(), organisation_id: ctx.orgId, order_id: orderId, performance_id: l.performance_id, item_id: l.item_id,
-        ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
-        barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
-        cancelled_at: null,
-      }));
-      if (rows.length) await tx.insertInto('tickets').values(rows).execute();
-      // the tickets as `ticketRows` would read them back: the line's labels and the row written
-      const tickets: TicketRow[] = rows.map((r, i) => ({ ...lines[i], ...r }));
-      const payments = payment ? [await insertPayment(tx, ctx, orderId, 'payment', payment.method, total, payment.reference, now)] : [];
-      if (hasExtras) await checkoutExtras(tx, ctx, { basketId: basket.id, orderId, customerId: basket.customer_id, paid, now });
-      return { order, tickets, payments, hasExtras };
+      const w = await openOrder(tx, ctx, sale, org.reservation_hours);
+      await writeSale(tx, ctx, w, prepared);
+      return w;
     });
   } catch (e) {
-    if (uitpas) await undoUitpasSales(ctx.db, uitpas, ctx.clock.now());
+    await undoSale(ctx, prepared);
     if (e instanceof SeatsLost) {
       const ids = e.places.map((l) => l.item_id);
       throw new Problem('seats-unavailable', { seats: placeNames(e.places) }, [], { unavailableSeatIds: ids });
     }
     throw e;
   }
-  if (uitpas) await confirmUitpasSales(ctx.db, uitpas, orderId, ctx.clock.now());
+  await afterSale(ctx, written, prepared);
   // The answer from what was just written; only a customer or extras need another read.
   const customer = basket.customer_id ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', basket.customer_id).executeTakeFirst() : undefined;
-  const owedForExtras = written.hasExtras ? await extrasOwed(ctx.db, orderId) : 0;
-  return orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras);
+  const owedForExtras = written.hasExtras ? await extrasOwed(ctx.db, written.orderId) : 0;
+  return { order: written.order, view: orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras) };
 }
+
+/**
+ * Inside the checkout transaction: closes the basket, reads its lines as they now are, and writes the
+ * order with the status the sale gets (paid, a reservation, or awaiting its online payment).
+ */
+async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number | null): Promise<WrittenSale> {
+  const { basket, orderId, intent, now } = sale;
+  const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
+    .where('id', '=', basket.id).where('status', '=', 'open')
+    .returning(extrasPresent(basket.id).as('has_extras')).executeTakeFirst();
+  if (!closed) throw new Problem('basket-closed', { status: 'checked_out' });
+  const hasExtras = !!closed.has_extras;
+  // The lines as they are now the basket is closed: one added concurrently is either read here
+  // (and sold) or refused as basket-closed, never held or sold without a ticket.
+  const lines = await basketLines(tx, basket.id);
+  const extra = hasExtras ? await extrasInBasket(tx, basket.id) : { count: 0, total: 0 };
+  if (!lines.length && !extra.count) throw new Problem('basket-empty');
+  const total = lines.reduce((n, l) => n + l.price, 0) + extra.total;
+  const status = orderStatusAtCheckout(intent, lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })), extra.total);
+  const firstStart = lines.map((l) => l.starts_at).sort()[0] ?? '9999-12-31T00:00:00.000Z';
+  const order: Order = {
+    id: orderId, organisation_id: ctx.orgId, number: newOrderNumber(), basket_id: basket.id, channel: basket.channel,
+    status, customer_id: basket.customer_id, total,
+    reservation_expires_at: status === 'reserved' ? reservationDeadline(now, reservationHours, firstStart) : null,
+    created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: status === 'paid' ? now.toISOString() : null, cancelled_at: null,
+  };
+  // At the box office after the start, an unpaid reservation would lapse at once: take payment instead.
+  if (order.reservation_expires_at && order.reservation_expires_at <= now.toISOString()) throw new Problem('reservation-too-late');
+  await tx.insertInto('orders').values(order).execute();
+  return { ...sale, order, lines, hasExtras, tickets: [], payments: [] };
+}
+
+// The places: held seats become the order's (sold, or reserved until paid) and each gets its ticket.
+registerSaleStep({
+  name: 'places',
+  rank: 10,
+  async write(tx, ctx, sale) {
+    const { order, lines, now } = sale;
+    const converted = await convertHold(tx, sale.basket.id, order.id, order.status === 'paid' ? 'sold' : 'reserved');
+    const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
+    const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`));
+    if (lost.length) throw new SeatsLost(lost);
+    const rows = lines.map((l) => ({
+      id: newId(), organisation_id: ctx.orgId, order_id: order.id, performance_id: l.performance_id, item_id: l.item_id,
+      ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
+      barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
+      cancelled_at: null,
+    }));
+    if (rows.length) await tx.insertInto('tickets').values(rows).execute();
+    // the tickets as `ticketRows` would read them back: the line's labels and the row written
+    sale.tickets.push(...rows.map((r, i): TicketRow => ({ ...lines[i], ...r })));
+  },
+});
+
+// A payment taken at checkout (the box office): recorded with the order, for its whole amount.
+registerSaleStep({
+  name: 'payment.recorded',
+  rank: 90,
+  async write(tx, ctx, sale) {
+    const p = sale.intent.payment;
+    if (p) sale.payments.push(await insertPayment(tx, ctx, sale.orderId, 'payment', p.method, sale.order.total, p.reference, sale.now));
+  },
+});
 
 async function insertPayment(
   db: Db, ctx: Ctx, orderId: string, kind: 'payment' | 'refund', method: PaymentMethod, amount: number,
-  reference: string | undefined, now: Date,
+  reference: string | undefined, now: Date, providerStatus: string | null = null,
 ): Promise<Payment> {
   const row: Payment = {
     id: newId(), organisation_id: ctx.orgId, order_id: orderId, kind, method, amount, reference: reference ?? null,
-    created_by: ctx.actor.id, created_at: now.toISOString(),
+    created_by: ctx.actor.id, created_at: now.toISOString(), provider_status: providerStatus,
   };
   await db.insertInto('payments').values(row).execute();
   return row;
@@ -174,7 +214,7 @@ function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[]
     customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
     total: owed,
     paid: paidIn,
-    balance: o.status === 'reserved' ? owed : owed - paidIn,
+    balance: o.status === 'reserved' || o.status === 'awaiting_payment' ? owed : owed - paidIn,
     // Amsterdam and Brussels share their offsets, so one zone serves every venue's orders.
     reservationExpiresAt: o.reservation_expires_at ? formatInZone(o.reservation_expires_at, 'Europe/Amsterdam') : null,
     createdAt: o.created_at,
@@ -201,7 +241,11 @@ function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[]
       printState: t.print_state,
       printCount: t.print_count,
     })),
-    payments: payments.map((p) => ({ id: p.id, kind: p.kind, method: p.method, amount: p.amount, reference: p.reference, createdAt: p.created_at })),
+    payments: payments.map((p) => ({
+      id: p.id, kind: p.kind, method: p.method, amount: p.amount, reference: p.reference, createdAt: p.created_at,
+      // At a payment provider: how far a refund (or payment) got there; null for money taken at the desk.
+      status: p.provider_status ?? null,
+    })),
   };
 }
 export type OrderView = ReturnType<typeof orderView>;
@@ -228,6 +272,43 @@ export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
 }
 
 /**
+ * An online order's payment came (in the caller's transaction): the order is paid, its places sold,
+ * the payment recorded with the provider's reference. False when the order no longer awaited it.
+ */
+export async function confirmAwaitedPayment(
+  tx: Db, ctx: Ctx, orderId: string, paid: { amount: number; reference: string; providerStatus: string }, now: Date,
+): Promise<boolean> {
+  const r = await tx.updateTable('orders').set({ status: 'paid', paid_at: now.toISOString() })
+    .where('id', '=', orderId).where('organisation_id', '=', ctx.orgId).where('status', '=', 'awaiting_payment').executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await setOrderItemsStatus(tx, orderId, 'reserved', 'sold');
+  await insertPayment(tx, ctx, orderId, 'payment', 'online', paid.amount, paid.reference, now, paid.providerStatus);
+  return true;
+}
+
+/**
+ * An online order whose payment will not come (in the caller's transaction): cancelled, its places
+ * back to sale at once, its UiTPAS sales cancelled. False when it no longer awaited payment. Its packs
+ * and streams are cancelled afterwards with `releaseExtras`.
+ */
+export async function releaseAwaitingOrder(ctx: Ctx, tx: Db, orderId: string, now: Date): Promise<boolean> {
+  const o = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+  if (!o) return false;
+  const r = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now.toISOString() })
+    .where('id', '=', orderId).where('status', '=', 'awaiting_payment').executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await cancelTickets(ctx, tx, { ...o, status: 'cancelled' }, undefined);
+  return true;
+}
+
+export const releaseExtras = (ctx: Ctx, orderId: string): Promise<number> => cancelExtrasOfOrder(ctx, orderId);
+
+/** A payment row's status at its provider (an online refund: pending, refunded, failed). */
+export async function setProviderStatus(db: Db, paymentRowId: string, status: string): Promise<void> {
+  await db.updateTable('payments').set({ provider_status: status }).where('id', '=', paymentRowId).execute();
+}
+
+/**
  * Cancels tickets of an order (all valid ones when no ids are given): their places return to sale,
  * paid tickets get a refund record, and the order is cancelled once no valid ticket is left.
  */
@@ -238,8 +319,7 @@ export async function cancelTickets(ctx: Ctx, db: Db, order: Order, ticketIds: s
   if (ticketIds) q = q.where('id', 'in', ticketIds);
   const cancelled = await q.returning(['id', 'performance_id', 'item_id', 'price']).execute();
   if (!cancelled.length) return cancelled;
-  await queueUitpasCancellations(db, cancelled.map((t) => t.id), now);
-  await extrasTicketsCancelled(db, cancelled.map((t) => t.id), now);
+  await ticketsCancelled(db, cancelled.map((t) => t.id), now);
   await freeOrderItems(db, order.id, cancelled.map((t) => ({ performanceId: t.performance_id, itemId: t.item_id })));
   await refundAndClose(db, ctx, order, cancelled.reduce((n, t) => n + t.price, 0), refundMethod, now.toISOString());
   return cancelled;

@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import type { Channel } from '../productions/tables.js';
 import type { DipCategory } from '../pricing/tables.js';
 
-export const ORDER_STATUSES = ['reserved', 'paid', 'cancelled'] as const;
+/** awaiting_payment: paid online, the payment not (yet) confirmed; its places are held for it (src/payments). */
+export const ORDER_STATUSES = ['reserved', 'awaiting_payment', 'paid', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PAYMENT_METHODS = ['cash', 'pin', 'card', 'invoice', 'voucher', 'online'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -58,6 +59,8 @@ export interface PaymentTable {
   reference: string | null;
   created_by: string;
   created_at: string;
+  /** At a payment provider (online): its status of this payment or refund; null for money taken at the desk. */
+  provider_status: string | null;
 }
 export type Payment = Selectable<PaymentTable>;
 

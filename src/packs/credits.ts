@@ -62,6 +62,7 @@ export async function returnCredits(db: Db, ticketIds: string[], now: Date): Pro
 }
 
 registerOrderExtra({
+  name: 'packs',
   basketTables: ['basket_packs', 'basket_pack_seats'],
   async inBasket(db, basketId) {
     const r = await db.selectFrom('basket_packs').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('price').as('total')])

@@ -11,6 +11,8 @@ import type { CustomerTables } from '../customers/tables.js';
 import type { OrderTables } from '../orders/tables.js';
 import type { DipTables } from '../connectors/dip/tables.js';
 import type { UitpasTables } from '../connectors/uitpas/tables.js';
+import type { MollieTables } from '../connectors/mollie/tables.js';
+import type { PaymentTables } from '../payments/tables.js';
 import type { PackTables } from '../packs/tables.js';
 import type { StreamTables } from '../streams/tables.js';
 import type { CatalogueTables } from '../catalogue/tables.js';
@@ -33,6 +35,8 @@ export interface Database
     OrderTables,
     DipTables,
     UitpasTables,
+    MollieTables,
+    PaymentTables,
     PackTables,
     StreamTables,
     CatalogueTables,

@@ -62,6 +62,7 @@ export async function orderStreams(ctx: Ctx, orderId: string) {
 }
 
 registerOrderExtra({
+  name: 'streams',
   basketTables: ['basket_streams'],
   async inBasket(db, basketId) {
     const r = await db.selectFrom('basket_streams').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('price').as('total')])

@@ -16,6 +16,7 @@ interface Issuable {
 export function issuableTickets<T extends Issuable>(rows: T[], ticketIds?: string[]): T[] {
   const chosen = rows.filter((t) => t.status === 'valid' && (!ticketIds || ticketIds.includes(t.id)));
   if (!chosen.length) throw new Problem('nothing-to-print');
-  if (chosen.some((t) => t.order_status === 'reserved' && t.dip_category !== 'free')) throw new Problem('order-unpaid');
+  // An online order whose payment is not confirmed has no tickets to hand out yet, not even free ones.
+  if (chosen.some((t) => t.order_status === 'awaiting_payment' || (t.order_status === 'reserved' && t.dip_category !== 'free'))) throw new Problem('order-unpaid');
   return chosen;
 }

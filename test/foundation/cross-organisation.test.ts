@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDipSandbox, DEMO_CLIENT as DIP_CLIENT, type RunningDipSandbox } from '../../sandboxes/dip/index.js';
 import { defaultClients } from '../../sandboxes/uitpas/seed.js';
 import { DEMO_CLIENT as UITPAS_CLIENT, EVENT_100_PER_WEEK, startUitpasSandbox, TEST_ORGANIZER_ID, type RunningSandbox } from '../../sandboxes/uitpas/index.js';
+import { startMollieSandbox, type RunningMollieSandbox } from '../../sandboxes/mollie/index.js';
 import { CATALOGUE_CALLS } from '../../src/catalogue/api.js';
 import type { RouteEntry } from '../../src/platform/route-table.js';
 import { UtickClient, type UtickAnswer } from '../catalogue/fixtures.js';
@@ -57,6 +58,8 @@ const FIXTURES: Record<string, Fixture> = {
   'doors/:id': { record: 'door' },
   'devices/:id': { record: 'device' },
   'conflicts/:id': { record: 'checkinConflict' },
+  'online-payments/:id': { record: 'onlinePayment' },
+  'mollie/:organisationId': { token: (o) => o.orgId, why: "Mollie's webhook: public, answers 200 with nothing for any organisation and payment id" },
   'problems/:code': { unscoped: 'not-found', why: 'documentation of a problem type' },
   'shops/:slug': { token: (o) => o.shopSlug, why: 'the public web shop: shows what that organisation sells' },
   'header:basket-token': { token: (o) => o.shopBasketToken, why: "a web shop buyer's basket, by its secret token" },
@@ -69,7 +72,7 @@ const QUERY_RECORDS: Record<string, string> = {
 };
 const QUERY_VALUES: Record<string, string | undefined> = {
   status: undefined, kind: undefined, genre: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
-  open: undefined, archived: undefined,
+  open: undefined, archived: undefined, refresh: undefined, locale: undefined, amount: '1000',
   from: '2026-01-01', to: '2027-12-31', day: '2026-11-25',
 };
 
@@ -110,6 +113,7 @@ const BODIES: Record<string, (o: OrgRecords) => unknown> = {
   'POST /api/baskets/:id/pack-redemptions': (o) => ({ holdingId: o.ids.packHolding, performanceId: o.ids.performance, quantity: 1 }),
   'POST /api/pack-holdings/:id/redeem': (o) => ({ performanceId: o.ids.performance, quantity: 1 }),
   'POST /api/baskets/:id/checkout': () => ({ payment: { method: 'cash' } }),
+  'POST /api/baskets/:id/checkout-online': () => ({ redirectUrl: 'https://shop.example/r', locale: 'nl' }),
   'POST /api/packs': (o) => packBody(o),
   'PATCH /api/packs/:id': (o) => ({ ...packBody(o), mainPackId: undefined }),
 };
@@ -227,25 +231,29 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
   let routes: RouteEntry[];
   let dip: RunningDipSandbox;
   let uitpas: RunningSandbox;
+  let mollie: RunningMollieSandbox;
 
   beforeAll(async () => {
     // Both organisations sell the same DIP performance and the same UiTPAS event, each with its own records.
     const clock = fixedClock('2026-11-23T12:00:00Z');
     dip = await startDipSandbox({ clock });
     uitpas = await startUitpasSandbox({ clock, clients: [...defaultClients(), { ...SECOND_UITPAS_CLIENT, organizers: [{ organizerId: TEST_ORGANIZER_ID, permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ'] }] }] });
+    mollie = await startMollieSandbox({ clock });
     s = await startServer(dialect, { clock });
-    const outside = (client: { clientId: string; clientSecret: string }): Outside => ({
+    const outside = (client: { clientId: string; clientSecret: string }, mollieKey: string): Outside => ({
+      mollie: { apiEndpoint: mollie.apiEndpoint, apiKey: mollieKey },
       dip: { baseUrl: dip.baseUrl, clientId: DIP_CLIENT.clientId, clientSecret: DIP_CLIENT.clientSecret, production: 'NL-26-101-0004711', performanceNumber: 11001, startsAt: '2026-11-25T20:15' },
       uitpas: { baseUrl: uitpas.baseUrl, ...client, organizerId: TEST_ORGANIZER_ID, eventId: EVENT_100_PER_WEEK, pass: '0900000067513' },
     });
-    a = await everyRecord(s, 'Aalsmeer', outside(UITPAS_CLIENT));
-    b = await everyRecord(s, 'Brugge', outside(SECOND_UITPAS_CLIENT));
+    a = await everyRecord(s, 'Aalsmeer', outside(UITPAS_CLIENT, `test_${'A'.repeat(30)}`));
+    b = await everyRecord(s, 'Brugge', outside(SECOND_UITPAS_CLIENT, `test_${'B'.repeat(30)}`));
     routes = [...s.app.routeTable];
   }, 120_000);
   afterAll(async () => {
     await s?.close();
     await dip?.close();
     await uitpas?.close();
+    await mollie?.close();
   });
 
   const call = (r: RouteEntry, slots: Slot[], values: Record<string, string>, query: Record<string, string>, login: OrgRecords, body?: unknown) => {

@@ -36,12 +36,14 @@ export interface Outside {
   dip: { baseUrl: string; clientId: string; clientSecret: string; production: string; performanceNumber: number; startsAt: string };
   /** UiTPAS (sandbox) base URL, the organisation's client, its organizer and the event its performance is. */
   uitpas: { baseUrl: string; clientId: string; clientSecret: string; organizerId: string; eventId: string; pass: string };
+  /** Mollie (sandbox) API endpoint and the organisation's own test key. */
+  mollie: { apiEndpoint: string; apiKey: string };
 }
 
 export async function everyRecord(s: TestServer, tag: string, outside: Outside): Promise<OrgRecords> {
   const { orgId, token } = await orgWithUser(s, 'admin', `Theater ${tag}`);
   const req = async (method: string, path: string, body: unknown, what: string) => ok(await s.request(method, path, { token, body }), what).body;
-  const { dip, uitpas } = outside;
+  const { dip, uitpas, mollie } = outside;
   const c = await buildCatalogue(s, token, { rows: 2, perRow: 6, startsAt: dip.startsAt });
   await req('PATCH', `/api/venues/${c.venueId}`, { name: `Schouwburg ${tag}` }, 'venue name');
   await req('PATCH', `/api/productions/${c.productionId}`, { title: `Hamlet ${tag}`, dipProductionId: dip.production }, 'production');
@@ -92,6 +94,13 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
     headers: { 'basket-token': shopBasket.token }, body: { performanceId: c.performanceId, seatIds: ['r2s3'] },
   }), 'shop seat');
 
+  // An online order awaiting its payment at Mollie.
+  await req('PUT', '/api/mollie/settings', { apiKey: mollie.apiKey, endpoint: mollie.apiEndpoint, enabled: true }, 'mollie settings');
+  const online = await req('POST', '/api/baskets', { channel: 'online' }, 'online basket');
+  await req('POST', `/api/baskets/${online.id}/lines`, { performanceId: c.performanceId, seatIds: ['r2s5'] }, 'online seat');
+  const onlineOrder = await req('POST', `/api/baskets/${online.id}/checkout-online`, { redirectUrl: 'https://shop.example/r', locale: 'nl' }, 'checkout online');
+  const onlinePayment = (await req('GET', `/api/orders/${onlineOrder.orderId}/online-payments`, undefined, 'online payment')).items[0];
+
   // Doors, a device, and a conflict: the paid ticket admitted offline at both doors.
   const mainDoor = await req('POST', '/api/checkin/doors', { name: `Hoofdingang ${tag}` }, 'door');
   const sideDoor = await req('POST', '/api/checkin/doors', { name: `Zij-ingang ${tag}` }, 'door');
@@ -122,6 +131,7 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
       packHolding: holding.id, packRedemption: redeemed.tickets?.[0]?.redemptionId ?? redeemed.holding.redemptions[0].id,
       streamPurchase: purchase.id, basket: basket.id, basketLine: withSeat.lines[0].id, basketPackLine: withPack.packs[0].id,
       basketStreamLine: withStream.streams[0].id, ticketBarcode: order.tickets[0].barcode,
+      onlineOrder: onlineOrder.orderId, onlinePayment: onlinePayment.id,
       door: mainDoor.id, device: device.id, checkinConflict: conflict.id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
     },
   };

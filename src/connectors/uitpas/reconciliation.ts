@@ -14,8 +14,9 @@ export async function reconcilePerformance(ctx: Ctx, performanceId: string) {
   const conn = await connection(ctx.db, ctx.orgId, ctx.clock.now());
   const ours = await ctx.db.selectFrom('uitpas_sales')
     .leftJoin('tickets', 'tickets.id', 'uitpas_sales.ticket_id')
+    .leftJoin('orders', 'orders.id', 'tickets.order_id')
     .select(['uitpas_sales.sale_id', 'uitpas_sales.status', 'uitpas_sales.uitpas_number', 'uitpas_sales.tariff_id',
-      'uitpas_sales.price', 'uitpas_sales.ticket_id', 'tickets.barcode', 'tickets.status as ticket_status'])
+      'uitpas_sales.price', 'uitpas_sales.ticket_id', 'tickets.barcode', 'tickets.status as ticket_status', 'orders.status as order_status'])
     .where('uitpas_sales.organisation_id', '=', ctx.orgId).where('uitpas_sales.performance_id', '=', perf.id)
     .where('uitpas_sales.sale_id', 'is not', null)
     .execute();
@@ -29,7 +30,10 @@ export async function reconcilePerformance(ctx: Ctx, performanceId: string) {
   }
   const atUitpas = new Map(theirs.map((s) => [String(s.id), s]));
   const byId = new Map(ours.map((s) => [s.sale_id!, s]));
-  const sold = ours.filter((s) => s.status === 'sold' && s.ticket_status === 'valid');
+  // An online order whose payment is not confirmed holds its UiTPAS sales, unsold: they are listed apart.
+  const awaiting = ours.filter((s) => s.status === 'sold' && s.ticket_status === 'valid' && s.order_status === 'awaiting_payment');
+  const sold = ours.filter((s) => s.status === 'sold' && s.ticket_status === 'valid' && s.order_status !== 'awaiting_payment');
+  const isAwaiting = new Set(awaiting.map((s) => s.sale_id));
 
   const missingAtUitpas = sold.filter((s) => !atUitpas.has(s.sale_id!)).map((s) => ({
     saleId: s.sale_id!, ticketId: s.ticket_id, barcode: s.barcode, uitpasNumber: s.uitpas_number, tariffId: s.tariff_id,
@@ -42,7 +46,7 @@ export async function reconcilePerformance(ctx: Ctx, performanceId: string) {
   });
   const notSoldInFoyer = theirs.filter((t) => {
     const mine = byId.get(String(t.id));
-    return mine && !(mine.status === 'sold' && mine.ticket_status === 'valid');
+    return mine && !isAwaiting.has(mine.sale_id) && !(mine.status === 'sold' && mine.ticket_status === 'valid');
   }).map((t) => ({ saleId: String(t.id), uitpasNumber: t.uitpasNumber, foyerStatus: byId.get(String(t.id))!.status }));
   const unknownToFoyer = theirs.filter((t) => !byId.has(String(t.id))).map((t) => ({
     saleId: String(t.id), uitpasNumber: t.uitpasNumber, tariffId: t.tariff.id, creationDate: t.creationDate,
@@ -56,6 +60,8 @@ export async function reconcilePerformance(ctx: Ctx, performanceId: string) {
     missingAtUitpas,
     differentTariff,
     notSoldInFoyer,
+    /** Sales of online orders whose payment is not confirmed yet: registered, held, not sold. */
+    awaitingPayment: awaiting.map((s) => ({ saleId: s.sale_id!, ticketId: s.ticket_id, uitpasNumber: s.uitpas_number })),
     /** Sales of the event Foyer did not register for this organisation: another seller, or an orphan. */
     unknownToFoyer,
     inSync: !missingAtUitpas.length && !differentTariff.length && !notSoldInFoyer.length && !unknownToFoyer.length,

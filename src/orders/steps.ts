@@ -1,0 +1,116 @@
+// The checkout seam. A sale is one straight line; each participant (the places, packs, streams,
+// UiTPAS, the payment) is a step with its undo next to it, registered at start-up:
+//   prepare  before the checkout transaction, outside it: a call the sale waits for, its intent
+//            recorded first (UiTPAS registers the sale); answers the state the later phases get
+//   write    inside the checkout transaction (tickets, pack holdings, the payment or its intent)
+//   undo     the transaction did not commit: take back what prepare did
+//   after    after commit (UiTPAS links its sales to the tickets; an online payment is created)
+// Besides the sale itself a step may follow what happens to it later: tickets cancelled, money
+// refunded. orders/ knows no step by name, so it imports no connector.
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import type { Basket } from '../baskets/tables.js';
+import type { Order, Payment, PaymentMethod } from './tables.js';
+import type { SaleLine, TicketRow } from './service.js';
+
+/** What the buyer chose at checkout. */
+export interface SaleIntent {
+  /** A payment taken now (the box office): the order is paid. */
+  payment?: { method: PaymentMethod; reference?: string };
+  /** To be paid online: the order awaits its payment (the payment step creates it after commit). */
+  online?: OnlinePaymentRequest;
+}
+
+export interface OnlinePaymentRequest {
+  /** Where the provider sends the buyer back. */
+  redirectUrl: string;
+  /** nl, fr or en, for the provider's pages. */
+  locale: 'nl' | 'fr' | 'en';
+  /** A payment method the buyer already picked (e.g. "ideal"); the provider's choice page otherwise. */
+  method?: string;
+}
+
+export interface Sale {
+  basket: Basket;
+  orderId: string;
+  intent: SaleIntent;
+  now: Date;
+}
+
+export interface WrittenSale extends Sale {
+  order: Order;
+  /** The basket's place lines, in ticket order, as checkout read them once the basket was closed. */
+  lines: SaleLine[];
+  /** The basket holds packs or streams. */
+  hasExtras: boolean;
+  /** Filled in by the steps as they write: the answer is built from these, without reading back. */
+  tickets: TicketRow[];
+  payments: Payment[];
+}
+
+export interface RefundFacts {
+  order: Order;
+  /** The refund row just written in `payments`. */
+  refund: Payment;
+}
+
+export interface SaleStep<S = unknown> {
+  name: string;
+  /** Steps run in rank order: places 10, packs and streams 20, UiTPAS 30, payment 90. */
+  rank: number;
+  prepare?(ctx: Ctx, sale: Sale): Promise<S | undefined>;
+  write?(tx: Db, ctx: Ctx, sale: WrittenSale, state: S | undefined): Promise<void>;
+  undo?(ctx: Ctx, state: S): Promise<void>;
+  after?(ctx: Ctx, sale: WrittenSale, state: S | undefined): Promise<void>;
+  /** Tickets were cancelled, in the caller's transaction. */
+  ticketsCancelled?(db: Db, ticketIds: string[], now: Date): Promise<void>;
+  /** A refund was recorded for a paid order, in the caller's transaction (e.g. queue it at the provider). */
+  refunded?(db: Db, ctx: Ctx, facts: RefundFacts): Promise<void>;
+}
+
+const steps: SaleStep[] = [];
+
+export function registerSaleStep<S>(step: SaleStep<S>): void {
+  if (steps.some((s) => s.name === step.name)) throw new Error(`sale step ${step.name} is already registered`);
+  steps.push(step as SaleStep);
+  steps.sort((a, b) => a.rank - b.rank);
+}
+
+type Prepared = { step: SaleStep; state: unknown }[];
+
+/** Every step's prepare, in order; if one throws, those before it are undone. */
+export async function prepareSale(ctx: Ctx, sale: Sale): Promise<Prepared> {
+  const done: Prepared = [];
+  for (const step of steps) {
+    try {
+      done.push({ step, state: step.prepare ? await step.prepare(ctx, sale) : undefined });
+    } catch (e) {
+      await undoSale(ctx, done);
+      throw e;
+    }
+  }
+  return done;
+}
+
+export async function writeSale(tx: Db, ctx: Ctx, sale: WrittenSale, prepared: Prepared): Promise<void> {
+  for (const { step, state } of prepared) await step.write?.(tx, ctx, sale, state);
+}
+
+export async function undoSale(ctx: Ctx, prepared: Prepared): Promise<void> {
+  for (const { step, state } of [...prepared].reverse()) if (state !== undefined) await step.undo?.(ctx, state);
+}
+
+export async function afterSale(ctx: Ctx, sale: WrittenSale, prepared: Prepared): Promise<void> {
+  for (const { step, state } of prepared) await step.after?.(ctx, sale, state);
+}
+
+export async function ticketsCancelled(db: Db, ticketIds: string[], now: Date): Promise<void> {
+  for (const step of steps) await step.ticketsCancelled?.(db, ticketIds, now);
+}
+
+export async function refunded(db: Db, ctx: Ctx, facts: RefundFacts): Promise<void> {
+  for (const step of steps) await step.refunded?.(db, ctx, facts);
+}
+
+/** The registered steps in the order they run (for documentation and tests). */
+export const saleSteps = (): readonly Pick<SaleStep, 'name' | 'rank'>[] => steps.map((s) => ({ name: s.name, rank: s.rank }));
