@@ -52,8 +52,8 @@ function withSources(csp: string, directive: string, sources: string[]): string 
 
 const ORIGIN_RE = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
-/** An origin a venue may embed Foyer's pages from: `https://www.schouwburg.nl` (scheme, host, port; nothing else). */
-export const isFramingOrigin = (origin: string): boolean => ORIGIN_RE.test(origin) && !origin.endsWith('.');
+/** An origin a venue may embed Foyer's pages from: `https://www.schouwburg.nl` (scheme, host, port; nothing else), or `'self'`. */
+export const isFramingOrigin = (origin: string): boolean => origin === "'self'" || (ORIGIN_RE.test(origin) && !origin.endsWith('.'));
 
 /**
  * Lets the sites at `origins` show this answer in a frame (e.g. a venue's own site embedding the
@@ -63,7 +63,7 @@ export const isFramingOrigin = (origin: string): boolean => ORIGIN_RE.test(origi
  * before the answer is sent.
  */
 export function allowFraming(reply: FastifyReply, origins: readonly string[]): void {
-  const allowed = [...new Set(origins.filter(isFramingOrigin).map((o) => o.toLowerCase()))];
+  const allowed = [...new Set(origins.filter(isFramingOrigin).map((o) => (o === "'self'" ? o : o.toLowerCase())))];
   if (!allowed.length) return;
   const current = String(reply.getHeader('content-security-policy') ?? '');
   const others = current.split(';').map((d) => d.trim()).filter((d) => d && d.split(/\s+/)[0] !== 'frame-ancestors');

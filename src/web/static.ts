@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { allowFraming } from '../platform/security-headers.js';
 
 /** The project folder: the nearest one up with package.json, from src/web or from the dist/ bundle alike. */
 function projectRoot(): string {
@@ -68,7 +69,7 @@ export function webStatic(root = WEB_DIST, opts: WebOptions = {}): FastifyPlugin
       const shop = SHOP_PAGE.exec(urlPath);
       if (shop && fs.existsSync(path.join(root, 'shop.html'))) {
         const origins = (await opts.frameAncestors?.(shop[1])) ?? [];
-        reply.header('content-security-policy', `frame-ancestors 'self'${origins.map((o) => ` ${o}`).join('')}`);
+        allowFraming(reply, ["'self'", ...origins]);
         return reply.sendFile('shop.html', { maxAge: 0 });
       }
       return reply.sendFile(page, { maxAge: 0 });
