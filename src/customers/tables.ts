@@ -1,4 +1,3 @@
-import type { Lang } from '../platform/i18n.js';
 import type { Selectable } from 'kysely';
 
 export interface CustomerTable {
