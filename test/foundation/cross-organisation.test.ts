@@ -59,6 +59,8 @@ const FIXTURES: Record<string, Fixture> = {
   'devices/:id': { record: 'device' },
   'conflicts/:id': { record: 'checkinConflict' },
   'online-payments/:id': { record: 'onlinePayment' },
+  'outbox/:id': { record: 'outbox' },
+  'my-order/:token': { token: (o) => o.myOrderToken, why: "the buyer's own order, by the secret token in their e-mail" },
   'mollie/:organisationId': { token: (o) => o.orgId, why: "Mollie's webhook: public, answers 200 with nothing for any organisation and payment id" },
   'problems/:code': { unscoped: 'not-found', why: 'documentation of a problem type' },
   'shops/:slug': { token: (o) => o.shopSlug, why: 'the public web shop: shows what that organisation sells' },

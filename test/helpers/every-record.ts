@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { enqueue } from '../../src/platform/jobs.js';
 import { buildCatalogue, gridSeatMap } from './catalogue.js';
 import { orgWithUser, type Answer, type TestServer } from './server.js';
+import { orderToken } from '../../src/my-order/links.js';
 
 export interface OrgRecords {
   orgId: string;
@@ -24,6 +25,8 @@ export interface OrgRecords {
   /** The web shop's slug, and the token of a buyer's basket in it (with a seat). */
   shopSlug: string;
   shopBasketToken: string;
+  /** The buyer's my-order token of the paid order. */
+  myOrderToken: string;
 }
 
 function ok<T>(res: Answer<T>, what: string): Answer<T> {
@@ -112,6 +115,11 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
   const conflict = (await offline(sideDoor.id)).conflicts[0];
   if (!conflict) throw new Error('no check-in conflict');
 
+  // An e-mail in the outbox (the order's e-tickets) and the buyer's my-order link.
+  await req('POST', `/api/orders/${order.id}/e-tickets`, { email: `koper-${tag}@example.test` }, 'e-tickets mail');
+  const outbox = await s.deps.db.selectFrom('mail_outbox').select('id').where('organisation_id', '=', orgId).executeTakeFirstOrThrow();
+  const myOrderToken = await orderToken(s.deps.db, order.id);
+
   const dipNumber = `${dip.production}|${dip.performanceNumber}`;
   await req('PUT', `/api/performances/${c.performanceId}/dip-link`, { dipNumber }, 'dip link');
   const user = await req('POST', '/api/users', { email: `kassa-${crypto.randomUUID()}@example.test`, name: `Kassa ${tag}`, role: 'boxoffice', password: 'correct horse battery' }, 'user');
@@ -121,7 +129,7 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
   if (!job) throw new Error('job not enqueued');
 
   return {
-    orgId, token, tag, dipNumber, accessCode: purchase.accessCode, shopSlug, shopBasketToken: shopBasket.token,
+    orgId, token, tag, dipNumber, accessCode: purchase.accessCode, shopSlug, shopBasketToken: shopBasket.token, myOrderToken,
     freeSeats: ['r1s4', 'r1s5', 'r2s1', 'r2s2'],
     catalogueKey: { publicKey: key.publicKey, secret: key.secret },
     ids: {
@@ -132,7 +140,7 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
       streamPurchase: purchase.id, basket: basket.id, basketLine: withSeat.lines[0].id, basketPackLine: withPack.packs[0].id,
       basketStreamLine: withStream.streams[0].id, ticketBarcode: order.tickets[0].barcode,
       onlineOrder: onlineOrder.orderId, onlinePayment: onlinePayment.id,
-      door: mainDoor.id, device: device.id, checkinConflict: conflict.id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
+      outbox: outbox.id, door: mainDoor.id, device: device.id, checkinConflict: conflict.id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
     },
   };
 }
