@@ -137,7 +137,7 @@ describe.each(DIALECTS)('baskets and holds on %s', (dialect) => {
     const view = k.ok(await k.req('PUT', `/api/baskets/${a.id}/customer`, person));
     expect(view.customer).toMatchObject({ name: 'Anna de Vries', email: 'anna@example.nl' });
     const customer = k.ok(await k.req('GET', `/api/customers/${view.customer.id}`));
-    expect(customer).toEqual({ id: view.customer.id, ...person, email: 'anna@example.nl' });
+    expect(customer).toMatchObject({ id: view.customer.id, ...person, email: 'anna@example.nl' });
 
     const cleared = k.ok(await k.req('PUT', `/api/baskets/${a.id}/customer`, { customerId: null }));
     expect(cleared.customer).toBeNull();
