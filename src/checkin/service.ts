@@ -8,7 +8,7 @@ import { ticketTypeName } from '../pricing/service.js';
 import { deviceOf, doorForScan, staffName } from './devices.js';
 import { normaliseBarcode, place, refusal, serverTime, type Reason, type TicketAtDoor } from './rules.js';
 import {
-  admit, history, insertScan, lastPassage, leave, mergeOffline, presence, reentryOf, ticketAtDoor, type DoorTicket, type ScanRow,
+  history, insertScan, lastPassage, mergeOffline, presence, reentryOf, scanWrite, ticketAtDoor, type DoorTicket, type ScanRow,
 } from './store.js';
 import type { ConflictKind, Direction, ScanOutcome } from './tables.js';
 import { clockTime, placeLabel, reasonMessage, spokenDate } from './texts.js';
@@ -81,7 +81,7 @@ function answer(ctx: Ctx, reason: Reason, t: DoorTicket | undefined, at: string,
     reason,
     message: reasonMessage(reason, ctx.lang, {
       again: extra.again, door: previous?.door, time: previous ? clockTime(previous.at, tz) : undefined,
-      title: t?.title, date: t ? spokenDate(t.starts_at, tz, ctx.lang) : undefined,
+      title: t?.title, date: other && t ? spokenDate(t.starts_at, tz, ctx.lang) : undefined,
     }),
     again: !!extra.again,
     ticket: t ? ticketView(ctx, t) : null,
@@ -110,15 +110,7 @@ export async function scan(ctx: Ctx, input: ScanInput): Promise<ScanAnswer> {
     id: newId(), organisationId: ctx.orgId, performanceId: t.performance_id, ticketId: t.id, direction, ...where,
     scannedAt: now, recordedAt: now, offline: false, clientScanId: input.id ?? null, outcome: 'applied',
   };
-  const won = await ctx.db.transaction().execute(async (tx) => {
-    const changed = direction === 'in' ? await admit(tx, row, reentry) : await leave(tx, row);
-    // A scan id already used (a retry of a scan that went through): the first one counts.
-    if (changed && !(await insertScan(tx, row))) throw new AlreadyUploaded();
-    return changed;
-  }).catch((e: unknown) => {
-    if (e instanceof AlreadyUploaded) return false;
-    throw e;
-  });
+  const won = await scanWrite(ctx.db, ctx.dialect, row, reentry);
   if (won) return answer(ctx, direction === 'in' ? 'admitted' : 'exited', t, now, { again: direction === 'in' && t.inside === 0, scanId: row.id });
   // Another door won the race for this ticket a moment ago.
   const last = await lastPassage(ctx.db, t.id);
@@ -234,7 +226,11 @@ async function applyOffline(ctx: Ctx, where: Where, s: OfflineScan & { at: strin
   }
 
   for (let attempt = 0; ; attempt++) {
-    const [state, events] = await Promise.all([presence(ctx.db, t.id), history(ctx.db, t.id)]);
+    // The version first, then the history: whatever is written after the version was read changes the
+    // version, so the compare-and-set below fails and this reads again; the other order could merge
+    // into a history read before an admission whose version it then takes for granted.
+    const state = await presence(ctx.db, t.id);
+    const events = await history(ctx.db, t.id);
     const fit = place(events, { direction, at: s.at }, reentry);
     if (!fit.fits) {
       if (fit.conflict) return record('conflict', 'already-scanned', { kind: 'double-admission', otherScanId: fit.clash.id });

@@ -1,6 +1,7 @@
 // Check-in SQL: the door's view of a ticket, the admission's conditional write, history and counts.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.js';
+import type { Db, Dialect } from '../platform/db.js';
+import { isUniqueViolation } from '../platform/jobs.js';
 import type { Direction, ScanOutcome } from './tables.js';
 import type { HistoryEvent } from './rules.js';
 
@@ -69,28 +70,74 @@ export async function insertScan(db: Db, s: ScanRow): Promise<boolean> {
  * scan can do; with re-entry on, a later admission updates it only while the ticket is outside.
  */
 export async function admit(db: Db, s: ScanRow, reentry: boolean): Promise<boolean> {
+  return !!(await admitQuery(db, s, reentry).executeTakeFirst());
+}
+
+function admitQuery(db: Db, s: ScanRow, reentry: boolean) {
   const insert = db.insertInto('checkin_tickets').values({
     ticket_id: s.ticketId, organisation_id: s.organisationId, performance_id: s.performanceId, inside: 1,
     first_admitted_at: s.scannedAt, last_at: s.scannedAt, last_door_id: s.doorId, last_scan_id: s.id, entries: 1, version: 1,
   });
-  const won = await (reentry
+  return (reentry
     ? insert.onConflict((oc) => oc.column('ticket_id').doUpdateSet((eb) => ({
       inside: 1, last_at: eb.ref('excluded.last_at'), last_door_id: eb.ref('excluded.last_door_id'), last_scan_id: eb.ref('excluded.last_scan_id'),
       entries: sql<number>`checkin_tickets.entries + 1`, version: sql<number>`checkin_tickets.version + 1`,
     })).where('checkin_tickets.inside', '=', 0))
     : insert.onConflict((oc) => oc.column('ticket_id').doNothing()))
-    .returning('ticket_id').executeTakeFirst();
-  return !!won;
+    .returning('ticket_id');
 }
+
+/** The admission row as constants of an INSERT … SELECT (integers as literals: parameters there are text). */
+const scanColumns = ['id', 'organisation_id', 'performance_id', 'ticket_id', 'direction', 'door_id', 'device_id', 'user_id', 'staff_name',
+  'scanned_at', 'recorded_at', 'offline', 'client_scan_id', 'outcome'] as const;
+const scanValues = (s: ScanRow) => [
+  sql.val(s.id), sql.val(s.organisationId), sql.val(s.performanceId), sql.val(s.ticketId), sql.val(s.direction), sql.val(s.doorId),
+  sql.val(s.deviceId), sql.val(s.userId), sql.val(s.staffName), sql.val(s.scannedAt), sql.val(s.recordedAt), sql.lit(s.offline ? 1 : 0),
+  sql.val(s.clientScanId), sql.val(s.outcome),
+];
+
+/**
+ * An online scan's write: the conditional admission (or exit) and its row in checkin_scans, or
+ * nothing. On PostgreSQL one statement (the row is inserted from what the conditional write
+ * returned), so a door waits for one round trip; on SQLite one transaction. False when the ticket
+ * was not let in or out, or the scanner's id for the scan was used before.
+ */
+export async function scanWrite(db: Db, dialect: Dialect, s: ScanRow, reentry: boolean): Promise<boolean> {
+  if (dialect === 'sqlite') {
+    return db.transaction().execute(async (tx) => {
+      const changed = s.direction === 'in' ? await admit(tx, s, reentry) : await leave(tx, s);
+      if (changed && !(await insertScan(tx, s))) throw new ScanIdUsed();
+      return changed;
+    }).catch((e: unknown) => {
+      if (e instanceof ScanIdUsed) return false;
+      throw e;
+    });
+  }
+  const change = s.direction === 'in' ? admitQuery(db, s, reentry) : leaveQuery(db, s);
+  try {
+    const r = await db.with('changed', () => change)
+      .insertInto('checkin_scans').columns([...scanColumns])
+      .expression((eb) => eb.selectFrom('changed').select(scanValues(s).map((v, i) => sql`${v}`.as(scanColumns[i]))))
+      .returning('checkin_scans.id').executeTakeFirst();
+    return !!r;
+  } catch (e) {
+    // The scan's id was used before: the statement changed nothing.
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+class ScanIdUsed extends Error {}
 
 /** An exit: the ticket goes out only if it is in. */
 export async function leave(db: Db, s: ScanRow): Promise<boolean> {
-  const r = await db.updateTable('checkin_tickets')
-    .set({ inside: 0, last_at: s.scannedAt, last_door_id: s.doorId, last_scan_id: s.id, version: sql<number>`version + 1` })
-    .where('ticket_id', '=', s.ticketId).where('inside', '=', 1)
-    .returning('ticket_id').executeTakeFirst();
-  return !!r;
+  return !!(await leaveQuery(db, s).executeTakeFirst());
 }
+
+const leaveQuery = (db: Db, s: ScanRow) => db.updateTable('checkin_tickets')
+  .set({ inside: 0, last_at: s.scannedAt, last_door_id: s.doorId, last_scan_id: s.id, version: sql<number>`version + 1` })
+  .where('ticket_id', '=', s.ticketId).where('inside', '=', 1)
+  .returning('ticket_id');
 
 /** Who was last at the door with this ticket (the winner of a race the caller lost). */
 export const lastPassage = (db: Db, ticketId: string) => db.selectFrom('checkin_tickets')

@@ -70,15 +70,23 @@ export function placeLabel(p: { zone: boolean; section: string; row: string; sea
   return `${p.section}, ${PLACE.row[lang]} ${p.row}, ${PLACE.seat[lang]} ${p.seat}`;
 }
 
+// Making a formatter costs far more than using one: one per zone and language, made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** "20:05" in the venue's zone. */
 export const clockTime = (iso: string, tz: string): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  formatter(`clock:${tz}`, () => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(new Date(iso));
 
 /** "vrijdag 4 december 20:15" in the venue's zone: a date a steward can say. */
 export const spokenDate = (iso: string, tz: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(LOCALES[lang], {
+  formatter(`date:${tz}:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], {
     timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(new Date(iso));
+  })).format(new Date(iso));
 
 export interface ReasonParams {
   door?: string;
