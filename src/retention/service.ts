@@ -17,6 +17,8 @@ export interface RetentionOptions {
   batchSize?: number;
   /** A run stops starting new batches after this long; the next run goes on where it stopped. */
   maxMs?: number;
+  /** Told about every batch (the bench uses it). */
+  onBatch?: (kind: CleanupName, rows: number, ms: number) => void;
 }
 
 export const DEFAULT_BATCH = 500;
@@ -49,7 +51,9 @@ export async function runRetention(deps: Deps, periods: RetentionPeriods, opts: 
       }
       const t = performance.now();
       const n = await cleanups[name](deps.db, cut, limit);
-      longestBatchMs = Math.max(longestBatchMs, performance.now() - t);
+      const ms = performance.now() - t;
+      longestBatchMs = Math.max(longestBatchMs, ms);
+      opts.onBatch?.(name, n, ms);
       batches++;
       deleted[name] += n;
       if (n < limit) break;

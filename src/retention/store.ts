@@ -39,6 +39,21 @@ export const cleanups = {
     return deleted(r);
   },
 
+  // Door devices: a handful of rows a day, so a scan of the table is cheap; no index needed.
+  async checkin_device_sessions(db, cut, limit) {
+    const r = await db.deleteFrom('checkin_device_sessions')
+      .where('token_hash', 'in', (eb) => eb.selectFrom('checkin_device_sessions').select('token_hash').where('expires_at', '<', cut.sessions).limit(limit))
+      .executeTakeFirst();
+    return deleted(r);
+  },
+
+  async checkin_code_attempts(db, cut, limit) {
+    const r = await db.deleteFrom('checkin_code_attempts')
+      .where('id', 'in', (eb) => eb.selectFrom('checkin_code_attempts').select('id').where('at', '<', cut.loginAttempts).limit(limit))
+      .executeTakeFirst();
+    return deleted(r);
+  },
+
   async done_jobs(db, cut, limit) {
     const r = await db.deleteFrom('jobs')
       .where('id', 'in', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', 'done').where('updated_at', '<', cut.doneJobs).limit(limit))

@@ -79,6 +79,12 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
       job_id: null, kind: 'tickets', method: 'POST', path: '/tickets', request_body: '{}', http_status: 200, response_body: '{}',
       outcome: 'accepted', duration_ms: 12, performances: 1, sent_at: now.toISOString(), performanceIds: [c.performanceId],
     }]);
+    // A door device's session (12 h) and a wrong device code.
+    const at0 = now.toISOString();
+    await s.deps.db.insertInto('checkin_doors').values({ id: 'door-1', organisation_id: org.orgId, name: 'Foyer', created_at: at0, archived_at: null }).execute();
+    await s.deps.db.insertInto('checkin_devices').values({ id: 'device-1', organisation_id: org.orgId, door_id: 'door-1', name: 'Scanner', code_hash: 'h', created_at: at0, revoked_at: null, last_seen_at: null }).execute();
+    await s.deps.db.insertInto('checkin_device_sessions').values({ token_hash: 't', device_id: 'device-1', organisation_id: org.orgId, steward_name: 'An', created_at: at0, expires_at: new Date(t0 + 12 * HOUR).toISOString() }).execute();
+    await s.deps.db.insertInto('checkin_code_attempts').values({ id: 'attempt-1', ip: '127.0.0.1', succeeded: 0, at: at0 }).execute();
     ids.push = (await s.deps.db.selectFrom('dip_pushes').select('id').where('organisation_id', '=', org.orgId).executeTakeFirstOrThrow()).id;
 
     at(HOUR);
@@ -134,8 +140,10 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
 
   it('sessions go 7 days after they expired', async () => {
     // Sessions of the first login (expired at 12 h), of the re-logins at 25 h (expired at 37 h) and at 7 days 2 h.
+    at(7 * DAY + 11 * HOUR);
+    expect((await run()).deleted).toMatchObject({ sessions: 0, checkin_device_sessions: 0 });
     at(7 * DAY + 13 * HOUR);
-    expect((await run()).deleted.sessions).toBe(1);
+    expect((await run()).deleted).toMatchObject({ sessions: 1, checkin_device_sessions: 1 });
     expect(await count('sessions')).toBe(2);
   });
 
@@ -147,7 +155,7 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
     expect(await exists('jobs', ids.done)).toBe(true);
     at(30 * DAY + HOUR);
     const r = await run();
-    expect(r.deleted.done_jobs).toBe(1);
+    expect(r.deleted).toMatchObject({ done_jobs: 1, checkin_code_attempts: 1 });
     expect(await exists('jobs', ids.done)).toBe(false);
     // The three attempts of the first hour went; the re-logins at 25 h and 7 days and the attempt of day 20 stay.
     expect(await count('login_attempts')).toBe(3);
@@ -214,7 +222,7 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
     const r = await runRetention(s.deps, DEFAULT_RETENTION, { batchSize: 3 });
     expect(r.complete).toBe(true);
     expect(r.deleted.idempotency_keys).toBe(7);
-    expect(r.batches).toBeGreaterThanOrEqual(3 + 6); // 3 batches for the keys, at least one for each of the 6 other kinds
+    expect(r.batches).toBeGreaterThanOrEqual(3 + 8); // 3 batches for the keys, at least one for each of the 8 other kinds
     expect(await count('idempotency_keys')).toBe(0);
   });
 
