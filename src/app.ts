@@ -23,6 +23,7 @@ import { inventoryRoutes } from './inventory/routes.js';
 import { basketRoutes } from './baskets/routes.js';
 import { orderRoutes } from './orders/routes.js';
 import { customerRoutes } from './customers/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { figureRoutes } from './figures/routes.js';
 import { webStatic } from './web/static.js';
 import { dipRoutes } from './connectors/dip/routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(basketRoutes(deps));
   await app.register(orderRoutes(deps));
   await app.register(customerRoutes(deps));
+  await app.register(privacyRoutes(deps));
   await app.register(figureRoutes(deps));
   await app.register(dipRoutes(deps));
   await app.register(uitpasRoutes(deps));

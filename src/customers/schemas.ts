@@ -16,4 +16,5 @@ export const CustomerView = Type.Object({
   id: Type.String(), name: Type.String(), email: Nullable(Type.String()), phone: Nullable(Type.String()),
   postalCode: Nullable(Type.String()), city: Nullable(Type.String()), birthDate: Nullable(Type.String()),
   language: Nullable(Type.String({ description: 'nl, fr or en: the language of e-mails to this customer' })),
+  erasedAt: Nullable(Type.String({ description: 'When the personal data was erased; the record stays for the orders' })),
 });

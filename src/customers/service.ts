@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import type { Lang } from '../platform/i18n.js';
-import { notFound } from '../platform/problems.js';
+import { notFound, Problem } from '../platform/problems.js';
+import './problems.js';
 import type { Customer } from './tables.js';
 
 export interface CustomerInput {
@@ -21,13 +22,14 @@ const searchText = (c: { name: string; email: string | null; postal_code: string
 export const customerView = (c: Customer) => ({
   id: c.id, name: c.name, email: c.email, phone: c.phone, postalCode: c.postal_code, city: c.city, birthDate: c.birth_date,
   language: c.language,
+  erasedAt: c.erased_at,
 });
 
 export async function createCustomer(ctx: Ctx, input: CustomerInput) {
   const row = {
     id: newId(), organisation_id: ctx.orgId, name: input.name, email: input.email?.trim().toLowerCase() || null,
     phone: input.phone || null, postal_code: input.postalCode || null, city: input.city || null,
-    birth_date: input.birthDate || null, language: input.language ?? null, newsletter_opt_in_at: null, created_at: ctx.clock.now().toISOString(),
+    birth_date: input.birthDate || null, language: input.language ?? null, newsletter_opt_in_at: null, erased_at: null, created_at: ctx.clock.now().toISOString(),
   };
   const c: Customer = { ...row, search: searchText(row) };
   await ctx.db.insertInto('customers').values(c).execute();
@@ -42,6 +44,8 @@ export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
 
 export async function updateCustomer(ctx: Ctx, id: string, input: Partial<CustomerInput>) {
   const c = await getCustomer(ctx, id);
+  // An erased customer stays erased: new details belong to a new customer.
+  if (c.erased_at) throw new Problem('customer-erased');
   const next = {
     name: input.name ?? c.name,
     email: input.email !== undefined ? input.email?.trim().toLowerCase() || null : c.email,
@@ -66,7 +70,7 @@ export function matchesWords(column: 'search' | 'customers.search', q: string) {
 
 /** Search by (part of) name, e-mail or postal code; every word must match. */
 export async function searchCustomers(ctx: Ctx, q: string, limit: number, offset: number) {
-  let query = ctx.db.selectFrom('customers').selectAll().where('organisation_id', '=', ctx.orgId);
+  let query = ctx.db.selectFrom('customers').selectAll().where('organisation_id', '=', ctx.orgId).where('erased_at', 'is', null);
   for (const cond of matchesWords('search', q)) query = query.where(cond);
   const rows = await query.orderBy('name').orderBy('id').limit(limit).offset(offset).execute();
   return rows.map(customerView);

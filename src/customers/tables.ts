@@ -13,6 +13,8 @@ export interface CustomerTable {
   language: string | null;
   /** When the customer asked for the newsletter (web shop); null: not asked. */
   newsletter_opt_in_at: string | null;
+  /** When the customer's personal data was erased (src/privacy); the record stays for their orders. */
+  erased_at: string | null;
   /** Lower-cased name + e-mail + postal code, for search. */
   search: string;
   created_at: string;

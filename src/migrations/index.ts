@@ -10,6 +10,7 @@ import * as packsStreams from './2026-11-23T1500_packs_streams.js';
 import * as reports from './2026-11-23T1600_reports.js';
 import * as reportRollups from './2026-11-23T1700_report_rollups.js';
 import * as moneyBigint from './2026-12-02T1100_money_bigint.js';
+import * as personalData from './2026-12-02T1200_personal_data.js';
 import * as retention from './2026-12-02T1200_retention.js';
 import * as payments from './2026-12-02T1300_payments.js';
 import * as mail from './2026-12-02T1400_mail.js';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1600_reports': reports,
   '2026-11-23T1700_report_rollups': reportRollups,
   '2026-12-02T1100_money_bigint': moneyBigint,
+  '2026-12-02T1200_personal_data': personalData,
   '2026-12-02T1200_retention': retention,
   '2026-12-02T1300_payments': payments,
   '2026-12-02T1400_mail': mail,

@@ -21,6 +21,7 @@ import type { ShopTables } from '../shop/tables.js';
 import type { CheckinTables } from '../checkin/tables.js';
 import type { MailTables } from '../mail/tables.js';
 import type { MyOrderTables } from '../my-order/tables.js';
+import type { PrivacyTables } from '../privacy/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -44,4 +45,5 @@ export interface Database
     ShopTables,
     CheckinTables,
     MailTables,
-    MyOrderTables {}
+    MyOrderTables,
+    PrivacyTables {}
