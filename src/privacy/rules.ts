@@ -33,6 +33,7 @@ export const PERSONAL_COLUMNS_ELSEWHERE = {
   'shop_baskets.buyer_name': 'emptied on the customer\'s baskets',
   'shop_baskets.buyer_email': 'emptied on the customer\'s baskets',
   'shop_baskets.buyer_phone': 'emptied on the customer\'s baskets',
+  'mail_outbox.recipient': "emptied on e-mails about the customer's orders, with their subject and text; one still queued is not sent",
   'basket_line_uitpas.uitpas_number': 'kept: the record of a social tariff registered at UiTPAS, which the venue accounts for; exported',
   'uitpas_sales.uitpas_number': 'kept: the record of a sale registered at UiTPAS, which the venue accounts for; exported',
 } as const;

@@ -6,7 +6,7 @@ import { Problem } from '../platform/problems.js';
 import { customerView, getCustomer } from '../customers/service.js';
 import { getOrderView } from '../orders/service.js';
 import { hasOpenItems } from './rules.js';
-import { customerOrderIds, eraseCustomerData, openItems, packHoldings, shopDetails, streamPurchases, uitpasSales } from './store.js';
+import { customerOrderIds, emails, eraseCustomerData, openItems, packHoldings, shopDetails, streamPurchases, uitpasSales } from './store.js';
 import type { PersonalDataAction } from './tables.js';
 import './problems.js';
 
@@ -20,12 +20,13 @@ export async function exportCustomer(ctx: Ctx, customerId: string) {
   const c = await getCustomer(ctx, customerId);
   const now = ctx.clock.now().toISOString();
   const orderIds = await customerOrderIds(ctx.db, ctx.orgId, customerId);
-  const [orders, shop, packs, streams, uitpas] = await Promise.all([
+  const [orders, shop, packs, streams, uitpas, mails] = await Promise.all([
     Promise.all(orderIds.map((id) => getOrderView(ctx, id))),
     shopDetails(ctx.db, ctx.orgId, customerId),
     packHoldings(ctx.db, ctx.orgId, customerId),
     streamPurchases(ctx.db, ctx.orgId, customerId),
     uitpasSales(ctx.db, ctx.orgId, orderIds),
+    emails(ctx.db, ctx.orgId, orderIds),
   ]);
   const organisation = await ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', '=', ctx.orgId).executeTakeFirstOrThrow();
   await log(ctx, customerId, 'export', now);
@@ -53,7 +54,10 @@ export async function exportCustomer(ctx: Ctx, customerId: string) {
       orderId: u.order_id, ticketId: u.ticket_id, uitpasNumber: u.uitpas_number, tariffId: u.tariff_id, price: u.price,
       regularPrice: u.regular_price, status: u.status, createdAt: u.created_at,
     })),
-    emails: [] as unknown[],
+    emails: mails.map((m) => ({
+      id: m.id, orderId: m.order_id, template: m.template, to: m.recipient, language: m.language, subject: m.subject,
+      text: m.body_text, status: m.status, createdAt: m.created_at, sentAt: m.sent_at,
+    })),
   };
 }
 export type CustomerExport = Awaited<ReturnType<typeof exportCustomer>>;

@@ -1,6 +1,8 @@
 // The SQL of a customer's personal data: what there is of it, and erasing it. A capability that
 // stores more of a customer's data adds it here (the test in test/privacy/ names what it missed).
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../platform/db.js';
+import type { Database } from '../platform/schema.js';
 import { ERASED_CUSTOMER, type OpenItems } from './rules.js';
 
 export async function customerOrderIds(db: Db, orgId: string, customerId: string): Promise<string[]> {
@@ -60,6 +62,15 @@ export function uitpasSales(db: Db, orgId: string, orderIds: string[]) {
     .orderBy('uitpas_sales.created_at').execute();
 }
 
+/** E-mails about the customer's orders (src/mail's outbox). */
+export function emails(db: Db, orgId: string, orderIds: string[]) {
+  if (!orderIds.length) return Promise.resolve([]);
+  return db.selectFrom('mail_outbox')
+    .select(['id', 'order_id', 'template', 'recipient', 'language', 'subject', 'body_text', 'status', 'created_at', 'sent_at'])
+    .where('organisation_id', '=', orgId).where('order_id', 'in', orderIds)
+    .orderBy('created_at').orderBy('id').execute();
+}
+
 /** Erases, inside the caller's transaction; answers false when the customer was already erased. */
 export async function eraseCustomerData(tx: Db, orgId: string, customerId: string, nowIso: string): Promise<boolean> {
   const r = await tx.updateTable('customers').set({ ...ERASED_CUSTOMER, erased_at: nowIso })
@@ -70,5 +81,12 @@ export async function eraseCustomerData(tx: Db, orgId: string, customerId: strin
     .where('organisation_id', '=', orgId)
     .where('basket_id', 'in', (eb) => eb.selectFrom('baskets').select('id').where('organisation_id', '=', orgId).where('customer_id', '=', customerId))
     .execute();
+  // What was said to them stays as a fact (which e-mail, when, whether it went), not its words or address.
+  const orders = (eb: ExpressionBuilder<Database, 'mail_outbox'>) =>
+    eb.selectFrom('orders').select('id').where('organisation_id', '=', orgId).where('customer_id', '=', customerId);
+  await tx.updateTable('mail_outbox').set({ status: 'failed', last_error: 'not sent: the customer was erased first', updated_at: nowIso })
+    .where('organisation_id', '=', orgId).where('order_id', 'in', orders).where('status', '=', 'queued').execute();
+  await tx.updateTable('mail_outbox').set({ recipient: '', subject: '', body_text: '', body_html: '', smtp_response: null })
+    .where('organisation_id', '=', orgId).where('order_id', 'in', orders).execute();
   return true;
 }
