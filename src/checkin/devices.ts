@@ -46,7 +46,7 @@ const doors = new ShortCache<CheckinDoor | undefined>(5000, 10_000);
 
 /** The door a scan is made at: the organisation's own, and not archived. */
 export async function doorForScan(ctx: Ctx, id: string): Promise<CheckinDoor> {
-  const d = await doors.get(`${ctx.orgId}:${id}`, () => ctx.db.selectFrom('checkin_doors').selectAll()
+  const d = await doors.get(ctx.db, `${ctx.orgId}:${id}`, () => ctx.db.selectFrom('checkin_doors').selectAll()
     .where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst());
   if (!d) throw notFound('door');
   if (d.archived_at) throw new Problem('door-archived');
@@ -86,13 +86,13 @@ export async function updateDevice(ctx: Ctx, id: string, patch: { name?: string;
   const d = await getDevice(ctx, id);
   if (patch.doorId) await findDoor(ctx, patch.doorId);
   await ctx.db.updateTable('checkin_devices').set({ name: patch.name ?? d.name, door_id: patch.doorId ?? d.door_id }).where('id', '=', id).execute();
-  devices.forget(id);
+  devices.forget(ctx.db, id);
   return deviceView(await getDevice(ctx, id));
 }
 
 async function endSessions(ctx: Ctx, deviceId: string) {
   await ctx.db.deleteFrom('checkin_device_sessions').where('device_id', '=', deviceId).execute();
-  devices.forget(deviceId);
+  devices.forget(ctx.db, deviceId);
   forgetCallers();
 }
 
@@ -168,7 +168,7 @@ const devices = new ShortCache<CheckinDevice | undefined>(5000, 10_000);
 export async function deviceOf(ctx: Ctx): Promise<CheckinDevice | undefined> {
   if (ctx.actor.kind !== 'device') return undefined;
   const id = ctx.actor.id;
-  return devices.get(id, () => ctx.db.selectFrom('checkin_devices').selectAll().where('id', '=', id).executeTakeFirst());
+  return devices.get(ctx.db, id, () => ctx.db.selectFrom('checkin_devices').selectAll().where('id', '=', id).executeTakeFirst());
 }
 
 // The staff member's name goes into every admission row; names change rarely.
@@ -178,7 +178,7 @@ const userNames = new ShortCache<string>(60_000, 10_000);
 export async function staffName(ctx: Ctx): Promise<string> {
   if (ctx.actor.kind === 'device') return ctx.actor.label ?? '';
   const { id, kind } = ctx.actor;
-  return userNames.get(`${kind}:${id}`, async () => {
+  return userNames.get(ctx.db, `${kind}:${id}`, async () => {
     const row = kind === 'user'
       ? await ctx.db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst()
       : await ctx.db.selectFrom('api_clients').select('name').where('id', '=', id).executeTakeFirst();

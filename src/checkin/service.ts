@@ -48,7 +48,7 @@ const performances = new ShortCache<boolean>(30_000, 10_000);
 /** Every performance named must be the organisation's own (another's answers 404, as a missing one). */
 async function checkPerformances(ctx: Ctx, ids: string[]): Promise<void> {
   for (const id of new Set(ids)) {
-    const known = await performances.get(`${ctx.orgId}:${id}`, async () => !!(await ctx.db.selectFrom('performances').select('id')
+    const known = await performances.get(ctx.db, `${ctx.orgId}:${id}`, async () => !!(await ctx.db.selectFrom('performances').select('id')
       .where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst()));
     if (!known) throw notFound('performance');
   }

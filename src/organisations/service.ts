@@ -41,7 +41,7 @@ export async function getOrganisation(db: Db, id: string): Promise<Organisation>
 const settingsCache = new ShortCache<Organisation>(5000, 1000);
 
 /** The organisation as `getOrganisation`, at most a few seconds old: for the selling hot path. */
-export const organisationSettings = (db: Db, id: string): Promise<Organisation> => settingsCache.get(id, () => getOrganisation(db, id));
+export const organisationSettings = (db: Db, id: string): Promise<Organisation> => settingsCache.get(db, id, () => getOrganisation(db, id));
 
 export interface OrganisationSettings {
   name?: string;
@@ -65,7 +65,7 @@ export async function updateOrganisation(db: Db, id: string, s: OrganisationSett
     if (isUniqueViolation(e)) throw new Problem('slug-taken', { slug: s.slug ?? '' });
     throw e;
   }
-  settingsCache.forget(id);
+  settingsCache.forget(db, id);
   forgetSlug();
   return getOrganisation(db, id);
 }
@@ -85,4 +85,4 @@ const forgetSlug = (): void => bySlug.forget();
 
 /** The organisation with this slug (at most a few seconds old), or undefined. */
 export const organisationBySlug = (db: Db, slug: string): Promise<Organisation | undefined> =>
-  bySlug.get(slug, () => db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst());
+  bySlug.get(db, slug, () => db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst());

@@ -107,7 +107,7 @@ function lookUp(deps: Deps, token: string): Promise<Found | undefined> {
 export async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor> {
   const token = bearerToken(req);
   if (!token) throw new Problem('unauthenticated');
-  const found = await callers.get(token, () => lookUp(deps, token));
+  const found = await callers.get(deps.db, token, () => lookUp(deps, token));
   if (!found || (found.expiresAt && found.expiresAt <= deps.clock.now().toISOString())) throw new Problem('unauthenticated');
   return found.actor;
 }

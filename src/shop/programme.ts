@@ -101,7 +101,7 @@ async function loadProgramme(db: Db, orgId: string, now: Date) {
 const programmes = new ShortCache<Awaited<ReturnType<typeof loadProgramme>>>(3000, 500);
 
 export async function programme(ctx: Ctx, f: ProgrammeFilter) {
-  const data = await programmes.get(ctx.orgId, () => loadProgramme(ctx.db, ctx.orgId, ctx.clock.now()));
+  const data = await programmes.get(ctx.db, ctx.orgId, () => loadProgramme(ctx.db, ctx.orgId, ctx.clock.now()));
   const perfs = data.perfs.filter((p) => {
     const day = localDate(p.starts_at, p.time_zone);
     return (!f.from || day >= f.from) && (!f.to || day <= f.to) && (!f.venueId || p.venue_id === f.venueId);
@@ -216,7 +216,7 @@ export async function availability(ctx: Ctx, performanceId: string) {
   const perf = await ctx.db.selectFrom('performances').select('id').where('id', '=', performanceId)
     .where('organisation_id', '=', ctx.orgId).where('status', '!=', 'draft').executeTakeFirst();
   if (!perf) throw notFound('performance');
-  const a = await availabilities.get(`${ctx.orgId}/${perf.id}`, () => loadAvailability(ctx.db, ctx.orgId, perf.id, ctx.clock.now().toISOString()));
+  const a = await availabilities.get(ctx.db, `${ctx.orgId}/${perf.id}`, () => loadAvailability(ctx.db, ctx.orgId, perf.id, ctx.clock.now().toISOString()));
   return { performanceId: perf.id, taken: a.taken, zones: a.zones, ranks: a.ranks };
 }
 

@@ -104,7 +104,7 @@ const shops = new ShortCache<Shop | undefined>(3000, 1000, (s) => !!s);
 
 /** The enabled shop at this slug; 404 shop-not-found for an unknown slug or a shop that is off. */
 export async function openShop(db: Db, slug: string): Promise<Shop> {
-  const shop = await shops.get(slug, async () => {
+  const shop = await shops.get(db, slug, async () => {
     const org = await organisationBySlug(db, slug);
     return org ? loadShop(db, org) : undefined;
   });

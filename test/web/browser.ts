@@ -25,6 +25,17 @@ export interface BrowserOptions {
 /** A phone as the shop's buyers hold it. */
 export const PHONE = { width: 390, height: 844 };
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** SIGKILL to every chromium process started on this profile. */
+function killChromiumOf(profile: string): void {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) process.kill(Number(pid), 'SIGKILL');
+    } catch { /* gone already */ }
+  }
+}
+
 /** Builds web/dist when missing or stale (once, under a lock), then opens chromium on a fresh profile. */
 export async function openBrowser(viewport = { width: 1366, height: 768 }, opts: BrowserOptions = {}): Promise<Browser> {
   await ensureWebBuilt();
@@ -37,7 +48,9 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }, opts:
   return {
     context, page,
     async close() {
-      await context.close();
+      // On a loaded machine chromium sometimes never answers the close; then it is killed.
+      const closed = await Promise.race([context.close().then(() => true), sleep(15_000).then(() => false)]);
+      if (!closed) killChromiumOf(profile);
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
