@@ -1,5 +1,5 @@
 // The online payment as a step of the sale (orders/steps.ts). Before the transaction: the
-// organisation must have a provider switched on. Inside it: the payment's intent is written with the
+// organisation's provider is looked up (an order that owes something needs one switched on). Inside it: the payment's intent is written with the
 // order (awaiting_payment), its places held for it until the deadline. After commit, outside any
 // transaction: the provider is asked for the payment, with the intent's id as Idempotency-Key.
 // Later: a refund of the order, when it was paid online, goes back through the provider.
@@ -12,7 +12,8 @@ import { PAYMENT_WINDOW_MS } from './rules.js';
 import { createAtProvider } from './settle.js';
 import './problems.js';
 
-interface Prepared { intentId: string; provider: string }
+// No provider switched on is only a problem for an order that owes something (free tickets need none).
+interface Prepared { intentId: string; provider: string | null }
 
 registerSaleStep<Prepared>({
   name: 'payment.online',
@@ -20,12 +21,12 @@ registerSaleStep<Prepared>({
   async prepare(ctx, sale) {
     if (!sale.intent.online) return undefined;
     const conn = await providerFor(ctx.db, ctx.orgId, ctx.clock.now());
-    if (!conn) throw new Problem('online-payments-off');
-    return { intentId: newId(), provider: conn.provider.name };
+    return { intentId: newId(), provider: conn?.provider.name ?? null };
   },
   async write(tx, ctx, sale, prepared) {
     const online = sale.intent.online;
     if (!prepared || !online || sale.order.status !== 'awaiting_payment') return;
+    if (!prepared.provider) throw new Problem('online-payments-off');
     const now = sale.now.toISOString();
     await tx.insertInto('online_payments').values({
       id: prepared.intentId, organisation_id: ctx.orgId, order_id: sale.orderId, provider: prepared.provider, provider_payment_id: null,

@@ -37,13 +37,13 @@ registerProblems({
       fr: "Indiquez d'abord votre nom et votre adresse e-mail et acceptez les conditions.",
     },
   },
-  'payments-unavailable': {
-    status: 503,
-    title: { en: 'Online payment unavailable', nl: 'Online betalen niet beschikbaar', fr: 'Paiement en ligne indisponible' },
+  'basket-not-checked-out': {
+    status: 409,
+    title: { en: 'Not paid yet', nl: 'Nog niet betaald', fr: 'Pas encore payé' },
     detail: {
-      en: 'Online payment is not available right now; your tickets stay in your basket until it expires.',
-      nl: 'Online betalen is nu niet mogelijk; uw kaarten blijven in uw mandje tot het verloopt.',
-      fr: "Le paiement en ligne n'est pas possible pour le moment ; vos billets restent dans votre panier jusqu'à son expiration.",
+      en: 'This basket has not gone to payment yet.',
+      nl: 'Dit mandje is nog niet afgerekend.',
+      fr: "Ce panier n'est pas encore passé au paiement.",
     },
   },
 });

@@ -19,11 +19,11 @@ import {
   openShopBasket, shopBasketView,
 } from './baskets.js';
 import { setBuyer } from './buyer.js';
-import { checkoutShopBasket } from './checkout.js';
+import { checkoutShopBasket, shopPaymentStatus } from './checkout.js';
 import { availability, packPage, performancePage, programme, streamPage } from './programme.js';
 import { COLOUR_PATTERN } from './rules.js';
 import {
-  Availability, CheckoutAnswer, OpenedBasket, PackPage, PassAnswer, PerformancePage, Programme, ShopBasketView, ShopInfo,
+  Availability, CheckoutAnswer, OpenedBasket, PaymentStatusAnswer, PackPage, PassAnswer, PerformancePage, Programme, ShopBasketView, ShopInfo,
   ShopSettingsView, StreamPage,
 } from './schemas.js';
 import { getShopSettings, openShop, saveShopSettings, settingsView, type Shop } from './settings.js';
@@ -258,5 +258,17 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
     const token = req.headers[BASKET_TOKEN_HEADER] as string;
     const returnUrl = `${publicBase(deps, req)}/shop/${shop.slug}/return?basket=${encodeURIComponent(token)}`;
     return gated(deps, req, 'checkout', () => checkoutShopBasket(ctx, sb, { method: req.body.method, returnUrl }));
+  });
+
+  app.get('/api/shops/:slug/basket/payment', {
+    schema: {
+      ...withToken('How the payment went, when the buyer comes back from the payment page',
+        { description: 'Asks the payment provider first (its webhook may not have come yet). `paid`: the tickets are valid and myOrderUrl opens them; `released`: the payment failed, was cancelled or expired and the places are back on sale; `awaiting_payment`: not decided yet (ask again in a few seconds), payment.checkoutUrl goes back to the payment page.' }),
+      params: Slug,
+      response: { 200: PaymentStatusAnswer },
+    },
+  }, async (req) => {
+    const { ctx, sb } = await withBasket(req);
+    return shopPaymentStatus(ctx, sb);
   });
 };

@@ -1,6 +1,6 @@
 // The shop API's answers, for /docs and for the shop app's types.
 import { Type } from 'typebox';
-import { Nullable } from '../platform/schemas.js';
+import { Nullable, StringEnum } from '../platform/schemas.js';
 
 const S = Type.String();
 const I = Type.Integer();
@@ -95,7 +95,13 @@ export const PassAnswer = Type.Object({
   basket: ShopBasketView,
 });
 
-export const CheckoutAnswer = Type.Object({ orderId: S, number: S, checkoutUrl: S });
+export const CheckoutAnswer = Type.Object({ orderId: S, number: S, status: StringEnum(['awaiting_payment', 'paid', 'released']), checkoutUrl: S });
+
+export const PaymentStatusAnswer = Type.Object({
+  orderId: S, number: S, status: StringEnum(['awaiting_payment', 'paid', 'released']),
+  payment: Nullable(Type.Object({ status: S, method: Nullable(S), checkoutUrl: Nullable(S) })),
+  myOrderUrl: Nullable(S),
+});
 
 export const ShopSettingsView = Type.Object({
   enabled: B, slug: S, url: S, displayName: Nullable(S), logoUrl: Nullable(S), colour: Nullable(S),
