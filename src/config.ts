@@ -27,6 +27,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The sender address of e-mails (needed with SMTP_URL). */
   mailFrom: string | undefined;
+  /** Where the demo runs its Mollie sandbox (0: any free port). */
+  mollieSandboxPort: number;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +38,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || n < min) throw new ConfigError(`${name} must be a whole number of ${min} or more, got "${raw}"`);
+  return n;
+}
+
+function portNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n > 65535) throw new ConfigError(`${name} must be a port number (0-65535), got "${env[name]}"`);
   return n;
 }
 
@@ -82,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: retention(env),
     smtpUrl,
     mailFrom,
+    mollieSandboxPort: portNumber(env, 'FOYER_MOLLIE_SANDBOX_PORT', 4030),
   };
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { boot } from './boot.js';
 import { createLogger } from './platform/logger.js';
 import { demoLoginText, isEmpty, seedDemo } from './demo/seed.js';
+import { demoOrganisation, demoShopText, startDemoMollie } from './demo/mollie.js';
 import { createWorker } from './worker.js';
 
 let config: Config;
@@ -22,6 +23,9 @@ if (config.seedDemo && (await isEmpty(deps))) {
   console.log(`\n${demoLoginText(config.publicUrl)}\n`);
 }
 
+// The demo pays through the Mollie sandbox, started here (src/demo/mollie.ts).
+const demoMollie = await startDemoMollie(deps, config, log);
+
 const worker = config.worker ? createWorker(deps, log, true, config.retention) : undefined;
 const app = await buildApp(deps, { logger: log });
 try {
@@ -31,14 +35,18 @@ try {
   if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e;
   console.error(`Foyer cannot listen on ${config.host}:${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use (is Foyer already running?)' : 'permission denied'}. Set PORT to another port.`);
   await worker?.stop();
+  if (demoMollie?.running) await demoMollie.sandbox.close();
   await handle.close();
   process.exit(1);
 }
 log.info({ database: handle.dialect, url: config.publicUrl, sellConcurrency: config.sellConcurrency, sellQueue: config.sellQueue }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
 
+const demo = await demoOrganisation(deps);
+if (demo) console.log(`\nDemo Schouwburg online:\n${demoShopText(config, demo.slug, demoMollie)}\n`);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'shutting down');
-    void app.close().then(() => worker?.stop()).then(() => handle.close()).finally(() => process.exit(0));
+    void app.close().then(() => worker?.stop()).then(() => (demoMollie?.running ? demoMollie.sandbox.close() : undefined)).then(() => handle.close()).finally(() => process.exit(0));
   });
 }

@@ -65,6 +65,12 @@ export async function saveMollieSettings(ctx: Ctx, input: MollieSettingsInput) {
   return getMollieSettings(ctx);
 }
 
+/** The organisation's stored API key (null: none), for the demo, which keeps a venue's own key alone. */
+export async function storedMollieKey(db: Db, orgId: string, now: Date): Promise<string | null> {
+  const s = await row(db, orgId);
+  return s ? unseal(db, PURPOSE, s.api_key, now) : null;
+}
+
 const clients = new Map<string, ReturnType<typeof mollieClient>>();
 
 /** The organisation's Mollie, as a provider, when it is set up and switched on. */
