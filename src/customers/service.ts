@@ -5,6 +5,7 @@ import type { Lang } from '../platform/i18n.js';
 import { notFound, Problem } from '../platform/problems.js';
 import './problems.js';
 import type { Customer } from './tables.js';
+import { phoneDigits, phoneSuffix } from './phone.js';
 
 export interface CustomerInput {
   name: string;
@@ -28,7 +29,7 @@ export const customerView = (c: Customer) => ({
 export async function createCustomer(ctx: Ctx, input: CustomerInput) {
   const row = {
     id: newId(), organisation_id: ctx.orgId, name: input.name, email: input.email?.trim().toLowerCase() || null,
-    phone: input.phone || null, postal_code: input.postalCode || null, city: input.city || null,
+    phone: input.phone || null, phone_digits: phoneDigits(input.phone), postal_code: input.postalCode || null, city: input.city || null,
     birth_date: input.birthDate || null, language: input.language ?? null, newsletter_opt_in_at: null, erased_at: null, created_at: ctx.clock.now().toISOString(),
   };
   const c: Customer = { ...row, search: searchText(row) };
@@ -50,6 +51,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: Partial<Custom
     name: input.name ?? c.name,
     email: input.email !== undefined ? input.email?.trim().toLowerCase() || null : c.email,
     phone: input.phone !== undefined ? input.phone || null : c.phone,
+    phone_digits: input.phone !== undefined ? phoneDigits(input.phone) : c.phone_digits,
     postal_code: input.postalCode !== undefined ? input.postalCode || null : c.postal_code,
     city: input.city !== undefined ? input.city || null : c.city,
     birth_date: input.birthDate !== undefined ? input.birthDate || null : c.birth_date,
@@ -68,10 +70,18 @@ export function matchesWords(column: 'search' | 'customers.search', q: string) {
   return words.map((w) => sql<boolean>`${sql.ref(column)} like ${`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`);
 }
 
-/** Search by (part of) name, e-mail or postal code; every word must match. */
+/** "The customer's phone number ends with the digits of `q`" (phone.ts), or undefined when `q` is no phone number. */
+export function matchesPhone(column: 'phone_digits' | 'customers.phone_digits', q: string) {
+  const suffix = phoneSuffix(q);
+  return suffix === undefined ? undefined : sql<boolean>`${sql.ref(column)} like ${`%${suffix}`}`;
+}
+
+/** Search by (part of) name, e-mail or postal code (every word must match), or by the end of the phone number. */
 export async function searchCustomers(ctx: Ctx, q: string, limit: number, offset: number) {
   let query = ctx.db.selectFrom('customers').selectAll().where('organisation_id', '=', ctx.orgId).where('erased_at', 'is', null);
-  for (const cond of matchesWords('search', q)) query = query.where(cond);
+  const words = matchesWords('search', q);
+  const phone = matchesPhone('phone_digits', q);
+  if (words.length) query = query.where((eb) => (phone ? eb.or([eb.and(words), phone]) : eb.and(words)));
   const rows = await query.orderBy('name').orderBy('id').limit(limit).offset(offset).execute();
   return rows.map(customerView);
 }

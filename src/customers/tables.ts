@@ -6,6 +6,8 @@ export interface CustomerTable {
   name: string;
   email: string | null;
   phone: string | null;
+  /** The phone number's digits only (src/customers/phone.ts), for search by phone. */
+  phone_digits: string | null;
   postal_code: string | null;
   city: string | null;
   birth_date: string | null;

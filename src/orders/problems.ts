@@ -24,6 +24,15 @@ registerProblems({
       fr: 'La représentation a commencé : ces billets ne peuvent être vendus qu\'avec paiement.',
     },
   },
+  'reservation-needs-customer': {
+    status: 409,
+    title: { en: 'Customer needed', nl: 'Klant nodig', fr: 'Client nécessaire' },
+    detail: {
+      en: 'A reservation is paid later, so it needs a customer: attach one (a name is enough) or take payment now.',
+      nl: 'Een reservering wordt later betaald en heeft dus een klant nodig: koppel een klant (een naam volstaat) of reken nu af.',
+      fr: 'Une réservation se paie plus tard et nécessite donc un client : associez un client (un nom suffit) ou encaissez maintenant.',
+    },
+  },
   'idempotency-in-progress': {
     status: 409,
     title: { en: 'Request in progress', nl: 'Verzoek loopt nog', fr: 'Requête en cours' },

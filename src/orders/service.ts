@@ -8,7 +8,7 @@ import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { openBasket } from '../baskets/service.js';
-import { matchesWords } from '../customers/service.js';
+import { matchesPhone, matchesWords } from '../customers/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline } from './rules.js';
@@ -115,6 +115,8 @@ async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number 
     reservation_expires_at: status === 'reserved' ? reservationDeadline(now, reservationHours, firstStart) : null,
     created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: status === 'paid' ? now.toISOString() : null, cancelled_at: null,
   };
+  // A box-office reservation is collected or paid later by someone: it needs a name to find it by.
+  if (status === 'reserved' && basket.channel === 'boxoffice' && !basket.customer_id) throw new Problem('reservation-needs-customer');
   // At the box office after the start, an unpaid reservation would lapse at once: take payment instead.
   if (order.reservation_expires_at && order.reservation_expires_at <= now.toISOString()) throw new Problem('reservation-too-late');
   await tx.insertInto('orders').values(order).execute();
@@ -395,7 +397,7 @@ const orderNumberPart = (term: string): string | undefined => {
   return /^[0-9A-Z]{3,8}$/.test(bare) ? bare : undefined;
 };
 
-/** Finds orders by (part of) number, ticket barcode, customer (name/e-mail/postal code/phone), production title or performance. */
+/** Finds orders by (part of) number, ticket barcode, customer (name/e-mail/postal code, or the end of the phone number), production title or performance. */
 export async function searchOrders(ctx: Ctx, f: OrderSearch) {
   let q = ctx.db.selectFrom('orders').leftJoin('customers', 'customers.id', 'orders.customer_id')
     .select(['orders.id', 'orders.number', 'orders.status', 'orders.total', 'orders.created_at', 'orders.channel',
@@ -408,12 +410,14 @@ export async function searchOrders(ctx: Ctx, f: OrderSearch) {
   if (f.q) {
     const term = f.q.trim();
     const words = matchesWords('customers.search', term);
+    const phone = matchesPhone('customers.phone_digits', term);
     const numberPart = orderNumberPart(term);
     const title = likeAnywhere(term.toLowerCase());
     q = q.where((eb) => eb.or([
       eb('orders.number', '=', term.toUpperCase()),
       eb('orders.id', 'in', eb.selectFrom('tickets').select('order_id').where('barcode', '=', term.toUpperCase())),
       ...(words.length ? [eb.and(words)] : []),
+      ...(phone ? [phone] : []),
       // part of an order number, typed with or without its dash
       ...(numberPart ? [sql<boolean>`replace(orders.number, '-', '') like ${likeAnywhere(numberPart)} escape '\\'`] : []),
       eb('orders.id', 'in', eb.selectFrom('tickets').select('tickets.order_id').where('tickets.performance_id', 'in',

@@ -7,6 +7,7 @@ export const ERASED_CUSTOMER = {
   name: '',
   email: null,
   phone: null,
+  phone_digits: null,
   postal_code: null,
   city: null,
   birth_date: null,

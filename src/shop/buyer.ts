@@ -3,6 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { invalid } from '../platform/problems.js';
 import { isUniqueViolation } from '../platform/jobs.js';
 import { createCustomer } from '../customers/service.js';
+import { phoneDigits } from '../customers/phone.js';
 import { openBasket, setBasketCustomer } from '../baskets/service.js';
 import { buyerErrors, emailKey, type BuyerInput } from './rules.js';
 import type { ShopBasket } from './tables.js';
@@ -50,6 +51,7 @@ export async function setBuyer(ctx: Ctx, sb: ShopBasket, b: BuyerInput) {
     language: b.language,
     newsletter_opt_in_at: b.newsletter ? eb.fn.coalesce('newsletter_opt_in_at', eb.val(now)) : eb.ref('newsletter_opt_in_at'),
     phone: eb.fn.coalesce('phone', eb.val(phone)),
+    phone_digits: eb.fn.coalesce('phone_digits', eb.val(phoneDigits(phone))),
   })).where('id', '=', customerId).where('organisation_id', '=', ctx.orgId).execute();
   await setBasketCustomer(ctx, sb.basket_id, customerId);
   const row = {

@@ -89,6 +89,8 @@ export async function sell(w: DipWorld, performanceId: string, lines: { seatIds:
   const basket = await s.request('POST', '/api/baskets', { token, body: { channel: 'boxoffice' } });
   expectOk(basket);
   for (const l of lines) expectOk(await s.request('POST', `/api/baskets/${basket.body.id}/lines`, { token, body: { performanceId, ...l } }));
+  // A reservation is made for a customer.
+  if (reserve) expectOk(await s.request('PUT', `/api/baskets/${basket.body.id}/customer`, { token, body: { name: 'Klant Reservering' } }));
   const order = await s.request('POST', `/api/baskets/${basket.body.id}/checkout`, { token, body: reserve ? {} : { payment: { method: 'cash' } } });
   expectOk(order);
   return order.body as { id: string; status: string; tickets: { id: string; seatId: string; dipCategory: string }[] };

@@ -65,6 +65,7 @@ describe.each(DIALECTS)('selling on %s', (dialect) => {
     expect(ga.status).toBe(200);
     const more = await s.request('POST', `/api/baskets/${(await basket()).id}/lines`, { token, body: { performanceId: c.performanceId, quantity: 1, zoneId: 'staan' } });
     expect(more.status).toBe(409);
+    await s.request('PUT', `/api/baskets/${a.id}/customer`, { token, body: { name: 'Klant Reservering' } });
     const reserve = await s.request('POST', `/api/baskets/${a.id}/checkout`, { token, body: {} });
     expect(reserve.body.status).toBe('reserved');
     const figures = await s.request('GET', `/api/performances/${c.performanceId}/figures`, { token });

@@ -48,6 +48,7 @@ describe.each(DIALECTS)('Idempotency-Key on %s', (dialect) => {
   it('keys belong to their caller: another user with the same key gets their own answer', async () => {
     const b = await k.basket();
     await k.add(b.id, { performanceId: c.performanceId, seatIds: ['r1s3'] });
+    await k.ensureCustomer(b.id);
     const mine = await k.req('POST', `/api/baskets/${b.id}/checkout`, {}, key('shared-key'));
     expect(mine.status).toBe(201);
     const colleague = await userIn(s, orgId, 'boxoffice');
@@ -85,6 +86,7 @@ describe.each(DIALECTS)('Idempotency-Key on %s', (dialect) => {
     expect(empty.status).toBe(409);
     expect(empty.body.type).toBe('/problems/basket-empty');
     await k.add(b.id, { performanceId: c.performanceId, seatIds: ['r3s1'] });
+    await k.ensureCustomer(b.id);
     const retry = await k.req('POST', `/api/baskets/${b.id}/checkout`, {}, key('empty-1'));
     expect(retry.status).toBe(409);
     expect(retry.contentType).toContain('application/problem+json');

@@ -23,8 +23,15 @@ export function sellingKit(s: () => TestServer, token: () => string) {
     async add(basketId: string, body: Record<string, unknown>): Promise<{ id: string; lines: Line[]; total: number }> {
       return ok(await req('POST', `/api/baskets/${basketId}/lines`, body));
     },
+    /** Without a payment: a reservation, for a customer (one is made when the box-office basket has none). */
     async checkout(basketId: string, payment?: { method: string; reference?: string }, headers?: Record<string, string>) {
+      if (!payment) await this.ensureCustomer(basketId);
       return ok(await req('POST', `/api/baskets/${basketId}/checkout`, payment ? { payment } : {}, headers), 201);
+    },
+    /** A box-office reservation needs a customer: attaches a new one unless the basket has one. */
+    async ensureCustomer(basketId: string, name = 'Klant Reservering') {
+      const b = ok(await req<{ channel: string; customer: unknown }>('GET', `/api/baskets/${basketId}`));
+      if (b.channel === 'boxoffice' && !b.customer) ok(await req('PUT', `/api/baskets/${basketId}/customer`, { name }));
     },
     /** Sells `seatIds` of a performance in one order; paid with cash unless `unpaid`. */
     async sell(performanceId: string, seatIds: string[], opts: { unpaid?: boolean; ticketTypeId?: string } = {}) {

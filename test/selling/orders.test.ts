@@ -42,6 +42,28 @@ describe.each(DIALECTS)('orders on %s', (dialect) => {
     expect([seats.r6s1, seats.r6s6, seats.r6s7]).toEqual(['sold', 'sold', 'free']);
   });
 
+  it('a box-office reservation needs a customer: refused without one (nl/fr/en), the places stay held', async () => {
+    const b = await k.basket();
+    await k.add(b.id, { performanceId: c.performanceId, seatIds: ['r3s7'] });
+    for (const [lang, title] of [['nl', 'Klant nodig'], ['fr', 'Client nécessaire'], ['en', 'Customer needed']]) {
+      const res = await s.request('POST', `/api/baskets/${b.id}/checkout`, { token, body: {}, lang });
+      expect(res.status).toBe(409);
+      expect(res.contentType).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ type: '/problems/reservation-needs-customer', title });
+    }
+    expect((await k.seatStatus(c.performanceId)).r3s7).toBe('held');
+    expect(k.ok(await k.req('GET', `/api/baskets/${b.id}`)).status).toBe('open');
+    // Paid now, no customer is needed; with a name it is a reservation.
+    k.ok(await k.req('PUT', `/api/baskets/${b.id}/customer`, { name: 'Els Peeters' }));
+    const order = k.ok(await k.req('POST', `/api/baskets/${b.id}/checkout`, {}), 201);
+    expect(order).toMatchObject({ status: 'reserved', customer: { name: 'Els Peeters' } });
+    const paidNow = await k.basket();
+    await k.add(paidNow.id, { performanceId: c.performanceId, seatIds: ['r3s8'] });
+    const paid = await k.checkout(paidNow.id, { method: 'cash' });
+    expect(paid).toMatchObject({ status: 'paid', customer: null });
+    for (const o of [order, paid]) k.ok(await k.req('POST', `/api/orders/${o.id}/cancel`, {}));
+  });
+
   it('an unpaid checkout is a reservation until the deadline, and can be paid later', async () => {
     k.ok(await k.req('PATCH', '/api/organisation', { reservationHours: 48 }));
     const b = await k.basket();
@@ -236,6 +258,7 @@ describe.each(DIALECTS)('orders after the start on %s', (dialect) => {
     const c = await buildCatalogue(s, token, { rows: 1, perRow: 4, startsAt: '2027-01-15T20:15' });
     const b = await k.basket('boxoffice');
     await k.add(b.id, { performanceId: c.performanceId, seatIds: ['r1s1'] });
+    await k.ensureCustomer(b.id);
     const reserve = await k.req('POST', `/api/baskets/${b.id}/checkout`, {});
     expect(reserve.status).toBe(409);
     expect(reserve.body.type).toBe('/problems/reservation-too-late');

@@ -1,4 +1,4 @@
-// Attach a customer found by name, e-mail or postal code, or create one in place.
+// Attach a customer found by name, e-mail, postal code or phone number, or create one in place.
 import { useEffect, useState, type FormEvent } from 'react';
 import { get, qs } from '../api/client.js';
 import type { Basket, Customer } from '../api/types.js';
@@ -46,7 +46,7 @@ export function CustomerPanel({ basket, onSet }: Props) {
         <ul className="found">
           {found.map((c) => (
             <li key={c.id}><button className="link" onClick={() => void run(async () => { await onSet({ customerId: c.id }); setQ(''); })}>
-              {c.name} <small>{[c.email, c.postalCode].filter(Boolean).join(' · ')}</small>
+              {c.name} <small>{[c.phone, c.email, c.postalCode].filter(Boolean).join(' · ')}</small>
             </button></li>
           ))}
         </ul>
