@@ -39,6 +39,7 @@ import { shopRoutes } from './shop/routes.js';
 import { checkinRoutes } from './checkin/routes.js';
 import { frameAncestors } from './shop/settings.js';
 import { mailRoutes } from './mail/routes.js';
+import { myOrderRoutes } from './my-order/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -122,6 +123,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(catalogueKeyRoutes(deps));
   await app.register(catalogueApi(deps));
   await app.register(mailRoutes(deps));
+  await app.register(myOrderRoutes(deps));
   await app.register(shopRoutes(deps));
   await app.register(checkinRoutes(deps));
   // last: the app's catch-all GET must not shadow any API route

@@ -14,6 +14,7 @@ import { linesBodyError, type LinesRequest } from '../baskets/rules.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { SLUG_PATTERN } from '../organisations/slug.js';
 import { getSettings as uitpasSettings } from '../connectors/uitpas/settings.js';
+import { paymentMethods } from '../payments/online.js';
 import {
   abandon, addPack, addPass, addPlaces, addStream, basketForToken, changeType, dropLine, dropPack, dropPass, dropStream,
   openShopBasket, shopBasketView,
@@ -123,6 +124,20 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
 
   app.get('/api/shops/:slug/streams/:id', { schema: { ...pub('A stream on sale'), params: SlugId, response: { 200: StreamPage } } },
     async (req) => streamPage((await shopCtx(req)).ctx, req.params.id));
+
+  app.get('/api/shops/:slug/payment-methods', {
+    schema: {
+      ...pub('The payment methods the buyer may pick for this amount (cents), in their language',
+        { description: 'Without online payments set up: 409 online-payments-off (the shop then shows no choice).' }),
+      params: Slug,
+      querystring: Type.Object({ amount: Type.Integer({ minimum: 0, maximum: 100_000_000 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), description: Type.String(), image: Nullable(Type.String()) })) }) },
+    },
+  }, async (req) => {
+    const { ctx } = await shopCtx(req);
+    const items = await paymentMethods(ctx, { amount: Math.max(1, req.query.amount), locale: ctx.lang });
+    return { items: items.map((m) => ({ id: m.id, description: m.description, image: m.image })) };
+  });
 
   // --- the buyer's basket ------------------------------------------------------------------------
   app.post('/api/shops/:slug/baskets', {

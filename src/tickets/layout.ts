@@ -126,11 +126,13 @@ async function drawTicket(doc: Doc, g: Geometry, p: TicketPage, lang: Lang): Pro
 }
 
 /** One PDF, a page per ticket, labels in `lang`. */
-export async function renderTicketsPdf(pages: TicketPage[], opts: { lang: Lang; layout?: TicketLayout; title: string }): Promise<Buffer> {
+export async function renderTicketsPdf(
+  pages: TicketPage[], opts: { lang: Lang; layout?: TicketLayout; title: string; /** The file's date (now): the same date, the same bytes. */ createdAt?: Date },
+): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const g = GEOMETRY[opts.layout ?? 'page'];
   // margin 0: pdfkit would otherwise start a new page for text placed near the bottom edge
-  const doc = new PDFDocument({ size: g.size, margin: 0, autoFirstPage: false, info: { Title: opts.title }, lang: opts.lang });
+  const doc = new PDFDocument({ size: g.size, margin: 0, autoFirstPage: false, info: { Title: opts.title, CreationDate: opts.createdAt ?? new Date() }, lang: opts.lang });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -61,6 +61,7 @@ const FIXTURES: Record<string, Fixture> = {
   'online-payments/:id': { record: 'onlinePayment' },
   'outbox/:id': { record: 'outbox' },
   'my-order/:token': { token: (o) => o.myOrderToken, why: "the buyer's own order, by the secret token in their e-mail" },
+  'tickets/:ticketId': { record: 'ticket' },
   'mollie/:organisationId': { token: (o) => o.orgId, why: "Mollie's webhook: public, answers 200 with nothing for any organisation and payment id" },
   'problems/:code': { unscoped: 'not-found', why: 'documentation of a problem type' },
   'shops/:slug': { token: (o) => o.shopSlug, why: 'the public web shop: shows what that organisation sells' },
@@ -74,7 +75,7 @@ const QUERY_RECORDS: Record<string, string> = {
 };
 const QUERY_VALUES: Record<string, string | undefined> = {
   status: undefined, kind: undefined, genre: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
-  open: undefined, archived: undefined, refresh: undefined, locale: undefined, amount: '1000',
+  open: undefined, archived: undefined, refresh: undefined, locale: undefined, lang: undefined, amount: '1000',
   from: '2026-01-01', to: '2027-12-31', day: '2026-11-25',
 };
 
@@ -83,6 +84,13 @@ const WILDCARDS: Record<string, string> = {
   '/docs/static/*': 'the API documentation pages',
   '/v1/*': 'the catalogue API: covered call by call below',
   '/*': "the box office app's files",
+};
+/**
+ * GET routes whose own call answers a problem on the fixtures, by design: the shop basket of
+ * every-record.ts stays open (other routes add lines to it), so it has no payment to tell of.
+ */
+const OWN_PROBLEMS: Record<string, string> = {
+  'GET /api/shops/:slug/basket/payment': '/problems/basket-not-checked-out',
 };
 /** Routes another part of this file covers. */
 const ELSEWHERE = new Set(['/v1']);
@@ -369,7 +377,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
       const mine = await call(r, slots, values, query, a);
       lists++;
       const where = `${routeName(r)} ${JSON.stringify(values)}`;
-      if (mine.status >= 300) problems.push(`${where}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
+      if (mine.status >= 300 && mine.body?.type !== OWN_PROBLEMS[routeName(r)]) problems.push(`${where}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
       const shown = showsRecordsOf(b, textOf(mine));
       if (shown.length) problems.push(`${where} shows B's ${shown.join(', ')}`);
       const q = (r.schema?.querystring as Json | undefined)?.properties as Record<string, Json> | undefined;

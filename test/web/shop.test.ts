@@ -178,6 +178,7 @@ describe('the web shop on a desktop', { timeout: 180_000 }, () => {
     await page.fill('#f-emailConfirm', 'piet@example.nl');
     await page.check('#f-newsletter');
     await page.check('#f-terms');
+    await page.click('text=Verder naar afrekenen');
     await page.click('text=Bestelling bevestigen');
     await page.waitForSelector('[data-outcome="paid"]');
     expect(page.url()).toContain(`/shop/${shop.slug}/return?basket=`);

@@ -1,16 +1,17 @@
 // The shop's frame: the venue's name, logo and colour, the language, the basket with its countdown,
 // the waiting room, and the page the address asks for.
-import { lazy, Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { api, setApiLang, type Shop } from './api.js';
 import { BasketProvider, useBasket } from './basket.js';
 import { remaining, textOn } from './format.js';
 import { I18nContext, initialLang, LANGS, rememberLang, translate, useI18n, type I18n, type Lang } from './i18n.js';
 import { useLocation } from './router.js';
-import { Link, useTick } from './ui.js';
+import { focusHeading, Link, useTick } from './ui.js';
 import { Programme } from './pages/Programme.js';
 import { PerformancePage } from './pages/Performance.js';
 import { BasketPage } from './pages/Basket.js';
 import { Details } from './pages/Details.js';
+import { PayPage } from './pages/Pay.js';
 import { Return } from './pages/Return.js';
 
 // Pages a buyer reaches later (or from an e-mail) load when first needed.
@@ -53,6 +54,14 @@ function Shell() {
     return () => ro.disconnect();
   }, []);
 
+  // A new page (not the first one loaded): its heading takes the focus, so a screen reader says where the buyer is.
+  const routeKey = JSON.stringify(route);
+  const loaded = useRef(false);
+  useEffect(() => {
+    if (!loaded.current) { loaded.current = true; return undefined; }
+    return focusHeading();
+  }, [routeKey]);
+
   const brand = shop?.colour ?? '#1d4f91';
   const style = { '--brand': brand, '--on-brand': textOn(brand) } as CSSProperties;
   // The buyer's order page works from its token alone, also when the shop's address is not known.
@@ -84,6 +93,7 @@ function Shell() {
           {route.page === 'stream' && <StreamPage slug={slug} id={route.id} />}
           {route.page === 'basket' && <BasketPage slug={slug} shop={shop} />}
           {route.page === 'details' && <Details slug={slug} shop={shop} />}
+          {route.page === 'pay' && <PayPage slug={slug} />}
           {route.page === 'return' && <Return slug={slug} token={route.token} />}
           {route.page === 'order' && <MyOrder token={route.token} />}
           {route.page === 'missing' && <p>{t('shopNotFound')}</p>}

@@ -2,8 +2,9 @@
 // problem documents as ShopError.
 import type { Static } from 'typebox';
 import type {
-  Availability, CheckoutAnswer, OpenedBasket, PackPage, PassAnswer, PerformancePage, Programme, ShopBasketView, ShopInfo, StreamPage,
+  Availability, CheckoutAnswer, OpenedBasket, PackPage, PassAnswer, PaymentStatusAnswer, PerformancePage, Programme, ShopBasketView, ShopInfo, StreamPage,
 } from '../../src/shop/schemas.js';
+import type { MyOrderAnswer } from '../../src/my-order/schemas.js';
 
 export type Shop = Static<typeof ShopInfo>;
 export type ProgrammeData = Static<typeof Programme>;
@@ -14,6 +15,8 @@ export type BasketLine = Basket['lines'][number];
 export type Opened = Static<typeof OpenedBasket>;
 export type Pass = Static<typeof PassAnswer>;
 export type Checkout = Static<typeof CheckoutAnswer>;
+export type PaymentStatus = Static<typeof PaymentStatusAnswer>;
+export type MyOrderData = Static<typeof MyOrderAnswer>;
 export type Pack = Static<typeof PackPage>;
 export type Stream = Static<typeof StreamPage>;
 export type ProgrammeState = Performance['state'];

@@ -31,7 +31,7 @@ const nl = {
   queueRetry: 'Volgende poging over {s} s…',
   returnChecking: 'We kijken of uw betaling gelukt is…', paidTitle: 'Bedankt! Uw bestelling is betaald.',
   orderNumber: 'Bestelnummer', mailSent: 'We hebben uw tickets gemaild naar {email}.', toMyOrder: 'Bekijk uw tickets',
-  failedTitle: 'De betaling is niet gelukt', failedText: 'Er is niets betaald en uw plaatsen zijn vrijgegeven.',
+  failedTitle: 'De betaling is niet gelukt', failedText: 'Er is niets betaald en uw plaatsen zijn weer vrij in de verkoop.',
   backToBasket: 'Terug naar het mandje', retrySeats: 'Dezelfde plaatsen opnieuw proberen',
   myOrder: 'Uw bestelling', tickets: 'Tickets', downloadPdf: 'Tickets downloaden (PDF)', addCalendar: 'In agenda zetten',
   resend: 'E-mail opnieuw sturen', resent: 'De e-mail is opnieuw verstuurd.', showQr: 'Toon QR-code', hideQr: 'Verberg QR-code',
@@ -40,6 +40,13 @@ const nl = {
   error: 'Er ging iets mis.', offline: 'Geen verbinding. We proberen het zo opnieuw.', retry: 'Opnieuw',
   packIncludes: 'Kies {min} tot {max}', addPack: 'In het mandje', addStream: 'In het mandje', streamAccess: 'Toegang tot {date}',
   notOnSale: 'Niet te koop', skip: 'Naar de inhoud', doors: 'Duur {n} min.', lines: '{n} kaarten', line1: '1 kaart',
+  checkout: 'Afrekenen', toPay: 'Verder naar afrekenen', payTitle: 'Afrekenen', detailsFirst: 'Vul eerst uw gegevens in.', change: 'Wijzigen',
+  methodLater: 'Kies op de betaalpagina',
+  checkingText: 'Dit duurt meestal maar een paar seconden. Sluit deze pagina niet.', stillOpen: 'Nog niet betaald?', backToPayment: 'Terug naar de betaalpagina',
+  returnUnknown: 'Deze betaling kennen we niet', returnUnknownText: 'Deze link is niet (meer) geldig. Kijk in uw e-mail of begin opnieuw.', startAgain: 'Opnieuw beginnen',
+  doorsOpen: 'zaal open {time}', qrFor: 'QR-code voor {place}', mailAgainTitle: 'De e-mail opnieuw',
+  mailAgainText: 'Niet ontvangen? Kijk ook in uw spammap, of laat de e-mail met de tickets opnieuw sturen naar het adres van de bestelling.',
+  resentTo: 'De e-mail is opnieuw verstuurd naar {email}.',
 };
 export type Key = keyof typeof nl;
 
@@ -67,9 +74,9 @@ const fr: Record<Key, string> = {
   payMethod: 'Mode de paiement', pay: 'Payer', payTotal: 'Payer {total}', toPayment: 'Vous allez vers la page de paiement…', orderFree: 'Confirmer la commande',
   queueTitle: "Vous êtes dans la file d'attente", queueText: "Il y a beaucoup de monde. Votre tour arrive ; cette page continuera d'elle-même. N'actualisez pas la page.",
   queueRetry: 'Nouvel essai dans {s} s…',
-  returnChecking: 'Nous vérifions votre paiement…', paidTitle: 'Merci ! Votre commande est payée.',
+  returnChecking: 'Nous vérifions votre paiement…', paidTitle: 'Merci ! Votre paiement a bien été reçu.',
   orderNumber: 'Numéro de commande', mailSent: 'Nous avons envoyé vos billets à {email}.', toMyOrder: 'Voir vos billets',
-  failedTitle: "Le paiement n'a pas abouti", failedText: "Rien n'a été payé et vos places ont été libérées.",
+  failedTitle: "Le paiement n'a pas abouti", failedText: "Aucun montant n'a été débité et vos places sont de nouveau en vente.",
   backToBasket: 'Retour au panier', retrySeats: 'Réessayer les mêmes places',
   myOrder: 'Votre commande', tickets: 'Billets', downloadPdf: 'Télécharger les billets (PDF)', addCalendar: 'Ajouter au calendrier',
   resend: "Renvoyer l'e-mail", resent: "L'e-mail a été renvoyé.", showQr: 'Afficher le code QR', hideQr: 'Masquer le code QR',
@@ -78,6 +85,13 @@ const fr: Record<Key, string> = {
   error: "Une erreur s'est produite.", offline: 'Pas de connexion. Nous réessayons dans un instant.', retry: 'Réessayer',
   packIncludes: 'Choisissez de {min} à {max}', addPack: 'Dans le panier', addStream: 'Dans le panier', streamAccess: "Accès jusqu'au {date}",
   notOnSale: 'Pas en vente', skip: 'Aller au contenu', doors: 'Durée {n} min', lines: '{n} billets', line1: '1 billet',
+  checkout: 'Payer', toPay: 'Continuer vers le paiement', payTitle: 'Paiement', detailsFirst: "Indiquez d'abord vos coordonnées.", change: 'Modifier',
+  methodLater: 'Choisir sur la page de paiement',
+  checkingText: 'Cela ne prend généralement que quelques secondes. Ne fermez pas cette page.', stillOpen: 'Pas encore réglé ?', backToPayment: 'Retour à la page de paiement',
+  returnUnknown: 'Paiement introuvable', returnUnknownText: "Ce lien n'est pas (ou plus) valable. Consultez vos e-mails ou recommencez.", startAgain: 'Recommencer',
+  doorsOpen: 'ouverture des portes {time}', qrFor: 'Code QR pour {place}', mailAgainTitle: "L'e-mail à nouveau",
+  mailAgainText: "Pas reçu ? Vérifiez aussi vos spams, ou faites renvoyer l'e-mail avec les billets à l'adresse de la commande.",
+  resentTo: "L'e-mail a été renvoyé à {email}.",
 };
 
 const en: Record<Key, string> = {
@@ -106,7 +120,7 @@ const en: Record<Key, string> = {
   queueRetry: 'Trying again in {s} s…',
   returnChecking: 'Checking your payment…', paidTitle: 'Thank you! Your order is paid.',
   orderNumber: 'Order number', mailSent: 'We have e-mailed your tickets to {email}.', toMyOrder: 'See your tickets',
-  failedTitle: 'The payment did not go through', failedText: 'Nothing was paid and your seats were released.',
+  failedTitle: 'The payment did not go through', failedText: 'Nothing was paid and your seats are back on sale.',
   backToBasket: 'Back to the basket', retrySeats: 'Try the same seats again',
   myOrder: 'Your order', tickets: 'Tickets', downloadPdf: 'Download tickets (PDF)', addCalendar: 'Add to calendar',
   resend: 'Send the e-mail again', resent: 'The e-mail was sent again.', showQr: 'Show QR code', hideQr: 'Hide QR code',
@@ -115,6 +129,13 @@ const en: Record<Key, string> = {
   error: 'Something went wrong.', offline: 'No connection. Trying again in a moment.', retry: 'Try again',
   packIncludes: 'Choose {min} to {max}', addPack: 'Add to basket', addStream: 'Add to basket', streamAccess: 'Access until {date}',
   notOnSale: 'Not on sale', skip: 'Skip to content', doors: 'Duration {n} min', lines: '{n} tickets', line1: '1 ticket',
+  checkout: 'Pay', toPay: 'Continue to payment', payTitle: 'Payment', detailsFirst: 'Please fill in your details first.', change: 'Change',
+  methodLater: 'Choose on the payment page',
+  checkingText: 'This usually takes only a few seconds. Please keep this page open.', stillOpen: 'Not paid yet?', backToPayment: 'Back to the payment page',
+  returnUnknown: 'We do not know this payment', returnUnknownText: 'This link is not valid (any more). Check your e-mail or start again.', startAgain: 'Start again',
+  doorsOpen: 'doors open {time}', qrFor: 'QR code for {place}', mailAgainTitle: 'The e-mail again',
+  mailAgainText: "Not received? Check your spam folder too, or have the e-mail with the tickets sent again to the order's address.",
+  resentTo: 'The e-mail was sent again to {email}.',
 };
 
 export const DICTIONARY: Record<Lang, Record<Key, string>> = { nl, fr, en };

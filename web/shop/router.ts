@@ -9,6 +9,7 @@ export type Route =
   | { page: 'stream'; id: string }
   | { page: 'basket' }
   | { page: 'details' }
+  | { page: 'pay' }
   | { page: 'return'; token: string | null }
   | { page: 'order'; token: string }
   | { page: 'missing' };
@@ -25,6 +26,7 @@ export function parse(pathname: string, search: string): Location {
     : a === 'streams' && b ? { page: 'stream', id: b }
     : a === 'basket' ? { page: 'basket' }
     : a === 'details' ? { page: 'details' }
+    : a === 'pay' ? { page: 'pay' }
     : a === 'return' ? { page: 'return', token: new URLSearchParams(search).get('basket') }
     : a === 'order' && b ? { page: 'order', token: b }
     : { page: 'missing' };

@@ -95,3 +95,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   }, [...deps, n]);
   return { data, error, reload: () => setN((x) => x + 1), setData };
 }
+
+/**
+ * Moves the keyboard and screen reader to the page's heading (after a step change), as soon as it is
+ * drawn: at once when it is there, else when it appears.
+ */
+export function focusHeading(): () => void {
+  const main = document.getElementById('main');
+  if (!main) return () => {};
+  const put = (): boolean => {
+    const h = main.querySelector('h1');
+    if (!h) return false;
+    h.setAttribute('tabindex', '-1');
+    h.focus({ preventScroll: true });
+    return true;
+  };
+  if (put()) return () => {};
+  const mo = new MutationObserver(() => { if (put()) stop(); });
+  const timer = setTimeout(() => stop(), 5000);
+  const stop = () => { mo.disconnect(); clearTimeout(timer); };
+  mo.observe(main, { childList: true, subtree: true });
+  return stop;
+}

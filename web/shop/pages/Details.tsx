@@ -1,14 +1,11 @@
-// The buyer's details, then the payment: the buyer goes to the payment page and comes back to the
-// return page.
-import { useEffect, useState, type ReactNode } from 'react';
-import { api, ShopError, type Shop } from '../api.js';
+// The buyer's details (name, e-mail twice, language, terms), then on to the pay step.
+import { useState, type ReactNode } from 'react';
+import { ShopError, type Shop } from '../api.js';
 import { useBasket } from '../basket.js';
-import { euro } from '../format.js';
 import { LANGS, useI18n, type Key, type Lang } from '../i18n.js';
+import { href, navigate } from '../router.js';
 import { ErrorBox, Link, useAction } from '../ui.js';
 import { HoldNotice } from './Basket.js';
-
-export interface Method { id: string; description: string; image: string | null }
 
 /** To the payment page: in a frame the whole window goes (payment pages refuse frames). */
 export function leaveFor(url: string): void {
@@ -28,16 +25,9 @@ export function Details({ slug, shop }: { slug: string; shop: Shop | null }) {
   const basket = b.basket?.status === 'open' ? b.basket : null;
   const [f, setF] = useState(() => ({
     name: basket?.buyer?.name ?? '', email: basket?.buyer?.email ?? '', emailConfirm: basket?.buyer?.email ?? '', phone: basket?.buyer?.phone ?? '',
-    language: (basket?.buyer?.language as Lang | null) ?? lang, newsletter: basket?.buyer?.newsletter ?? false, termsAccepted: false,
+    language: (basket?.buyer?.language as Lang | null) ?? lang, newsletter: basket?.buyer?.newsletter ?? false,
+    termsAccepted: basket?.buyer?.termsAccepted ?? false,
   }));
-  const [methods, setMethods] = useState<Method[]>([]);
-  const [method, setMethod] = useState('');
-  const [leaving, setLeaving] = useState(false);
-
-  useEffect(() => {
-    api<{ items: Method[] }>(`/api/shops/${encodeURIComponent(slug)}/payment-methods?amount=${basket?.total ?? 0}`)
-      .then((r) => { setMethods(r.items); setMethod((m) => m || (r.items[0]?.id ?? '')); }, () => setMethods([]));
-  }, [slug, lang, basket?.total]);
 
   if (!basket || (!basket.lines.length && !basket.packs.length && !basket.streams.length)) {
     return <><h1>{t('details')}</h1><p>{t('emptyBasket')}</p><p><Link slug={slug} to="">{t('programme')}</Link></p></>;
@@ -56,18 +46,16 @@ export function Details({ slug, shop }: { slug: string; shop: Shop | null }) {
       onChange={(e) => setF({ ...f, [name]: e.target.value })} />
   );
 
-  const pay = () => act.run(async () => {
+  const next = () => act.run(async () => {
     await b.setBuyer({ ...f, phone: f.phone.trim() || null });
-    const answer = await b.checkout(method || undefined);
-    setLeaving(true);
-    leaveFor(answer.checkoutUrl);
+    navigate(href(slug, 'pay'));
   });
 
   return (
     <>
       <h1>{t('details')}</h1>
       <HoldNotice />
-      <form className="details card" noValidate onSubmit={(e) => { e.preventDefault(); void pay(); }}>
+      <form className="details card" noValidate onSubmit={(e) => { e.preventDefault(); void next(); }}>
         {field('name', 'name', text('name', 'text', 'name'))}
         {field('email', 'email', text('email', 'email', 'email'))}
         {field('emailConfirm', 'emailConfirm', text('emailConfirm', 'email', 'off'))}
@@ -91,22 +79,8 @@ export function Details({ slug, shop }: { slug: string; shop: Shop | null }) {
           </label>
           {fieldErrors.has('termsAccepted') && <p className="field-error">{fieldErrors.get('termsAccepted')}</p>}
         </div>
-        {basket.total > 0 && methods.length > 0 && (
-          <fieldset className="methods">
-            <legend>{t('payMethod')}</legend>
-            {methods.map((m) => (
-              <label key={m.id} className="method">
-                <input type="radio" name="method" value={m.id} checked={method === m.id} onChange={() => setMethod(m.id)} />
-                {m.image && <img src={m.image} alt="" width={32} height={24} />}
-                <span>{m.description}</span>
-              </label>
-            ))}
-          </fieldset>
-        )}
         <ErrorBox error={act.error} />
-        <button className="primary big" disabled={act.busy || leaving}>
-          {leaving ? t('toPayment') : basket.total > 0 ? t('payTotal', { total: euro(basket.total, lang) }) : t('orderFree')}
-        </button>
+        <button className="primary big" disabled={act.busy}>{t('toPay')}</button>
       </form>
     </>
   );

@@ -1,56 +1,77 @@
-// The buyer's own order, opened from the link in the e-mail: its tickets with a QR code on screen,
-// the PDF, the calendar file, and the e-mail again.
-import { useState } from 'react';
-import { api } from '../api.js';
-import { euro, longDate, time } from '../format.js';
+// The buyer's own order, opened from the link in the e-mail: its tickets with their QR codes on
+// screen, the PDF, the calendar file, and the e-mail again. The token in the address is the only key.
+import { useEffect, useState } from 'react';
+import { api, ShopError, type MyOrderData } from '../api.js';
+import { euro } from '../format.js';
 import { useI18n } from '../i18n.js';
-import { ErrorBox, useAction, useLoad } from '../ui.js';
-
-interface MyTicket {
-  id: string; title: string; startsAt: string; venueName?: string; section: string; row: string; seat: string; zoneId: string | null;
-  ticketTypeName: string; price: number; status: string; barcode: string;
-}
-interface MyOrderView {
-  number: string; status: string; total: number; organisationName?: string; customer?: { name: string; email: string | null } | null;
-  tickets: MyTicket[];
-}
+import { ErrorBox, focusHeading, useAction, useLoad } from '../ui.js';
 
 export function MyOrder({ token }: { token: string }) {
   const { t, lang } = useI18n();
   const base = `/api/my-order/${encodeURIComponent(token)}`;
-  const { data: order, error } = useLoad(() => api<MyOrderView>(base), [base, lang]);
+  const { data: order, error } = useLoad(() => api<MyOrderData>(base), [base, lang]);
   const act = useAction();
-  const [open, setOpen] = useState<Set<string>>(new Set());
-  const [resent, setResent] = useState(false);
-  if (error) return <><h1>{t('myOrder')}</h1><p>{t('orderNotFound')}</p></>;
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  useEffect(() => { if (order) return focusHeading(); return undefined; }, [!!order]);
+
+  if (error) {
+    const gone = error instanceof ShopError && error.status === 404;
+    return <><h1>{t('myOrder')}</h1><p role="alert">{gone ? t('orderNotFound') : t('error')}</p></>;
+  }
   if (!order) return <p className="loading">{t('loading')}</p>;
-  const toggle = (id: string) => setOpen((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
-  const statusKey = `status_${order.status}` as const;
+  const resend = () => act.run(async () => {
+    setSentTo(null);
+    const r = await api<{ sentTo: string }>(`${base}/resend`, { method: 'POST', body: {} });
+    setSentTo(r.sentTo);
+  });
+  const q = `?lang=${lang}`;
+
   return (
-    <>
+    <div className="my-order" data-status={order.status}>
       <h1>{t('myOrder')} <span className="order-number">{order.number}</span></h1>
-      <p>{statusKey in { status_paid: 1, status_reserved: 1, status_cancelled: 1 } ? t(statusKey as 'status_paid') : order.status} · {euro(order.total, lang)}</p>
-      <div className="actions">
-        <a className="button primary" href={`${base}/tickets.pdf`} download>{t('downloadPdf')}</a>
-        <a className="button" href={`${base}/calendar.ics`} download>{t('addCalendar')}</a>
-        <button disabled={act.busy || resent} onClick={() => void act.run(async () => { await api(`${base}/resend`, { method: 'POST', body: {} }); setResent(true); })}>{t('resend')}</button>
-      </div>
-      {resent && <p className="notice" role="status">{t('resent')}</p>}
-      <ErrorBox error={act.error} />
-      <h2>{t('tickets')}</h2>
-      <ul className="tickets">
-        {order.tickets.map((tk) => (
-          <li key={tk.id} className="ticket card" data-ticket={tk.id} data-status={tk.status}>
-            <strong>{tk.title}</strong>
-            <p>{longDate(tk.startsAt, lang)} · {time(tk.startsAt)}{tk.venueName ? ` · ${tk.venueName}` : ''}</p>
-            <p>{tk.zoneId ? tk.section : `${tk.section}, ${t('row').toLowerCase()} ${tk.row}, ${t('seat').toLowerCase()} ${tk.seat}`} · {tk.ticketTypeName}</p>
-            {tk.status === 'valid' && (
-              <button type="button" aria-expanded={open.has(tk.id)} onClick={() => toggle(tk.id)}>{open.has(tk.id) ? t('hideQr') : t('showQr')}</button>
-            )}
-            {open.has(tk.id) && <img className="qr" src={`${base}/tickets/${encodeURIComponent(tk.id)}/qr.svg`} alt={`QR ${tk.barcode}`} width={240} height={240} />}
-          </li>
-        ))}
-      </ul>
-    </>
+      <p className={`order-status ${order.status}`}><strong>{order.statusText}</strong> · {euro(order.totals.total, lang)}</p>
+      {order.notice && <p className={order.status === 'released' || order.status === 'cancelled' ? 'error' : 'notice'} role="status">{order.notice}</p>}
+      {order.downloadable && (
+        <div className="actions">
+          <a className="button primary pdf" href={`${base}/tickets.pdf${q}`} download>{t('downloadPdf')}</a>
+          <a className="button ics" href={`${base}/calendar.ics${q}`} download>{t('addCalendar')}</a>
+        </div>
+      )}
+      {order.performances.map((p) => (
+        <section key={p.id} className="card performance-tickets" aria-labelledby={`p-${p.id}`}>
+          <h2 id={`p-${p.id}`}>{p.title}</h2>
+          <p>{p.date} · {p.time}{p.doorsOpen ? ` (${t('doorsOpen', { time: p.doorsOpen })})` : ''}</p>
+          <p className="muted">{p.venueName}, {p.venueAddress} · {p.hallName}</p>
+          <ul className="tickets">
+            {p.tickets.map((tk) => (
+              <li key={tk.id} className="ticket" data-ticket={tk.id} data-status={tk.status}>
+                <p className="place"><strong>{tk.place}</strong></p>
+                <p>{tk.ticketTypeName} · {euro(tk.price, lang)} · <span className="ticket-status">{tk.statusText}</span></p>
+                {tk.downloadable && (
+                  <img className="qr" src={`${base}/tickets/${encodeURIComponent(tk.id)}/qr.svg`} width={240} height={240}
+                    alt={t('qrFor', { place: tk.place })} />
+                )}
+                {tk.barcode && <p className="barcode" aria-hidden="true">{tk.barcode.replace(/(.{5})(?=.)/g, '$1 ')}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <section className="card totals" aria-label={t('total')}>
+        <ul className="lines">
+          {order.totals.lines.map((l) => <li key={l.label} className="line"><span>{l.label}</span><span className="num">{euro(l.amount, lang)}</span></li>)}
+        </ul>
+        <p className="total">{t('total')}: <strong>{euro(order.totals.total, lang)}</strong></p>
+      </section>
+      {order.downloadable && (
+        <section className="card resend">
+          <h2>{t('mailAgainTitle')}</h2>
+          <p>{t('mailAgainText')}</p>
+          <button type="button" disabled={act.busy} onClick={() => void resend()}>{t('resend')}</button>
+          {sentTo && <p className="notice" role="status">{t('resentTo', { email: sentTo })}</p>}
+          <ErrorBox error={act.error} />
+        </section>
+      )}
+    </div>
   );
 }
