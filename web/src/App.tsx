@@ -8,18 +8,20 @@ import { SellScreen } from './sell/SellScreen.js';
 import { OrdersScreen } from './orders/OrdersScreen.js';
 import { ReportsScreen } from './reports/ReportsScreen.js';
 import { DipScreen } from './dip/DipScreen.js';
+import { OutboxScreen } from './mail/OutboxScreen.js';
+import { MAIL_TEXTS } from './mail/texts.js';
 import { LanguageSwitch } from './ui/LanguageSwitch.js';
 import { ShortcutHelp } from './ui/ShortcutHelp.js';
 import { useHotkeys } from './ui/useHotkeys.js';
 
-export type Tab = 'sell' | 'orders' | 'reports' | 'dip';
+export type Tab = 'sell' | 'orders' | 'reports' | 'dip' | 'mail';
 
 export function App() {
   return <I18nProvider><Shell /></I18nProvider>;
 }
 
 function Shell() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [user, setUser] = useState<User | null>(null);
   const [checked, setChecked] = useState(!session.token);
   const [caps, setCaps] = useState<Capabilities>({ uitpas: false, reports: false, dip: false });
@@ -48,6 +50,7 @@ function Shell() {
     ['orders', t('orders'), true],
     ['reports', t('reports'), caps.reports],
     ['dip', t('dip'), caps.dip],
+    ['mail', MAIL_TEXTS[lang].tab, user.role === 'admin' || user.role === 'boxoffice'],
   ];
   return (
     <div className="shell">
@@ -69,6 +72,7 @@ function Shell() {
         {tab === 'orders' && <OrdersScreen openOrderId={openOrderId} />}
         {tab === 'reports' && caps.reports && <ReportsScreen role={user.role} />}
         {tab === 'dip' && caps.dip && <DipScreen />}
+        {tab === 'mail' && <OutboxScreen />}
       </main>
     </div>
   );
