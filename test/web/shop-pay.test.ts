@@ -102,6 +102,8 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
     expect(await page.textContent('.pay-total')).toBe('€ 60,00');
     expect(await page.textContent('.buyer')).toContain('anna@example.nl');
     expect(await englishIn(page)).toBeNull();
+    fs.mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: path.join('test-results', 'shop-pay-step-phone.png'), fullPage: true });
     await page.locator('.method', { hasText: 'iDEAL' }).locator('input').check();
     await page.dblclick('form.pay button.primary:has-text("Afrekenen")');
     await atMollie(page, w, 'paid');
@@ -114,6 +116,7 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
     expect(await page.textContent('[data-outcome="paid"]')).toContain('anna@example.nl');
     expect(await englishIn(page)).toBeNull();
     expect(await basketCount(page)).toBe(0);
+    await page.screenshot({ path: path.join('test-results', 'shop-paid-phone.png'), fullPage: true });
     // the double tap made one order
     const orders = await w.s.deps.db.selectFrom('orders').innerJoin('customers', 'customers.id', 'orders.customer_id')
       .select(['orders.number', 'orders.status']).where('customers.email', '=', 'anna@example.nl').execute();
@@ -141,7 +144,6 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
     expect(barcodes.map((b) => b.replace(/ /g, ''))).toEqual(pdfQrCodes(pdf));
     expect(await page.getAttribute('img.qr >> nth=0', 'alt')).toBe('QR-code voor Zaal, rij 1, stoel 4');
     expect(await englishIn(page)).toBeNull();
-    fs.mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: path.join('test-results', 'shop-order-phone.png') });
     if (process.env.FOYER_UPDATE_DOCS === '1') fs.copyFileSync(path.join('test-results', 'shop-order-phone.png'), path.join('docs', 'shop-order-phone.png'));
 

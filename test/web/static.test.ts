@@ -35,6 +35,14 @@ describe('the box office app served by Foyer', () => {
     expect(script.contentType).toContain('application/problem+json');
   });
 
+  it("answers the shop's page for its deep links: the pay step, the return from paying, the buyer's order", async () => {
+    for (const path of ['/shop/demo/pay', `/shop/demo/return?basket=${'b'.repeat(32)}`, `/shop/demo/order/${'t'.repeat(43)}`]) {
+      const res = await s.request('GET', path, { headers: html });
+      expect(res.status, path).toBe(200);
+      expect(res.body, path).toContain('<div id="shop">');
+    }
+  });
+
   it('keeps the API’s problem documents for unknown /api paths, even when HTML is accepted', async () => {
     // /v1 (the Utick-compatible catalogue) answers its own error format; it only must not get the app.
     const v1 = await s.request('GET', '/v1/nothing', { headers: html });
