@@ -6,7 +6,7 @@ import { gated } from '../platform/gate.js';
 import { idempotent } from '../platform/idempotency.js';
 import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from './tables.js';
-import { cancelOrder, checkout, getOrderView, payOrder, searchOrders } from './service.js';
+import { cancelOrder, checkedOutOrder, checkout, getOrderView, paidOrder, payOrder, searchOrders } from './service.js';
 import { printTickets } from './print.js';
 import { LANGS } from '../platform/i18n.js';
 import { sendETickets } from '../mail/service.js';
@@ -45,13 +45,15 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     schema: {
       tags: ['selling'],
       summary: 'Turn the basket into an order: paid with a payment, else an unpaid reservation',
-      description: 'Send an Idempotency-Key header: a retry with the same key answers the same order.',
+      description: 'Send an Idempotency-Key header: a retry with the same key answers the same order. While the first request runs, '
+        + 'a retry answers 409 with Retry-After; should the process handling it have died, a retry after its 30-second lease runs the checkout again.',
       params: IdParams,
       body: Type.Object({ payment: Type.Optional(Payment) }, { additionalProperties: false }),
       response: { 201: OrderView },
     },
     preHandler: sell,
-  }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 201, () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment))));
+  }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 201,
+    () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment), () => checkedOutOrder(ctxOf(deps, req), req.params.id))));
 
   app.get('/api/orders', {
     schema: {
@@ -70,7 +72,8 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
   app.post('/api/orders/:id/payments', {
     schema: { tags: ['orders'], summary: 'Pay a reservation in full (Idempotency-Key supported)', params: IdParams, body: Payment, response: { 200: OrderView } },
     preHandler: sell,
-  }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 200, () => payOrder(ctxOf(deps, req), req.params.id, req.body))));
+  }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 200,
+    () => payOrder(ctxOf(deps, req), req.params.id, req.body), () => paidOrder(ctxOf(deps, req), req.params.id))));
 
   app.post('/api/orders/:id/cancel', {
     schema: {

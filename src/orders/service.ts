@@ -7,7 +7,7 @@ import { formatInZone } from '../platform/time.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
-import { openBasket } from '../baskets/service.js';
+import { findBasket, openBasket } from '../baskets/service.js';
 import { matchesPhone, matchesWords } from '../customers/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
@@ -56,6 +56,18 @@ export type SaleLine = Awaited<ReturnType<typeof basketLines>>[number];
  */
 export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput) {
   return (await placeOrder(ctx, basketId, payment ? { payment } : {})).view;
+}
+
+/** For a retried checkout whose first try's process died: the order, when that try got as far as one. */
+export async function checkedOutOrder(ctx: Ctx, basketId: string) {
+  const b = await findBasket(ctx, basketId);
+  return b.status === 'checked_out' && b.order_id ? getOrderView(ctx, b.order_id) : undefined;
+}
+
+/** For a retried payment whose first try's process died: the order, when it is paid. */
+export async function paidOrder(ctx: Ctx, orderId: string) {
+  const o = await findOrder(ctx, orderId);
+  return o.status === 'paid' ? getOrderView(ctx, o.id) : undefined;
 }
 
 /**

@@ -74,6 +74,8 @@ export interface IdempotencyKeyTable {
   response_status: number | null;
   response_body: string | null;
   created_at: string;
+  /** While running: until when the request is its claimer's; after that a retry may run it again. */
+  lease_until: string | null;
 }
 
 export interface OrderTables {

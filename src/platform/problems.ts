@@ -78,6 +78,7 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, p: Problem
   const doc = renderProblem(p, pickLangOf(req), req.url);
   if (p.code === 'too-many-attempts') reply.header('retry-after', String(Number(p.params.minutes ?? 1) * 60));
   if (p.code === 'busy') reply.header('retry-after', '2');
+  if (p.code === 'idempotency-in-progress') reply.header('retry-after', String(p.params.seconds ?? 1));
   return reply.code(doc.status).type('application/problem+json').header('content-language', pickLangOf(req)).send(doc);
 }
 

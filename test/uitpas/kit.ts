@@ -11,7 +11,7 @@ import {
   type UitpasSandboxOptions,
 } from '../../sandboxes/uitpas/index.js';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
-import { orgWithUser, startServer, type Answer, type TestServer } from '../helpers/server.js';
+import { orgWithUser, startServer, type Answer, type StartOptions, type TestServer } from '../helpers/server.js';
 
 export { EVENT_100_PER_WEEK, EVENT_1_PER_WEEK, TEST_ORGANIZER_ID };
 
@@ -34,9 +34,9 @@ function ok<T>(res: Answer<T>, what: string): Answer<T> {
   return res;
 }
 
-export async function startUitpasKit(dialect: Dialect, sandboxOptions: UitpasSandboxOptions = {}): Promise<UitpasKit> {
+export async function startUitpasKit(dialect: Dialect, sandboxOptions: UitpasSandboxOptions = {}, serverOptions: StartOptions = {}): Promise<UitpasKit> {
   const sandbox = await startUitpasSandbox(sandboxOptions);
-  const s = await startServer(dialect);
+  const s = await startServer(dialect, serverOptions);
   const { token } = await orgWithUser(s);
   const c = await buildCatalogue(s, token, { rows: 4, perRow: 10 });
   const type = async (nl: string, flags: Record<string, boolean>) => ok(await s.request('POST', '/api/ticket-types', {
