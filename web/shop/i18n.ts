@@ -47,6 +47,7 @@ const nl = {
   doorsOpen: 'zaal open {time}', qrFor: 'QR-code voor {place}', mailAgainTitle: 'De e-mail opnieuw',
   mailAgainText: 'Niet ontvangen? Kijk ook in uw spammap, of laat de e-mail met de tickets opnieuw sturen naar het adres van de bestelling.',
   resentTo: 'De e-mail is opnieuw verstuurd naar {email}.',
+  serviceFee: 'Servicekosten', serviceFeeTickets: 'Servicekosten ({n} kaarten)',
 };
 export type Key = keyof typeof nl;
 
@@ -92,6 +93,7 @@ const fr: Record<Key, string> = {
   doorsOpen: 'ouverture des portes {time}', qrFor: 'Code QR pour {place}', mailAgainTitle: "L'e-mail à nouveau",
   mailAgainText: "Pas reçu ? Vérifiez aussi vos spams, ou faites renvoyer l'e-mail avec les billets à l'adresse de la commande.",
   resentTo: "L'e-mail a été renvoyé à {email}.",
+  serviceFee: 'Frais de service', serviceFeeTickets: 'Frais de service ({n} billets)',
 };
 
 const en: Record<Key, string> = {
@@ -136,6 +138,7 @@ const en: Record<Key, string> = {
   doorsOpen: 'doors open {time}', qrFor: 'QR code for {place}', mailAgainTitle: 'The e-mail again',
   mailAgainText: "Not received? Check your spam folder too, or have the e-mail with the tickets sent again to the order's address.",
   resentTo: 'The e-mail was sent again to {email}.',
+  serviceFee: 'Service fee', serviceFeeTickets: 'Service fee ({n} tickets)',
 };
 
 export const DICTIONARY: Record<Lang, Record<Key, string>> = { nl, fr, en };

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ShopError } from './api.js';
 import { useI18n, type Key } from './i18n.js';
 import { href, onLink } from './router.js';
+import { euro as euroText } from './format.js';
 
 export function Link({ slug, to, children, className }: { slug: string; to: string; children: ReactNode; className?: string }) {
   const target = href(slug, to);
@@ -116,4 +117,25 @@ export function focusHeading(): () => void {
   const stop = () => { mo.disconnect(); clearTimeout(timer); };
   mo.observe(main, { childList: true, subtree: true });
   return stop;
+}
+
+interface FeeLine { kind: string; quantity: number; amount: number }
+
+/**
+ * The basket's service fee lines, when the basket view has them (they are in its total already):
+ * shown as they come, per ticket or per order.
+ */
+export function FeeLines({ basket }: { basket: object }) {
+  const { t, lang } = useI18n();
+  const fees = ((basket as { fees?: FeeLine[] }).fees ?? []).filter((f) => f.amount > 0);
+  return (
+    <>
+      {fees.map((f, i) => (
+        <li key={`fee-${i}`} className="line fee">
+          <span className="place">{f.kind === 'ticket' && f.quantity > 1 ? t('serviceFeeTickets', { n: f.quantity }) : t('serviceFee')}</span>
+          <span className="price num">{euroText(f.amount, lang)}</span>
+        </li>
+      ))}
+    </>
+  );
 }

@@ -6,7 +6,7 @@ import { useBasket } from '../basket.js';
 import { euro, longDate, remaining, time } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { href, navigate } from '../router.js';
-import { ErrorBox, Link, useAction, useTick } from '../ui.js';
+import { ErrorBox, FeeLines, Link, useAction, useTick } from '../ui.js';
 
 export function placeName(l: Basket['lines'][number], t: ReturnType<typeof useI18n>['t']): string {
   return l.zoneId ? l.section : `${l.section}, ${t('row').toLowerCase()} ${l.row}, ${t('seat').toLowerCase()} ${l.seat}`;
@@ -118,6 +118,7 @@ export function BasketPage({ slug, shop }: { slug: string; shop: Shop | null }) 
         </section>
       )}
 
+      <ul className="lines fees"><FeeLines basket={basket} /></ul>
       <p className="total">{t('total')}: <strong className="basket-total">{euro(basket.total, lang)}</strong></p>
       <div className="actions">
         <a className="button primary" href={href(slug, 'details')} onClick={(e) => { e.preventDefault(); navigate(href(slug, 'details')); }}>{t('toDetails')}</a>

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { useBasket } from '../basket.js';
 import { euro, longDate, time } from '../format.js';
 import { useI18n } from '../i18n.js';
-import { ErrorBox, Link, useAction } from '../ui.js';
+import { ErrorBox, FeeLines, Link, useAction } from '../ui.js';
 import { HoldNotice, placeName } from './Basket.js';
 import { leaveFor } from './Details.js';
 
@@ -70,11 +70,10 @@ export function PayPage({ slug }: { slug: string }) {
             </div>
           );
         })}
-        {(basket.packs.length > 0 || basket.streams.length > 0) && (
-          <ul className="lines">
-            {[...basket.packs, ...basket.streams].map((x) => <li key={x.id} className="line"><span className="place">{x.label}</span><span className="price num">{euro(x.price, lang)}</span></li>)}
-          </ul>
-        )}
+        <ul className="lines">
+          {[...basket.packs, ...basket.streams].map((x) => <li key={x.id} className="line"><span className="place">{x.label}</span><span className="price num">{euro(x.price, lang)}</span></li>)}
+          <FeeLines basket={basket} />
+        </ul>
         <p className="total">{t('total')}: <strong className="pay-total">{euro(basket.total, lang)}</strong></p>
       </section>
       <section className="card buyer">

@@ -8,7 +8,7 @@ import { useBasket } from '../basket.js';
 import { euro, longDate, time } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { href, navigate } from '../router.js';
-import { ErrorBox, focusHeading, Link, useAction } from '../ui.js';
+import { ErrorBox, FeeLines, focusHeading, Link, useAction } from '../ui.js';
 import { placeName } from './Basket.js';
 
 const POLL_MS = 2000;
@@ -119,6 +119,7 @@ export function Return({ slug, token }: { slug: string; token: string | null }) 
             {[...basket.packs, ...basket.streams].map((x) => (
               <li key={x.id} className="line"><span className="place">{x.label}</span><span className="price num">{euro(x.price, lang)}</span></li>
             ))}
+            <FeeLines basket={basket} />
           </ul>
         )}
         {s.myOrderUrl && <p><a className="button primary big to-my-order" href={s.myOrderUrl}>{t('toMyOrder')}</a></p>}
