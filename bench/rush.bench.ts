@@ -1,8 +1,12 @@
 // The on-sale rush: a 20,000-seat arena sold out by 500 concurrent buyers over HTTP (node:http keep-alive) to a separate
 // Foyer process, next to the ceiling (the same services called in-process, no HTTP), on SQLite and
 // on PostgreSQL. Prints buys/s, latencies, seats sold twice (must be 0) and the server's peak RSS.
+// Then the online phase: buyers in the web shop's API who pay at the Mollie sandbox (create payment,
+// pay on its checkout page, webhook), on the same server process; and the shop's first page (bytes,
+// time to a usable seat map on a 4x slowed CPU).
 // Knobs: RUSH_BUYERS (500), RUSH_SECTIONS (10) x 40 rows x 50 seats, RUSH_MAX_SECONDS (60 per phase),
-// RUSH_DATABASES (sqlite,postgres), RUSH_SERVER_NODE_OPTIONS.
+// RUSH_ONLINE_BUYERS (100), RUSH_ONLINE_SECONDS (30), RUSH_DATABASES (sqlite,postgres),
+// RUSH_SERVER_NODE_OPTIONS, RUSH_SHOP_PAGE (1; 0 skips it).
 import fs from 'node:fs';
 import pg from 'pg';
 import { freshDatabase, PG_ADMIN_URL, type TestDatabase } from '../test/helpers/databases.js';
@@ -13,12 +17,22 @@ import { percentile, rush, type RushResult } from './rush-buyers.js';
 import { directShop, httpShop } from './rush-shops.js';
 import { HttpJson } from './rush-http.js';
 import { buildServer } from '../scripts/build.js';
+import { systemClock } from '../src/platform/clock.js';
+import { systemCtx } from '../src/platform/system-ctx.js';
+import { saveMollieSettings } from '../src/connectors/mollie/settings.js';
+import { saveShopSettings } from '../src/shop/settings.js';
+import { DEMO_API_KEY, startMollieSandbox } from '../sandboxes/mollie/index.js';
+import { quietLog } from '../test/helpers/process.js';
+import { onlineShop } from './rush-online.js';
+import { shopFirstPage } from './rush-shop-page.js';
 
 const BUYERS = Number(process.env.RUSH_BUYERS ?? 500);
 const SECTIONS = Number(process.env.RUSH_SECTIONS ?? 10);
 const MAX_SECONDS = Number(process.env.RUSH_MAX_SECONDS ?? 60);
 const DATABASES = (process.env.RUSH_DATABASES ?? 'sqlite,postgres').split(',') as Dialect[];
 const CALM_BUYERS = 10;
+const ONLINE_BUYERS = Number(process.env.RUSH_ONLINE_BUYERS ?? 100);
+const ONLINE_SECONDS = Number(process.env.RUSH_ONLINE_SECONDS ?? 30);
 /** Node flags for the server process only, e.g. "--max-old-space-size=160". */
 const SERVER_NODE_OPTIONS = process.env.RUSH_SERVER_NODE_OPTIONS;
 const TARGET_SHARE: Record<Dialect, number> = { sqlite: 0.5, postgres: 0.7 };
@@ -65,9 +79,14 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     console.log(line('in-process (ceiling)', ceiling, seats));
 
     const calmPerf = await addPerformance(handle, sale);
+    const onlinePerf = await addPerformance(handle, sale);
+    const ctx = systemCtx({ db: handle.db, dialect: handle.dialect, clock: systemClock }, sale.orgId, quietLog);
+    const { slug } = await saveShopSettings(ctx, { enabled: true });
+    const mollie = await startMollieSandbox({});
     const proc = await startFoyerProcess(database, { built: true, env: { PG_POOL_SIZE: '8', ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}) } });
     let http: RushResult;
     let calm: RushResult;
+    let online: RushResult;
     let rss: number;
     try {
       const client = new HttpJson(proc.baseUrl, (await Client.login(proc.baseUrl, sale.email, sale.password)).token);
@@ -75,26 +94,47 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
       rss = peakRssMb(proc.pid);
       // Latency when the server is not saturated: a few buyers instead of a closed loop of 500.
       calm = await rush(httpShop(client, calmPerf), CALM_BUYERS, 15);
+      await saveMollieSettings(ctx, { apiKey: DEMO_API_KEY, endpoint: mollie.apiEndpoint, enabled: true, webhookBaseUrl: proc.baseUrl });
+      online = await rush(onlineShop(client, slug, onlinePerf), ONLINE_BUYERS, ONLINE_SECONDS);
       client.close();
     } finally {
       await proc.kill('SIGTERM');
+      await mollie.close();
     }
     console.log(line('HTTP, server process', http, seats));
     console.log(line(`HTTP, ${CALM_BUYERS} buyers`, calm, seats));
+    console.log(line(`online, ${ONLINE_BUYERS} buyers`, online, seats));
+    const rate = (r: RushResult) => (r.buys / r.seconds).toFixed(0);
+    console.log(`  buys/s: online through the shop and Mollie ${rate(online)}, box office over HTTP ${rate(http)}, in-process ceiling ${rate(ceiling)}`);
 
-    const facts = await Promise.all([sale.performanceId, ceilingPerf, calmPerf].map((id) => sellingFacts(handle.db, id)));
+    const facts = await Promise.all([sale.performanceId, ceilingPerf, calmPerf, onlinePerf].map((id) => sellingFacts(handle.db, id)));
+    const paidWithoutSeats = await paidOnlineWithoutSeats(handle, sale.orgId);
+    const stillAwaiting = await handle.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', sale.orgId).where('status', '=', 'awaiting_payment').executeTakeFirstOrThrow();
     const soldTwice = facts.reduce((n, f) => n + f.soldTwice, 0);
     const inconsistent = facts.reduce((n, f) => n + f.soldWithoutTicket + f.ticketWithoutPlace, 0);
     const share = http.buys / http.seconds / (ceiling.buys / ceiling.seconds);
     const holdP99 = percentile(http.hold, 99);
-    console.log(`  seats sold twice: ${soldTwice} (must be 0); inventory/ticket mismatches: ${inconsistent}; unanswered or failed requests: ${http.failures + ceiling.failures + calm.failures} (must be 0)`);
+    console.log(`  seats sold twice: ${soldTwice} (must be 0); inventory/ticket mismatches: ${inconsistent}; unanswered or failed requests: ${http.failures + ceiling.failures + calm.failures + online.failures} (must be 0)`);
+    console.log(`  online: paid at Mollie without order or seats: ${paidWithoutSeats} (must be 0); orders still awaiting their payment when the phase stopped: ${Number(stillAwaiting.n)}`);
     console.log(`  server peak RSS ${rss.toFixed(0)} MB (target < 300)${rss < 300 ? '' : '  MISSED'}`);
     console.log(`  HTTP reaches ${(share * 100).toFixed(0)}% of the ceiling (target >= ${TARGET_SHARE[dialect] * 100}%)${share >= TARGET_SHARE[dialect] ? '' : '  MISSED'}; hold p99 ${ms(holdP99)} (target < 100 ms)${holdP99 < 100 ? '' : '  MISSED'}`);
-    return soldTwice === 0 && inconsistent === 0 && http.failures === 0 && ceiling.failures === 0 && calm.failures === 0;
+    return soldTwice === 0 && inconsistent === 0 && paidWithoutSeats === 0 && http.failures === 0 && ceiling.failures === 0 && calm.failures === 0 && online.failures === 0;
   } finally {
     await handle.close();
     await database.drop();
   }
+}
+
+/** Online payments Foyer holds as paid whose order is not paid or has no valid ticket. */
+async function paidOnlineWithoutSeats(handle: ReturnType<typeof openTestDatabase>, orgId: string): Promise<number> {
+  const r = await handle.db.selectFrom('online_payments as p').innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('p.organisation_id', '=', orgId).where('p.status', '=', 'paid')
+    .where((eb) => eb.or([eb('o.status', '!=', 'paid'), eb.not(eb.exists(eb.selectFrom('tickets as t').select('t.id')
+      .whereRef('t.order_id', '=', 'o.id').where('t.status', '=', 'valid')))]))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 // The server runs as `npm start` runs it: the built bundle.
@@ -106,5 +146,11 @@ for (const dialect of DATABASES) {
     continue;
   }
   ok = (await benchOn(dialect)) && ok;
+}
+if (process.env.RUSH_SHOP_PAGE !== '0') {
+  const page = await shopFirstPage();
+  const sorted = [...page.usableMs].sort((a, b) => a - b);
+  console.log(`\nshop's first page (a performance of the demo, 390x844, CPU 4x slower): JavaScript ${(page.jsGzip / 1024).toFixed(1)} KB gzipped, CSS ${(page.cssGzip / 1024).toFixed(1)} KB gzipped (${page.files.length} files); ` +
+    `seat map usable after ${sorted.map((x) => `${x.toFixed(0)} ms`).join(', ')} (median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms)`);
 }
 process.exit(ok ? 0 : 1);
