@@ -19,6 +19,14 @@ export function leaveFor(url: string): void {
 }
 
 export function Details({ slug, shop }: { slug: string; shop: Shop | null }) {
+  const { t } = useI18n();
+  const b = useBasket();
+  // After a reload the basket is still being read: the form starts from what it holds.
+  if (!b.basket && b.token) return <><h1>{t('details')}</h1><p className="loading">{t('loading')}</p></>;
+  return <DetailsForm slug={slug} shop={shop} />;
+}
+
+function DetailsForm({ slug, shop }: { slug: string; shop: Shop | null }) {
   const { t, lang } = useI18n();
   const b = useBasket();
   const act = useAction();
