@@ -8,7 +8,10 @@ import { createBlock, listBlocks, placeStates, releaseBlock } from './service.js
 
 const BlockView = Type.Object({
   id: Type.String(), performanceId: Type.String(), kind: Type.String(), reason: Type.String(), places: Type.Integer(),
-  createdAt: Type.String(), releasedAt: Nullable(Type.String()), seatIds: Type.Array(Type.String()),
+  createdAt: Type.String(), releasedAt: Nullable(Type.String()),
+  createdBy: Nullable(Type.Object({ id: Type.String(), name: Nullable(Type.String()) }, { description: 'Who made the block; null for old blocks' })),
+  placeNames: Type.String({ description: 'The places as the ticket names them, in the request language: "Zaal, rij 2, stoel 10–13"' }),
+  seatIds: Type.Array(Type.String()),
 });
 
 export const inventoryRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
@@ -23,7 +26,10 @@ export const inventoryRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async 
     preHandler: staff,
   }, async (req) => placeStates(ctxOf(deps, req), req.params.id));
 
-  app.get('/api/performances/:id/blocks', { schema: { tags: ['inventory'], params: IdParams, response: { 200: Items(BlockView) } }, preHandler: staff },
+  app.get('/api/performances/:id/blocks', {
+    schema: { tags: ['inventory'], summary: "The performance's blocks in force: reason, who, when, places", params: IdParams, response: { 200: Items(BlockView) } },
+    preHandler: staff,
+  },
     async (req) => ({ items: await listBlocks(ctxOf(deps, req), req.params.id) }));
 
   app.post('/api/performances/:id/blocks', {

@@ -20,6 +20,35 @@ export function placeNames(places: PlaceLabels[]): Text {
   return { nl: list('nl'), fr: list('fr'), en: list('en') };
 }
 
+/**
+ * Many places in a few words, as the ticket names them: a row's seats in runs, "Zaal, rij 2, stoel
+ * 10–13, 15"; general-admission places by zone and number, "Staanplaatsen (6)".
+ */
+export function placeSummary(places: (PlaceLabels & { pos: number })[]): Text {
+  const groups = new Map<string, { first: PlaceLabels; items: (PlaceLabels & { pos: number })[] }>();
+  for (const p of places) {
+    const key = p.zone_id ? `z/${p.zone_id}` : `s/${p.section}/${p.row_label}`;
+    const g = groups.get(key) ?? { first: p, items: [] };
+    g.items.push(p);
+    groups.set(key, g);
+  }
+  const runsOf = (items: (PlaceLabels & { pos: number })[]) => {
+    const sorted = [...items].sort((a, b) => a.pos - b.pos);
+    const runs: string[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1].pos === sorted[j].pos + 1) j++;
+      runs.push(j === i ? sorted[i].seat_label : `${sorted[i].seat_label}–${sorted[j].seat_label}`);
+      i = j + 1;
+    }
+    return runs.join(', ');
+  };
+  const name = (lang: keyof typeof WORDS) => [...groups.values()].map(({ first, items }) => (first.zone_id || !first.row_label
+    ? `${first.section} (${items.length})`
+    : `${first.section}, ${WORDS[lang][0]} ${first.row_label}, ${WORDS[lang][1]} ${runsOf(items)}`)).join('; ');
+  return { nl: name('nl'), fr: name('fr'), en: name('en') };
+}
+
 /** The problem for places of a performance that could not be had, naming them as the ticket would. */
 export async function seatsUnavailable(db: Db, performanceId: string, itemIds: string[]): Promise<Problem> {
   const places = itemIds.length

@@ -5,7 +5,8 @@ import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { findPerformance } from '../productions/service.js';
 import { availableWhere } from './store.js';
 import type { Block, BlockKind } from './tables.js';
-import { seatsUnavailable } from './seat-names.js';
+import type { PlaceLabels } from './seat-names.js';
+import { placeSummary, seatsUnavailable } from './seat-names.js';
 
 export interface BlockInput {
   kind: BlockKind;
@@ -15,20 +16,29 @@ export interface BlockInput {
   quantity?: number;
 }
 
-export const blockView = (b: Block, count: number) => ({
-  id: b.id, performanceId: b.performance_id, kind: b.kind, reason: b.reason, places: count,
+type BlockedPlace = PlaceLabels & { item_id: string; pos: number };
+
+export const blockView = (ctx: Ctx, b: Block, places: BlockedPlace[], createdByName: string | null) => ({
+  id: b.id, performanceId: b.performance_id, kind: b.kind, reason: b.reason, places: places.length,
   createdAt: b.created_at, releasedAt: b.released_at,
+  createdBy: b.created_by ? { id: b.created_by, name: createdByName } : null,
+  placeNames: placeSummary(places)[ctx.lang],
+  seatIds: places.map((p) => p.item_id),
 });
 
+const PLACE_COLUMNS = ['item_id', 'pos', 'section', 'row_label', 'seat_label', 'zone_id'] as const;
+
+/** The performance's blocks in force, oldest first, each with its places named and who made it. */
 export async function listBlocks(ctx: Ctx, performanceId: string) {
   await findPerformance(ctx, performanceId);
-  const blocks = await ctx.db.selectFrom('blocks').selectAll().where('performance_id', '=', performanceId)
-    .where('released_at', 'is', null).orderBy('created_at').execute();
-  const items = await ctx.db.selectFrom('inventory').select(['block_id', 'item_id'])
+  const blocks = await ctx.db.selectFrom('blocks').leftJoin('users', 'users.id', 'blocks.created_by')
+    .selectAll('blocks').select('users.name as created_by_name')
+    .where('blocks.performance_id', '=', performanceId).where('blocks.released_at', 'is', null).orderBy('blocks.created_at').execute();
+  const items = await ctx.db.selectFrom('inventory').select(['block_id', ...PLACE_COLUMNS])
     .where('performance_id', '=', performanceId).where('status', '=', 'blocked').orderBy('sort').execute();
-  const byBlock = new Map<string, string[]>();
-  for (const i of items) byBlock.set(i.block_id!, [...(byBlock.get(i.block_id!) ?? []), i.item_id]);
-  return blocks.map((b) => ({ ...blockView(b, byBlock.get(b.id)?.length ?? 0), seatIds: byBlock.get(b.id) ?? [] }));
+  const byBlock = new Map<string, BlockedPlace[]>();
+  for (const i of items) byBlock.set(i.block_id!, [...(byBlock.get(i.block_id!) ?? []), i]);
+  return blocks.map((b) => blockView(ctx, b, byBlock.get(b.id) ?? [], b.created_by_name));
 }
 
 /** Takes free places off sale: named seats, or a number of places of a general-admission zone. */
@@ -43,7 +53,10 @@ export async function createBlock(ctx: Ctx, performanceId: string, input: BlockI
     if (!zone) throw invalidField('zoneId', { en: 'no such zone', nl: 'onbekende zone', fr: 'zone inconnue' });
   }
   const now = ctx.clock.now().toISOString();
-  const block: Block = { id: newId(), organisation_id: ctx.orgId, performance_id: perf.id, kind: input.kind, reason: input.reason, created_at: now, released_at: null };
+  const block: Block = {
+    id: newId(), organisation_id: ctx.orgId, performance_id: perf.id, kind: input.kind, reason: input.reason,
+    created_by: ctx.actor.id, created_at: now, released_at: null,
+  };
   const taken = await ctx.db.transaction().execute(async (tx) => {
     let ids: string[];
     if (input.seatIds?.length) {
@@ -70,7 +83,12 @@ export async function createBlock(ctx: Ctx, performanceId: string, input: BlockI
     await tx.insertInto('blocks').values(block).execute();
     return ids;
   });
-  return { ...blockView(block, taken.length), seatIds: taken };
+  const places = await ctx.db.selectFrom('inventory').select([...PLACE_COLUMNS])
+    .where('performance_id', '=', perf.id).where('item_id', 'in', taken).orderBy('sort').execute();
+  const me = ctx.actor.kind === 'user'
+    ? await ctx.db.selectFrom('users').select('name').where('id', '=', ctx.actor.id).executeTakeFirst()
+    : undefined;
+  return blockView(ctx, block, places, me?.name ?? null);
 }
 
 /** Releases a block: its places return to sale. */
@@ -89,12 +107,14 @@ export async function placeStates(ctx: Ctx, performanceId: string) {
   const perf = await findPerformance(ctx, performanceId);
   const now = ctx.clock.now().toISOString();
   const rows = await ctx.db.selectFrom('inventory').leftJoin('blocks', 'blocks.id', 'inventory.block_id')
-    .select(['inventory.item_id', 'inventory.zone_id', 'inventory.rank', 'inventory.status', 'inventory.hold_expires_at', 'blocks.kind as block_kind'])
+    .select(['inventory.item_id', 'inventory.zone_id', 'inventory.rank', 'inventory.status', 'inventory.hold_expires_at',
+      'blocks.kind as block_kind', 'blocks.reason as block_reason'])
     .where('inventory.performance_id', '=', perf.id).orderBy('inventory.sort').execute();
   const state = (r: (typeof rows)[number]) =>
     r.status === 'held' && r.hold_expires_at && r.hold_expires_at < now ? 'free' : r.status;
   const seats = rows.filter((r) => !r.zone_id).map((r) => ({
     seatId: r.item_id, status: state(r), blockKind: r.status === 'blocked' ? r.block_kind : null,
+    blockReason: r.status === 'blocked' ? r.block_reason : null,
   }));
   const ranks = new Map<number, { rank: number; total: number; available: number }>();
   const zones = new Map<string, { zoneId: string; capacity: number; available: number }>();

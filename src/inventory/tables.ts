@@ -40,6 +40,8 @@ export interface BlockTable {
   performance_id: string;
   kind: BlockKind;
   reason: string;
+  /** The staff user or API client who made it; null for blocks older than this column. */
+  created_by: string | null;
   created_at: string;
   released_at: string | null;
 }

@@ -19,6 +19,7 @@ import * as checkin from './2026-12-02T1600_checkin.js';
 import * as dipReadBack from './2026-12-02T1700_dip_read_back.js';
 import * as customerPhoneDigits from './2026-12-02T1800_customer_phone_digits.js';
 import * as idempotencyLease from './2026-12-02T1810_idempotency_lease.js';
+import * as blockCreatedBy from './2026-12-02T1810_block_created_by.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1700_dip_read_back': dipReadBack,
   '2026-12-02T1800_customer_phone_digits': customerPhoneDigits,
   '2026-12-02T1810_idempotency_lease': idempotencyLease,
+  '2026-12-02T1810_block_created_by': blockCreatedBy,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

@@ -76,6 +76,29 @@ describe.each(DIALECTS)('blocks on %s', (dialect) => {
     k.ok(await k.req('DELETE', `/api/blocks/${block.id}`), 204);
   });
 
+  it('lists the blocks in force with their reason, who made them, when, and their places named as on the ticket', async () => {
+    const me = k.ok(await k.req('GET', '/api/me'));
+    const block = k.ok(await k.req('POST', `/api/performances/${c.performanceId}/blocks`,
+      { kind: 'definitive', reason: 'Regie', seatIds: ['r2s4', 'r2s3', 'r2s5', 'r2s7', 'r3s1'] }), 201);
+    expect(block).toMatchObject({ createdBy: { id: me.id, name: me.name }, places: 5 });
+    const ga = k.ok(await k.req('POST', `/api/performances/${c.performanceId}/blocks`, { kind: 'conditional', reason: 'Pers', zoneId: 'staan', quantity: 2 }), 201);
+    const list = (lang: string) => s.request('GET', `/api/performances/${c.performanceId}/blocks`, { token, lang });
+    const nl = k.ok(await list('nl')).items;
+    expect(nl.find((x: { id: string }) => x.id === block.id)).toMatchObject({
+      reason: 'Regie', kind: 'definitive', createdBy: { id: me.id, name: me.name }, createdAt: expect.any(String),
+      placeNames: expect.stringMatching(/^.+, rij 2, stoel 3–5, 7; .+, rij 3, stoel 1$/),
+    });
+    expect(nl.find((x: { id: string }) => x.id === ga.id).placeNames).toBe('Staanplaatsen (2)');
+    expect(k.ok(await list('fr')).items.find((x: { id: string }) => x.id === block.id).placeNames).toMatch(/rang 2, siège 3–5, 7; .+, rang 3, siège 1$/);
+    expect(k.ok(await list('en')).items.find((x: { id: string }) => x.id === block.id).placeNames).toMatch(/row 2, seat 3–5, 7; .+, row 3, seat 1$/);
+    // The seat map shows the reason on each blocked seat.
+    const seats = k.ok(await k.req('GET', `/api/performances/${c.performanceId}/seats`)).seats;
+    expect(seats.find((x: { seatId: string }) => x.seatId === 'r2s4')).toMatchObject({ status: 'blocked', blockKind: 'definitive', blockReason: 'Regie' });
+    expect(seats.find((x: { seatId: string }) => x.seatId === 'r2s6')).toMatchObject({ status: 'free', blockReason: null });
+    for (const b of [block, ga]) k.ok(await k.req('DELETE', `/api/blocks/${b.id}`), 204);
+    expect(k.ok(await list('nl')).items.map((x: { id: string }) => x.id)).not.toContain(block.id);
+  });
+
   it('blocks a number of GA places; best available of that zone then finds only the rest', async () => {
     const block = k.ok(await k.req('POST', `/api/performances/${c.performanceId}/blocks`,
       { kind: 'definitive', reason: 'Cameraplatform', zoneId: 'staan', quantity: 4 }), 201);
