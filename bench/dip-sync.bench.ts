@@ -108,11 +108,11 @@ async function sellOne(deps: Deps, orgId: string, performanceIds: string[], norm
     const orders = performanceIds.map((pid) => ({ pid, orderId: id() }));
     await insertChunked(orders, 500, (chunk) => tx.insertInto('orders').values(chunk.map(({ orderId }) => ({
       id: orderId, organisation_id: orgId, number: orderId.slice(0, 18), basket_id: id(), channel: 'boxoffice' as const, status: 'paid' as const,
-      customer_id: null, total: 2500, reservation_expires_at: null, created_by: 'bench', created_at: at, paid_at: at, cancelled_at: null,
+      customer_id: null, total: 2500, fee: 0, fee_vat: 0, fee_vat_rate: 0, reservation_expires_at: null, created_by: 'bench', created_at: at, paid_at: at, cancelled_at: null,
     }))).execute());
     await insertChunked(orders, 500, (chunk) => tx.insertInto('tickets').values(chunk.map(({ pid, orderId }) => ({
       id: id(), organisation_id: orgId, order_id: orderId, performance_id: pid, item_id: seat, ticket_type_id: normal, dip_category: 'normal' as const,
-      price: 2500, status: 'valid' as const, barcode: id(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: at, cancelled_at: null,
+      price: 2500, vat_rate: 900, vat: 206, fee: 0, fee_vat: 0, status: 'valid' as const, barcode: id(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: at, cancelled_at: null,
     }))).execute());
     for (const { pid, orderId } of orders) {
       await tx.updateTable('inventory').set({ status: 'sold', order_id: orderId }).where('performance_id', '=', pid).where('item_id', '=', seat).execute();

@@ -40,6 +40,7 @@ import { checkinRoutes } from './checkin/routes.js';
 import { frameAncestors } from './shop/settings.js';
 import { mailRoutes } from './mail/routes.js';
 import { myOrderRoutes } from './my-order/routes.js';
+import { feeRoutes } from './fees/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -109,6 +110,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(pricingRoutes(deps));
   await app.register(inventoryRoutes(deps));
   await app.register(basketRoutes(deps));
+  await app.register(feeRoutes(deps));
   await app.register(orderRoutes(deps));
   await app.register(customerRoutes(deps));
   await app.register(privacyRoutes(deps));

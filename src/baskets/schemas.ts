@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable } from '../platform/schemas.js';
+import { FeeLineView } from '../fees/schemas.js';
 
 export const BasketLineView = Type.Object({
   id: Type.String(), performanceId: Type.String(), title: Type.String(), startsAt: Type.String(),
@@ -14,5 +15,5 @@ export const BasketLineView = Type.Object({
 export const BasketView = Type.Object({
   id: Type.String(), channel: Type.String(), status: Type.String(), expiresAt: Type.String(), orderId: Nullable(Type.String()),
   customer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Nullable(Type.String()) })),
-  lines: Type.Array(BasketLineView), total: Type.Integer(),
+  lines: Type.Array(BasketLineView), fees: Type.Array(FeeLineView), total: Type.Integer(),
 });

@@ -7,6 +7,8 @@ import { Problem, invalidField, notFound } from '../platform/problems.js';
 import type { Channel } from '../productions/tables.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { organisationSettings } from '../organisations/service.js';
+import { feesFor, vatOf } from '../fees/rules.js';
+import { feeSettings } from '../fees/service.js';
 import { chooseSeats, type FreeSeat } from '../inventory/best-available.js';
 import { claim, freeSeatWindow, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
 import { holdMinutes } from './rules.js';
@@ -78,6 +80,11 @@ export async function basketView(ctx: Ctx, b: Basket, empty = false) {
   const customer = b.customer_id
     ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', b.customer_id).executeTakeFirst()
     : undefined;
+  // The service fees checkout will charge, shown before payment (per ticket VAT rounded per ticket, as on the order).
+  const settings = await feeSettings(ctx.db, ctx.orgId, b.channel);
+  const fees = feesFor(settings, lines.map((l) => l.price)).map((f) => ({
+    kind: f.kind, quantity: f.quantity, amount: f.amount, vatRate: f.vatRate, vat: f.quantity * vatOf(f.amount / f.quantity, f.vatRate),
+  }));
   return {
     id: b.id,
     channel: b.channel,
@@ -107,7 +114,9 @@ export async function basketView(ctx: Ctx, b: Basket, empty = false) {
         ? { uitpasNumber: l.uitpas_number, passType: l.pass_type!, tariffId: l.tariff_id!, tariffName: l.tariff_name! }
         : null,
     })),
-    total: lines.reduce((n, l) => n + l.price, 0),
+    /** Service fees on top of the ticket prices (in total). */
+    fees,
+    total: lines.reduce((n, l) => n + l.price, 0) + fees.reduce((n, f) => n + f.amount, 0),
   };
 }
 export type BasketView = Awaited<ReturnType<typeof basketView>>;

@@ -20,6 +20,7 @@ import * as dipReadBack from './2026-12-02T1700_dip_read_back.js';
 import * as customerPhoneDigits from './2026-12-02T1800_customer_phone_digits.js';
 import * as idempotencyLease from './2026-12-02T1810_idempotency_lease.js';
 import * as blockCreatedBy from './2026-12-02T1810_block_created_by.js';
+import * as feesVat from './2026-12-02T2200_fees_vat.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1800_customer_phone_digits': customerPhoneDigits,
   '2026-12-02T1810_idempotency_lease': idempotencyLease,
   '2026-12-02T1810_block_created_by': blockCreatedBy,
+  '2026-12-02T2200_fees_vat': feesVat,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

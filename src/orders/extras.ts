@@ -92,6 +92,14 @@ export async function extrasOwed(db: Db, orderId: string): Promise<number> {
  * is left in it.
  */
 export async function refundAndClose(tx: Db, ctx: Ctx, order: Order, amount: number, refundMethod: PaymentMethod | undefined, now: string): Promise<void> {
+  const ticket = await tx.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
+  let closed = false;
+  if (!ticket && (await extrasOwed(tx, order.id)) === 0) {
+    const r = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', order.id).where('status', '!=', 'cancelled').executeTakeFirst();
+    closed = Number(r.numUpdatedRows) === 1;
+  }
+  // The order's own service fee goes back with the last of what it was charged on (a venue's cancellation refunds fees).
+  amount += closed ? Number(order.fee) : 0;
   if (order.status === 'paid' && amount > 0) {
     const last = await tx.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
       .orderBy('created_at', 'desc').executeTakeFirst();
@@ -101,9 +109,5 @@ export async function refundAndClose(tx: Db, ctx: Ctx, order: Order, amount: num
     };
     await tx.insertInto('payments').values(refund).execute();
     await refunded(tx, ctx, { order, refund });
-  }
-  const ticket = await tx.selectFrom('tickets').select('id').where('order_id', '=', order.id).where('status', '=', 'valid').limit(1).executeTakeFirst();
-  if (!ticket && (await extrasOwed(tx, order.id)) === 0) {
-    await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', order.id).where('status', '!=', 'cancelled').execute();
   }
 }

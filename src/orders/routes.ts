@@ -12,6 +12,7 @@ import { LANGS } from '../platform/i18n.js';
 import { sendETickets } from '../mail/service.js';
 import { OutboxDetail, outboxDetail } from '../mail/views.js';
 import { TICKET_LAYOUTS } from '../tickets/layout.js';
+import { FeeLineView, VatRowView } from '../fees/schemas.js';
 
 const Payment = Type.Object({
   method: StringEnum(PAYMENT_METHODS),
@@ -23,12 +24,14 @@ const TicketView = Type.Object({
   seatId: Nullable(Type.String()), placeId: Type.String(), zoneId: Nullable(Type.String()),
   section: Type.String(), row: Type.String(), seat: Type.String(), rank: Type.Integer(),
   ticketTypeId: Type.String(), ticketTypeName: Type.String(), dipCategory: Type.String(), price: Type.Integer(),
+  vatRate: Type.Integer(), fee: Type.Integer(),
   status: Type.String(), barcode: Type.String(), printState: Type.String(), printCount: Type.Integer(),
 });
 const OrderView = Type.Object({
   id: Type.String(), number: Type.String(), status: Type.String(), channel: Type.String(),
   customer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Nullable(Type.String()) })),
-  total: Type.Integer(), paid: Type.Integer(), balance: Type.Integer(), reservationExpiresAt: Nullable(Type.String()),
+  total: Type.Integer(), fees: Type.Array(FeeLineView), vat: Type.Array(VatRowView),
+  paid: Type.Integer(), balance: Type.Integer(), reservationExpiresAt: Nullable(Type.String()),
   createdAt: Type.String(), paidAt: Nullable(Type.String()), cancelledAt: Nullable(Type.String()),
   tickets: Type.Array(TicketView),
   payments: Type.Array(Type.Object({

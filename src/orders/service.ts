@@ -9,6 +9,8 @@ import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { findBasket, openBasket } from '../baskets/service.js';
 import { matchesPhone, matchesWords } from '../customers/service.js';
+import { feesFor, vatBreakdown, vatOf, type FeeSettings, type VatLine } from '../fees/rules.js';
+import { feeSettings, organisationVatRate } from '../fees/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline } from './rules.js';
@@ -41,7 +43,7 @@ const basketLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
   .innerJoin('halls', 'halls.id', 'performances.hall_id')
   .innerJoin('venues', 'venues.id', 'halls.venue_id')
   .select(['basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
-    'ticket_types.dip_category', 'performances.starts_at',
+    'ticket_types.dip_category', 'performances.starts_at', 'performances.vat_rate',
     'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
     'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en', 'productions.title',
     'halls.name as hall_name', 'venues.name as venue_name', 'venues.time_zone'])
@@ -78,12 +80,13 @@ export async function paidOrder(ctx: Ctx, orderId: string) {
 export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent): Promise<{ order: Order; view: OrderView }> {
   const basket = await openBasket(ctx, basketId);
   const org = await organisationSettings(ctx.db, ctx.orgId);
+  const fees = await feeSettings(ctx.db, ctx.orgId, basket.channel);
   const sale: Sale = { basket, orderId: newId(), intent, now: ctx.clock.now() };
   const prepared = await prepareSale(ctx, sale);
   let written: WrittenSale;
   try {
     written = await ctx.db.transaction().execute(async (tx) => {
-      const w = await openOrder(tx, ctx, sale, org.reservation_hours);
+      const w = await openOrder(tx, ctx, sale, org.reservation_hours, fees);
       await writeSale(tx, ctx, w, prepared);
       return w;
     });
@@ -99,14 +102,15 @@ export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent)
   // The answer from what was just written; only a customer or extras need another read.
   const customer = basket.customer_id ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', basket.customer_id).executeTakeFirst() : undefined;
   const owedForExtras = written.hasExtras ? await extrasOwed(ctx.db, written.orderId) : 0;
-  return { order: written.order, view: orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras) };
+  const extrasRate = owedForExtras ? await organisationVatRate(ctx.db, ctx.orgId) : 0;
+  return { order: written.order, view: orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras, extrasRate) };
 }
 
 /**
  * Inside the checkout transaction: closes the basket, reads its lines as they now are, and writes the
  * order with the status the sale gets (paid, a reservation, or awaiting its online payment).
  */
-async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number | null): Promise<WrittenSale> {
+async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number | null, fees: FeeSettings): Promise<WrittenSale> {
   const { basket, orderId, intent, now } = sale;
   const closed = await tx.updateTable('baskets').set({ status: 'checked_out', order_id: orderId, updated_at: now.toISOString() })
     .where('id', '=', basket.id).where('status', '=', 'open')
@@ -118,12 +122,16 @@ async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number 
   const lines = await basketLines(tx, basket.id);
   const extra = hasExtras ? await extrasInBasket(tx, basket.id) : { count: 0, total: 0 };
   if (!lines.length && !extra.count) throw new Problem('basket-empty');
-  const total = lines.reduce((n, l) => n + l.price, 0) + extra.total;
+  // The fees as this checkout charges them, once: a retry finds the basket closed and answers this order.
+  const feeLines = feesFor(fees, lines.map((l) => l.price));
+  const ticketFee = feeLines.some((f) => f.kind === 'ticket') ? fees.perTicket : 0;
+  const orderFee = feeLines.find((f) => f.kind === 'order')?.amount ?? 0;
+  const total = lines.reduce((n, l) => n + l.price, 0) + extra.total + feeLines.reduce((n, f) => n + f.amount, 0);
   const status = orderStatusAtCheckout(intent, lines.map((l) => ({ price: l.price, dipCategory: l.dip_category })), extra.total);
   const firstStart = lines.map((l) => l.starts_at).sort()[0] ?? '9999-12-31T00:00:00.000Z';
   const order: Order = {
     id: orderId, organisation_id: ctx.orgId, number: newOrderNumber(), basket_id: basket.id, channel: basket.channel,
-    status, customer_id: basket.customer_id, total,
+    status, customer_id: basket.customer_id, total, fee: orderFee, fee_vat: vatOf(orderFee, fees.vatRate), fee_vat_rate: fees.vatRate,
     reservation_expires_at: status === 'reserved' ? reservationDeadline(now, reservationHours, firstStart) : null,
     created_by: ctx.actor.id, created_at: now.toISOString(), paid_at: status === 'paid' ? now.toISOString() : null, cancelled_at: null,
   };
@@ -132,7 +140,7 @@ async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number 
   // At the box office after the start, an unpaid reservation would lapse at once: take payment instead.
   if (order.reservation_expires_at && order.reservation_expires_at <= now.toISOString()) throw new Problem('reservation-too-late');
   await tx.insertInto('orders').values(order).execute();
-  return { ...sale, order, lines, hasExtras, tickets: [], payments: [] };
+  return { ...sale, order, lines, ticketFee, hasExtras, tickets: [], payments: [] };
 }
 
 // The places: held seats become the order's (sold, or reserved until paid) and each gets its ticket.
@@ -145,12 +153,16 @@ registerSaleStep({
     const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
     const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`));
     if (lost.length) throw new SeatsLost(lost);
-    const rows = lines.map((l) => ({
-      id: newId(), organisation_id: ctx.orgId, order_id: order.id, performance_id: l.performance_id, item_id: l.item_id,
-      ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price, status: 'valid' as const,
+    const rows = lines.map((l) => {
+      const fee = l.price > 0 ? sale.ticketFee : 0;
+      return {
+        id: newId(), organisation_id: ctx.orgId, order_id: order.id, performance_id: l.performance_id, item_id: l.item_id,
+        ticket_type_id: l.ticket_type_id, dip_category: l.dip_category, price: l.price,
+        vat_rate: l.vat_rate, vat: vatOf(l.price, l.vat_rate), fee, fee_vat: vatOf(fee, order.fee_vat_rate), status: 'valid' as const,
       barcode: newBarcode(), print_state: 'none' as const, print_count: 0, printed_at: null, created_at: now.toISOString(),
-      cancelled_at: null,
-    }));
+        cancelled_at: null,
+      };
+    });
     if (rows.length) await tx.insertInto('tickets').values(rows).execute();
     // the tickets as `ticketRows` would read them back: the line's labels and the row written
     sale.tickets.push(...rows.map((r, i): TicketRow => ({ ...lines[i], ...r })));
@@ -214,12 +226,40 @@ export async function getOrderView(ctx: Ctx, id: string) {
     o.customer_id ? ctx.db.selectFrom('customers').selectAll().where('id', '=', o.customer_id).executeTakeFirst() : undefined,
     extrasOwed(ctx.db, id),
   ]);
-  return orderView(ctx, o, tickets, payments, customer, owedForExtras);
+  const extrasRate = owedForExtras ? await organisationVatRate(ctx.db, ctx.orgId) : 0;
+  return orderView(ctx, o, tickets, payments, customer, owedForExtras, extrasRate);
 }
 
-function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[], customer: Customer | undefined, owedForExtras: number) {
+/**
+ * What an order owes and its VAT, line by line: each valid ticket (at its performance's rate) and
+ * its fee, the order's own fee while the order is not cancelled, packs and streams at `extrasRate`.
+ */
+export function orderMoney(o: Order, tickets: Pick<TicketRow, 'status' | 'price' | 'vat_rate' | 'vat' | 'fee' | 'fee_vat'>[], owedForExtras: number, extrasRate: number) {
+  const valid = tickets.filter((t) => t.status === 'valid');
+  const orderFee = o.status === 'cancelled' ? 0 : Number(o.fee);
+  const withFee = valid.filter((t) => t.fee > 0);
+  const fees = [
+    ...(withFee.length ? [{
+      kind: 'ticket' as const, quantity: withFee.length, amount: withFee.reduce((n, t) => n + Number(t.fee), 0),
+      vatRate: o.fee_vat_rate, vat: withFee.reduce((n, t) => n + Number(t.fee_vat), 0),
+    }] : []),
+    ...(orderFee ? [{ kind: 'order' as const, quantity: 1, amount: orderFee, vatRate: o.fee_vat_rate, vat: Number(o.fee_vat) }] : []),
+  ];
+  const lines: VatLine[] = [
+    ...valid.map((t) => ({ gross: t.price, rate: t.vat_rate, vat: Number(t.vat) })),
+    ...withFee.map((t) => ({ gross: Number(t.fee), rate: o.fee_vat_rate, vat: Number(t.fee_vat) })),
+    ...(orderFee ? [{ gross: orderFee, rate: o.fee_vat_rate, vat: Number(o.fee_vat) }] : []),
+    ...(owedForExtras ? [{ gross: owedForExtras, rate: extrasRate }] : []),
+  ];
+  const owed = lines.reduce((n, l) => n + l.gross, 0);
+  return { owed, fees, vat: vatBreakdown(lines) };
+}
+
+function orderView(
+  ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[], customer: Customer | undefined, owedForExtras: number, extrasRate: number,
+) {
   const paidIn = payments.reduce((n, p) => n + (p.kind === 'payment' ? p.amount : -p.amount), 0);
-  const owed = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0) + owedForExtras;
+  const { owed, fees, vat } = orderMoney(o, tickets, owedForExtras, extrasRate);
   return {
     id: o.id,
     number: o.number,
@@ -227,6 +267,10 @@ function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[]
     channel: o.channel,
     customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
     total: owed,
+    /** Service fees, apart from the ticket prices (included in total). */
+    fees,
+    /** VAT per rate over every line of the order (tickets, fees, packs and streams); gross sums to total. */
+    vat,
     paid: paidIn,
     balance: o.status === 'reserved' || o.status === 'awaiting_payment' ? owed : owed - paidIn,
     // Amsterdam and Brussels share their offsets, so one zone serves every venue's orders.
@@ -250,6 +294,8 @@ function orderView(ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[]
       ticketTypeName: ticketTypeName(t, ctx.lang),
       dipCategory: t.dip_category,
       price: t.price,
+      vatRate: t.vat_rate,
+      fee: Number(t.fee),
       status: t.status,
       barcode: t.barcode,
       printState: t.print_state,
@@ -277,10 +323,11 @@ export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
     const r = await tx.updateTable('orders').set({ status: 'paid', paid_at: now.toISOString(), reservation_expires_at: null })
       .where('id', '=', id).where('status', '=', 'reserved').executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new Problem('order-not-payable', { status: 'changed' });
-    const owed = await tx.selectFrom('tickets').select((eb) => eb.fn.sum<number>('price').as('n'))
+    const owed = await tx.selectFrom('tickets').select((eb) => [eb.fn.sum<number>('price').as('n'), eb.fn.sum<number>('fee').as('fees')])
       .where('order_id', '=', id).where('status', '=', 'valid').executeTakeFirstOrThrow();
     await setOrderItemsStatus(tx, id, 'reserved', 'sold');
-    await insertPayment(tx, ctx, id, 'payment', payment.method, Number(owed.n ?? 0) + await extrasOwed(tx, id), payment.reference, now);
+    const amount = Number(owed.n ?? 0) + Number(owed.fees ?? 0) + Number(o.fee) + await extrasOwed(tx, id);
+    await insertPayment(tx, ctx, id, 'payment', payment.method, amount, payment.reference, now);
   });
   return getOrderView(ctx, id);
 }
@@ -331,11 +378,12 @@ export async function cancelTickets(ctx: Ctx, db: Db, order: Order, ticketIds: s
   let q = db.updateTable('tickets').set({ status: 'cancelled', cancelled_at: now.toISOString() })
     .where('order_id', '=', order.id).where('status', '=', 'valid');
   if (ticketIds) q = q.where('id', 'in', ticketIds);
-  const cancelled = await q.returning(['id', 'performance_id', 'item_id', 'price']).execute();
+  const cancelled = await q.returning(['id', 'performance_id', 'item_id', 'price', 'fee']).execute();
   if (!cancelled.length) return cancelled;
   await ticketsCancelled(db, cancelled.map((t) => t.id), now);
   await freeOrderItems(db, order.id, cancelled.map((t) => ({ performanceId: t.performance_id, itemId: t.item_id })));
-  await refundAndClose(db, ctx, order, cancelled.reduce((n, t) => n + t.price, 0), refundMethod, now.toISOString());
+  // A cancellation by the venue refunds what the tickets cost, their service fees included.
+  await refundAndClose(db, ctx, order, cancelled.reduce((n, t) => n + t.price + Number(t.fee), 0), refundMethod, now.toISOString());
   return cancelled;
 }
 

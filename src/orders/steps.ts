@@ -41,6 +41,8 @@ export interface WrittenSale extends Sale {
   order: Order;
   /** The basket's place lines, in ticket order, as checkout read them once the basket was closed. */
   lines: SaleLine[];
+  /** The service fee on each ticket priced above zero (cents; 0: none). */
+  ticketFee: number;
   /** The basket holds packs or streams. */
   hasExtras: boolean;
   /** Filled in by the steps as they write: the answer is built from these, without reading back. */

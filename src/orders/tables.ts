@@ -19,7 +19,14 @@ export interface OrderTable {
   channel: Channel;
   status: OrderStatus;
   customer_id: string | null;
+  /** Cents owed at checkout: tickets, their fees, the order fee, packs and streams. */
   total: number;
+  /** The service fee charged once on this order (cents, VAT included; per-ticket fees are on the tickets). */
+  fee: number;
+  /** The VAT in `fee`. */
+  fee_vat: number;
+  /** The VAT rate of this order's fees (its tickets' too), basis points. */
+  fee_vat_rate: number;
   /** For an unpaid reservation: when it lapses (null: at the performance). */
   reservation_expires_at: string | null;
   created_by: string;
@@ -38,7 +45,14 @@ export interface TicketTable {
   ticket_type_id: string;
   /** The ticket type's DIP category when sold (reports keep it if the type changes later). */
   dip_category: DipCategory;
+  /** Cents, VAT included, without the fee: what DIP and UiTPAS hear of. */
   price: number;
+  /** The performance's VAT rate when sold (basis points) and the VAT in `price`. */
+  vat_rate: number;
+  vat: number;
+  /** The service fee on this ticket (cents, VAT included; at the order's fee_vat_rate) and its VAT. */
+  fee: number;
+  fee_vat: number;
   status: 'valid' | 'cancelled';
   barcode: string;
   print_state: PrintState;

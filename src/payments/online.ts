@@ -3,7 +3,7 @@
 // signatures here are what the shop calls.
 import type { Ctx } from '../platform/context.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
-import { findBasket, setBasketCustomer } from '../baskets/service.js';
+import { basketView, findBasket, setBasketCustomer } from '../baskets/service.js';
 import { createCustomer } from '../customers/service.js';
 import { placeOrder } from '../orders/service.js';
 import { orderPaidOnline } from './paid.js';
@@ -68,8 +68,9 @@ export async function checkoutOnline(ctx: Ctx, basketId: string, input: OnlineCh
 }
 
 async function checkMethod(ctx: Ctx, basketId: string, method: string, locale: Locale): Promise<void> {
-  const lines = await ctx.db.selectFrom('basket_lines').select((eb) => eb.fn.sum<number>('price').as('n')).where('basket_id', '=', basketId).executeTakeFirst();
-  const methods = await paymentMethods(ctx, { amount: Math.max(1, Number(lines?.n ?? 0)), locale });
+  // What the places and their service fees come to: the methods on offer depend on the amount.
+  const view = await basketView(ctx, await findBasket(ctx, basketId));
+  const methods = await paymentMethods(ctx, { amount: Math.max(1, view.total), locale });
   if (!methods.some((m) => m.id === method)) {
     throw invalidField('method', { en: 'not offered for this order', nl: 'niet beschikbaar voor deze bestelling', fr: 'non proposé pour cette commande' });
   }

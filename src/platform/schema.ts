@@ -22,6 +22,7 @@ import type { CheckinTables } from '../checkin/tables.js';
 import type { MailTables } from '../mail/tables.js';
 import type { MyOrderTables } from '../my-order/tables.js';
 import type { PrivacyTables } from '../privacy/tables.js';
+import type { FeeTables } from '../fees/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -46,4 +47,5 @@ export interface Database
     CheckinTables,
     MailTables,
     MyOrderTables,
-    PrivacyTables {}
+    PrivacyTables,
+    FeeTables {}

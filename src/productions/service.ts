@@ -1,3 +1,4 @@
+import { ticketVatRate } from '../fees/rules.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
@@ -90,7 +91,8 @@ export interface PerformanceInput {
   status: PerformanceStatus;
   extraInfo: string;
   standardTicketTypeId: string | null;
-  vatRate: number;
+  /** Basis points; on create, when left out, the theatre rate of the venue's country (NL 9 %, BE 6 %). */
+  vatRate?: number;
   uitpasEnabled: boolean;
   uitdatabankEventId: string | null;
   salesWindows: SalesWindowInput[];
@@ -214,10 +216,12 @@ async function checkReferences(ctx: Ctx, input: Partial<PerformanceInput>) {
   }
 }
 
-async function zoneOfHall(ctx: Ctx, hallId: string): Promise<string> {
+async function venueOfHall(ctx: Ctx, hallId: string) {
   const hall = await getHall(ctx, hallId);
-  return (await getVenue(ctx, hall.venue_id)).time_zone;
+  return getVenue(ctx, hall.venue_id);
 }
+
+const zoneOfHall = async (ctx: Ctx, hallId: string): Promise<string> => (await venueOfHall(ctx, hallId)).time_zone;
 
 function windowRows(ctx: Ctx, performanceId: string, tz: string, windows: SalesWindowInput[]): SalesWindow[] {
   const seen = new Set<Channel>();
@@ -238,7 +242,8 @@ export async function createPerformance(ctx: Ctx, input: PerformanceInput): Prom
   if (input.status === 'on_sale' && !input.standardTicketTypeId) {
     throw invalidField('standardTicketTypeId', { en: 'is required to go on sale', nl: 'is verplicht om in verkoop te gaan', fr: 'est requis pour la mise en vente' });
   }
-  const tz = await zoneOfHall(ctx, input.hallId);
+  const venue = await venueOfHall(ctx, input.hallId);
+  const tz = venue.time_zone;
   const now = ctx.clock.now().toISOString();
   const id = newId();
   const windows = windowRows(ctx, id, tz, input.salesWindows);
@@ -247,7 +252,7 @@ export async function createPerformance(ctx: Ctx, input: PerformanceInput): Prom
       id, organisation_id: ctx.orgId, production_id: input.productionId, hall_id: input.hallId,
       starts_at: localToUtc('startsAt', input.startsAt, tz), duration_minutes: input.durationMinutes,
       doors_open_minutes: input.doorsOpenMinutes, status: input.status, extra_info: input.extraInfo,
-      standard_ticket_type_id: input.standardTicketTypeId, vat_rate: input.vatRate,
+      standard_ticket_type_id: input.standardTicketTypeId, vat_rate: input.vatRate ?? ticketVatRate(venue.country),
       uitpas_enabled: input.uitpasEnabled ? 1 : 0, uitdatabank_event_id: input.uitdatabankEventId,
       created_at: now, updated_at: now,
     }).execute();

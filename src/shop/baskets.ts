@@ -80,6 +80,8 @@ export async function shopBasketView(ctx: Ctx, sb: ShopBasket) {
     lines,
     packs: packs.packs.map((p) => ({ id: p.id, packId: p.packId, label: p.label, price: p.price })),
     streams: streams.streams,
+    /** Service fees on the tickets (in total), shown before payment. */
+    fees: view.fees,
     total,
     buyer: sb.buyer_email
       ? { name: sb.buyer_name ?? '', email: sb.buyer_email, phone: sb.buyer_phone, language: sb.language, newsletter: sb.newsletter === 1, termsAccepted: !!sb.terms_accepted_at }

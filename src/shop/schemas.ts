@@ -1,6 +1,7 @@
 // The shop API's answers, for /docs and for the shop app's types.
 import { Type } from 'typebox';
 import { Nullable, StringEnum } from '../platform/schemas.js';
+import { FeeLineView } from '../fees/schemas.js';
 
 const S = Type.String();
 const I = Type.Integer();
@@ -77,6 +78,7 @@ export const ShopBasketView = Type.Object({
   })),
   packs: Type.Array(Type.Object({ id: S, packId: S, label: S, price: I })),
   streams: Type.Array(Type.Object({ id: S, streamId: S, label: S, price: I })),
+  fees: Type.Array(FeeLineView),
   total: I,
   buyer: Nullable(Type.Object({ name: S, email: S, phone: Nullable(S), language: Nullable(S), newsletter: B, termsAccepted: B })),
   order: Nullable(Type.Object({
