@@ -98,7 +98,7 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
     screenshotOnFailure(() => page, 'shop-pay-paid');
     await toPayStep(page, w, ['r1s4', 'r1s5'], { name: 'Anna de Vries', email: 'anna@example.nl' }, { details: 'Verder naar uw gegevens', next: 'Verder naar afrekenen' });
     // a new step: the keyboard and the screen reader are at its heading
-    expect(await headingFocused(page)).toBe('Afrekenen');
+    await eventually(() => headingFocused(page)).toBe('Afrekenen');
     expect(await page.textContent('.pay-total')).toBe('€ 60,00');
     expect(await page.textContent('.buyer')).toContain('anna@example.nl');
     expect(await englishIn(page)).toBeNull();
@@ -109,13 +109,13 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
     await atMollie(page, w, 'paid');
 
     await page.waitForSelector('[data-outcome="paid"]');
-    expect(await headingFocused(page)).toBe('Bedankt! Uw bestelling is betaald.');
+    await eventually(() => headingFocused(page)).toBe('Bedankt! Uw bestelling is betaald.');
     const number = (await page.getAttribute('[data-outcome="paid"]', 'data-order'))!;
     expect(await page.textContent('.order-number')).toBe(number);
     expect(await page.locator('[data-outcome="paid"] .line').count()).toBe(2);
     expect(await page.textContent('[data-outcome="paid"]')).toContain('anna@example.nl');
     expect(await englishIn(page)).toBeNull();
-    expect(await basketCount(page)).toBe(0);
+    await eventually(() => basketCount(page)).toBe(0);
     await page.screenshot({ path: path.join('test-results', 'shop-paid-phone.png'), fullPage: true });
     // the double tap made one order
     const orders = await w.s.deps.db.selectFrom('orders').innerJoin('customers', 'customers.id', 'orders.customer_id')
@@ -167,7 +167,7 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
       await page.click('form.pay button.primary');
       await atMollie(page, w, outcome);
       await page.waitForSelector('[data-outcome="released"]');
-      expect(await headingFocused(page)).toBe('De betaling is niet gelukt');
+      await eventually(() => headingFocused(page)).toBe('De betaling is niet gelukt');
       expect(await page.textContent('[data-outcome="released"]')).toContain('uw plaatsen zijn weer vrij in de verkoop');
       expect(await englishIn(page)).toBeNull();
       if (outcome === 'failed') {
@@ -180,7 +180,7 @@ describe('paying in the web shop on a phone, in Dutch', { timeout: 240_000 }, ()
         await page.click('text=Dezelfde plaatsen opnieuw proberen');
         await page.waitForSelector('.line');
         expect(await page.getAttribute('.line', 'data-seat')).toBe('r2s5');
-        expect(await basketCount(page)).toBe(1);
+        await eventually(() => basketCount(page)).toBe(1);
       }
     }
   });
@@ -200,7 +200,7 @@ describe('paying in the web shop on a desktop, in French', { timeout: 240_000 },
   it('Mollie unreachable is said in French and tried again; no webhook ever comes: the buyer who left the payment page unpaid goes back to it, pays, and the return page finds it paid', async () => {
     screenshotOnFailure(() => page, 'shop-pay-no-webhook');
     await toPayStep(page, w, ['r3s3', 'r3s4'], { name: 'Camille Dubois', email: 'camille@exemple.be' }, { details: 'Continuer vers vos coordonnées', next: 'Continuer vers le paiement' });
-    expect(await headingFocused(page)).toBe('Paiement');
+    await eventually(() => headingFocused(page)).toBe('Paiement');
     expect(await englishIn(page)).toBeNull();
     // Mollie does not answer: the buyer is told so in French, and simply tries again
     expect((await sandboxFault(w, 'POST', '/_sandbox/faults', { kind: 'status', status: 503, method: 'POST', path: '/v2/payments', count: 20 })).status).toBe(201);
