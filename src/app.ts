@@ -41,6 +41,8 @@ import { frameAncestors } from './shop/settings.js';
 import { mailRoutes } from './mail/routes.js';
 import { myOrderRoutes } from './my-order/routes.js';
 import { feeRoutes } from './fees/routes.js';
+import { voucherRoutes } from './vouchers/routes.js';
+import { shiftRoutes } from './shifts/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -128,6 +130,8 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(myOrderRoutes(deps));
   await app.register(shopRoutes(deps));
   await app.register(checkinRoutes(deps));
+  await app.register(voucherRoutes(deps));
+  await app.register(shiftRoutes(deps));
   // last: the app's catch-all GET must not shadow any API route
   await app.register(webStatic(undefined, { frameAncestors: (slug) => frameAncestors(deps.db, slug) }));
   return app;

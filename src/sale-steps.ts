@@ -7,3 +7,4 @@ import './streams/selling.js';
 import './connectors/uitpas/step.js';
 import './payments/step.js';
 import './connectors/mollie/settings.js';
+import './vouchers/step.js';

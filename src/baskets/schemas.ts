@@ -15,5 +15,8 @@ export const BasketLineView = Type.Object({
 export const BasketView = Type.Object({
   id: Type.String(), channel: Type.String(), status: Type.String(), expiresAt: Type.String(), orderId: Nullable(Type.String()),
   customer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), email: Nullable(Type.String()) })),
-  lines: Type.Array(BasketLineView), fees: Type.Array(FeeLineView), total: Type.Integer(),
+  lines: Type.Array(BasketLineView), fees: Type.Array(FeeLineView),
+  /** Gift vouchers sold in the basket (their amount is in the total). */
+  vouchers: Type.Optional(Type.Array(Type.Object({ id: Type.String(), amount: Type.Integer() }))),
+  total: Type.Integer(),
 });

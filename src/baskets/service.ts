@@ -85,6 +85,9 @@ export async function basketView(ctx: Ctx, b: Basket, empty = false) {
   const fees = feesFor(settings, lines.map((l) => l.price)).map((f) => ({
     kind: f.kind, quantity: f.quantity, amount: f.amount, vatRate: f.vatRate, vat: f.quantity * vatOf(f.amount / f.quantity, f.vatRate),
   }));
+  // Gift vouchers sold in this basket (src/vouchers): money, not places; part of what the basket costs.
+  const vouchers = empty ? [] : await ctx.db.selectFrom('basket_vouchers').select(['id', 'amount']).where('basket_id', '=', b.id)
+    .orderBy('created_at').orderBy('id').execute();
   return {
     id: b.id,
     channel: b.channel,
@@ -116,7 +119,8 @@ export async function basketView(ctx: Ctx, b: Basket, empty = false) {
     })),
     /** Service fees on top of the ticket prices (in total). */
     fees,
-    total: lines.reduce((n, l) => n + l.price, 0) + fees.reduce((n, f) => n + f.amount, 0),
+    ...(vouchers.length ? { vouchers: vouchers.map((v) => ({ id: v.id, amount: Number(v.amount) })) } : {}),
+    total: lines.reduce((n, l) => n + l.price, 0) + fees.reduce((n, f) => n + f.amount, 0) + vouchers.reduce((n, v) => n + Number(v.amount), 0),
   };
 }
 export type BasketView = Awaited<ReturnType<typeof basketView>>;

@@ -8,6 +8,7 @@ import type { Database } from '../platform/schema.js';
 import { newId } from '../platform/ids.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
 import { refunded, registerSaleStep } from './steps.js';
+import { refundParts } from './rules.js';
 
 export interface CheckoutFacts {
   basketId: string;
@@ -101,13 +102,15 @@ export async function refundAndClose(tx: Db, ctx: Ctx, order: Order, amount: num
   // The order's own service fee goes back with the last of what it was charged on (a venue's cancellation refunds fees).
   amount += closed ? Number(order.fee) : 0;
   if (order.status === 'paid' && amount > 0) {
-    const last = await tx.selectFrom('payments').select('method').where('order_id', '=', order.id).where('kind', '=', 'payment')
-      .orderBy('created_at', 'desc').executeTakeFirst();
-    const refund: Payment = {
-      id: newId(), organisation_id: ctx.orgId, order_id: order.id, kind: 'refund', method: refundMethod ?? last?.method ?? 'cash',
-      amount, reference: null, created_by: ctx.actor.id, created_at: now, provider_status: null,
-    };
-    await tx.insertInto('payments').values(refund).execute();
-    await refunded(tx, ctx, { order, refund });
+    const rows = await tx.selectFrom('payments').select(['kind', 'method', 'amount']).where('order_id', '=', order.id)
+      .orderBy('created_at').orderBy('id').execute();
+    for (const part of refundParts(rows, amount, refundMethod)) {
+      const refund: Payment = {
+        id: newId(), organisation_id: ctx.orgId, order_id: order.id, kind: 'refund', method: part.method,
+        amount: part.amount, reference: null, created_by: ctx.actor.id, created_at: now, provider_status: null,
+      };
+      await tx.insertInto('payments').values(refund).execute();
+      await refunded(tx, ctx, { order, refund });
+    }
   }
 }

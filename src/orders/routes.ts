@@ -4,7 +4,7 @@ import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { gated } from '../platform/gate.js';
 import { idempotent } from '../platform/idempotency.js';
-import { IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { IdParams, MAX_CENTS, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from './tables.js';
 import { cancelOrder, checkedOutOrder, checkout, getOrderView, paidOrder, payOrder, searchOrders } from './service.js';
 import { printTickets } from './print.js';
@@ -17,6 +17,13 @@ import { FeeLineView, VatRowView } from '../fees/schemas.js';
 const Payment = Type.Object({
   method: StringEnum(PAYMENT_METHODS),
   reference: Type.Optional(Type.String({ maxLength: 200 })),
+}, { additionalProperties: false });
+
+const PaymentPart = Type.Object({
+  method: StringEnum(PAYMENT_METHODS.filter((m) => m !== 'online')),
+  amount: Type.Integer({ minimum: 1, maximum: MAX_CENTS, description: 'Euro cents' }),
+  reference: Type.Optional(Type.String({ maxLength: 200 })),
+  voucherCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'The gift voucher to spend (method voucher): dashes and spaces are ignored' })),
 }, { additionalProperties: false });
 
 const TicketView = Type.Object({
@@ -49,14 +56,18 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       tags: ['selling'],
       summary: 'Turn the basket into an order: paid with a payment, else an unpaid reservation',
       description: 'Send an Idempotency-Key header: a retry with the same key answers the same order. While the first request runs, '
-        + 'a retry answers 409 with Retry-After; should the process handling it have died, a retry after its 30-second lease runs the checkout again.',
+        + 'a retry answers 409 with Retry-After; should the process handling it have died, a retry after its 30-second lease runs the checkout again. '
+        + '`payments` splits the payment (cash, pin, a gift voucher by its code...): the amounts must add up to the order total, each is its own payment row.',
       params: IdParams,
-      body: Type.Object({ payment: Type.Optional(Payment) }, { additionalProperties: false }),
+      body: Type.Object({
+        payment: Type.Optional(Payment),
+        payments: Type.Optional(Type.Array(PaymentPart, { minItems: 1, maxItems: 10 })),
+      }, { additionalProperties: false }),
       response: { 201: OrderView },
     },
     preHandler: sell,
   }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 201,
-    () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment), () => checkedOutOrder(ctxOf(deps, req), req.params.id))));
+    () => checkout(ctxOf(deps, req), req.params.id, req.body?.payment, req.body?.payments), () => checkedOutOrder(ctxOf(deps, req), req.params.id))));
 
   app.get('/api/orders', {
     schema: {

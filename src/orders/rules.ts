@@ -1,8 +1,9 @@
 // Order rules without I/O: numbers, barcodes, reservation deadlines, what counts as paid.
 import crypto from 'node:crypto';
 import type { DipCategory } from '../pricing/tables.js';
-import type { SaleIntent } from './steps.js';
-import type { OrderStatus } from './tables.js';
+import type { FieldError } from '../platform/problems.js';
+import type { PaymentPart, SaleIntent } from './steps.js';
+import type { OrderStatus, PaymentMethod } from './tables.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -41,6 +42,51 @@ export const paidAtZero = (lines: { price: number; dipCategory: DipCategory }[])
  * otherwise awaiting its online payment, or an unpaid reservation.
  */
 export function orderStatusAtCheckout(intent: SaleIntent, lines: { price: number; dipCategory: DipCategory }[], extrasTotal: number): OrderStatus {
-  if (intent.payment || (extrasTotal === 0 && (!lines.length || paidAtZero(lines)))) return 'paid';
+  if (intent.payment || intent.payments?.length || (extrasTotal === 0 && (!lines.length || paidAtZero(lines)))) return 'paid';
   return intent.online ? 'awaiting_payment' : 'reserved';
+}
+
+/** The field errors of a split payment, or none: the parts add up to the total, a voucher part names its voucher. */
+export function splitPaymentErrors(parts: PaymentPart[], total: number): FieldError[] {
+  const errors: FieldError[] = [];
+  parts.forEach((p, i) => {
+    if (p.method === 'voucher' && !p.voucherCode) {
+      errors.push({ field: `payments/${i}/voucherCode`, message: { en: 'a voucher payment needs the voucher code', nl: 'een betaling met een cadeaubon heeft de code van de bon nodig', fr: "un paiement par chèque-cadeau demande le code du chèque" } });
+    }
+    if (p.method !== 'voucher' && p.voucherCode) {
+      errors.push({ field: `payments/${i}/voucherCode`, message: { en: 'only a voucher payment has a voucher code', nl: 'alleen een betaling met een cadeaubon heeft een boncode', fr: 'seul un paiement par chèque-cadeau a un code' } });
+    }
+  });
+  const sum = parts.reduce((n, p) => n + p.amount, 0);
+  if (sum !== total) {
+    errors.push({
+      field: 'payments',
+      message: {
+        en: 'the payments add up to {sum}, the order total is {total}',
+        nl: 'de betalingen tellen op tot {sum}, het totaal van de bestelling is {total}',
+        fr: "les paiements totalisent {sum}, le total de la commande est {total}",
+      },
+      params: { sum: euros(sum), total: euros(total) },
+    });
+  }
+  return errors;
+}
+
+const euros = (cents: number): string => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
+
+/**
+ * How a refund goes back: the given method takes all of it; otherwise what gift vouchers paid (less what
+ * was returned to them) goes back to the vouchers first, and the rest by the last other method.
+ */
+export function refundParts(
+  rows: { kind: 'payment' | 'refund'; method: PaymentMethod; amount: number }[], amount: number, method?: PaymentMethod,
+): { method: PaymentMethod; amount: number }[] {
+  if (method) return [{ method, amount }];
+  const net = (m: (x: PaymentMethod) => boolean) => rows.filter((r) => m(r.method)).reduce((n, r) => n + (r.kind === 'payment' ? Number(r.amount) : -Number(r.amount)), 0);
+  const toVouchers = Math.min(amount, Math.max(0, net((m) => m === 'voucher')));
+  const other = [...rows].reverse().find((r) => r.kind === 'payment' && r.method !== 'voucher')?.method ?? 'cash';
+  return [
+    ...(toVouchers > 0 ? [{ method: 'voucher' as const, amount: toVouchers }] : []),
+    ...(amount > toVouchers ? [{ method: other, amount: amount - toVouchers }] : []),
+  ];
 }

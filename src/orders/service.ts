@@ -4,7 +4,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { formatInZone } from '../platform/time.js';
-import { Problem, invalidField, notFound } from '../platform/problems.js';
+import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
 import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { findBasket, openBasket } from '../baskets/service.js';
@@ -13,11 +13,11 @@ import { feesFor, vatBreakdown, vatOf, type FeeSettings, type VatLine } from '..
 import { feeSettings, organisationVatRate } from '../fees/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
-import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline } from './rules.js';
+import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline, splitPaymentErrors } from './rules.js';
 import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasPresent, refundAndClose } from './extras.js';
 import {
   afterSale, prepareSale, registerSaleStep, ticketsCancelled, undoSale, writeSale,
-  type Sale, type SaleIntent, type WrittenSale,
+  type PaymentPart, type Sale, type SaleIntent, type WrittenSale,
 } from './steps.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
 import type { Customer } from '../customers/tables.js';
@@ -56,8 +56,11 @@ export type SaleLine = Awaited<ReturnType<typeof basketLines>>[number];
  * Turns an open basket into an order (paid, or a reservation). Reads and writes only what it must:
  * this is the last step of every buy in an on-sale rush.
  */
-export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput) {
-  return (await placeOrder(ctx, basketId, payment ? { payment } : {})).view;
+export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInput, payments?: PaymentPart[]) {
+  if (payment && payments) {
+    throw invalidField('payments', { en: 'send payment or payments, not both', nl: 'stuur payment of payments, niet allebei', fr: 'envoyez payment ou payments, pas les deux' });
+  }
+  return (await placeOrder(ctx, basketId, payments ? { payments } : payment ? { payment } : {})).view;
 }
 
 /** For a retried checkout whose first try's process died: the order, when that try got as far as one. */
@@ -169,13 +172,22 @@ registerSaleStep({
   },
 });
 
-// A payment taken at checkout (the box office): recorded with the order, for its whole amount.
+// A payment taken at checkout (the box office): recorded with the order, for its whole amount; or a
+// split payment, a row per part, whose parts must add up to the order's total.
 registerSaleStep({
   name: 'payment.recorded',
   rank: 90,
   async write(tx, ctx, sale) {
     const p = sale.intent.payment;
     if (p) sale.payments.push(await insertPayment(tx, ctx, sale.orderId, 'payment', p.method, sale.order.total, p.reference, sale.now));
+    const parts = sale.intent.payments;
+    if (!parts) return;
+    const errors = splitPaymentErrors(parts, sale.order.total);
+    if (errors.length) throw invalid(errors);
+    for (const part of parts) {
+      const reference = part.reference ?? (part.voucherCode ? `…${part.voucherCode.replace(/[^0-9A-Za-z]/g, '').slice(-4).toUpperCase()}` : undefined);
+      sale.payments.push(await insertPayment(tx, ctx, sale.orderId, 'payment', part.method, part.amount, reference, sale.now));
+    }
   },
 });
 

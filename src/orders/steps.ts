@@ -17,8 +17,18 @@ import type { SaleLine, TicketRow } from './service.js';
 export interface SaleIntent {
   /** A payment taken now (the box office): the order is paid. */
   payment?: { method: PaymentMethod; reference?: string };
+  /** Several payments taken now (cash and pin, a voucher...): their amounts add up to the total. */
+  payments?: PaymentPart[];
   /** To be paid online: the order awaits its payment (the payment step creates it after commit). */
   online?: OnlinePaymentRequest;
+}
+
+/** One part of a split payment; a voucher part names the voucher by its code (src/vouchers spends it). */
+export interface PaymentPart {
+  method: PaymentMethod;
+  amount: number;
+  reference?: string;
+  voucherCode?: string;
 }
 
 export interface OnlinePaymentRequest {
@@ -47,6 +57,7 @@ export interface WrittenSale extends Sale {
   hasExtras: boolean;
   /** Filled in by the steps as they write: the answer is built from these, without reading back. */
   tickets: TicketRow[];
+  /** The payment rows, in the order of `intent.payments` when the sale was split. */
   payments: Payment[];
 }
 

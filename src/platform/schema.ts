@@ -23,6 +23,8 @@ import type { MailTables } from '../mail/tables.js';
 import type { MyOrderTables } from '../my-order/tables.js';
 import type { PrivacyTables } from '../privacy/tables.js';
 import type { FeeTables } from '../fees/tables.js';
+import type { VoucherTables } from '../vouchers/tables.js';
+import type { ShiftTables } from '../shifts/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -48,4 +50,6 @@ export interface Database
     MailTables,
     MyOrderTables,
     PrivacyTables,
-    FeeTables {}
+    FeeTables,
+    VoucherTables,
+    ShiftTables {}

@@ -10,7 +10,7 @@ export type Cleanup = (db: Db, cut: Cutoffs, limit: number) => Promise<number>;
 const deleted = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
 
 /** Tables whose rows belong to one basket (column basket_id: its lines, the shop's token for it): they go with their basket. */
-export const BASKET_LINE_TABLES = ['basket_line_uitpas', 'basket_pack_seats', 'basket_packs', 'basket_streams', 'basket_lines', 'shop_baskets'] as const satisfies readonly (keyof Database)[];
+export const BASKET_LINE_TABLES = ['basket_line_uitpas', 'basket_pack_seats', 'basket_packs', 'basket_streams', 'basket_vouchers', 'basket_lines', 'shop_baskets'] as const satisfies readonly (keyof Database)[];
 
 /** Tables with a basket_id that stay when the basket goes: the order it became, UiTPAS's record of a sale. */
 export const BASKET_REFERENCES_KEPT = ['orders', 'uitpas_registrations'] as const;

@@ -90,6 +90,14 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
   const withStream = await req('POST', `/api/baskets/${basket.id}/streams`, { streamId: stream.id }, 'open stream');
   await req('POST', `/api/baskets/${basket.id}/uitpas`, { uitpasNumber: uitpas.pass }, 'open uitpas');
 
+  // A gift voucher sold (and one in the open basket), and the admin's open shift at the till.
+  const voucherBasket = await req('POST', '/api/baskets', { channel: 'boxoffice' }, 'voucher basket');
+  await req('POST', `/api/baskets/${voucherBasket.id}/vouchers`, { amount: 2500 }, 'voucher line');
+  const voucherOrder = await req('POST', `/api/baskets/${voucherBasket.id}/checkout`, { payments: [{ method: 'cash', amount: 2500 }] }, 'voucher sale');
+  const voucher = (await req('GET', `/api/orders/${voucherOrder.id}/vouchers`, undefined, 'vouchers')).items[0];
+  const withVoucher = await req('POST', `/api/baskets/${basket.id}/vouchers`, { amount: 1000 }, 'open voucher');
+  const shift = await req('POST', '/api/shifts', { float: 10000, venueId: c.venueId }, 'shift');
+
   const shopSlug = `shop-${tag.toLowerCase()}`;
   await req('PUT', '/api/shop-settings', { enabled: true, slug: shopSlug, displayName: `Winkel ${tag}` }, 'shop');
   const shopBasket = await req('POST', `/api/shops/${shopSlug}/baskets`, undefined, 'shop basket');
@@ -140,6 +148,7 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
       streamPurchase: purchase.id, basket: basket.id, basketLine: withSeat.lines[0].id, basketPackLine: withPack.packs[0].id,
       basketStreamLine: withStream.streams[0].id, ticketBarcode: order.tickets[0].barcode,
       onlineOrder: onlineOrder.orderId, onlinePayment: onlinePayment.id,
+      voucher: voucher.id, voucherCode: voucher.code, basketVoucherLine: withVoucher.vouchers[0].id, shift: shift.id,
       outbox: outbox.id, door: mainDoor.id, device: device.id, checkinConflict: conflict.id, user: user.id, apiClient: client.id, catalogueKey: key.id, job,
     },
   };

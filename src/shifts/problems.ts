@@ -1,0 +1,29 @@
+import { NOUNS, registerProblems } from '../platform/messages.js';
+
+Object.assign(NOUNS, { shift: { en: 'shift', nl: 'dienst', fr: 'service' } });
+
+registerProblems({
+  'shift-already-open': {
+    status: 409,
+    title: { en: 'A shift is open', nl: 'Er is al een dienst open', fr: 'Un service est déjà ouvert' },
+    detail: {
+      en: 'You already have an open shift: close it before opening another.',
+      nl: 'U hebt al een open dienst: sluit die eerst af.',
+      fr: "Vous avez déjà un service ouvert : clôturez-le d'abord.",
+    },
+  },
+  'shift-closed': {
+    status: 409,
+    title: { en: 'Shift closed', nl: 'Dienst afgesloten', fr: 'Service clôturé' },
+    detail: { en: 'This shift is already closed.', nl: 'Deze dienst is al afgesloten.', fr: 'Ce service est déjà clôturé.' },
+  },
+  'shift-not-yours': {
+    status: 403,
+    title: { en: 'Not your shift', nl: 'Niet uw dienst', fr: "Ce n'est pas votre service" },
+    detail: {
+      en: 'Only the cashier of this shift or a manager can close it.',
+      nl: 'Alleen de kassamedewerker van deze dienst of een beheerder kan hem afsluiten.',
+      fr: 'Seul le caissier de ce service ou un responsable peut le clôturer.',
+    },
+  },
+});
