@@ -11,11 +11,11 @@ import { issuableTickets } from '../tickets/rules.js';
 import { documentTickets } from '../tickets/store.js';
 import { calendar } from './ics.js';
 import { orderLink, orderOfToken } from './links.js';
-import { calendarEvents, handsOut, myOrderView, type MyOrderRow } from './view.js';
+import { calendarEvents, handsOut, myOrderView, type MyOrderRow, type MyTicket } from './view.js';
 
 export interface MyOrder {
   order: MyOrderRow;
-  tickets: Awaited<ReturnType<typeof documentTickets>>;
+  tickets: MyTicket[];
 }
 
 export async function myOrderOfToken(db: Db, token: string): Promise<MyOrder> {
@@ -23,12 +23,17 @@ export async function myOrderOfToken(db: Db, token: string): Promise<MyOrder> {
   if (!found) throw notFound('order');
   const order = await db.selectFrom('orders').innerJoin('organisations', 'organisations.id', 'orders.organisation_id')
     .leftJoin('customers', 'customers.id', 'orders.customer_id')
-    .select(['orders.id', 'orders.number', 'orders.status', 'orders.channel', 'orders.total', 'orders.paid_at', 'orders.created_at',
+    .select(['orders.id', 'orders.number', 'orders.status', 'orders.channel', 'orders.total', 'orders.fee', 'orders.paid_at', 'orders.created_at',
       'organisations.name as organisation_name', 'organisations.slug', 'customers.language as customer_language'])
     .where('orders.id', '=', found.orderId).where('orders.organisation_id', '=', found.orgId)
     .executeTakeFirst();
   if (!order) throw notFound('order');
-  return { order, tickets: await documentTickets(db, found.orgId, found.orderId) };
+  const [tickets, fees] = await Promise.all([
+    documentTickets(db, found.orgId, found.orderId),
+    db.selectFrom('tickets').select(['id', 'fee']).where('order_id', '=', found.orderId).where('organisation_id', '=', found.orgId).execute(),
+  ]);
+  const feeOf = new Map(fees.map((f) => [f.id, Number(f.fee)]));
+  return { order: { ...order, total: Number(order.total), fee: Number(order.fee) }, tickets: tickets.map((t) => ({ ...t, fee: feeOf.get(t.id) ?? 0 })) };
 }
 
 /** The language asked for (`?lang`, then Accept-Language), else the customer's, else Dutch. */

@@ -30,6 +30,7 @@ export const MY_ORDER_TEXTS = {
     en: 'This order was cancelled; its tickets are no longer valid.',
   },
   tickets: { nl: 'Tickets', fr: 'Billets', en: 'Tickets' },
+  serviceFee: { nl: 'Servicekosten', fr: 'Frais de service', en: 'Service fee' },
   other: { nl: 'Overige', fr: 'Autres', en: 'Other' },
   calendarOrder: { nl: 'Bestelling {number}', fr: 'Commande {number}', en: 'Order {number}' },
 } satisfies Record<string, Text>;

@@ -14,6 +14,8 @@ export interface MyOrderRow {
   status: 'reserved' | 'awaiting_payment' | 'paid' | 'cancelled';
   channel: string;
   total: number;
+  /** The order's own service fee (per-ticket fees are on the tickets). */
+  fee: number;
   paid_at: string | null;
   created_at: string;
   organisation_name: string;
@@ -35,7 +37,10 @@ const NOTICES: Record<BuyerStatus, keyof typeof T | null> = {
 export const handsOut = (o: MyOrderRow, t: Pick<DocumentTicket, 'status' | 'dip_category'>): boolean =>
   t.status === 'valid' && (o.status === 'paid' || (o.status === 'reserved' && t.dip_category === 'free'));
 
-export function myOrderView(o: MyOrderRow, tickets: DocumentTicket[], lang: Lang) {
+/** A ticket as the buyer's page reads it: the document row and its service fee. */
+export type MyTicket = DocumentTicket & { fee: number };
+
+export function myOrderView(o: MyOrderRow, tickets: MyTicket[], lang: Lang) {
   const status = buyerStatus(o);
   const notice = NOTICES[status];
   const performances = new Map<string, {
@@ -66,10 +71,15 @@ export function myOrderView(o: MyOrderRow, tickets: DocumentTicket[], lang: Lang
     }
     p.tickets.push(ticketView(t));
   }
-  const ticketSum = tickets.filter((t) => t.status === 'valid').reduce((n, t) => n + t.price, 0);
+  const valid = tickets.filter((t) => t.status === 'valid');
+  const ticketSum = valid.reduce((n, t) => n + t.price, 0);
+  const over = status === 'released' || status === 'cancelled';
+  const feeSum = valid.reduce((n, t) => n + Number(t.fee), 0) + (over ? 0 : Number(o.fee));
   const lines = [{ label: T.tickets[lang], amount: ticketSum }];
+  if (feeSum > 0) lines.push({ label: T.serviceFee[lang], amount: feeSum });
   // Packs, streams and whatever else the order holds besides seats.
-  if (o.total !== ticketSum && status !== 'released' && status !== 'cancelled') lines.push({ label: T.other[lang], amount: o.total - ticketSum });
+  const other = o.total - ticketSum - feeSum;
+  if (other !== 0 && !over) lines.push({ label: T.other[lang], amount: other });
   return {
     number: o.number, status, statusText: T[status][lang], notice: notice ? T[notice][lang] : null,
     organisationName: o.organisation_name, shopSlug: o.slug, language: lang,

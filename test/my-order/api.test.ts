@@ -13,6 +13,7 @@ describe.each(DIALECTS)('my order on %s', (dialect) => {
   let slug: string;
   let paid: { token: string; number: string; barcodes: string[]; ticketIds: string[] };
   let released: string;
+  let pay: (seatIds: string[], outcome: string, email: string) => Promise<string>;
 
   const raw = (path: string, lang = 'nl') => fetch(k.s.baseUrl + path, { headers: { 'accept-language': lang } });
   const tokenOf = (url: string) => url.split('/order/')[1];
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('my order on %s', (dialect) => {
   beforeAll(async () => {
     k = await startPaymentKit(dialect);
     slug = ok(await k.s.request('PUT', '/api/shop-settings', { token: k.token, body: { enabled: true } })).slug;
-    const pay = async (seatIds: string[], outcome: string, email: string) => {
+    pay = async (seatIds: string[], outcome: string, email: string) => {
       const u = buyer(k.s, slug);
       await u.open();
       ok(await u.add({ performanceId: k.c.performanceId, seatIds }));
@@ -124,5 +125,14 @@ describe.each(DIALECTS)('my order on %s', (dialect) => {
       expectProblem(await k.s.request('GET', `/api/my-order/short${path}`), 404, 'not-found');
     }
     expectProblem(await k.s.request('GET', `/api/my-order/${released}/tickets/${paid.ticketIds[0]}/qr.svg`), 404, 'not-found');
+  });
+
+  it('the totals name the service fees apart from the tickets, and add up to what was paid', async () => {
+    ok(await k.s.request('PUT', '/api/fees', { token: k.token, body: { online: { perTicket: 150, perOrder: 200, vatRate: 2100 } } }));
+    const { orderToken } = await import('../../src/my-order/links.js');
+    const token = await orderToken(k.s.deps.db, await pay(['r1s3'], 'paid', 'cas@example.nl'));
+    const view = ok(await k.s.request('GET', `/api/my-order/${token}`, { lang: 'nl' }));
+    expect(view.totals).toEqual({ lines: [{ label: 'Tickets', amount: 3000 }, { label: 'Servicekosten', amount: 350 }], total: 3350 });
+    expect(view.performances[0].tickets[0].price).toBe(3000);
   });
 });

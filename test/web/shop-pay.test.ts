@@ -199,8 +199,12 @@ describe('paying in the web shop on a desktop, in French', { timeout: 240_000 },
 
   it('Mollie unreachable is said in French and tried again; no webhook ever comes: the buyer who left the payment page unpaid goes back to it, pays, and the return page finds it paid', async () => {
     screenshotOnFailure(() => page, 'shop-pay-no-webhook');
+    ok(await w.s.request('PUT', '/api/fees', { token: w.staff, body: { online: { perTicket: 150, perOrder: 200, vatRate: 2100 } } }));
     await toPayStep(page, w, ['r3s3', 'r3s4'], { name: 'Camille Dubois', email: 'camille@exemple.be' }, { details: 'Continuer vers vos coordonnées', next: 'Continuer vers le paiement' });
     await eventually(() => headingFocused(page)).toBe('Paiement');
+    // the service fees, apart from the tickets, in the total
+    expect(await page.locator('form.pay, .summary').locator('.fee .place').allTextContents()).toEqual(['Frais de service (2 billets)', 'Frais de service']);
+    expect(await page.textContent('.pay-total')).toBe('45,00 €');
     expect(await englishIn(page)).toBeNull();
     // Mollie does not answer: the buyer is told so in French, and simply tries again
     expect((await sandboxFault(w, 'POST', '/_sandbox/faults', { kind: 'status', status: 503, method: 'POST', path: '/v2/payments', count: 20 })).status).toBe(201);

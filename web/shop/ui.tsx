@@ -1,6 +1,6 @@
 // Small pieces the shop's pages share.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ShopError } from './api.js';
+import { ShopError, type Basket } from './api.js';
 import { useI18n, type Key } from './i18n.js';
 import { href, onLink } from './router.js';
 import { euro as euroText } from './format.js';
@@ -119,15 +119,10 @@ export function focusHeading(): () => void {
   return stop;
 }
 
-interface FeeLine { kind: string; quantity: number; amount: number }
-
-/**
- * The basket's service fee lines, when the basket view has them (they are in its total already):
- * shown as they come, per ticket or per order.
- */
-export function FeeLines({ basket }: { basket: object }) {
+/** The basket's service fee lines (in its total already), as the basket view gives them: per ticket or per order. */
+export function FeeLines({ basket }: { basket: Pick<Basket, 'fees'> }) {
   const { t, lang } = useI18n();
-  const fees = ((basket as { fees?: FeeLine[] }).fees ?? []).filter((f) => f.amount > 0);
+  const fees = basket.fees.filter((f) => f.amount > 0);
   return (
     <>
       {fees.map((f, i) => (
