@@ -28,6 +28,8 @@ export interface OrderExtra {
   checkout(tx: Db, ctx: Ctx, facts: CheckoutFacts): Promise<void>;
   /** What the order owes for its valid extras. */
   owed(db: Db, orderId: string): Promise<number>;
+  /** No VAT on it (a multi-purpose gift voucher: VAT is due when it is spent). */
+  vatFree?: boolean;
   /** Tickets were cancelled (in the caller's transaction). */
   ticketsCancelled?(db: Db, ticketIds: string[], now: Date): Promise<void>;
 }
@@ -79,6 +81,13 @@ export async function extrasInBasket(db: Db, basketId: string) {
     total += r.total;
   }
   return { count, total };
+}
+
+/** The part of `extrasOwed` that carries no VAT. */
+export async function extrasOwedVatFree(db: Db, orderId: string): Promise<number> {
+  let n = 0;
+  for (const e of extras) if (e.vatFree) n += await e.owed(db, orderId);
+  return n;
 }
 
 export async function extrasOwed(db: Db, orderId: string): Promise<number> {

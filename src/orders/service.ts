@@ -14,7 +14,7 @@ import { feeSettings, organisationVatRate } from '../fees/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
 import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline, splitPaymentErrors } from './rules.js';
-import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasPresent, refundAndClose } from './extras.js';
+import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasOwedVatFree, extrasPresent, refundAndClose } from './extras.js';
 import {
   afterSale, prepareSale, registerSaleStep, ticketsCancelled, undoSale, writeSale,
   type PaymentPart, type Sale, type SaleIntent, type WrittenSale,
@@ -106,7 +106,8 @@ export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent)
   const customer = basket.customer_id ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', basket.customer_id).executeTakeFirst() : undefined;
   const owedForExtras = written.hasExtras ? await extrasOwed(ctx.db, written.orderId) : 0;
   const extrasRate = owedForExtras ? await organisationVatRate(ctx.db, ctx.orgId) : 0;
-  return { order: written.order, view: orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras, extrasRate) };
+  const vatFree = owedForExtras ? await extrasOwedVatFree(ctx.db, written.orderId) : 0;
+  return { order: written.order, view: orderView(ctx, written.order, written.tickets, written.payments, customer, owedForExtras, extrasRate, vatFree) };
 }
 
 /**
@@ -239,14 +240,18 @@ export async function getOrderView(ctx: Ctx, id: string) {
     extrasOwed(ctx.db, id),
   ]);
   const extrasRate = owedForExtras ? await organisationVatRate(ctx.db, ctx.orgId) : 0;
-  return orderView(ctx, o, tickets, payments, customer, owedForExtras, extrasRate);
+  const vatFree = owedForExtras ? await extrasOwedVatFree(ctx.db, id) : 0;
+  return orderView(ctx, o, tickets, payments, customer, owedForExtras, extrasRate, vatFree);
 }
 
 /**
  * What an order owes and its VAT, line by line: each valid ticket (at its performance's rate) and
- * its fee, the order's own fee while the order is not cancelled, packs and streams at `extrasRate`.
+ * its fee, the order's own fee while the order is not cancelled, packs and streams at `extrasRate`,
+ * gift vouchers (`vatFree` of the extras) at 0.
  */
-export function orderMoney(o: Order, tickets: Pick<TicketRow, 'status' | 'price' | 'vat_rate' | 'vat' | 'fee' | 'fee_vat'>[], owedForExtras: number, extrasRate: number) {
+export function orderMoney(
+  o: Order, tickets: Pick<TicketRow, 'status' | 'price' | 'vat_rate' | 'vat' | 'fee' | 'fee_vat'>[], owedForExtras: number, extrasRate: number, vatFree = 0,
+) {
   const valid = tickets.filter((t) => t.status === 'valid');
   const orderFee = o.status === 'cancelled' ? 0 : Number(o.fee);
   const withFee = valid.filter((t) => t.fee > 0);
@@ -261,7 +266,8 @@ export function orderMoney(o: Order, tickets: Pick<TicketRow, 'status' | 'price'
     ...valid.map((t) => ({ gross: t.price, rate: t.vat_rate, vat: Number(t.vat) })),
     ...withFee.map((t) => ({ gross: Number(t.fee), rate: o.fee_vat_rate, vat: Number(t.fee_vat) })),
     ...(orderFee ? [{ gross: orderFee, rate: o.fee_vat_rate, vat: Number(o.fee_vat) }] : []),
-    ...(owedForExtras ? [{ gross: owedForExtras, rate: extrasRate }] : []),
+    ...(owedForExtras - vatFree ? [{ gross: owedForExtras - vatFree, rate: extrasRate }] : []),
+    ...(vatFree ? [{ gross: vatFree, rate: 0, vat: 0 }] : []),
   ];
   const owed = lines.reduce((n, l) => n + l.gross, 0);
   return { owed, fees, vat: vatBreakdown(lines) };
@@ -269,9 +275,10 @@ export function orderMoney(o: Order, tickets: Pick<TicketRow, 'status' | 'price'
 
 function orderView(
   ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[], customer: Customer | undefined, owedForExtras: number, extrasRate: number,
+  vatFree = 0,
 ) {
   const paidIn = payments.reduce((n, p) => n + (p.kind === 'payment' ? p.amount : -p.amount), 0);
-  const { owed, fees, vat } = orderMoney(o, tickets, owedForExtras, extrasRate);
+  const { owed, fees, vat } = orderMoney(o, tickets, owedForExtras, extrasRate, vatFree);
   return {
     id: o.id,
     number: o.number,

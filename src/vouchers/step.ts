@@ -20,6 +20,7 @@ const euros = (cents: number): string => `€ ${(cents / 100).toFixed(2).replace
 registerOrderExtra({
   name: 'vouchers',
   basketTables: ['basket_vouchers'],
+  vatFree: true,
   async inBasket(db, basketId) {
     const r = await db.selectFrom('basket_vouchers').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('amount').as('total')])
       .where('basket_id', '=', basketId).executeTakeFirstOrThrow();

@@ -61,6 +61,9 @@ describe.each(DIALECTS)('the till on %s', (dialect) => {
     expect(b).toMatchObject({ total: 4500, vouchers: [{ amount: 2500 }] });
     const order = k.ok(await pay(id, [{ method: 'pin', amount: 4500 }]), 201);
     expect(order.total).toBe(4500);
+    // money, not a ticket: the voucher carries no VAT
+    expect(order.vat.find((r: { rate: number }) => r.rate === 0)).toMatchObject({ gross: 2500, vat: 0 });
+    expect(k.ok(await k.req('GET', `/api/orders/${order.id}`)).vat).toEqual(order.vat);
     const [v] = k.ok(await k.req('GET', `/api/orders/${order.id}/vouchers`)).items;
     expect(v.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
     // two years, to the day, in the venue's calendar

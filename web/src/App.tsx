@@ -8,13 +8,16 @@ import { SellScreen } from './sell/SellScreen.js';
 import { OrdersScreen } from './orders/OrdersScreen.js';
 import { ReportsScreen } from './reports/ReportsScreen.js';
 import { DipScreen } from './dip/DipScreen.js';
+import { TillScreen } from './till/TillScreen.js';
+import { useShift } from './till/useShift.js';
+import { useTill } from './till/words.js';
 import { OutboxScreen } from './mail/OutboxScreen.js';
 import { MAIL_TEXTS } from './mail/texts.js';
 import { LanguageSwitch } from './ui/LanguageSwitch.js';
 import { ShortcutHelp } from './ui/ShortcutHelp.js';
 import { useHotkeys } from './ui/useHotkeys.js';
 
-export type Tab = 'sell' | 'orders' | 'reports' | 'dip' | 'mail';
+export type Tab = 'sell' | 'orders' | 'till' | 'reports' | 'dip' | 'mail';
 
 export function App() {
   return <I18nProvider><Shell /></I18nProvider>;
@@ -27,6 +30,8 @@ function Shell() {
   const [caps, setCaps] = useState<Capabilities>({ uitpas: false, reports: false, dip: false });
   const [tab, setTab] = useState<Tab>('sell');
   const [openOrderId, setOpenOrderId] = useState<string | null>(null);
+  const shift = useShift(user);
+  const { tw } = useTill();
 
   useEffect(() => {
     setOnUnauthenticated(() => { session.token = null; setUser(null); });
@@ -48,6 +53,7 @@ function Shell() {
   const tabs: [Tab, string, boolean][] = [
     ['sell', t('sell'), user.role !== 'reporting'],
     ['orders', t('orders'), true],
+    ['till', tw('till'), user.role !== 'reporting' && shift.known],
     ['reports', t('reports'), caps.reports],
     ['dip', t('dip'), caps.dip],
     ['mail', MAIL_TEXTS[lang].tab, user.role === 'admin' || user.role === 'boxoffice'],
@@ -58,10 +64,16 @@ function Shell() {
         <strong>{t('appName')}</strong>
         <nav>
           {tabs.filter(([, , shown]) => shown).map(([id, label]) => (
-            <button key={id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>{label}</button>
+            <button key={id} className={tab === id ? 'tab active' : 'tab'} name={`tab-${id}`} onClick={() => { setTab(id); if (id === 'till') void shift.refresh(); }}>{label}</button>
           ))}
         </nav>
         <span className="spacer" />
+        {shift.known && (
+          <button className={shift.shift ? 'shift-state open' : 'shift-state none'} name="shift-state" onClick={() => setTab('till')}
+            title={shift.shift ? undefined : tw('noShiftWarning')}>
+            {shift.shift ? tw('shiftOpen') : `⚠ ${tw('noShift')}`}
+          </button>
+        )}
         <ShortcutHelp />
         <LanguageSwitch />
         <span className="user">{user.name}</span>
@@ -70,6 +82,7 @@ function Shell() {
       <main className="content">
         {tab === 'sell' && <SellScreen user={user} caps={caps} onOpenOrder={(id) => { setOpenOrderId(id); setTab('orders'); }} />}
         {tab === 'orders' && <OrdersScreen openOrderId={openOrderId} />}
+        {tab === 'till' && <TillScreen state={shift} />}
         {tab === 'reports' && caps.reports && <ReportsScreen role={user.role} />}
         {tab === 'dip' && caps.dip && <DipScreen />}
         {tab === 'mail' && <OutboxScreen />}

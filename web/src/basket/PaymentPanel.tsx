@@ -7,6 +7,8 @@ import { money, parseEuros } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
+import { useTill } from '../till/words.js';
+import { SplitPayment } from './SplitPayment.js';
 
 type Method = 'cash' | 'pin' | 'card' | 'invoice' | 'reserve';
 const METHODS = ['cash', 'pin', 'card', 'invoice'] as const;
@@ -16,6 +18,8 @@ interface Props { basket: Basket; cashRef: RefObject<HTMLInputElement | null>; p
 export function PaymentPanel({ basket, cashRef, pinRef, cashOpen, setCashOpen, onDone }: Props) {
   const { t } = useI18n();
   const [received, setReceived] = useState('');
+  const [split, setSplit] = useState(false);
+  const { tw } = useTill();
   const keys = useRef(new Map<string, string>());
   const { busy, error, run } = useAction();
 
@@ -42,10 +46,12 @@ export function PaymentPanel({ basket, cashRef, pinRef, cashOpen, setCashOpen, o
             {t(m)}{m === 'cash' ? ' (F8)' : m === 'pin' ? ' (F7)' : ''}
           </button>
         ))}
+        <button name="pay-split" disabled={busy} onClick={() => { setCashOpen(false); setSplit(true); }}>{tw('split')}</button>
         <button name="reserve" disabled={busy || !basket.customer} title={basket.customer ? undefined : t('customerNeeded')}
           onClick={() => void checkout('reserve')}>{t('reserveLater')}</button>
       </div>
       {!basket.customer && <small className="muted reserve-hint">{t('customerNeeded')}</small>}
+      {split && !cashOpen && <SplitPayment basket={basket} onClose={() => setSplit(false)} onDone={(o) => { setSplit(false); onDone(o); }} />}
       {cashOpen && (
         <form className="cash row" onSubmit={payCash}>
           <label>{t('received')}

@@ -14,6 +14,8 @@ import { BasketLines } from '../basket/BasketLines.js';
 import { CustomerPanel } from '../basket/CustomerPanel.js';
 import { PaymentPanel } from '../basket/PaymentPanel.js';
 import { UitpasPanel } from '../basket/UitpasPanel.js';
+import { SoldVouchers } from '../basket/SoldVouchers.js';
+import { VoucherSale } from '../basket/VoucherSale.js';
 import { printTickets } from '../orders/printTickets.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
@@ -69,7 +71,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
   const done = (o: Order) => { setOrder(o); setPrinted(0); b.reset(); void data.refresh(); };
   const doPrint = () => order && print.run(async () => { await printTickets(order.id); setPrinted((n) => n + 1); });
   const newSale = () => { setOrder(null); setSelected(new Set()); setCashOpen(false); setError(null); };
-  const hasLines = !!b.basket && b.basket.lines.length > 0;
+  const hasLines = !!b.basket && (b.basket.lines.length > 0 || !!b.basket.vouchers?.length);
 
   useHotkeys({
     F2: () => searchRef.current?.focus(),
@@ -106,6 +108,8 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
         {order && <OrderDone order={order} printed={printed} printError={print.error} onPrint={() => void doPrint()} onNewSale={newSale} onOpen={() => onOpenOrder(order.id)} />}
         <BasketLines basket={b.basket} ticketTypes={data.ticketTypes} prices={data.prices}
           onType={(lineId, tt) => void run(() => b.setTicketType(lineId, tt))} onRemove={(lineId) => void act(() => b.removeLine(lineId))} />
+        {order && <SoldVouchers orderId={order.id} />}
+        <VoucherSale basket={b.basket} onAdd={(amount) => act(() => b.addVoucher(amount))} onRemove={(lineId) => act(() => b.removeVoucher(lineId))} />
         {hasLines && caps.uitpas && performance?.uitpasEnabled && <UitpasPanel basket={b.basket} onBasket={b.setBasket} />}
         {hasLines && <CustomerPanel basket={b.basket} onSet={b.setCustomer} />}
         {hasLines && <PaymentPanel basket={b.basket!} cashRef={cashRef} pinRef={pinRef} cashOpen={cashOpen} setCashOpen={setCashOpen} onDone={done} />}

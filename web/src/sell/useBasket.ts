@@ -1,6 +1,6 @@
 // The basket being sold: created on the first place added, replaced by a fresh one after checkout.
 import { useCallback, useState } from 'react';
-import { ApiError, api, post } from '../api/client.js';
+import { ApiError, api, get, post } from '../api/client.js';
 import type { Basket } from '../api/types.js';
 
 export type AddBody =
@@ -44,11 +44,24 @@ export function useBasket() {
     setBasket(await api<Basket>('PUT', `/api/baskets/${b.id}/customer`, { body }));
   }, [ensure]);
 
+  /** A gift voucher of `amount` cents as a line of the basket (src/vouchers). */
+  const addVoucher = useCallback(async (amount: number) => {
+    const b = await ensure();
+    await post(`/api/baskets/${b.id}/vouchers`, { amount });
+    setBasket(await get<Basket>(`/api/baskets/${b.id}`));
+  }, [ensure]);
+
+  const removeVoucher = useCallback(async (lineId: string) => {
+    if (!basket) return;
+    await api('DELETE', `/api/baskets/${basket.id}/vouchers/${lineId}`);
+    setBasket(await get<Basket>(`/api/baskets/${basket.id}`));
+  }, [basket]);
+
   const clear = useCallback(async () => {
     if (basket?.status === 'open') await api('DELETE', `/api/baskets/${basket.id}`);
     setBasket(null);
   }, [basket]);
 
-  return { basket, setBasket, add, removeLine, setTicketType, setCustomer, clear, reset: () => setBasket(null) };
+  return { basket, setBasket, add, removeLine, setTicketType, setCustomer, addVoucher, removeVoucher, clear, reset: () => setBasket(null) };
 }
 export type BasketApi = ReturnType<typeof useBasket>;
