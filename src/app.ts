@@ -11,7 +11,8 @@ import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE, SellingGate } from './pla
 import { Problem, clientErrorHandler, frameworkErrors, installProblemHandlers } from './platform/problems.js';
 import { problemRoutes } from './platform/problem-routes.js';
 import { recordRoutes } from './platform/route-table.js';
-import { FORMATS } from './platform/schemas.js';
+import { validatorCompiler } from './platform/validation.js';
+import { nfcDeep } from './platform/unicode.js';
 import { docsCsp, registerSecurityHeaders } from './platform/security-headers.js';
 import { jobRoutes } from './platform/jobs-routes.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -53,7 +54,6 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   const deps: Deps = { ...given, gate: given.gate ?? new SellingGate(DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE) };
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true, formats: FORMATS } },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
     frameworkErrors,
@@ -62,6 +62,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   recordRoutes(app);
   installProblemHandlers(app);
   await registerSecurityHeaders(app);
@@ -69,6 +70,8 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   // with required fields names them instead of saying "body must be an object".
   app.addHook('preValidation', async (req) => {
     if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH')) req.body = {};
+    nfcDeep(req.body);
+    nfcDeep(req.query);
   });
   await app.register(formbody);
   await app.register(swagger, {

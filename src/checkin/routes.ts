@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { bearerToken, ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { Problem } from '../platform/problems.js';
-import { IdParams, Items, Nullable, Text } from '../platform/schemas.js';
+import { IdParams, Items, Nullable, Text, VisibleName } from '../platform/schemas.js';
 import { logout } from '../staff/service.js';
 import {
   createDoor, listDevices, listDoors, registerDevice, renewDeviceCode, revokeDevice, signInDevice, signOutDevice, updateDevice, updateDoor, whoAmI,
@@ -122,14 +122,14 @@ export const checkinRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
   }, async (req) => ({ items: await listDoors(ctxOf(deps, req), req.query.archived) }));
 
   app.post('/api/checkin/doors', {
-    schema: { tags, summary: 'Add a door', body: Type.Object({ name: Text(100) }, { additionalProperties: false }), response: { 201: Door } },
+    schema: { tags, summary: 'Add a door', body: Type.Object({ name: VisibleName(100) }, { additionalProperties: false }), response: { 201: Door } },
     preHandler: manager,
   }, async (req, reply) => reply.code(201).send(await createDoor(ctxOf(deps, req), req.body.name)));
 
   app.patch('/api/checkin/doors/:id', {
     schema: {
       tags, summary: 'Rename or archive a door', params: IdParams,
-      body: Type.Object({ name: Type.Optional(Text(100)), archived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      body: Type.Object({ name: Type.Optional(VisibleName(100)), archived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: Door },
     },
     preHandler: manager,
@@ -143,7 +143,7 @@ export const checkinRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
   app.post('/api/checkin/devices', {
     schema: {
       tags, summary: 'Register a device for a door; the answer holds its device code, shown this once',
-      body: Type.Object({ name: Text(100), doorId: Text(100) }, { additionalProperties: false }), response: { 201: DeviceWithCode },
+      body: Type.Object({ name: VisibleName(100), doorId: Text(100) }, { additionalProperties: false }), response: { 201: DeviceWithCode },
     },
     preHandler: manager,
   }, async (req, reply) => reply.code(201).send(await registerDevice(ctxOf(deps, req), req.body)));
@@ -151,7 +151,7 @@ export const checkinRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
   app.patch('/api/checkin/devices/:id', {
     schema: {
       tags, summary: 'Rename a device or move it to another door', params: IdParams,
-      body: Type.Object({ name: Type.Optional(Text(100)), doorId: Type.Optional(Text(100)) }, { additionalProperties: false }),
+      body: Type.Object({ name: Type.Optional(VisibleName(100)), doorId: Type.Optional(Text(100)) }, { additionalProperties: false }),
       response: { 200: Device },
     },
     preHandler: manager,

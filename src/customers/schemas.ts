@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { LANGS } from '../platform/i18n.js';
-import { BirthDate, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { BirthDate, Nullable, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 
 export const CustomerBody = Type.Object({
-  name: Text(200),
+  name: VisibleName(200),
   email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[0-9 +()./-]*$' }))),
   postalCode: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),

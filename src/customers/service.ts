@@ -18,7 +18,7 @@ export interface CustomerInput {
 }
 
 const searchText = (c: { name: string; email: string | null; postal_code: string | null }) =>
-  [c.name, c.email ?? '', (c.postal_code ?? '').replace(/\s+/g, '')].join(' ').toLowerCase();
+  [c.name, c.email ?? '', (c.postal_code ?? '').replace(/\s+/g, '')].join(' ').normalize('NFC').toLowerCase();
 
 export const customerView = (c: Customer) => ({
   id: c.id, name: c.name, email: c.email, phone: c.phone, postalCode: c.postal_code, city: c.city, birthDate: c.birth_date,

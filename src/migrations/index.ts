@@ -22,6 +22,7 @@ import * as idempotencyLease from './2026-12-02T1810_idempotency_lease.js';
 import * as blockCreatedBy from './2026-12-02T1810_block_created_by.js';
 import * as feesVat from './2026-12-02T2200_fees_vat.js';
 import * as till from './2026-12-02T2200_till.js';
+import * as textNfc from './2026-12-02T2300_text_nfc.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1810_block_created_by': blockCreatedBy,
   '2026-12-02T2200_fees_vat': feesVat,
   '2026-12-02T2200_till': till,
+  '2026-12-02T2300_text_nfc': textNfc,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { VisibleName } from '../platform/schemas.js';
 import { requireRole, ctxOf } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { getOrganisation, organisationView, updateOrganisation } from './service.js';
@@ -25,7 +26,7 @@ export const organisationRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       tags: ['organisation'],
       summary: 'Change the organisation name, its slug (the web shop address), hold times and reservation deadline',
       body: Type.Object({
-        name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        name: Type.Optional(VisibleName()),
         slug: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: 40 })),
         onlineHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
         boxofficeHoldMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),

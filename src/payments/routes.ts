@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { gated } from '../platform/gate.js';
-import { Cents, IdParams, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { Cents, IdParams, Nullable, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 import { checkoutOnline, onlineOrderStatus, paymentMethods } from './online.js';
 import { clearAttention, onlinePaymentsOfOrder, paymentsNeedingAttention } from './service.js';
 import { ONLINE_PAYMENT_STATUSES } from './tables.js';
@@ -45,7 +45,7 @@ export const paymentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       body: Type.Object({
         redirectUrl: Url, locale: Locale, method: Type.Optional(Text(40)),
         buyer: Type.Optional(Type.Object({
-          name: Text(200), email: Type.String({ format: 'email', maxLength: 200 }), phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+          name: VisibleName(200), email: Type.String({ format: 'email', maxLength: 200 }), phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
         }, { additionalProperties: false })),
       }, { additionalProperties: false }),
       response: { 201: OnlineCheckout },

@@ -197,6 +197,11 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   enum: { en: 'must be one of: {allowed}', nl: 'moet een van deze zijn: {allowed}', fr: "doit être l'une de ces valeurs : {allowed}" },
   const: { en: 'must be {allowed}', nl: 'moet {allowed} zijn', fr: 'doit être {allowed}' },
   format: { en: 'must be a valid {format}', nl: 'moet een geldige {format} zijn', fr: 'doit être un {format} valide' },
+  'format:foyer-name': {
+    en: 'must contain letters or other visible characters, not only spaces or invisible characters',
+    nl: 'moet letters of andere zichtbare tekens bevatten, niet alleen spaties of onzichtbare tekens',
+    fr: 'doit contenir des lettres ou d\'autres caractères visibles, pas seulement des espaces ou des caractères invisibles',
+  },
   'format:foyer-day': {
     en: 'must be an existing date YYYY-MM-DD from 2000-01-01 to 2100-12-31',
     nl: 'moet een bestaande datum JJJJ-MM-DD zijn van 2000-01-01 tot 2100-12-31',

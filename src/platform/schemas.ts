@@ -4,6 +4,11 @@ import { FIRST_DAY, LAST_DAY, isDay, isInstant, isLocalDateTime } from './time.j
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export const Text = (max = 200) => Type.String({ minLength: 1, maxLength: max });
+/** A name or title: at least one character a reader can see (not only spaces or zero-width characters). */
+export const VisibleName = (max = 200) => Type.String({ minLength: 1, maxLength: max, format: 'foyer-name' });
+/** Spaces, control and format characters (zero-width space and joiners, BOM, bidi marks) and other ignorables. */
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+export const isVisibleName = (s: string): boolean => s.replace(INVISIBLE, '').length > 0;
 export const OptionalText = (max = 2000) => Type.String({ maxLength: max });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const StringEnum = <const T extends readonly string[]>(values: T) =>
@@ -15,6 +20,7 @@ export const Items = <T extends TSchema>(t: T) => Type.Object({ items: Type.Arra
  * that is not a real date or time in FIRST_DAY..LAST_DAY is a field error, never silently moved.
  */
 export const FORMATS = {
+  'foyer-name': (s: string) => isVisibleName(s),
   'foyer-day': (s: string) => isDay(s),
   'foyer-birth-date': (s: string) => isDay(s, FIRST_BIRTH_DAY),
   'foyer-local-date-time': (s: string) => isLocalDateTime(s),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { Cents, IdParams, Items, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { Cents, IdParams, Items, Nullable, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 import { CHANNELS } from '../productions/tables.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { DIP_CATEGORIES } from './tables.js';
@@ -10,7 +10,7 @@ import {
   createTicketType, getPriceList, getTicketType, listTicketTypes, putPriceList, ticketTypeView, updateTicketType,
 } from './service.js';
 
-const Names = Type.Object({ nl: Text(100), fr: Text(100), en: Text(100) }, { additionalProperties: false });
+const Names = Type.Object({ nl: VisibleName(100), fr: VisibleName(100), en: VisibleName(100) }, { additionalProperties: false });
 const TicketTypeBody = Type.Object({
   names: Names,
   dipCategory: StringEnum(DIP_CATEGORIES),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { Day, IdParams, Items, LocalDateTime, Nullable, OptionalText, StringEnum, Text } from '../platform/schemas.js';
+import { Day, IdParams, Items, LocalDateTime, Nullable, OptionalText, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 import { DIP_PRODUCTION_ID } from './rules.js';
 import { CHANNELS, PERFORMANCE_STATUSES } from './tables.js';
 import './problems.js';
@@ -12,7 +12,7 @@ import {
 } from './service.js';
 
 const ProductionBody = Type.Object({
-  title: Text(),
+  title: VisibleName(),
   producer: Type.String({ maxLength: 200, default: '' }),
   genre: Type.String({ maxLength: 100, default: '' }),
   description: Type.String({ maxLength: 10_000, default: '' }),
@@ -89,7 +89,7 @@ export const productionRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async
     schema: {
       tags: ['productions'], params: IdParams,
       body: Type.Object({
-        title: Type.Optional(Text()), producer: Type.Optional(Type.String({ maxLength: 200 })),
+        title: Type.Optional(VisibleName()), producer: Type.Optional(Type.String({ maxLength: 200 })),
         genre: Type.Optional(Type.String({ maxLength: 100 })), description: Type.Optional(Type.String({ maxLength: 10_000 })),
         imageUrl: ProductionBody.properties.imageUrl, dipProductionId: ProductionBody.properties.dipProductionId,
       }, { additionalProperties: false }),

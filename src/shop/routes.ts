@@ -9,7 +9,7 @@ import { gated } from '../platform/gate.js';
 import { pickLang } from '../platform/i18n.js';
 import { publicBase } from '../platform/public-url.js';
 import { invalidField } from '../platform/problems.js';
-import { Day, Nullable, StringEnum, Text } from '../platform/schemas.js';
+import { Day, Nullable, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 import { linesBodyError, type LinesRequest } from '../baskets/rules.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { SLUG_PATTERN } from '../organisations/slug.js';
@@ -245,7 +245,7 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
         { description: 'The customer is found by e-mail address, or created: one person, one customer.' }),
       params: Slug,
       body: Type.Object({
-        name: Text(200),
+        name: VisibleName(200),
         email: Type.String({ format: 'email', maxLength: 320 }),
         emailConfirm: Type.String({ maxLength: 320 }),
         phone: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[0-9 +()./-]*$' }))),

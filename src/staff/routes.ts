@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { bearerToken, ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { Problem } from '../platform/problems.js';
-import { StringEnum } from '../platform/schemas.js';
+import { StringEnum, VisibleName } from '../platform/schemas.js';
 import { ROLES } from './tables.js';
 import {
   createApiClient, createUser, issueClientToken, listApiClients, listUsers, login, logout, me,
@@ -85,7 +85,7 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       summary: 'Create a staff user',
       body: Type.Object({
         email: Type.String({ format: 'email', maxLength: 320 }),
-        name: Type.String({ minLength: 1, maxLength: 200 }),
+        name: VisibleName(),
         role: Role,
         password: Password,
       }, { additionalProperties: false }),
@@ -122,7 +122,7 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     schema: {
       tags: ['staff'],
       summary: 'Create an API client; the answer holds its secret, shown this once',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), role: Role }, { additionalProperties: false }),
+      body: Type.Object({ name: VisibleName(), role: Role }, { additionalProperties: false }),
       response: { 201: Type.Intersect([ApiClientView, Type.Object({ clientSecret: Type.String() })]) },
     },
     preHandler: requireRole(deps, 'admin'),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { IdParams, Items, StringEnum, Text } from '../platform/schemas.js';
+import { IdParams, Items, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 import { TIME_ZONES } from '../platform/time.js';
 import { MAX_RANK, MIN_RANK } from './rules.js';
 import './problems.js';
@@ -11,7 +11,7 @@ import {
 } from './service.js';
 
 const VenueBody = Type.Object({
-  name: Text(),
+  name: VisibleName(),
   address: Text(),
   postalCode: Type.String({ minLength: 1, maxLength: 20 }),
   city: Text(),
@@ -77,7 +77,7 @@ export const venueRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       tags: ['venues'],
       summary: 'Create a hall with its seat map (sections -> rows -> seats) and general-admission zones',
       params: IdParams,
-      body: Type.Object({ name: Text(), seatMap: SeatMap }, { additionalProperties: false }),
+      body: Type.Object({ name: VisibleName(), seatMap: SeatMap }, { additionalProperties: false }),
       response: { 201: HallWithMap },
     },
     preHandler: admin,
@@ -91,7 +91,7 @@ export const venueRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       tags: ['venues'],
       summary: 'Rename a hall or replace its seat map (refused if it drops seats in use)',
       params: IdParams,
-      body: Type.Object({ name: Type.Optional(Text()), seatMap: Type.Optional(SeatMap) }, { additionalProperties: false }),
+      body: Type.Object({ name: Type.Optional(VisibleName()), seatMap: Type.Optional(SeatMap) }, { additionalProperties: false }),
       response: { 200: HallWithMap },
     },
     preHandler: admin,

@@ -52,12 +52,19 @@ describe.each(DIALECTS)('bad selling input on %s', (dialect) => {
       [{ performanceId: p, seatIds: ['staan#1'] }, ['seatIds']],
       [{ performanceId: p, quantity: 1, zoneId: 'balkon' }, ['zoneId']],
       [{ performanceId: p, seatIds: ['r1s2'], ticketTypeId: 'nope' }, ['ticketTypeId']],
+      // A JSON body says what type it sends: true or "2" is not a number of seats.
+      [{ performanceId: p, quantity: true }, ['quantity']],
+      [{ performanceId: p, quantity: '2' }, ['quantity']],
+      [{ performanceId: p, seatIds: 'r1s2' }, ['seatIds']],
     ];
     for (const [body, expected] of cases) expect400(await k.req('POST', `/api/baskets/${basketId}/lines`, body), expected);
     const nl = await s.request('POST', `/api/baskets/${basketId}/lines`, { token, lang: 'nl', body: { performanceId: p } });
     expect(nl.body.title).toBe('Ongeldige invoer');
     expect(nl.body.errors[0].message).toBe('geef seatIds, of een quantity');
     expect(await snapshot()).toEqual(before);
+    // A querystring is text: its numbers are still read as numbers.
+    expect((await k.req('GET', '/api/orders?limit=2&offset=0')).status).toBe(200);
+    expect400(await k.req('GET', '/api/orders?limit=many'), ['querystring/limit']);
   });
 
   it('a basket needs a known channel', async () => {
