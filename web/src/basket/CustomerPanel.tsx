@@ -5,11 +5,19 @@ import type { Basket, Customer } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
+import { PersonalData } from './PersonalData.js';
+import { privacyWords } from './privacy-words.js';
 
-interface Props { basket: Basket | null; onSet(body: { customerId: string | null } | Record<string, string | null>): Promise<void> }
+interface Props {
+  basket: Basket | null;
+  onSet(body: { customerId: string | null } | Record<string, string | null>): Promise<void>;
+  /** Admins may export and erase the attached customer's personal data. */
+  personalData?: boolean;
+}
 
-export function CustomerPanel({ basket, onSet }: Props) {
-  const { t } = useI18n();
+export function CustomerPanel({ basket, onSet, personalData = false }: Props) {
+  const { t, lang } = useI18n();
+  const [erased, setErased] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Customer[]>([]);
   const [creating, setCreating] = useState(false);
@@ -28,6 +36,9 @@ export function CustomerPanel({ basket, onSet }: Props) {
       <section className="customer row">
         <span className="grow">{t('customer')}: <strong>{customer.name}</strong> {customer.email && <small>{customer.email}</small>}</span>
         <button className="link" onClick={() => void run(() => onSet({ customerId: null }))}>{t('detach')}</button>
+        {personalData && (
+          <PersonalData customer={customer} onErased={async (name) => { await onSet({ customerId: null }); setErased(name); }} />
+        )}
       </section>
     );
   }
@@ -38,6 +49,7 @@ export function CustomerPanel({ basket, onSet }: Props) {
   };
   return (
     <section className="customer">
+      {erased && <p className="erased" role="status">{privacyWords(lang).erased(erased)}</p>}
       <div className="row">
         <input type="search" name="customer-search" placeholder={t('searchCustomer')} value={q} onChange={(e) => setQ(e.target.value)} />
         <button onClick={() => setCreating((c) => !c)}>{t('newCustomer')}</button>

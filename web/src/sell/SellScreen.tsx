@@ -111,7 +111,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
         {order && <SoldVouchers orderId={order.id} />}
         <VoucherSale basket={b.basket} onAdd={(amount) => act(() => b.addVoucher(amount))} onRemove={(lineId) => act(() => b.removeVoucher(lineId))} />
         {hasLines && caps.uitpas && performance?.uitpasEnabled && <UitpasPanel basket={b.basket} onBasket={b.setBasket} />}
-        {hasLines && <CustomerPanel basket={b.basket} onSet={b.setCustomer} />}
+        {hasLines && <CustomerPanel basket={b.basket} onSet={b.setCustomer} personalData={user.role === 'admin'} />}
         {hasLines && <PaymentPanel basket={b.basket!} cashRef={cashRef} pinRef={pinRef} cashOpen={cashOpen} setCashOpen={setCashOpen} onDone={done} />}
         {hasLines && <button className="link" onClick={() => void act(b.clear)}>{t('clearBasket')}</button>}
       </aside>
