@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_ADMIN } from '../../src/demo/plan.js';
+import { DEMO_ADMIN, seasonAnchor } from '../../src/demo/plan.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { buildCatalogue } from '../helpers/catalogue.js';
@@ -32,9 +32,9 @@ describe('the seat map', { timeout: 120_000 }, () => {
   };
 
   beforeAll(async () => {
-    // The server's clock stands at this morning, so the demo's first Hamlet has not started whatever
-    // the time of day the suite runs (an unpaid reservation after the start is refused).
-    const morning = new Date(); morning.setUTCHours(7, 0, 0, 0);
+    // Server and browser both stand at Monday morning of this week: the demo's week starts that
+    // Monday, so its first Hamlet (Wednesday) has not started whatever the day and hour the suite runs.
+    const morning = new Date(seasonAnchor(new Date()).getTime() + 7 * 3600_000);
     s = await startServer('sqlite', { clock: new ManualClock(morning) });
     const seeded = await seedDemo(s.deps, pino({ level: 'silent' }));
     hamlet = seeded.performanceIds['hamlet-1'];
@@ -49,6 +49,7 @@ describe('the seat map', { timeout: 120_000 }, () => {
     await api('POST', `/api/performances/${hamlet}/blocks`, { kind: 'definitive', reason: 'techniek', seatIds: seats[16].slice(10, 14) });
     await api('POST', `/api/performances/${hamlet}/blocks`, { kind: 'conditional', reason: 'pers', seatIds: seats[5].slice(0, 4) });
     browser = await openBrowser();
+    await browser.context.clock.install({ time: morning });
     page = browser.page;
   }, 240_000);
   afterAll(async () => {
