@@ -66,6 +66,7 @@ describe('the mail outbox in the browser', { timeout: 120_000 }, () => {
     await page.click('button:has-text("Terug naar de lijst")');
     await eventually(() => rows.count()).toBe(2);
     await page.locator(`tr[data-mail="${anna}"] button`).click();
+    clock.advance(60_000);
     await page.click('button:has-text("Opnieuw versturen")');
     await eventually(() => page.locator('.outbox [role=status]').count()).toBe(1);
     await page.click('button:has-text("Terug naar de lijst")');
