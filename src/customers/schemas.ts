@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { LANGS } from '../platform/i18n.js';
-import { BirthDate, Nullable, StringEnum, Text, VisibleName } from '../platform/schemas.js';
+import { BirthDate, Nullable, StringEnum, VisibleName } from '../platform/schemas.js';
 
 export const CustomerBody = Type.Object({
   name: VisibleName(200),
