@@ -17,7 +17,7 @@ export function registerPaymentJobs(runner: JobRunner, scheduler: Scheduler, dep
     await pollPayments(deps, log);
     await pollRefunds(deps, log);
   });
-  runner.register<{ refundId: string }>(REFUND_JOB, async (job) => sendRefund(deps, job.payload.refundId, job.attempt));
+  runner.register<{ refundId: string }>(REFUND_JOB, async (job) => sendRefund(deps, job.payload.refundId, job.attempt, log));
   runner.register<{ onlinePaymentId: string }>(REFRESH_JOB, async (job) => {
     const p = await paymentRow(deps.db, job.payload.onlinePaymentId);
     if (p) await refresh(systemCtx(deps, p.organisation_id, log), p);

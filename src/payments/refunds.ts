@@ -13,6 +13,7 @@ import type { RefundFacts } from '../orders/steps.js';
 import { ProviderRefused, providerFor, type ProviderRefund } from './provider.js';
 import { REFUND_CHECK_MS, refundSettled } from './rules.js';
 import { REFUND_JOB } from './settle.js';
+import { queueRefundConfirmation } from '../mail/service.js';
 import type { OnlineRefund } from './tables.js';
 
 /** The refunded step hook: a refund of an order paid online goes back the way the money came. */
@@ -33,12 +34,18 @@ export async function requestRefund(tx: Db, ctx: Ctx, { order, refund }: RefundF
   await enqueue(tx, { kind: REFUND_JOB, payload: { refundId: id }, organisationId: payment.organisation_id, dedupeKey: `${REFUND_JOB}:${id}` }, ctx.clock.now());
 }
 
-async function record(db: Db, r: OnlineRefund, values: Partial<Pick<OnlineRefund, 'status' | 'provider_refund_id' | 'next_check_at' | 'error'>>, now: Date) {
-  await db.transaction().execute(async (tx) => {
-    await tx.updateTable('online_refunds').set({ ...values, updated_at: now.toISOString() }).where('id', '=', r.id).execute();
+async function record(deps: Deps, log: FastifyBaseLogger, r: OnlineRefund, values: Partial<Pick<OnlineRefund, 'status' | 'provider_refund_id' | 'next_check_at' | 'error'>>, now: Date) {
+  await deps.db.transaction().execute(async (tx) => {
+    const changed = await tx.updateTable('online_refunds').set({ ...values, updated_at: now.toISOString() })
+      .where('id', '=', r.id).where('status', '!=', 'refunded').executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) return;
     if (values.status && r.payment_row_id) await setProviderStatus(tx, r.payment_row_id, values.status);
     if (values.status === 'failed' || values.status === 'canceled') {
       await tx.updateTable('online_payments').set({ attention: 'refund_failed' }).where('id', '=', r.online_payment_id).execute();
+    }
+    // The buyer hears of the money once it is on its way back, once per refund.
+    if (values.status === 'refunded') {
+      await queueRefundConfirmation(tx, systemCtx(deps, r.organisation_id, log), r.order_id, r.amount, { dedupeKey: `refund-confirmation:${r.id}` });
     }
   });
 }
@@ -49,7 +56,7 @@ const fromProvider = (p: ProviderRefund, now: Date) => ({
 });
 
 /** The job: sends the refund to the provider once. Unreachable: the queue tries again; refused: failed, shown to staff. */
-export async function sendRefund(deps: Deps, refundId: string, attempt: number): Promise<void> {
+export async function sendRefund(deps: Deps, refundId: string, attempt: number, log: FastifyBaseLogger): Promise<void> {
   const r = await deps.db.selectFrom('online_refunds').selectAll().where('id', '=', refundId).executeTakeFirst();
   if (!r || r.status !== 'requested') return;
   const payment = await deps.db.selectFrom('online_payments').select(['provider_payment_id', 'organisation_id']).where('id', '=', r.online_payment_id).executeTakeFirstOrThrow();
@@ -66,12 +73,12 @@ export async function sendRefund(deps: Deps, refundId: string, attempt: number):
     });
   } catch (err) {
     if (err instanceof ProviderRefused) {
-      await record(deps.db, r, { status: 'failed', error: err.message.slice(0, 500), next_check_at: null }, deps.clock.now());
+      await record(deps, log, r, { status: 'failed', error: err.message.slice(0, 500), next_check_at: null }, deps.clock.now());
       throw new PermanentJobError(`refund refused: ${err.message}`);
     }
     throw err;
   }
-  await record(deps.db, r, fromProvider(made, deps.clock.now()), deps.clock.now());
+  await record(deps, log, r, fromProvider(made, deps.clock.now()), deps.clock.now());
 }
 
 /** Follows refunds under way at the provider until they are refunded (or failed). */
@@ -88,7 +95,7 @@ export async function pollRefunds(deps: Deps, log: FastifyBaseLogger, limit = 50
       const payment = await deps.db.selectFrom('online_payments').select('provider_payment_id').where('id', '=', r.online_payment_id).executeTakeFirstOrThrow();
       const conn = await providerFor(deps.db, r.organisation_id, now);
       const p = conn && await conn.provider.getRefund(payment.provider_payment_id!, r.provider_refund_id);
-      if (p && p.status !== r.status) await record(deps.db, r, fromProvider(p, deps.clock.now()), deps.clock.now());
+      if (p && p.status !== r.status) await record(deps, log, r, fromProvider(p, deps.clock.now()), deps.clock.now());
       n++;
     } catch (err) {
       log.warn({ err, refundId: r.id }, 'refund not read at the provider; asked again later');

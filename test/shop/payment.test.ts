@@ -3,7 +3,7 @@
 // e-mail is queued with its my-order link, whether the webhook or the returning buyer told Foyer first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
-import { choose, sandboxControl, seatStates, startPaymentKit, until, type PaymentKit } from '../payments/kit.js';
+import { choose, drainJobs, pollAfter, sandboxControl, seatStates, startPaymentKit, until, type PaymentKit } from '../payments/kit.js';
 import { buyer, expectProblem, ok } from './kit.js';
 
 describe.each(DIALECTS)('paying in the shop on %s', (dialect) => {
@@ -11,7 +11,7 @@ describe.each(DIALECTS)('paying in the shop on %s', (dialect) => {
   let slug: string;
   let n = 0;
   const seats = (count: number) => Array.from({ length: count }, () => { const i = n++; return `r${1 + Math.floor(i / 10)}s${1 + (i % 10)}`; });
-  const mails = (orderId: string) => k.s.deps.db.selectFrom('mail_outbox').select(['template', 'recipient', 'body_text']).where('order_id', '=', orderId).execute();
+  const mails = (orderId: string) => k.s.deps.db.selectFrom('mail_outbox').select(['template', 'recipient', 'body_text', 'amount']).where('order_id', '=', orderId).execute();
 
   beforeAll(async () => {
     k = await startPaymentKit(dialect);
@@ -85,5 +85,21 @@ describe.each(DIALECTS)('paying in the shop on %s', (dialect) => {
     expect(done.status).toBe('paid');
     expect(done.checkoutUrl).toContain(`/shop/${slug}/return?basket=`);
     expect((await mails(done.orderId)).map((m) => m.template)).toEqual(['order-confirmation']);
+  });
+  it('a cancelled paid order is refunded through Mollie, and the buyer gets one refund e-mail once the money is on its way', async () => {
+    const u = await shopper(seats(2), 'dirk@example.nl');
+    const paying = ok(await u.call('POST', '/basket/checkout', {}));
+    await choose(k, paying.checkoutUrl, 'paid');
+    await until(async () => ok(await u.call('GET', '/basket/payment')).status === 'paid', 'paid');
+    const cancelled = ok(await k.s.request('POST', `/api/orders/${paying.orderId}/cancel`, { token: k.token }));
+    const refund = cancelled.payments.find((p: { kind: string }) => p.kind === 'refund');
+    await drainJobs(k);
+    expect((await mails(paying.orderId)).map((m) => m.template)).toEqual(['order-confirmation']);
+    await new Promise((r) => setTimeout(r, 250));
+    await pollAfter(k, 61_000);
+    await pollAfter(k, 61_000);
+    const sent = (await mails(paying.orderId)).filter((m) => m.template === 'refund-confirmation');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ recipient: 'dirk@example.nl', amount: refund.amount });
   });
 });
