@@ -37,7 +37,10 @@ export function placeSummary(places: (PlaceLabels & { pos: number })[]): Text {
     const runs: string[] = [];
     for (let i = 0; i < sorted.length;) {
       let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1].pos === sorted[j].pos + 1) j++;
+      // Next to each other, or numbered on across an aisle (seat 12, then 13).
+      const next = (a: PlaceLabels & { pos: number }, b: PlaceLabels & { pos: number }) =>
+        b.pos === a.pos + 1 || (/^\d+$/.test(a.seat_label) && Number(b.seat_label) === Number(a.seat_label) + 1);
+      while (j + 1 < sorted.length && next(sorted[j], sorted[j + 1])) j++;
       runs.push(j === i ? sorted[i].seat_label : `${sorted[i].seat_label}–${sorted[j].seat_label}`);
       i = j + 1;
     }

@@ -27,7 +27,7 @@ export interface Hall { id: string; name: string; capacity: number; seatMap: Sea
 export type SeatStatus = 'free' | 'held' | 'reserved' | 'sold' | 'blocked';
 export interface PlaceStates {
   performanceId: string;
-  seats: { seatId: string; status: SeatStatus; blockKind: 'definitive' | 'conditional' | null }[];
+  seats: { seatId: string; status: SeatStatus; blockKind: 'definitive' | 'conditional' | null; blockReason?: string | null }[];
   ranks: { rank: number; total: number; available: number }[];
   zones: { zoneId: string; capacity: number; available: number }[];
 }
@@ -46,7 +46,10 @@ export interface Order {
 }
 export interface OrderSummary { id: string; number: string; status: string; channel: string; total: number; createdAt: string; customerName: string | null }
 
-export interface Block { id: string; kind: string; reason: string; places: number; releasedAt: string | null; seatIds: string[] }
+export interface Block {
+  id: string; kind: 'definitive' | 'conditional'; reason: string; places: number; createdAt: string; releasedAt: string | null;
+  createdBy: { id: string; name: string | null } | null; placeNames: string; seatIds: string[];
+}
 
 export interface UitpasAnswer {
   pass: { uitpasNumber: string; passType: string; firstName: string | null; socialTariff: string; messages: string[] };

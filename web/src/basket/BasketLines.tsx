@@ -10,7 +10,10 @@ interface Props {
   onRemove(lineId: string): void;
 }
 
-/** One line per place, each with its ticket type (only types with a price in that rank) and price. */
+/**
+ * One line per place, each with its ticket type (only types with a price in that rank) and price. The
+ * lines scroll; the total below them stays in view, as does the payment under it.
+ */
 export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: Props) {
   const { t } = useI18n();
   if (!basket || basket.lines.length === 0) return <p className="muted">{t('emptyBasket')}</p>;
@@ -20,6 +23,8 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
   // The line's own type shows under the list's name (the current language); the line's name only if the list lacks it.
   const withCurrent = (list: TicketType[], id: string, name: string) => (list.some((tt) => tt.id === id) ? list : [{ id, name } as TicketType, ...list]);
   return (
+    <div className="basket-lines">
+    <div className="lines-scroll">
     <table className="lines">
       <tbody>
         {basket.lines.map((l) => (
@@ -35,10 +40,12 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr><th colSpan={2}>{t('total')}</th><th className="num basket-total">{money(basket.total)}</th><th /></tr>
-        <tr><td colSpan={4} className="muted held-until">{t('heldUntil')} {localDateTime(basket.expiresAt).slice(-5)}</td></tr>
-      </tfoot>
     </table>
+    </div>
+    <div className="basket-foot">
+      <div className="row"><strong className="grow">{t('total')}</strong><strong className="num basket-total">{money(basket.total)}</strong></div>
+      <small className="muted held-until">{t('heldUntil')} {localDateTime(basket.expiresAt).slice(-5)}</small>
+    </div>
+    </div>
   );
 }

@@ -1,11 +1,12 @@
-// The box office: pick a performance, take places from the map (or best available), set ticket types,
-// UiTPAS and customer, take payment, print.
+// The box office: pick a performance, take places from the map (a seat, a row, a dragged area, or best
+// available), set ticket types, UiTPAS and customer, take payment, print.
 import { useMemo, useRef, useState } from 'react';
 import type { Capabilities } from '../api/capabilities.js';
 import type { Order, Performance, User } from '../api/types.js';
 import { localDateTime } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Availability } from '../seatmap/Availability.js';
+import { BlockList } from '../seatmap/BlockList.js';
 import { BlockTools } from '../seatmap/BlockTools.js';
 import { Legend } from '../seatmap/Legend.js';
 import { SeatMap } from '../seatmap/SeatMap.js';
@@ -47,6 +48,25 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
   const mine = useMemo(() => new Set((b.basket?.lines ?? [])
     .filter((l) => l.performanceId === performance?.id && l.seatId).map((l) => l.seatId!)), [b.basket, performance]);
   const perfId = performance?.id;
+  const statusOf = useMemo(() => new Map((data.states?.seats ?? []).map((s) => [s.seatId, s.status])), [data.states]);
+  /** Of these seats, the ones that can be sold or blocked now. */
+  const takeable = (seats: PlacedSeat[]) => seats.filter((s) => (statusOf.get(s.id) ?? 'free') === 'free' && !mine.has(s.id)).map((s) => s.id);
+  const onRow = (rowKey: string) => {
+    const ids = takeable(data.layout?.rows.find((r) => r.key === rowKey)?.seats ?? []);
+    setSelected((s) => {
+      const n = new Set(s);
+      // A second click on the row number gives the row back.
+      if (ids.length && ids.every((id) => n.has(id))) ids.forEach((id) => n.delete(id)); else ids.forEach((id) => n.add(id));
+      return n;
+    });
+  };
+  const onArea = (seats: PlacedSeat[]) => setSelected((s) => new Set([...s, ...takeable(seats)]));
+  const addSelection = () => {
+    if (!perfId || !selected.size) return;
+    setOrder(null);
+    // One request for the whole selection: all of it is held, or none.
+    void act(async () => { await b.add({ performanceId: perfId, seatIds: [...selected] }); setSelected(new Set()); });
+  };
 
   const act = (f: () => Promise<void>) => run(async () => { await f(); await data.refresh(); });
   const onSeat = (seat: PlacedSeat) => {
@@ -94,13 +114,22 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
             onChange={(e) => { setBlockMode(e.target.checked); setSelected(new Set()); }} /> {t('blockMode')}</label>
         )}
         {blockMode && perfId && <BlockTools performanceId={perfId} selected={selected} onChanged={() => { setSelected(new Set()); void data.refresh(); }} />}
+        {blockMode && perfId && <BlockList performanceId={perfId} states={data.states} onChanged={() => void data.refresh()} />}
       </aside>
       <section className="centre">
         {performance && <h2 className="perf-title">{performance.title} <small>{localDateTime(performance.startsAt, lang)} · {performance.hallName}</small></h2>}
         <ErrorLine error={data.error ?? error} />
-        {data.layout && data.layout.seats.length > 0 && (
-          <SeatMap layout={data.layout} states={data.states} mine={mine} selected={selected} onSeatClick={onSeat} />
+        {!blockMode && selected.size > 0 && (
+          <div className="selection row">
+            <span className="grow"><output className="selection-count">{selected.size}</output> {t('seats')} {t('chosen')}</span>
+            <button className="primary" name="add-selection" onClick={addSelection}>{t('addToBasket')}</button>
+            <button name="clear-selection" onClick={() => setSelected(new Set())}>{t('clearSelection')} (Esc)</button>
+          </div>
         )}
+        {data.layout && data.layout.seats.length > 0 && (
+          <SeatMap layout={data.layout} states={data.states} mine={mine} selected={selected} onSeatClick={onSeat} onRowClick={onRow} onArea={onArea} />
+        )}
+        {data.layout && data.layout.seats.length > 0 && <small className="muted map-hint">{t('selectHint')}</small>}
         {data.layout && <Legend ranks={data.states?.ranks.map((r) => r.rank) ?? []} />}
       </section>
       <aside className="right">
