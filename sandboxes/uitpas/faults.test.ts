@@ -103,7 +103,7 @@ describe('tokens, reset and the request log', () => {
     expect((await sb.http('POST', '/_sandbox/reset')).status).toBe(204);
     expect((await sb.call('GET /ticket-sales', { query: { eventId: EVENT_100_PER_WEEK }, token })).body.totalItems).toBe(0);
     expect((await sb.call('GET /passes', { query: { identifier: '0900000067513' }, token })).status).toBe(200);
-    expect((await sb.http('GET', '/_sandbox/seed')).body.passes).toHaveLength(12);
+    expect((await sb.http('GET', '/_sandbox/seed')).body.passes).toHaveLength(16);
   });
 
   it('logs each call with its status, client, fault and body', async () => {

@@ -26,6 +26,8 @@ export interface UitpasEvent {
   cardSystemIds: number[];
   passholderTicketLimit: PeriodLimit | null;
   tariffRule: TariffRule | null;
+  /** When check-ins are possible (opening hours plus margins); null: always. */
+  checkinWindow?: { from: string; to: string } | null;
 }
 
 export type CardStatus = 'PROVISIONED' | 'LOCAL_STOCK' | 'ACTIVE' | 'BLOCKED' | 'DELETED';
@@ -50,21 +52,36 @@ export interface Passholder {
   city: string;
 }
 
+/**
+ * What lies behind the wire's socialTariff.status: `suspended` answers NONE on GET /passes and
+ * social-tariff-suspended on the tariff calls; `grace` answers ACTIVE with an endDate in the past.
+ */
+export const SOCIAL_TARIFF_STATES = ['active', 'grace', 'expired', 'suspended', 'none'] as const;
+export type SocialTariffState = (typeof SOCIAL_TARIFF_STATES)[number];
+
 export interface Pass {
   uitpasNumber: string;
+  /** The card's chip number (hex, as a card reader types it); online passes have none. */
+  chipNumber: string | null;
+  /** The holder's INSZ (rijksregisternummer), 11 digits. */
+  insz: string | null;
+  /** publiq's remark on its test-dataset page ("Online UiTPAS, family account", …). */
+  comment: string | null;
   passType: 'INDIVIDUAL' | 'GROUP';
   cardStatus: CardStatus;
   /** null for a card that was never registered to a passholder or group. */
   holder: Passholder | null;
   cardSystemId: number;
   socialTariff: { status: SocialTariffStatus; endDate?: string };
+  /** Set by POST /_sandbox/passes/{uitpasNumber}; absent: what `socialTariff.status` says. */
+  socialTariffState?: SocialTariffState;
   coupons: Coupon[];
   /** Group passes only: tickets per event and period. */
   groupLimit: PeriodLimit | null;
   points: number;
 }
 
-export const PERMISSIONS = ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ'] as const;
+export const PERMISSIONS = ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ', 'CHECKINS_WRITE'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export interface Client {
@@ -87,6 +104,17 @@ export interface Sale {
   tariff: TariffView;
   /** The coupon used, for COUPON sales. */
   couponId: string | null;
+  clientId: string;
+  /** When it was cancelled (DELETE /ticket-sales/{id}); the legacy XML search still lists it. */
+  cancelledAt?: Date;
+}
+
+export interface Checkin {
+  id: string;
+  createdAt: Date;
+  eventId: string;
+  uitpasNumber: string;
+  points: number;
   clientId: string;
 }
 

@@ -64,29 +64,112 @@ describe('GET /passes', () => {
   });
 });
 
+describe('GET /passes by any identifier publiq documents', () => {
+  it('finds 0900000067513 by its UiTPAS number, its chip number (any case) and its INSZ, printed or as a barcode', async () => {
+    for (const identifier of ['0900000067513', '04363CDAEE3880', '04363cdaee3880', '36051380284', '36.05.13-802.84', '3605138028412345']) {
+      const a = await sb.call('GET /passes', { query: { identifier } });
+      expect(a.status, identifier).toBe(200);
+      expect(a.body.uitpasNumber).toBe('0900000067513');
+    }
+  });
+
+  it('an online pass has no chip: its INSZ finds it; both rows publiq lists under 0900004518305 are found by their INSZ', async () => {
+    const parent = await sb.call('GET /passes', { query: { identifier: '80010170282' } });
+    const child = await sb.call('GET /passes', { query: { identifier: '20010170215' } });
+    expect([parent.body.uitpasNumber, child.body.uitpasNumber]).toEqual(['0900004518305', '0900004518305']);
+    expect(parent.body.passholderId).not.toBe(child.body.passholderId);
+    expect((await sb.call('GET /passes', { query: { identifier: '15021760024' } })).body).toMatchObject({ uitpasNumber: '0900011903417', socialTariff: { status: 'ACTIVE' } });
+  });
+
+  it('an unknown chip number or INSZ is pass-not-found', async () => {
+    for (const identifier of ['04FFFFFFFFFFFF', '85073003328']) {
+      expect((await sb.call('GET /passes', { query: { identifier } })).body).toMatchObject({ status: 404, type: `${PROBS}/uitpas/pass-not-found` });
+    }
+  });
+});
+
+describe('the seed is publiq\'s test-dataset page', () => {
+  // uitpasNumber, chip, INSZ, social tariff, postal code, coupons, card status (publiq's table)
+  const PAGE: [string, string | null, string | null, string, string | null, number, string][] = [
+    ['0900000095902', '04784CDAEE3880', '83030201540', 'none', '9000', 0, 'ACTIVE'],
+    ['0900000067513', '04363CDAEE3880', '36051380284', 'active', '9090', 0, 'ACTIVE'],
+    ['0900000031618', '04CEE7528E6180', '66010101785', 'expired', '9000', 0, 'ACTIVE'],
+    ['0900010959113', '04ED6ACACF6180', '08091860684', 'active', '9090', 0, 'ACTIVE'],
+    ['0900000002312', '04B00412F15284', '71030360442', 'active', '9000', 0, 'BLOCKED'],
+    ['0900000058918', '045157B2B63780', '17010180147', 'expired', '1000', 0, 'ACTIVE'],
+    ['1000000520006', '045A4832633680', '80010101392', 'none', '9000', 0, 'ACTIVE'],
+    ['0900000093204', '045D69DAEE3880', '10010105762', 'active', '9000', 2, 'ACTIVE'],
+    ['0900004518305', null, '80010170282', 'none', '9000', 0, 'ACTIVE'],
+    ['0900004518305', null, '20010170215', 'none', '9000', 0, 'ACTIVE'],
+    ['0900011902815', null, '91063061055', 'active', '9000', 0, 'ACTIVE'],
+    ['0900011903417', null, '15021760024', 'active', '9000', 0, 'ACTIVE'],
+    ['0900000074519', '044AC54A8E6180', null, 'active', null, 0, 'LOCAL_STOCK'],
+    ['0900000020405', '047E2EEA053B80', null, 'none', null, 0, 'LOCAL_STOCK'],
+    ['0900000045410', '04D0AB6AF85C80', null, 'active', '9000', 0, 'ACTIVE'],
+    ['0900000191800', '048B25DAEE3880', null, 'none', '9000', 1, 'ACTIVE'],
+  ];
+
+  it('has exactly its passes, chip numbers, INSZ, postal codes, social tariffs, coupons and card statuses', async () => {
+    const seed = (await sb.http('GET', '/_sandbox/seed')).body.passes;
+    expect(seed.map((p: Record<string, unknown>) => [p.uitpasNumber, p.chipNumber, p.insz, p.socialTariff, p.postalCode, (p.coupons as string[]).length, p.cardStatus]))
+      .toEqual(PAGE);
+    const limits = seed.filter((p: { groupLimit: unknown }) => p.groupLimit).map((p: { uitpasNumber: string; groupLimit: unknown }) => [p.uitpasNumber, p.groupLimit]);
+    expect(limits).toEqual([['0900000191800', { volume: 50, periodType: 'DAY' }]]);
+  });
+});
+
+describe('social tariff states publiq documents: grace period and suspension', () => {
+  const state = (uitpasNumber: string, socialTariff: string) => sb.http('POST', `/_sandbox/passes/${uitpasNumber}`, { socialTariff });
+  afterAll(async () => { await sb.http('POST', '/_sandbox/reset'); });
+
+  it('in its grace period a pass is ACTIVE with an endDate in the past and a warning, and still gets the social tariff', async () => {
+    expect((await state('0900010959113', 'grace')).status).toBe(200);
+    const p = await sb.call('GET /passes', { query: { identifier: '0900010959113' } });
+    expect(p.body.socialTariff.status).toBe('ACTIVE');
+    expect(Date.parse(p.body.socialTariff.endDate)).toBeLessThan(sb.clock.now().getTime());
+    expect(p.body.messages).toEqual([{ level: 'WARN', text: expect.stringContaining('verlopen') }]);
+    expect((await tariffs('0900010959113')).body.available.map((t: { id: string }) => t.id)).toEqual(['SOCIALTARIFF']);
+  });
+
+  it('a suspended social tariff: NONE with a warning on the pass, 400 social-tariff-suspended on the tariffs', async () => {
+    await state('0900011902815', 'suspended');
+    const p = await sb.call('GET /passes', { query: { identifier: '0900011902815' } });
+    expect(p.body.socialTariff).toEqual({ status: 'NONE' });
+    expect(p.body.messages[0].text).toMatch(/opgeschort/);
+    const t = await tariffs('0900011902815');
+    expect(t.body).toMatchObject({ status: 400, type: `${PROBS}/uitpas/social-tariff-suspended`, endUserMessage: { nl: expect.stringMatching(/opgeschort/) } });
+    await sb.http('POST', '/_sandbox/reset');
+    expect((await tariffs('0900011902815')).body.available).toHaveLength(1);
+  });
+});
+
 describe('GET /tariffs for each test pass', () => {
   it('0900000067513 gets the social tariff: 25% of 12 euro, once', async () => {
     const a = await tariffs('0900000067513');
     expect(a.body).toEqual({ available: [{ id: 'SOCIALTARIFF', name: 'Kansentarief', price: 3, type: 'SOCIALTARIFF', remaining: 1 }] });
   });
 
+  it('sends regularPriceLabel along: the tariff is the same, the label is accepted', async () => {
+    const a = await tariffs('0900000067513', { regularPriceLabel: 'Normaal - rang 1' });
+    expect(a.body.available).toEqual([{ id: 'SOCIALTARIFF', name: 'Kansentarief', price: 3, type: 'SOCIALTARIFF', remaining: 1 }]);
+  });
+
   it('0900010959113 (Gentbrugge) gets the social tariff too', async () => {
     expect((await tariffs('0900010959113')).body.available.map((t: { id: string }) => t.id)).toEqual(['SOCIALTARIFF']);
   });
 
-  it('0900000031618: expired, no social tariff, an end-user message, and its Gent coupon', async () => {
-    const a = await tariffs('0900000031618');
-    expect(a.body.available.map((t: { type: string }) => t.type)).toEqual(['COUPON']);
-    expect(a.body.endUserMessage.nl).toMatch(/kansentarief is verlopen/);
-    const onlySocial = await tariffs('0900000031618', { type: 'SOCIALTARIFF' });
-    expect(onlySocial.body.available).toEqual([]);
-    expect(onlySocial.body.endUserMessage.nl).toMatch(/verlopen/);
+  it('0900000031618 (expired, no coupon): 400 social-tariff-expired with the end-user message', async () => {
+    for (const type of ['ANY', 'SOCIALTARIFF']) {
+      const a = await tariffs('0900000031618', { type });
+      expect(a.body).toMatchObject({ status: 400, type: `${PROBS}/uitpas/social-tariff-expired` });
+      expect(a.body.endUserMessage).toMatchObject({ nl: expect.stringMatching(/kansentarief is verlopen/), fr: expect.any(String), en: expect.any(String) });
+    }
+    expect((await tariffs('0900000031618', { type: 'COUPON' })).body).toEqual({ available: [] });
   });
 
-  it('0900000058918 (Brussels, expired) gets nothing but the message', async () => {
+  it('0900000058918 (Brussels, expired) is refused the same way', async () => {
     const a = await tariffs('0900000058918');
-    expect(a.body.available).toEqual([]);
-    expect(a.body.endUserMessage.nl).toMatch(/verlopen/);
+    expect(a.body).toMatchObject({ status: 400, type: `${PROBS}/uitpas/social-tariff-expired` });
   });
 
   it('0900000095902 and 1000000520006 have no social tariff and no message', async () => {
@@ -110,9 +193,9 @@ describe('GET /tariffs for each test pass', () => {
     expect((await tariffs('09000000')).body.type).toBe(`${PROBS}/uitpas/invalid-uitpasnumber`);
   });
 
-  it('group pass 0900000045410 gets the social tariff with more than one remaining', async () => {
+  it('group pass 0900000045410 (no limit of its own) gets the social tariff up to the event\'s limit', async () => {
     const a = await tariffs('0900000045410');
-    expect(a.body.available).toEqual([{ id: 'SOCIALTARIFF', name: 'Kansentarief', price: 3, type: 'SOCIALTARIFF', remaining: 20 }]);
+    expect(a.body.available).toEqual([{ id: 'SOCIALTARIFF', name: 'Kansentarief', price: 3, type: 'SOCIALTARIFF', remaining: 100 }]);
   });
 
   it('group pass 0900000191800 gets its coupon, 50 at a time', async () => {

@@ -43,6 +43,10 @@ export const probs = {
   invalidUitpasNumber: (uitpasNumber: string) =>
     problem('uitpas/invalid-uitpasnumber', 400, 'Invalid UiTPAS number', { detail: `"${uitpasNumber}" is not a 13-digit UiTPAS number.`, endUserMessage: messages.invalidNumber() }),
   ticketSaleNotFound: (id: string) => problem('uitpas/ticket-sale-not-found', 404, 'Ticket sale not found', { detail: `No ticket sale with id ${id}.` }),
+  socialTariffExpired: () =>
+    problem('uitpas/social-tariff-expired', 400, 'Social tariff expired', { endUserMessage: messages.socialTariffExpired() }),
+  socialTariffSuspended: () =>
+    problem('uitpas/social-tariff-suspended', 400, 'Social tariff suspended', { endUserMessage: messages.socialTariffSuspended() }),
   rateLimited: () => problem('uitpas/rate-limited', 429, 'Too many requests'),
   problem,
 };

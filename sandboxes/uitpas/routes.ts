@@ -14,6 +14,7 @@ const LABELS: Record<Permission, { nl: string; en: string }> = {
   TICKETSALES_SEARCH: { nl: 'Ticketsales zoeken', en: 'Search ticket sales' },
   PASSES_READ: { nl: 'Passen opvragen', en: 'Read passes' },
   EVENT_SETTINGS_READ: { nl: 'Evenementinstellingen opvragen', en: 'Read event settings' },
+  CHECKINS_WRITE: { nl: 'Check-ins registreren', en: 'Register check-ins' },
 };
 
 const Price = { type: 'number', minimum: 0, maximum: 100000 };
@@ -21,7 +22,8 @@ const TariffsQuery = {
   type: 'object',
   required: ['regularPrice', 'eventId', 'uitpasNumber'],
   properties: {
-    regularPrice: Price, eventId: { type: 'string', minLength: 1 }, uitpasNumber: { type: 'string', minLength: 1 },
+    regularPrice: Price, regularPriceLabel: { type: 'string', maxLength: 255 }, eventId: { type: 'string', minLength: 1 },
+    uitpasNumber: { type: 'string', minLength: 1 },
     type: { type: 'string', enum: ['ANY', 'SOCIALTARIFF', 'COUPON'], default: 'ANY' },
   },
 } as const;
@@ -40,7 +42,7 @@ export function readRoutes(app: FastifyInstance, store: SandboxStore, clock: Clo
     schema: { querystring: { type: 'object', required: ['identifier'], properties: { identifier: { type: 'string', minLength: 1 } } } },
   }, async (req) => {
     requireAnyPermission(clientOf(req), 'PASSES_READ');
-    return passView(store, passByIdentifier(store, req.query.identifier));
+    return passView(store, passByIdentifier(store, req.query.identifier), clock.now());
   });
 
   app.get<{ Querystring: { regularPrice: number; eventId: string; uitpasNumber: string; type: 'ANY' | 'SOCIALTARIFF' | 'COUPON' } }>(
@@ -52,6 +54,11 @@ export function readRoutes(app: FastifyInstance, store: SandboxStore, clock: Clo
       const quote = quoteTariffs({
         pass, event, sales: store.salesOfPass(pass.uitpasNumber), now: clock.now(), regularPrice: q.regularPrice, type: q.type, defaultRule, regionName,
       });
+      // An expired or suspended social tariff is a 400 when nothing else is offered (or only the social tariff was asked).
+      const noSocial = quote.socialRefusal === 'expired' || quote.socialRefusal === 'suspended';
+      if (noSocial && (q.type === 'SOCIALTARIFF' || !quote.available.length)) {
+        throw quote.socialRefusal === 'expired' ? probs.socialTariffExpired() : probs.socialTariffSuspended();
+      }
       return { available: quote.available, ...(quote.endUserMessage ? { endUserMessage: quote.endUserMessage } : {}) };
     });
 

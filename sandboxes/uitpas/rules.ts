@@ -1,5 +1,5 @@
 // Pure UiTPAS rules: periods, the social tariff price, which tariffs a pass gets for an event.
-import type { Coupon, Pass, PeriodLimit, PeriodType, Sale, TariffRule, TariffView, UitpasEvent } from './model.js';
+import type { Coupon, Pass, PeriodLimit, PeriodType, Sale, SocialTariffState, TariffRule, TariffView, UitpasEvent } from './model.js';
 import { messages, type EndUserMessage } from './texts.js';
 
 export const TIME_ZONE = 'Europe/Brussels';
@@ -48,7 +48,13 @@ export function couponPrice(regularPrice: number, coupon: Coupon): number {
   return Math.max(0, Math.round(regularPrice * 100) - Math.round(coupon.discount * 100)) / 100;
 }
 
-export type SocialRefusal = 'none' | 'expired' | 'other-region' | 'limit';
+export type SocialRefusal = 'none' | 'expired' | 'suspended' | 'other-region' | 'limit';
+
+/** What the pass's social tariff is now: the state set through /_sandbox, else the seeded status. */
+export function socialTariffState(pass: Pass): SocialTariffState {
+  if (pass.socialTariffState) return pass.socialTariffState;
+  return pass.socialTariff.status === 'ACTIVE' ? 'active' : pass.socialTariff.status === 'EXPIRED' ? 'expired' : 'none';
+}
 export type AvailableTariff = TariffView & { remaining: number };
 
 export interface Quote {
@@ -83,25 +89,29 @@ function join(a: EndUserMessage | undefined, b: EndUserMessage): EndUserMessage 
 
 /**
  * What GET /tariffs answers. Individual passes get `remaining` 1 per request; a group pass gets what
- * its own limit leaves (the event's per-passholder limit does not apply to groups).
+ * its own limit leaves, or, without a limit of its own, what the event's per-passholder limit leaves.
  */
 export function quoteTariffs(q: QuoteInput): Quote {
   const { pass, event, now } = q;
   const forEvent = q.sales.filter((s) => s.eventId === event.id);
   const group = pass.passType === 'GROUP';
-  const groupLeft = group ? left(pass.groupLimit, forEvent, now) : Number.POSITIVE_INFINITY;
+  const groupLimit = pass.groupLimit ?? event.passholderTicketLimit;
+  const groupLeft = group ? left(groupLimit, forEvent, now) : Number.POSITIVE_INFINITY;
   const inRegion = event.cardSystemIds.includes(pass.cardSystemId);
   const out: Quote = { available: [], couponRefusals: new Map() };
 
   if (q.type !== 'COUPON') {
     const social = forEvent.filter((s) => s.tariff.type === 'SOCIALTARIFF');
-    const status = pass.socialTariff.status;
-    const limit = group ? pass.groupLimit : event.passholderTicketLimit;
+    const status = socialTariffState(pass);
+    const limit = group ? groupLimit : event.passholderTicketLimit;
     const remaining = group ? groupLeft : Math.min(1, left(event.passholderTicketLimit, social, now));
-    if (status === 'NONE') out.socialRefusal = 'none';
-    else if (status === 'EXPIRED') {
+    if (status === 'none') out.socialRefusal = 'none';
+    else if (status === 'expired') {
       out.socialRefusal = 'expired';
       out.endUserMessage = messages.socialTariffExpired();
+    } else if (status === 'suspended') {
+      out.socialRefusal = 'suspended';
+      out.endUserMessage = messages.socialTariffSuspended();
     } else if (!inRegion) {
       out.socialRefusal = 'other-region';
       out.endUserMessage = messages.otherRegion(q.regionName(pass.cardSystemId));
@@ -128,7 +138,7 @@ export function quoteTariffs(q: QuoteInput): Quote {
       const remaining = Math.min(group ? groupLeft : 1, couponLeft);
       if (remaining <= 0) {
         out.couponRefusals.set(coupon.id, 'limit');
-        const limit = couponLeft <= 0 ? coupon.limit : pass.groupLimit;
+        const limit = couponLeft <= 0 ? coupon.limit : groupLimit;
         if (limit) out.endUserMessage = join(out.endUserMessage, group && couponLeft > 0 ? messages.groupLimit(limit.volume, limit.periodType) : messages.couponLimit(limit.volume, limit.periodType));
         continue;
       }

@@ -1,6 +1,7 @@
 // publiq's public UiTPAS test data (its test organizer, events and passes), plus one UiTPAS event per Gent demo
 // performance of Foyer's demo season, owned by the test organizer so the demo client can sell them.
 import { demoPerformances, stableUuid } from '../../src/demo/plan.js';
+import { zonedToUtc } from '../../src/platform/time.js';
 import type { CardSystem, Client, Coupon, Pass, Passholder, UitpasEvent, World } from './model.js';
 
 export const TEST_ORGANIZER_ID = '0ce87cbc-9299-4528-8d35-92225dc9489f';
@@ -31,8 +32,8 @@ const holder = (key: string, firstName: string, lastName: string, dateOfBirth: s
 
 function pass(uitpasNumber: string, p: Partial<Pass> & Pick<Pass, 'cardSystemId'>): Pass {
   return {
-    uitpasNumber, passType: 'INDIVIDUAL', cardStatus: 'ACTIVE', holder: null, socialTariff: { status: 'NONE' },
-    coupons: [], groupLimit: null, points: 0, ...p,
+    uitpasNumber, chipNumber: null, insz: null, comment: null, passType: 'INDIVIDUAL', cardStatus: 'ACTIVE', holder: null,
+    socialTariff: { status: 'NONE' }, coupons: [], groupLimit: null, points: 0, ...p,
   };
 }
 
@@ -41,33 +42,76 @@ const coupon = (id: string, name: string, cardSystemId: number, discount: number
 
 const ACTIVE_UNTIL = { status: 'ACTIVE' as const, endDate: '2030-12-31T23:59:59+01:00' };
 const EXPIRED_SINCE = { status: 'EXPIRED' as const, endDate: '2024-12-31T23:59:59+01:00' };
+const POINTS = 'Use this pass for points rewards';
 
+/**
+ * publiq's test-dataset page, row by row: UiTPAS number, chip number, INSZ, social tariff, postal
+ * code, coupons, card status and remark. Names and dates of birth are the sandbox's own (publiq
+ * lists none). publiq lists 0900004518305 twice (a parent and a child of one online family account,
+ * each with an INSZ): both rows are here; the number finds the first, each INSZ its own row.
+ */
 export const TEST_PASSES: Pass[] = [
-  pass('0900000095902', { cardSystemId: GENT, holder: holder('95902', 'Tine', 'Zondertarief', '1985-03-14', '9000', 'Gent'), points: 12 }),
-  pass('0900000067513', { cardSystemId: GENT, holder: holder('67513', 'Jan', 'Kansentarief', '1979-11-02', '9090', 'Melle'), socialTariff: ACTIVE_UNTIL, points: 40 }),
-  pass('0900000031618', {
-    cardSystemId: GENT, holder: holder('31618', 'Els', 'Verlopen', '1990-06-21', '9000', 'Gent'), socialTariff: EXPIRED_SINCE,
-    coupons: [coupon('COUPON_3161', 'Cultuurbon Gent 5 euro', GENT, 5, { volume: 1, periodType: 'ABSOLUTE' })],
+  pass('0900000095902', {
+    chipNumber: '04784CDAEE3880', insz: '83030201540', comment: POINTS, cardSystemId: GENT,
+    holder: holder('95902', 'Tine', 'Zondertarief', '1983-03-02', '9000', 'Gent'), points: 12,
   }),
-  pass('0900010959113', { cardSystemId: GENT, holder: holder('959113', 'Karim', 'Gentbrugge', '2001-01-30', '9050', 'Gentbrugge'), socialTariff: ACTIVE_UNTIL }),
-  pass('0900000002312', { cardSystemId: GENT, cardStatus: 'BLOCKED', holder: holder('2312', 'Bart', 'Geblokkeerd', '1972-09-09', '9000', 'Gent'), socialTariff: ACTIVE_UNTIL }),
-  pass('0900000058918', { cardSystemId: PASPARTOE, holder: holder('58918', 'Sofie', 'Brussel', '1968-04-04', '1000', 'Brussel'), socialTariff: EXPIRED_SINCE }),
-  pass('1000000520006', { cardSystemId: GENT, holder: holder('520006', 'Pieter', 'Regulier', '1995-12-12', '9000', 'Gent') }),
+  pass('0900000067513', {
+    chipNumber: '04363CDAEE3880', insz: '36051380284', comment: POINTS, cardSystemId: GENT,
+    holder: holder('67513', 'Jan', 'Kansentarief', '1936-05-13', '9090', 'Melle'), socialTariff: ACTIVE_UNTIL, points: 40,
+  }),
+  pass('0900000031618', {
+    chipNumber: '04CEE7528E6180', insz: '66010101785', cardSystemId: GENT,
+    holder: holder('31618', 'Els', 'Verlopen', '1966-01-01', '9000', 'Gent'), socialTariff: EXPIRED_SINCE,
+  }),
+  pass('0900010959113', {
+    chipNumber: '04ED6ACACF6180', insz: '08091860684', cardSystemId: GENT,
+    holder: holder('959113', 'Karim', 'Gentbrugge', '2008-09-18', '9090', 'Melle'), socialTariff: ACTIVE_UNTIL,
+  }),
+  pass('0900000002312', {
+    chipNumber: '04B00412F15284', insz: '71030360442', cardSystemId: GENT, cardStatus: 'BLOCKED',
+    holder: holder('2312', 'Bart', 'Geblokkeerd', '1971-03-03', '9000', 'Gent'), socialTariff: ACTIVE_UNTIL,
+  }),
+  pass('0900000058918', {
+    chipNumber: '045157B2B63780', insz: '17010180147', cardSystemId: PASPARTOE,
+    holder: holder('58918', 'Sofie', 'Brussel', '2017-01-01', '1000', 'Brussel'), socialTariff: EXPIRED_SINCE,
+  }),
+  pass('1000000520006', {
+    chipNumber: '045A4832633680', insz: '80010101392', cardSystemId: GENT,
+    holder: holder('520006', 'Pieter', 'Regulier', '1980-01-01', '9000', 'Gent'),
+  }),
   pass('0900000093204', {
-    cardSystemId: DENDER, holder: holder('93204', 'Lotte', 'Andereregio', '1988-08-08', '9300', 'Aalst'), socialTariff: ACTIVE_UNTIL,
+    chipNumber: '045D69DAEE3880', insz: '10010105762', cardSystemId: DENDER,
+    holder: holder('93204', 'Lotte', 'Andereregio', '2010-01-01', '9000', 'Gent'), socialTariff: ACTIVE_UNTIL,
     coupons: [
       coupon('COUPON_9321', 'Dender Cultuurbon', DENDER, 5, { volume: 1, periodType: 'YEAR' }),
       coupon('COUPON_9322', 'Dender Sportbon', DENDER, 3, { volume: 2, periodType: 'YEAR' }),
     ],
   }),
-  pass('0900000074519', { cardSystemId: GENT, cardStatus: 'LOCAL_STOCK' }),
-  pass('0900000020405', { cardSystemId: GENT, cardStatus: 'LOCAL_STOCK' }),
+  pass('0900004518305', {
+    insz: '80010170282', comment: 'Online UiTPAS, family account', cardSystemId: GENT,
+    holder: holder('4518305', 'Online', 'Gezin', '1980-01-01', '9000', 'Gent'),
+  }),
+  pass('0900004518305', {
+    insz: '20010170215', comment: 'Daughter of above user, child', cardSystemId: GENT,
+    holder: holder('4518305-child', 'Online', 'Dochter', '2020-01-01', '9000', 'Gent'),
+  }),
+  pass('0900011902815', {
+    insz: '91063061055', comment: 'Online UiTPAS, family account', cardSystemId: GENT,
+    holder: holder('11902815', 'Online', 'Kansengezin', '1991-06-30', '9000', 'Gent'), socialTariff: ACTIVE_UNTIL,
+  }),
+  pass('0900011903417', {
+    insz: '15021760024', comment: 'Daughter of above user, child', cardSystemId: GENT,
+    holder: holder('11903417', 'Online', 'Kansendochter', '2015-02-17', '9000', 'Gent'), socialTariff: ACTIVE_UNTIL,
+  }),
+  pass('0900000074519', { chipNumber: '044AC54A8E6180', cardSystemId: GENT, cardStatus: 'LOCAL_STOCK', socialTariff: ACTIVE_UNTIL }),
+  pass('0900000020405', { chipNumber: '047E2EEA053B80', cardSystemId: GENT, cardStatus: 'LOCAL_STOCK' }),
   pass('0900000045410', {
-    passType: 'GROUP', cardSystemId: GENT, holder: holder('45410', '[TEST] Groep Kansentarief', '', '2000-01-01', '9000', 'Gent'),
-    socialTariff: ACTIVE_UNTIL, groupLimit: { volume: 20, periodType: 'DAY' },
+    chipNumber: '04D0AB6AF85C80', passType: 'GROUP', cardSystemId: GENT,
+    holder: holder('45410', '[TEST] Groep Kansentarief', '', '2000-01-01', '9000', 'Gent'), socialTariff: ACTIVE_UNTIL,
   }),
   pass('0900000191800', {
-    passType: 'GROUP', cardSystemId: GENT, holder: holder('191800', '[TEST] Groep Coupons', '', '2000-01-01', '9000', 'Gent'),
+    chipNumber: '048B25DAEE3880', passType: 'GROUP', comment: 'max. 50 ticketsales per day', cardSystemId: GENT,
+    holder: holder('191800', '[TEST] Groep Coupons', '', '2000-01-01', '9000', 'Gent'),
     coupons: [coupon('COUPON_1918', 'Groepsbon Gent 3 euro', GENT, 3, null)], groupLimit: { volume: 50, periodType: 'DAY' },
   }),
 ];
@@ -76,24 +120,34 @@ function testEvents(): UitpasEvent[] {
   const base = { organizerId: TEST_ORGANIZER_ID, cardSystemIds: [GENT, PASPARTOE], tariffRule: null };
   return [
     { ...base, id: EVENT_100_PER_WEEK, name: 'Permanente UiTPAS Test Festiviteit', passholderTicketLimit: { volume: 100, periodType: 'WEEK' } },
-    { ...base, id: EVENT_1_PER_WEEK, name: '[TEST] UiTPAS activiteit: 1 ticket per week', passholderTicketLimit: { volume: 1, periodType: 'WEEK' }, tariffRule: { kind: 'fixed', price: 2 } },
-    { ...base, id: EVENT_OTHER_ORGANIZER, name: '[TEST] Activiteit van een andere organisator', organizerId: OTHER_ORGANIZER_ID, cardSystemIds: [GENT], passholderTicketLimit: null },
+    { ...base, id: EVENT_1_PER_WEEK, name: 'Test event met beperkte aankoop', passholderTicketLimit: { volume: 1, periodType: 'WEEK' }, tariffRule: { kind: 'fixed', price: 2 } },
+    { ...base, id: EVENT_OTHER_ORGANIZER, name: 'Test event with no permission', organizerId: OTHER_ORGANIZER_ID, cardSystemIds: [GENT], passholderTicketLimit: null },
   ];
 }
 
-/** One event per Gent demo performance of the season around `now`. */
+const HOUR = 3_600_000;
+
+/** One event per Gent demo performance of the season around `now`; check-ins from 2 hours before to 4 hours after the start. */
 export function demoEvents(now: Date): UitpasEvent[] {
-  return demoPerformances(now).flatMap((p) => p.uitdatabankEventId ? [{
-    id: p.uitdatabankEventId, name: `${p.production.title} (${p.startsAt.replace('T', ' ')})`, organizerId: TEST_ORGANIZER_ID,
-    cardSystemIds: [GENT, PASPARTOE], passholderTicketLimit: { volume: 100, periodType: 'DAY' as const }, tariffRule: null,
-  }] : []);
+  return demoPerformances(now).flatMap((p) => {
+    if (!p.uitdatabankEventId) return [];
+    const start = zonedToUtc(p.startsAt, 'Europe/Brussels').getTime();
+    return [{
+      id: p.uitdatabankEventId, name: `${p.production.title} (${p.startsAt.replace('T', ' ')})`, organizerId: TEST_ORGANIZER_ID,
+      cardSystemIds: [GENT, PASPARTOE], passholderTicketLimit: { volume: 100, periodType: 'DAY' as const }, tariffRule: null,
+      checkinWindow: { from: new Date(start - 2 * HOUR).toISOString(), to: new Date(start + 4 * HOUR).toISOString() },
+    }];
+  });
 }
 
 export function defaultClients(): Client[] {
   return [
     {
       ...DEMO_CLIENT, name: 'Foyer demo',
-      organizers: [{ organizerId: TEST_ORGANIZER_ID, permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ'] }],
+      organizers: [{
+        organizerId: TEST_ORGANIZER_ID,
+        permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ', 'CHECKINS_WRITE'],
+      }],
     },
     {
       ...LIMITED_CLIENT, name: 'Foyer demo (zonder registratierecht)',
@@ -110,7 +164,7 @@ export function seedWorld(now: Date, clients: Client[] = defaultClients()): Worl
       { id: OTHER_ORGANIZER_ID, name: '[TEST] Andere UiTPAS Organisatie', address: { postalCode: '9000', city: 'Gent' }, cardSystemIds: [GENT] },
     ],
     events: [...testEvents(), ...demoEvents(now)],
-    passes: TEST_PASSES,
+    passes: structuredClone(TEST_PASSES),
     clients,
   };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_TARIFF_RULE } from './rules.js';
 import { seedWorld } from './seed.js';
 import { SandboxStore } from './store.js';
 import { ticketSaleRoutes } from './ticket-sales.js';
+import { checkinRoutes } from './checkins.js';
 import { LEGACY_SEARCH_PATH, legacyRoutes } from './xml.js';
 
 export interface UitpasSandboxOptions {
@@ -70,6 +71,10 @@ export function buildUitpasSandbox(options: UitpasSandboxOptions = {}): FastifyI
     if (!req.routeOptions.schema?.body) return;
     const raw = typeof req.body === 'string' ? req.body : '';
     if (raw.trim() === '') throw probs.bodyMissing();
+    const media = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (media !== 'application/json') {
+      throw probs.bodyInvalidSyntax(`The body must be sent as application/json, not ${media || 'without a Content-Type'}.`);
+    }
     try {
       req.body = JSON.parse(raw);
     } catch (e) {
@@ -89,6 +94,7 @@ export function buildUitpasSandbox(options: UitpasSandboxOptions = {}): FastifyI
     api.addHook('onRequest', requireToken(store, tokens));
     readRoutes(api, store, clock, rule);
     ticketSaleRoutes(api, store, clock, rule);
+    checkinRoutes(api, store, clock);
   });
   return app;
 }

@@ -95,5 +95,32 @@ export const messages = {
     fr: "Cette activité n'est pas connue par UiTPAS.",
     en: 'This activity is not known to UiTPAS.',
   }),
+  socialTariffSuspended: (): EndUserMessage => ({
+    nl: 'Je kansentarief is tijdelijk opgeschort. Contacteer je UiTPAS-balie.',
+    fr: 'Ton tarif social est temporairement suspendu. Contacte ton point UiTPAS.',
+    en: 'Your social tariff is suspended for now. Contact your UiTPAS desk.',
+  }),
+  checkinTooEarly: (): EndUserMessage => ({
+    nl: 'Deze activiteit is nog niet begonnen, je kan nog geen punt sparen.',
+    fr: "Cette activité n'a pas encore commencé, tu ne peux pas encore gagner de point.",
+    en: 'This activity has not started yet, you cannot save a point yet.',
+  }),
+  checkinTooLate: (): EndUserMessage => ({
+    nl: 'Deze activiteit is afgelopen, je kan op deze activiteit geen punt meer sparen.',
+    fr: 'Cette activité est terminée, tu ne peux plus gagner de point pour cette activité.',
+    en: 'This activity has ended, you can no longer save a point for it.',
+  }),
+  checkinDone: (): EndUserMessage => ({
+    nl: 'Je hebt al een punt gespaard voor deze activiteit.',
+    fr: 'Tu as déjà gagné un point pour cette activité.',
+    en: 'You already saved a point for this activity.',
+  }),
+  checkinGroup: (): EndUserMessage => ({
+    nl: 'Met een groepspas kan je geen punten sparen.',
+    fr: 'Un pass de groupe ne permet pas de gagner des points.',
+    en: 'A group pass does not save points.',
+  }),
   passExpiredWarning: 'Je kansentarief is verlopen. Contacteer je UiTPAS-balie.',
+  passGraceWarning: 'Je kansentarief is verlopen, maar je krijgt het nog even tot je het verlengt. Contacteer je UiTPAS-balie.',
+  passSuspendedWarning: 'Je kansentarief is tijdelijk opgeschort. Contacteer je UiTPAS-balie.',
 };

@@ -47,18 +47,25 @@ describe('POST /ticket-sales', () => {
     expect((await register([sale('0900000067513')])).status).toBe(200);
   });
 
-  it('group pass 0900000045410 buys several tickets at once, up to its remaining count', async () => {
+  it('group pass 0900000045410 buys several tickets at once, up to its remaining count (the event\'s 100 a week)', async () => {
     const five = await register(Array.from({ length: 5 }, () => sale('0900000045410')));
     expect(five.status).toBe(200);
     expect(new Set(five.body.map((s: { id: string }) => s.id)).size).toBe(5);
     const t = await sb.call('GET /tariffs', { query: { eventId: EVENT_100_PER_WEEK, uitpasNumber: '0900000045410', regularPrice: 12 } });
-    expect(t.body.available[0].remaining).toBe(15);
-    const tooMany = await register(Array.from({ length: 16 }, () => sale('0900000045410')));
-    expect(tooMany.body).toMatchObject({ type: `${PROBS}/uitpas/invalid-number-of-tickets`, jsonPointer: '/15' });
-    expect((await register(Array.from({ length: 15 }, () => sale('0900000045410')))).status).toBe(200);
+    expect(t.body.available[0].remaining).toBe(95);
+    const tooMany = await register(Array.from({ length: 96 }, () => sale('0900000045410')));
+    expect(tooMany.body).toMatchObject({ type: `${PROBS}/uitpas/invalid-number-of-tickets`, jsonPointer: '/95' });
+    expect((await register(Array.from({ length: 95 }, () => sale('0900000045410')))).status).toBe(200);
     const full = await register([sale('0900000045410')]);
     expect(full.body).toMatchObject({ type: `${PROBS}/uitpas/maximum-reached` });
-    expect((await search({ eventId: EVENT_100_PER_WEEK })).body.totalItems).toBe(20);
+    expect((await search({ eventId: EVENT_100_PER_WEEK })).body.totalItems).toBe(100);
+  });
+
+  it('group pass 0900000191800 uses its coupon up to 50 a day, as publiq lists it', async () => {
+    expect((await register(Array.from({ length: 50 }, () => sale('0900000191800', EVENT_100_PER_WEEK, 'COUPON_1918')))).status).toBe(200);
+    const more = await register([sale('0900000191800', EVENT_100_PER_WEEK, 'COUPON_1918')]);
+    expect(more.body).toMatchObject({ type: `${PROBS}/uitpas/maximum-reached` });
+    expect(more.body.endUserMessage.nl).toMatch(/50 tickets per dag/);
   });
 
   it('is all-or-nothing: one bad item and none is registered', async () => {
@@ -83,16 +90,22 @@ describe('POST /ticket-sales', () => {
     expect(other.body).toMatchObject({ status: 403, type: `${PROBS}/auth/forbidden` });
   });
 
-  it('a coupon is used once, then refused with maximum-reached', async () => {
-    const used = await register([sale('0900000031618', EVENT_100_PER_WEEK, 'COUPON_3161')]);
-    expect(used.body[0].tariff).toEqual({ id: 'COUPON_3161', name: 'Cultuurbon Gent 5 euro', price: 7, type: 'COUPON' });
-    const again = await register([sale('0900000031618', EVENT_1_PER_WEEK, 'COUPON_3161')]);
-    expect(again.body).toMatchObject({ type: `${PROBS}/uitpas/maximum-reached` });
-    expect(again.body.endUserMessage.nl).toMatch(/coupon/);
+  it('a coupon of another region is invalid-coupon; a suspended social tariff is social-tariff-suspended', async () => {
+    expect((await register([sale('0900000093204', EVENT_100_PER_WEEK, 'COUPON_9322')])).body.type).toBe(`${PROBS}/uitpas/invalid-coupon`);
+    await sb.http('POST', '/_sandbox/passes/0900000067513', { socialTariff: 'suspended' });
+    const a = await register([sale('0900000067513')]);
+    expect(a.body).toMatchObject({ status: 400, type: `${PROBS}/uitpas/social-tariff-suspended`, jsonPointer: '/0' });
+    expect(a.body.endUserMessage.nl).toMatch(/opgeschort/);
   });
 
   it('answers the body problems publiq documents', async () => {
     expect((await register('')).body.type).toBe(`${PROBS}/body/missing`);
+    const token = await sb.token();
+    const asText = await sb.http('POST', '/ticket-sales', JSON.stringify([sale('0900000067513')]), { authorization: `Bearer ${token}`, 'content-type': 'text/plain' });
+    expect(asText.body).toMatchObject({ status: 400, type: `${PROBS}/body/invalid-syntax`, detail: expect.stringContaining('application/json') });
+    const asForm = await sb.http('POST', '/ticket-sales', 'regularPrice=12', { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' });
+    expect(asForm.body.type).toBe(`${PROBS}/body/invalid-syntax`);
+    expect((await search({ eventId: EVENT_100_PER_WEEK })).body.totalItems).toBe(0);
     expect((await register('[{"regularPrice": 12,')).body.type).toBe(`${PROBS}/body/invalid-syntax`);
     const invalid = await register([{ regularPrice: '12', tariff: {}, eventId: EVENT_100_PER_WEEK }]);
     expect(invalid.body.type).toBe(`${PROBS}/body/invalid-data`);

@@ -51,7 +51,8 @@ function refusal(quote: Quote, pass: Pass, tariffId: string, pointer: string): U
   const endUserMessage = quote.endUserMessage;
   if (tariffId === 'SOCIALTARIFF') {
     switch (quote.socialRefusal) {
-      case 'expired': return p('uitpas/social-tariff-expired', 400, 'Social tariff expired', { endUserMessage: messages.socialTariffExpired() });
+      case 'expired': return probs.socialTariffExpired();
+      case 'suspended': return probs.socialTariffSuspended();
       case 'other-region': return p('uitpas/passholder-no-active-cardsystems', 400, 'Passholder has no active card system for this event', { endUserMessage });
       case 'limit': return p('uitpas/maximum-reached', 400, 'Maximum reached', { endUserMessage });
       default: return p('uitpas/social-tariff-not-available', 400, 'Social tariff not available', { endUserMessage: messages.socialTariffNone() });
@@ -121,7 +122,7 @@ export function ticketSaleRoutes(app: FastifyInstance, store: SandboxStore, cloc
     if (!sale) throw probs.ticketSaleNotFound(req.params.ticketSaleId);
     const event = store.event(sale.eventId);
     if (event) requireEventPermission(clientOf(req), event, 'TICKETSALES_REGISTER');
-    store.cancel(sale.id);
+    store.cancel(sale.id, clock.now());
     return reply.code(204).send();
   });
 

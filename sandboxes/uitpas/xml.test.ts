@@ -24,7 +24,7 @@ const sale = (uitpasNumber: string, eventId = EVENT_100_PER_WEEK, tariff = 'SOCI
 
 describe('GET /uitid/rest/uitpas/cultureevent/searchTicketsales', () => {
   it('lists the sales registered through API 4.0, with the fields of seed 002', async () => {
-    const registered = (await sb.call('POST /ticket-sales', { body: [sale('0900000067513'), sale('0900000031618', EVENT_1_PER_WEEK, 'COUPON_3161')] })).body;
+    const registered = (await sb.call('POST /ticket-sales', { body: [sale('0900000067513'), sale('0900000191800', EVENT_1_PER_WEEK, 'COUPON_1918')] })).body;
     const a = await legacy({});
     expect(a.status).toBe(200);
     expect(a.contentType).toContain('application/xml');
@@ -33,19 +33,30 @@ describe('GET /uitid/rest/uitpas/cultureevent/searchTicketsales', () => {
     expect(first).toEqual({
       createdVia: 'Foyer demo', creationDate: '2026-12-02T11:00:00+01:00', id: registered[0].id, nodeId: EVENT_100_PER_WEEK,
       nodeTitle: 'Permanente UiTPAS Test Festiviteit', price: '12.0', tariff: '3.0', firstName: 'Jan', lastName: 'Kansentarief',
-      dateOfBirth: '1979-11-02T00:00:00+01:00', status: 'ACTIVE', location: '[TEST] UiTPAS Organisatie (Regio Gent + Paspartoe)',
+      dateOfBirth: '1936-05-13T00:00:00+01:00', status: 'ACTIVE', location: '[TEST] UiTPAS Organisatie (Regio Gent + Paspartoe)',
       userId: expect.any(String), organiser: '[TEST] UiTPAS Organisatie (Regio Gent + Paspartoe)', userHomeCity: 'Melle', groupPass: 'false',
     });
-    expect(second.ticketSaleCoupon).toEqual({ buyConstraint: { periodType: 'ABSOLUTE', periodVolume: '1' }, id: 'COUPON_3161', name: 'Cultuurbon Gent 5 euro' });
-    expect(second.tariff).toBe('7.0');
+    expect(second.ticketSaleCoupon).toEqual({ id: 'COUPON_1918', name: 'Groepsbon Gent 3 euro' });
+    expect(second.tariff).toBe('9.0');
+    expect(second.groupPass).toBe('true');
   });
 
-  it('drops a sale cancelled through API 4.0', async () => {
-    const [s] = (await sb.call('POST /ticket-sales', { body: [sale('0900000067513')] })).body;
+  it('lists a sale cancelled through API 4.0 with its status, next to the active ones', async () => {
+    const [s, kept] = (await sb.call('POST /ticket-sales', { body: [sale('0900000067513'), sale('0900010959113')] })).body;
     await sb.call('DELETE /ticket-sales/{ticketSaleId}', { params: { ticketSaleId: s.id } });
     const a = await legacy({});
-    expect(a.response.total).toBe('0');
-    expect(a.response.ticketSales).toBe('');
+    expect(a.response.total).toBe('2');
+    expect(a.response.ticketSales.ticketSale.map((t: { id: string; status: string }) => [t.id, t.status])).toEqual([[s.id, 'CANCELLED'], [kept.id, 'ACTIVE']]);
+    expect((await sb.call('GET /ticket-sales', { query: { eventId: EVENT_100_PER_WEEK } })).body.totalItems).toBe(1);
+  });
+
+  it('filters by organizer as publiq\'s PHP library spells it, as well as organiser', async () => {
+    await sb.call('POST /ticket-sales', { body: [sale('0900000067513')] });
+    for (const name of ['organizer', 'organiser']) {
+      expect((await legacy({ [name]: 'paspartoe' })).response.total).toBe('1');
+      expect((await legacy({ [name]: '0ce87cbc-9299-4528-8d35-92225dc9489f' })).response.total).toBe('1');
+      expect((await legacy({ [name]: 'andere organisatie' })).response.total).toBe('0');
+    }
   });
 
   it('pages with start and max (default 20) and filters by cdbid, uid, city and dates', async () => {

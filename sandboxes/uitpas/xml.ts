@@ -88,7 +88,7 @@ function ticketSaleXml(store: SandboxStore, s: Sale): Record<string, unknown> {
     firstName: holder?.firstName ?? '',
     lastName: holder?.lastName ?? '',
     ...(dob ? { dateOfBirth: w3cLocal(new Date(brusselsMidnight(dob[0], dob[1], dob[2]))) } : {}),
-    status: 'ACTIVE',
+    status: s.cancelledAt ? 'CANCELLED' : 'ACTIVE',
     location: organizer?.name ?? '',
     userId: holder?.id ?? '',
     organiser: organizer?.name ?? '',
@@ -103,7 +103,7 @@ function ticketSaleXml(store: SandboxStore, s: Sale): Record<string, unknown> {
   };
 }
 
-type Query = Partial<Record<'uid' | 'startDate' | 'endDate' | 'cdbid' | 'balieConsumerKey' | 'organiser' | 'city' | 'start' | 'max', string>>;
+type Query = Partial<Record<'uid' | 'startDate' | 'endDate' | 'cdbid' | 'balieConsumerKey' | 'organiser' | 'organizer' | 'city' | 'start' | 'max', string>>;
 
 export function legacyRoutes(app: FastifyInstance, store: SandboxStore, tokens: TokenStore): void {
   app.get<{ Querystring: Query }>(LEGACY_SEARCH_PATH, async (req, reply) => {
@@ -136,8 +136,9 @@ export function legacyRoutes(app: FastifyInstance, store: SandboxStore, tokens: 
     if (Number.isNaN(first) || Number.isNaN(max)) return xmlError(reply, 400, 'ACTION_FAILED', 'start and max must be whole numbers.');
 
     const own = new Set(balie.organizers.map((o) => o.organizerId));
-    const organiser = q.organiser?.toLowerCase();
-    const sales = store.allSales().filter((s) => {
+    // seed 002 documents `organiser`; publiq's own PHP library sends `organizer`.
+    const organiser = (q.organiser || q.organizer)?.toLowerCase();
+    const sales = store.everySale().filter((s) => {
       const event = store.event(s.eventId);
       const org = event ? store.organizer(event.organizerId) : undefined;
       const holder = store.pass(s.uitpasNumber)?.holder;

@@ -23,6 +23,7 @@ import * as blockCreatedBy from './2026-12-02T1810_block_created_by.js';
 import * as feesVat from './2026-12-02T2200_fees_vat.js';
 import * as till from './2026-12-02T2200_till.js';
 import * as textNfc from './2026-12-02T2300_text_nfc.js';
+import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T2200_fees_vat': feesVat,
   '2026-12-02T2200_till': till,
   '2026-12-02T2300_text_nfc': textNfc,
+  '2026-12-02T2200_uitpas_price_classes_checkins': uitpasPriceClassesCheckins,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

@@ -37,6 +37,7 @@ export const PERSONAL_COLUMNS_ELSEWHERE = {
   'mail_outbox.recipient': "emptied on e-mails about the customer's orders, with their subject and text; one still queued is not sent",
   'basket_line_uitpas.uitpas_number': 'kept: the record of a social tariff registered at UiTPAS, which the venue accounts for; exported',
   'uitpas_sales.uitpas_number': 'kept: the record of a sale registered at UiTPAS, which the venue accounts for; exported',
+  'uitpas_checkins.uitpas_number': 'kept: the point the holder saved at UiTPAS when the ticket was admitted, registered there too',
 } as const;
 
 /** Columns there that look personal but say nothing about the customer. */

@@ -41,4 +41,19 @@ describe.each(DIALECTS)('UiTPAS in the web shop on %s', (dialect) => {
     const removed = ok(await u.call('DELETE', '/basket/uitpas/0900000045410'));
     expect(removed.lines.filter((l: { price: number }) => l.price === 3000)).toHaveLength(2);
   });
+
+  it('takes the chip number a card reader types, or an INSZ, and answers the UiTPAS number without the holder’s name', async () => {
+    const u = buyer(k.s, slug);
+    await u.open();
+    ok(await u.add({ performanceId: k.perfWeekly, seatIds: ['r2s1', 'r2s2'] }));
+    const chip = ok(await u.call('POST', '/basket/uitpas', { uitpasNumber: '04363CDAEE3880' }));
+    expect(chip.pass).toEqual({ uitpasNumber: '0900000067513', passType: 'INDIVIDUAL', messages: [] });
+    expect(JSON.stringify(chip)).not.toContain('Jan'); // the holder's first name
+    const insz = ok(await u.call('POST', '/basket/uitpas', { uitpasNumber: '08 09 18 606 84' }));
+    expect(insz.pass.uitpasNumber).toBe('0900010959113');
+    expect(insz.basket.lines.map((l: { uitpas: { uitpasNumber: string } | null }) => l.uitpas?.uitpasNumber).sort()).toEqual(['0900000067513', '0900010959113']);
+    const wrong = await u.call('POST', '/basket/uitpas', { uitpasNumber: '08091860685' }, 'en');
+    expectProblem(wrong, 400, 'validation-failed');
+    expect(JSON.stringify(wrong.body)).toContain('national register number');
+  });
 });

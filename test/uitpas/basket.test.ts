@@ -1,7 +1,7 @@
 // A UiTPAS pass in a basket: tariffs read live from the sandbox, applied to lines, removed again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
-import { addPass, basketWith, checkout, EVENT_100_PER_WEEK, expectProblem, salesAtUitpas, startUitpasKit, type UitpasKit } from './kit.js';
+import { addPass, basketWith, checkout, EVENT_100_PER_WEEK, EVENT_1_PER_WEEK, expectProblem, salesAtUitpas, startUitpasKit, type UitpasKit } from './kit.js';
 
 interface Line { id: string; performanceId: string; ticketTypeId: string; price: number; uitpas: { uitpasNumber: string; tariffId: string } | null }
 
@@ -46,23 +46,80 @@ describe.each(DIALECTS)('UiTPAS in a basket on %s', (dialect) => {
     expect(removed.body.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000, uitpas: null });
   });
 
-  it('an expired social tariff: the end-user message in the request language, the regular price kept; its coupon only when asked', async () => {
+  it('an expired social tariff (UiTPAS answers 400 social-tariff-expired): its message in the request language, the regular price kept', async () => {
     const b = await basketWith(k, k.perfWeekly, ['r1s2']);
     const nl = await addPass(k, b.id, { uitpasNumber: '0900000031618' }, 'nl');
-    expect(nl.status).toBe(200);
+    expect(nl.status, JSON.stringify(nl.body)).toBe(200);
     expect(nl.body.endUserMessage).toContain('kansentarief is verlopen');
     expect(nl.body.pass.messages.length).toBeGreaterThan(0);
     expect(nl.body.appliedLineIds).toEqual([]);
     expect(nl.body.basket.lines[0]).toMatchObject({ ticketTypeId: k.c.ticketTypes.normal, price: 3000, uitpas: null });
+    const fr = await addPass(k, b.id, { uitpasNumber: '0900000031618' }, 'fr');
+    expect(fr.body.endUserMessage).toContain('tarif social a expiré');
     const en = await addPass(k, b.id, { uitpasNumber: '0900000031618' }, 'en');
-    expect(en.body.endUserMessage).not.toBe(nl.body.endUserMessage);
+    expect(en.body.endUserMessage).toContain('social tariff has expired');
+  });
 
-    const coupon = nl.body.offers[0].tariffs.find((t: { type: string }) => t.type === 'COUPON');
-    expect(coupon).toBeDefined();
-    const used = await addPass(k, b.id, { uitpasNumber: '0900000031618', tariffId: coupon.id });
+  it('a suspended social tariff: UiTPAS’s message, no tariff; in a grace period the tariff is still granted', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s6', 'r1s7']);
+    await fetch(`${k.sandbox.baseUrl}/_sandbox/passes/0900011902815`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"socialTariff":"suspended"}' });
+    const suspended = await addPass(k, b.id, { uitpasNumber: '0900011902815' }, 'fr');
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+    expect(suspended.body.endUserMessage).toContain('suspendu');
+    expect(suspended.body.pass.messages[0]).toMatch(/opgeschort/);
+    expect(suspended.body.appliedLineIds).toEqual([]);
+    await fetch(`${k.sandbox.baseUrl}/_sandbox/passes/0900011903417`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"socialTariff":"grace"}' });
+    const grace = await addPass(k, b.id, { uitpasNumber: '0900011903417' });
+    expect(grace.body.pass).toMatchObject({ socialTariff: 'ACTIVE', messages: [expect.stringContaining('verlopen')] });
+    expect(grace.body.appliedLineIds).toHaveLength(1);
+    await fetch(`${k.sandbox.baseUrl}/_sandbox/passes/0900011902815`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"socialTariff":"active"}' });
+    await fetch(`${k.sandbox.baseUrl}/_sandbox/passes/0900011903417`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"socialTariff":"active"}' });
+  });
+
+  it('a chip number or an INSZ finds the pass; the answer and the line carry its UiTPAS number', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s8', 'r1s9']);
+    const chip = await addPass(k, b.id, { uitpasNumber: '04363cdaee3880' });
+    expect(chip.status, JSON.stringify(chip.body)).toBe(200);
+    expect(chip.body.pass.uitpasNumber).toBe('0900000067513');
+    expect(chip.body.basket.lines.find((l: Line) => l.id === chip.body.appliedLineIds[0]).uitpas.uitpasNumber).toBe('0900000067513');
+    const sameByInsz = await addPass(k, b.id, { uitpasNumber: '36.05.13-802.84' });
+    expectProblem(sameByInsz, 409, 'uitpas-pass-used');
+    const insz = await addPass(k, b.id, { uitpasNumber: '08091860684' });
+    expect(insz.body.pass.uitpasNumber).toBe('0900010959113');
+    expect(insz.body.appliedLineIds).toHaveLength(1);
+    const asked = k.sandbox.app.uitpas.faults.log.filter((r) => r.url.startsWith('/passes?')).map((r) => new URL(r.url, 'http://x').searchParams.get('identifier'));
+    expect(asked).toEqual(expect.arrayContaining(['04363CDAEE3880', '36051380284', '08091860684']));
+    const tariffsFor = k.sandbox.app.uitpas.faults.log.filter((r) => r.url.startsWith('/tariffs?')).map((r) => new URL(r.url, 'http://x').searchParams.get('uitpasNumber'));
+    expect(tariffsFor).not.toContain('04363CDAEE3880');
+  });
+
+  it('a coupon only when asked: the group pass’s coupon at its price', async () => {
+    const b = await basketWith(k, k.perfWeekly, ['r1s10']);
+    const plain = await addPass(k, b.id, { uitpasNumber: '0900000191800' });
+    expect(plain.body.appliedLineIds).toEqual([]);
+    const coupon = plain.body.offers[0].tariffs.find((t: { type: string }) => t.type === 'COUPON');
+    expect(coupon).toMatchObject({ id: 'COUPON_1918', price: 2700 });
+    const used = await addPass(k, b.id, { uitpasNumber: '0900000191800', tariffId: coupon.id });
     expect(used.status).toBe(200);
-    expect(used.body.basket.lines[0]).toMatchObject({ ticketTypeId: k.types.uitpas, price: coupon.price });
-    expect(used.body.basket.lines[0].uitpas.tariffId).toBe(coupon.id);
+    expect(used.body.basket.lines[0]).toMatchObject({ ticketTypeId: k.types.group, price: 2700 });
+    expect(used.body.basket.lines[0].uitpas.tariffId).toBe('COUPON_1918');
+  });
+
+  it('asks a tariff for every priced rank, with its price class as regularPriceLabel, and registers the label', async () => {
+    k.sandbox.app.uitpas.faults.clearLog();
+    const b = await basketWith(k, k.perfWeekly, ['r3s9']); // rank 2: 20 euro
+    const res = await addPass(k, b.id, { uitpasNumber: '0900000095902' });
+    expect(res.body.offers.map((o: { rank: number; regularPrice: number; regularPriceLabel: string; lineIds: string[] }) => [o.rank, o.regularPrice, o.regularPriceLabel, o.lineIds.length]))
+      .toEqual([[1, 3000, 'Normaal rang 1', 0], [2, 2000, 'Normaal rang 2', 1]]);
+    const asked = k.sandbox.app.uitpas.faults.log.filter((r) => r.url.startsWith('/tariffs?')).map((r) => new URL(r.url, 'http://x').searchParams);
+    expect(asked.map((q) => [q.get('regularPrice'), q.get('regularPriceLabel')])).toEqual([['30', 'Normaal rang 1'], ['20', 'Normaal rang 2']]);
+
+    // On the other performance (fixed tariff of 2 euro), so the sales of the other tests stay as they are.
+    const sold = await basketWith(k, k.perfLimited, ['r3s10']);
+    expect((await addPass(k, sold.id, { uitpasNumber: '0900011902815' })).body.offers[1].tariffs[0]).toMatchObject({ price: 200 });
+    expect((await checkout(k, sold.id)).status).toBe(201);
+    expect(salesAtUitpas(k, EVENT_1_PER_WEEK).map((x) => [x.uitpasNumber, x.regularPrice, x.regularPriceLabel]))
+      .toEqual([['0900011902815', 20, 'Normaal rang 2']]);
   });
 
   it('a blocked card is refused with UiTPAS’s message and leaves the line alone', async () => {
@@ -85,12 +142,14 @@ describe.each(DIALECTS)('UiTPAS in a basket on %s', (dialect) => {
     expect(res.body.basket.lines[0].price).toBe(3000);
   });
 
-  it('checks the number has 13 digits before asking UiTPAS', async () => {
+  it('checks the number is a UiTPAS number, an INSZ with a right check number or a chip number before asking UiTPAS', async () => {
     const b = await basketWith(k, k.perfWeekly, ['r1s5']);
     const before = k.sandbox.app.uitpas.faults.log.length;
-    const res = await addPass(k, b.id, { uitpasNumber: '09000000675' });
-    expectProblem(res, 400, 'validation-failed');
-    expect(res.body.errors[0].field).toBe('uitpasNumber');
+    for (const wrong of ['09000000675', '36051380285', '0900-0000-67513x', 'hello']) {
+      const res = await addPass(k, b.id, { uitpasNumber: wrong });
+      expectProblem(res, 400, 'validation-failed');
+      expect(res.body.errors[0].field).toBe('uitpasNumber');
+    }
     expect(k.sandbox.app.uitpas.faults.log.length).toBe(before);
   });
 
@@ -121,7 +180,8 @@ describe.each(DIALECTS)('UiTPAS in a basket on %s', (dialect) => {
     const res = await addPass(k, b.id, { uitpasNumber: '0900000045410' });
     expect(res.status).toBe(200);
     expect(res.body.pass.passType).toBe('GROUP');
-    expect(res.body.offers[0].tariffs[0]).toMatchObject({ type: 'SOCIALTARIFF', remaining: 20 });
+    const offer = res.body.offers.find((o: { lineIds: string[] }) => o.lineIds.length);
+    expect(offer.tariffs[0]).toMatchObject({ type: 'SOCIALTARIFF', remaining: 100 });
     expect(res.body.appliedLineIds).toHaveLength(3);
     expect(res.body.basket.lines.every((l: Line) => l.ticketTypeId === k.types.group && l.price === 500)).toBe(true);
     const order = await checkout(k, b.id);

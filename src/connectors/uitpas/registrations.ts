@@ -23,7 +23,7 @@ async function passLines(db: Db, basketId: string) {
       .onRef('basket_lines.ticket_type_id', '=', 'basket_line_uitpas.ticket_type_id'))
     .select(['basket_lines.id', 'basket_lines.performance_id', 'basket_lines.item_id', 'basket_line_uitpas.event_id',
       'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.tariff_id', 'basket_line_uitpas.regular_price',
-      'basket_line_uitpas.price', 'basket_line_uitpas.tariff_name'])
+      'basket_line_uitpas.price', 'basket_line_uitpas.tariff_name', 'basket_line_uitpas.regular_price_label'])
     .where('basket_line_uitpas.basket_id', '=', basketId)
     .orderBy('basket_lines.performance_id').orderBy('basket_lines.item_id')
     .execute();
@@ -53,13 +53,14 @@ export async function registerUitpasSales(ctx: Ctx, basket: Basket): Promise<str
     await tx.insertInto('uitpas_sales').values(lines.map((l, position) => ({
       id: newId(), registration_id: registrationId, organisation_id: ctx.orgId, position, performance_id: l.performance_id,
       item_id: l.item_id, event_id: l.event_id, uitpas_number: l.uitpas_number, tariff_id: l.tariff_id,
-      regular_price: l.regular_price, price: l.price, sale_id: null, ticket_id: null, status: 'pending' as const,
+      regular_price: l.regular_price, regular_price_label: l.regular_price_label, price: l.price, sale_id: null, ticket_id: null, status: 'pending' as const,
       created_at: now.toISOString(), cancelled_at: null,
     }))).execute();
   });
 
   const body: WireSaleRequest[] = lines.map((l) => ({
-    regularPrice: toEuros(l.regular_price), tariff: { id: l.tariff_id }, eventId: l.event_id, uitpasNumber: l.uitpas_number,
+    regularPrice: toEuros(l.regular_price), ...(l.regular_price_label ? { regularPriceLabel: l.regular_price_label } : {}),
+    tariff: { id: l.tariff_id }, eventId: l.event_id, uitpasNumber: l.uitpas_number,
   }));
   let answer: Answer<WireSale[]>;
   try {

@@ -24,7 +24,8 @@ const PassAnswer = Type.Object({
     messages: Type.Array(Type.String()),
   }),
   offers: Type.Array(Type.Object({
-    performanceId: Type.String(), eventId: Type.String(), regularPrice: Type.Integer(), lineIds: Type.Array(Type.String()),
+    performanceId: Type.String(), eventId: Type.String(), rank: Nullable(Type.Integer()), regularPrice: Type.Integer(),
+    regularPriceLabel: Type.String(), lineIds: Type.Array(Type.String()),
     tariffs: Type.Array(Tariff), endUserMessage: Nullable(Type.String()),
   })),
   appliedLineIds: Type.Array(Type.String()),
@@ -71,7 +72,9 @@ export const uitpasRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   app.post('/api/baskets/:id/uitpas', {
     schema: {
       tags: ['selling', 'uitpas'], summary: 'Add a UiTPAS pass: read it, offer its tariffs, apply the social tariff (or the tariff asked for)',
-      description: 'Without lineIds: every eligible line (an individual pass: one per performance; a group pass: up to its remaining tickets).',
+      description: 'uitpasNumber takes a UiTPAS number, a national register number (INSZ) or a card chip number; the answer shows the UiTPAS number it belongs to. '
+        + 'Offers: one per priced rank of each performance\'s standard ticket type. '
+        + 'Without lineIds: every eligible line (an individual pass: one per performance; a group pass: up to its remaining tickets).',
       params: IdParams,
       body: Type.Object({
         uitpasNumber: UitpasNumber, lineIds: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 100 })),

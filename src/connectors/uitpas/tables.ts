@@ -37,6 +37,8 @@ export interface BasketLineUitpasTable {
   price: number;
   regular_ticket_type_id: string;
   regular_price: number;
+  /** The price class sent as regularPriceLabel: the standard ticket type's name and the rank. */
+  regular_price_label: string | null;
   created_at: string;
 }
 export type BasketLineUitpas = Selectable<BasketLineUitpasTable>;
@@ -79,6 +81,7 @@ export interface UitpasSaleTable {
   uitpas_number: string;
   tariff_id: string;
   regular_price: number;
+  regular_price_label: string | null;
   price: number;
   /** UiTPAS's id of the sale, once known. */
   sale_id: string | null;
@@ -89,8 +92,41 @@ export interface UitpasSaleTable {
 }
 export type UitpasSale = Selectable<UitpasSaleTable>;
 
+/** Per performance: whether admitting a UiTPAS holder's ticket checks them in at UiTPAS (a point). */
+export interface UitpasPerformanceSettingsTable {
+  performance_id: string;
+  organisation_id: string;
+  checkins: number;
+  updated_at: string;
+}
+
+/**
+ * A UiTPAS check-in for an admitted ticket: queued (the job will ask UiTPAS) -> checked-in, or
+ * refused (UiTPAS said no: `message` is its end-user message), or failed (the job gave up).
+ */
+export const CHECKIN_STATUSES = ['queued', 'checked-in', 'refused', 'failed'] as const;
+export type CheckinStatus = (typeof CHECKIN_STATUSES)[number];
+
+export interface UitpasCheckinTable {
+  id: string;
+  organisation_id: string;
+  ticket_id: string;
+  performance_id: string;
+  event_id: string;
+  uitpas_number: string;
+  status: CheckinStatus;
+  points: number | null;
+  /** UiTPAS's id of the check-in. */
+  checkin_id: string | null;
+  message: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface UitpasTables {
   uitpas_settings: UitpasSettingsTable;
+  uitpas_performance_settings: UitpasPerformanceSettingsTable;
+  uitpas_checkins: UitpasCheckinTable;
   basket_line_uitpas: BasketLineUitpasTable;
   uitpas_registrations: UitpasRegistrationTable;
   uitpas_sales: UitpasSaleTable;

@@ -7,11 +7,14 @@ import { basketView, findBasket, openBasket } from '../../baskets/service.js';
 import type { Basket } from '../../baskets/tables.js';
 import { connection, unreachable, type Connection } from './settings.js';
 import type { PassType } from './tables.js';
+import { parsePassIdentifier } from './identifiers.js';
 import { endUserText, problemName, toCents, toEuros, type WirePass, type WireProblem, type WireTariffs } from './wire.js';
 
-export const UITPAS_NUMBER = /^\d{13}$/;
+/** GET /tariffs answers these as a 400 where a pass has no social tariff now: no tariff, UiTPAS's message. */
+const NO_SOCIAL_TARIFF = new Set(['uitpas/social-tariff-expired', 'uitpas/social-tariff-suspended']);
 
 export interface ApplyPassInput {
+  /** A UiTPAS number, an INSZ or a chip number: UiTPAS resolves it to the pass's UiTPAS number. */
   uitpasNumber: string;
   lineIds?: string[];
   /** A tariff id from the offers (e.g. a coupon); default: the social tariff. */
@@ -30,7 +33,7 @@ async function basketLines(ctx: Ctx, basketId: string) {
     .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
     .leftJoin('basket_line_uitpas', 'basket_line_uitpas.basket_line_id', 'basket_lines.id')
     .select([
-      'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
+      'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.ticket_type_id', 'basket_lines.price', 'inventory.rank',
       'performances.uitpas_enabled', 'performances.uitdatabank_event_id', 'performances.standard_ticket_type_id',
       'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.pass_type',
     ])
@@ -43,7 +46,7 @@ type Line = Awaited<ReturnType<typeof basketLines>>[number];
 const eligible = (l: Line) => l.uitpas_enabled === 1 && !!l.uitdatabank_event_id && l.ticket_type_id === l.standard_ticket_type_id && !l.uitpas_number;
 
 /** The lines the pass goes on: the ones asked for, or every eligible line (one per performance for an individual pass). */
-function targetLines(all: Line[], passType: PassType, input: ApplyPassInput): Line[] {
+function targetLines(all: Line[], passType: PassType, uitpasNumber: string, input: ApplyPassInput): Line[] {
   if (input.lineIds) {
     const byId = new Map(all.map((l) => [l.id, l]));
     const unknown = input.lineIds.filter((id) => !byId.has(id));
@@ -57,7 +60,7 @@ function targetLines(all: Line[], passType: PassType, input: ApplyPassInput): Li
   }
   const open = all.filter(eligible);
   if (passType === 'GROUP') return open;
-  const used = new Set(all.filter((l) => l.uitpas_number === input.uitpasNumber).map((l) => l.performance_id));
+  const used = new Set(all.filter((l) => l.uitpas_number === uitpasNumber).map((l) => l.performance_id));
   return open.filter((l) => !used.has(l.performance_id) && (used.add(l.performance_id), true));
 }
 
@@ -70,27 +73,70 @@ async function readPass(ctx: Ctx, conn: Connection, uitpasNumber: string): Promi
 interface Offer {
   performanceId: string;
   eventId: string;
+  /** The price rank of the standard ticket type; null for a line whose price is no rank's. */
+  rank: number | null;
   regularPrice: number;
+  /** Sent to UiTPAS with the price, so its financial reports tell price classes apart. */
+  regularPriceLabel: string;
   lineIds: string[];
   tariffs: { id: string; name: string; type: string; price: number; remaining: number }[];
   endUserMessage: string | null;
 }
 
-async function askTariffs(ctx: Ctx, conn: Connection, uitpasNumber: string, lines: Line[]): Promise<Offer[]> {
-  const groups = new Map<string, Line[]>();
-  for (const l of lines) {
-    const key = `${l.performance_id}|${l.price}`;
-    groups.set(key, [...(groups.get(key) ?? []), l]);
+type PriceClass = Omit<Offer, 'tariffs' | 'endUserMessage'>;
+
+/**
+ * Every priced rank of the standard ticket type of the lines' performances (a UiTPAS tariff is asked
+ * for each, as publiq's counter app does), with the lines at that rank and price.
+ */
+async function priceClasses(ctx: Ctx, lines: Line[]): Promise<PriceClass[]> {
+  const perfIds = [...new Set(lines.map((l) => l.performance_id))];
+  const rows = await ctx.db.selectFrom('prices')
+    .innerJoin('performances', 'performances.id', 'prices.performance_id')
+    .innerJoin('ticket_types', 'ticket_types.id', 'prices.ticket_type_id')
+    .select(['prices.performance_id', 'prices.rank', 'prices.amount', 'ticket_types.name_nl'])
+    .where('prices.performance_id', 'in', perfIds).where('prices.organisation_id', '=', ctx.orgId)
+    .whereRef('prices.ticket_type_id', '=', 'performances.standard_ticket_type_id').where('prices.amount', '>', 0)
+    .orderBy('prices.performance_id').orderBy('prices.rank').execute();
+  const classes: PriceClass[] = [];
+  for (const perfId of perfIds) {
+    const mine = lines.filter((l) => l.performance_id === perfId);
+    const eventId = mine[0].uitdatabank_event_id!;
+    const ranks = rows.filter((r) => r.performance_id === perfId);
+    const label = (rank: number | null, fallback: string) => {
+      const r = ranks.find((x) => x.rank === rank);
+      return r ? (ranks.length > 1 ? `${r.name_nl} rang ${r.rank}` : r.name_nl) : fallback;
+    };
+    const placed = new Set<string>();
+    for (const r of ranks) {
+      const at = mine.filter((l) => l.rank === r.rank && l.price === r.amount);
+      at.forEach((l) => placed.add(l.id));
+      classes.push({ performanceId: perfId, eventId, rank: r.rank, regularPrice: r.amount, regularPriceLabel: label(r.rank, r.name_nl), lineIds: at.map((l) => l.id) });
+    }
+    // A line at a price no rank has (changed after it was put in the basket): asked on its own.
+    for (const l of mine.filter((x) => !placed.has(x.id))) {
+      const same = classes.find((c) => c.performanceId === perfId && c.rank === null && c.regularPrice === l.price);
+      if (same) same.lineIds.push(l.id);
+      else classes.push({ performanceId: perfId, eventId, rank: null, regularPrice: l.price, regularPriceLabel: label(l.rank, `rang ${l.rank}`), lineIds: [l.id] });
+    }
   }
+  return classes.filter((c) => c.regularPrice > 0);
+}
+
+async function askTariffs(ctx: Ctx, conn: Connection, uitpasNumber: string, lines: Line[]): Promise<Offer[]> {
   const offers: Offer[] = [];
-  for (const group of groups.values()) {
-    const { performance_id: performanceId, uitdatabank_event_id: eventId, price } = group[0];
+  for (const c of await priceClasses(ctx, lines)) {
     const answer = await conn.client.call<WireTariffs>('GET', '/tariffs', {
-      query: { eventId: eventId!, uitpasNumber, regularPrice: toEuros(price), type: 'ANY' },
+      query: { eventId: c.eventId, uitpasNumber, regularPrice: toEuros(c.regularPrice), regularPriceLabel: c.regularPriceLabel, type: 'ANY' },
     }).catch(unreachable);
+    if (!answer.ok && NO_SOCIAL_TARIFF.has(problemName(answer.problem))) {
+      const p = answer.problem;
+      offers.push({ ...c, tariffs: [], endUserMessage: endUserText(p.endUserMessage, ctx.lang) ?? p.detail ?? p.title ?? problemName(p) });
+      continue;
+    }
     if (!answer.ok) throw refusal(answer.problem, ctx.lang);
     offers.push({
-      performanceId, eventId: eventId!, regularPrice: price, lineIds: group.map((l) => l.id),
+      ...c,
       tariffs: answer.body.available.map((t) => ({ id: t.id, name: t.name, type: t.type, price: toCents(t.price), remaining: t.remaining ?? 1 })),
       endUserMessage: endUserText(answer.body.endUserMessage, ctx.lang),
     });
@@ -108,26 +154,33 @@ async function uitpasTicketType(ctx: Ctx, passType: PassType): Promise<string> {
 
 /** Reads the pass, answers the tariffs per line group, and applies the chosen tariff where UiTPAS grants it. */
 export async function applyPass(ctx: Ctx, basketId: string, input: ApplyPassInput) {
-  if (!UITPAS_NUMBER.test(input.uitpasNumber)) {
-    throw invalidField('uitpasNumber', { en: 'must be 13 digits', nl: 'moet 13 cijfers zijn', fr: 'doit compter 13 chiffres' });
+  const identifier = parsePassIdentifier(input.uitpasNumber);
+  if (!identifier) {
+    throw invalidField('uitpasNumber', {
+      en: 'must be a UiTPAS number (13 digits), a national register number (11 digits) or the chip number a card reader gives',
+      nl: 'moet een UiTPAS-nummer (13 cijfers), een rijksregisternummer (11 cijfers) of het chipnummer van een kaartlezer zijn',
+      fr: 'doit être un numéro UiTPAS (13 chiffres), un numéro de registre national (11 chiffres) ou le numéro de puce d’un lecteur de carte',
+    });
   }
   const basket = await openBasket(ctx, basketId);
   const conn = await connection(ctx.db, ctx.orgId, ctx.clock.now());
   if (!conn.acceptsChannel(basket.channel)) throw new Problem('uitpas-off', { channel: basket.channel });
-  const pass = await readPass(ctx, conn, input.uitpasNumber);
+  const pass = await readPass(ctx, conn, identifier.value);
+  // From here on the pass is its UiTPAS number, whatever was typed.
+  const uitpasNumber = pass.uitpasNumber;
   const all = await basketLines(ctx, basket.id);
-  const lines = targetLines(all, pass.passType, input);
+  const lines = targetLines(all, pass.passType, uitpasNumber, input);
   if (!lines.length) {
     // An individual pass already on every performance that could take it: say so, not "nothing to apply to".
-    if (pass.passType === 'INDIVIDUAL' && all.some(eligible)) throw new Problem('uitpas-pass-used', { uitpasNumber: input.uitpasNumber });
+    if (pass.passType === 'INDIVIDUAL' && all.some(eligible)) throw new Problem('uitpas-pass-used', { uitpasNumber });
     throw new Problem('uitpas-no-lines');
   }
   if (pass.passType === 'INDIVIDUAL') {
     const perfs = lines.map((l) => l.performance_id);
-    const used = all.some((l) => l.uitpas_number === input.uitpasNumber && perfs.includes(l.performance_id));
-    if (used || new Set(perfs).size !== perfs.length) throw new Problem('uitpas-pass-used', { uitpasNumber: input.uitpasNumber });
+    const used = all.some((l) => l.uitpas_number === uitpasNumber && perfs.includes(l.performance_id));
+    if (used || new Set(perfs).size !== perfs.length) throw new Problem('uitpas-pass-used', { uitpasNumber });
   }
-  const offers = await askTariffs(ctx, conn, input.uitpasNumber, lines);
+  const offers = await askTariffs(ctx, conn, uitpasNumber, lines);
   const applied = await applyOffers(ctx, basket, pass, all, offers, input);
   const view = basketView(ctx, await findBasket(ctx, basket.id));
   return {
@@ -174,7 +227,7 @@ async function applyOffers(ctx: Ctx, basket: Basket, pass: WirePass, all: Line[]
           basket_line_id: p.lineId, basket_id: basket.id, organisation_id: ctx.orgId, performance_id: p.offer.performanceId,
           uitpas_number: pass.uitpasNumber, pass_type: pass.passType, event_id: p.offer.eventId, tariff_id: p.tariff.id,
           tariff_name: p.tariff.name, tariff_type: p.tariff.type, ticket_type_id: typeId, price: p.tariff.price,
-          regular_ticket_type_id: p.regularTypeId, regular_price: p.offer.regularPrice, created_at: now,
+          regular_ticket_type_id: p.regularTypeId, regular_price: p.offer.regularPrice, regular_price_label: p.offer.regularPriceLabel, created_at: now,
         }).execute();
       }
     });
