@@ -83,3 +83,48 @@ export function vatBreakdown(lines: VatLine[]): VatRow[] {
   }
   return [...byRate.values()].filter((r) => r.gross !== 0).sort((a, b) => b.rate - a.rate);
 }
+
+/** A sold ticket's money as stored: its price and fee with their VAT. */
+export interface TicketMoney {
+  status: string;
+  price: number;
+  vat_rate: number;
+  vat: number;
+  fee: number;
+  fee_vat: number;
+}
+
+export interface FeeView {
+  kind: 'ticket' | 'order';
+  quantity: number;
+  amount: number;
+  vatRate: number;
+  vat: number;
+}
+
+/**
+ * What an order (or part of it) comes to, line by line: each valid ticket at its rate and its fee,
+ * the order's own fee (`orderFee`, 0 when it no longer counts), and `extras` (packs and streams at their
+ * rate, gift vouchers at 0).
+ */
+export function moneyOf(
+  tickets: TicketMoney[], orderFee: { amount: number; vat: number; rate: number }, extras: VatLine[] = [],
+): { owed: number; fees: FeeView[]; vat: VatRow[] } {
+  const valid = tickets.filter((t) => t.status === 'valid');
+  const withFee = valid.filter((t) => Number(t.fee) > 0);
+  const fees: FeeView[] = [];
+  if (withFee.length) {
+    fees.push({
+      kind: 'ticket', quantity: withFee.length, amount: withFee.reduce((n, t) => n + Number(t.fee), 0),
+      vatRate: orderFee.rate, vat: withFee.reduce((n, t) => n + Number(t.fee_vat), 0),
+    });
+  }
+  if (orderFee.amount) fees.push({ kind: 'order', quantity: 1, amount: orderFee.amount, vatRate: orderFee.rate, vat: orderFee.vat });
+  const lines: VatLine[] = [
+    ...valid.map((t) => ({ gross: t.price, rate: t.vat_rate, vat: Number(t.vat) })),
+    ...withFee.map((t) => ({ gross: Number(t.fee), rate: orderFee.rate, vat: Number(t.fee_vat) })),
+    ...(orderFee.amount ? [{ gross: orderFee.amount, rate: orderFee.rate, vat: orderFee.vat }] : []),
+    ...extras.filter((e) => e.gross),
+  ];
+  return { owed: lines.reduce((n, l) => n + l.gross, 0), fees, vat: vatBreakdown(lines) };
+}

@@ -11,7 +11,8 @@ import { orderLink } from '../my-order/links.js';
 import { issuableTickets } from '../tickets/rules.js';
 import { documentTickets } from '../tickets/store.js';
 import { insertOutbox, orderForMail, outboxRowOf, type OrderForMail } from './store.js';
-import { renderMail } from './templates.js';
+import { renderMail, type MailMoney } from './templates.js';
+import { moneyOf } from '../fees/rules.js';
 import type { MailTemplate, OutboxRow } from './tables.js';
 import './problems.js';
 
@@ -51,7 +52,7 @@ function messageId(id: string): string {
 
 async function queue(
   db: Db | Tx, ctx: Ctx, template: MailTemplate, data: OrderForMail,
-  opts: Omit<QueueOptions, 'dedupeKey'> & { attachTicketIds?: string[]; amount?: number; total: number; dedupeKey?: string | null },
+  opts: Omit<QueueOptions, 'dedupeKey'> & { attachTicketIds?: string[]; amount?: number; total: number; money?: MailMoney; dedupeKey?: string | null },
 ): Promise<string | null> {
   const recipient = (opts.to ?? data.order.customer_email)?.trim().toLowerCase();
   if (!recipient) return null;
@@ -61,7 +62,7 @@ async function queue(
   const shown = opts.ticketIds ? data.tickets.filter((t) => opts.ticketIds!.includes(t.id)) : data.tickets;
   const rendered = renderMail(template, {
     organisationName: data.order.organisation_name, number: data.order.number, customerName: data.order.customer_name,
-    tickets: shown, total: opts.total, reservationExpiresAt: data.order.reservation_expires_at, link, amount: opts.amount,
+    tickets: shown, total: opts.total, money: opts.money, reservationExpiresAt: data.order.reservation_expires_at, link, amount: opts.amount,
   }, lang);
   const id = newId();
   const row: OutboxRow = {
@@ -96,10 +97,17 @@ export async function queueOrderConfirmation(tx: Db | Tx, ctx: Ctx, orderId: str
     if (!(e instanceof Problem)) throw e;
   }
   const shown = opts.ticketIds ? data.tickets.filter((t) => opts.ticketIds!.includes(t.id)) : data.tickets;
+  // The tickets' fees and the VAT of what is shown; the order's own fee with the whole order.
+  const money = ticketsMoney(data, !opts.ticketIds, shown);
   return queue(tx, ctx, 'order-confirmation', data, {
-    ...opts, attachTicketIds: attach, total: shown.reduce((n, t) => n + t.price, 0),
+    ...opts, attachTicketIds: attach, total: money.owed, money,
     dedupeKey: opts.dedupeKey ?? (opts.again ? null : `order-confirmation:${orderId}`),
   });
+}
+
+function ticketsMoney(data: OrderForMail, withOrderFee: boolean, tickets: OrderForMail['tickets']) {
+  const o = data.order;
+  return moneyOf(tickets, { amount: withOrderFee && o.status !== 'cancelled' ? Number(o.fee) : 0, vat: Number(o.fee_vat), rate: o.fee_vat_rate });
 }
 
 /** Queues "we refunded you `amount` cents" to the order's customer; null when there is no address. */
@@ -112,8 +120,9 @@ export async function queueRefundConfirmation(tx: Db | Tx, ctx: Ctx, orderId: st
 export async function queueReservationReminder(tx: Db | Tx, ctx: Ctx, orderId: string): Promise<string | null> {
   const data = await orderForMail(tx, ctx.orgId, orderId);
   if (data.order.status !== 'reserved') return null;
+  const money = ticketsMoney(data, true, data.tickets);
   return queue(tx, ctx, 'reservation-reminder', data, {
-    total: data.tickets.reduce((n, t) => n + t.price, 0), dedupeKey: `reservation-reminder:${orderId}`,
+    total: money.owed, money, dedupeKey: `reservation-reminder:${orderId}`,
     lang: data.order.customer_language ?? (await lastLanguage(tx, orderId)) ?? undefined,
   });
 }

@@ -11,7 +11,7 @@ export async function orderForMail(db: Db | Tx, orgId: string, orderId: string) 
   const order = await db.selectFrom('orders')
     .innerJoin('organisations', 'organisations.id', 'orders.organisation_id')
     .leftJoin('customers', 'customers.id', 'orders.customer_id')
-    .select(['orders.id', 'orders.number', 'orders.status', 'orders.reservation_expires_at', 'orders.created_at',
+    .select(['orders.id', 'orders.number', 'orders.status', 'orders.reservation_expires_at', 'orders.created_at', 'orders.fee', 'orders.fee_vat', 'orders.fee_vat_rate',
       'organisations.name as organisation_name', 'customers.name as customer_name', 'customers.email as customer_email',
       'customers.language as customer_language'])
     .where('orders.id', '=', orderId).where('orders.organisation_id', '=', orgId)

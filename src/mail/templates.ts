@@ -5,6 +5,13 @@ import { placeNames } from '../inventory/seat-names.js';
 import { euros, localDateText, localTimeText } from '../tickets/labels.js';
 import type { DocumentTicket } from '../tickets/store.js';
 import type { MailTemplate } from './tables.js';
+import type { FeeView, VatRow } from '../fees/rules.js';
+
+/** The fees and the VAT breakdown of what an e-mail shows. */
+export interface MailMoney {
+  fees: FeeView[];
+  vat: VatRow[];
+}
 
 /** What an e-mail about an order is written from (read in the transaction that queues it). */
 export interface MailOrder {
@@ -13,8 +20,10 @@ export interface MailOrder {
   customerName: string | null;
   /** The order's valid tickets, in seat order. */
   tickets: DocumentTicket[];
-  /** What is owed (reminder) or what was paid for the tickets. */
+  /** What is owed (reminder) or what was paid for the tickets, their service fees included. */
   total: number;
+  /** Service fees and VAT per rate. */
+  money?: MailMoney;
   /** For a reservation: when it lapses (UTC). */
   reservationExpiresAt: string | null;
   /** The buyer's my-order page. */
@@ -45,6 +54,10 @@ const T = {
     en: 'Your e-tickets are attached as a PDF, one page per ticket. Show them on your phone or print them; the QR code is scanned at the door.',
   },
   total: { nl: 'Totaal: {amount}', fr: 'Total : {amount}', en: 'Total: {amount}' },
+  feeTicket: { nl: 'Servicekosten: {quantity} × {unit} = {amount}', fr: 'Frais de service : {quantity} × {unit} = {amount}', en: 'Service fee: {quantity} × {unit} = {amount}' },
+  feeOrder: { nl: 'Servicekosten per bestelling: {amount}', fr: 'Frais de service par commande : {amount}', en: 'Service fee per order: {amount}' },
+  vatIncluded: { nl: 'Inclusief btw:', fr: 'TVA comprise :', en: 'VAT included:' },
+  vatRow: { nl: 'btw {rate}: {vat} over {net}', fr: 'TVA {rate} : {vat} sur {net}', en: 'VAT {rate}: {vat} on {net}' },
   at: { nl: '{date} om {time}', fr: '{date} à {time}', en: '{date} at {time}' },
   doors: { nl: 'zaal open {time}', fr: 'ouverture des portes {time}', en: 'doors open {time}' },
   linkConfirm: {
@@ -113,21 +126,43 @@ function footer(o: MailOrder): string[] {
   return [o.organisationName, ...venues];
 }
 
+/** 900 → "9%" (nl, en) or "9 %" (fr); 550 → "5,5%". */
+function percent(rate: number, lang: Lang): string {
+  const n = (rate / 100).toLocaleString(lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-BE' : 'nl-NL', { maximumFractionDigits: 2 });
+  return lang === 'fr' ? `${n} %` : `${n}%`;
+}
+
+/** The fee lines (above the total) and the VAT lines (below it). */
+function moneyLines(m: MailMoney | undefined, lang: Lang): { fees: string[]; vat: string[] } {
+  if (!m) return { fees: [], vat: [] };
+  const fees = m.fees.map((f) => (f.kind === 'ticket'
+    ? fill(T.feeTicket[lang], { quantity: String(f.quantity), unit: euros(Math.round(f.amount / f.quantity)), amount: euros(f.amount) })
+    : fill(T.feeOrder[lang], { amount: euros(f.amount) })));
+  const vat = m.vat.length
+    ? [T.vatIncluded[lang], ...m.vat.map((r) => fill(T.vatRow[lang], { rate: percent(r.rate, lang), vat: euros(r.vat), net: euros(r.net) }))]
+    : [];
+  return { fees, vat };
+}
+
 interface Parts {
   subject: string;
   intro: string[];
   performances: Performance[];
   sum?: string;
+  money?: MailMoney;
   linkLead: string;
 }
 
 function compose(o: MailOrder, lang: Lang, parts: Parts): Rendered {
+  const money = moneyLines(parts.sum ? parts.money : undefined, lang);
   const hello = o.customerName ? fill(T.greeting[lang], { name: o.customerName }) : T.greetingAnon[lang];
   const text = [
     hello, '',
     ...parts.intro.flatMap((p) => [p, '']),
     ...parts.performances.flatMap((p) => [p.title, p.when, `${p.venue}, ${p.address}`, ...p.tickets.map((t) => `- ${t}`), '']),
+    ...(money.fees.length ? [...money.fees, ''] : []),
     ...(parts.sum ? [parts.sum, ''] : []),
+    ...(money.vat.length ? [...money.vat, ''] : []),
     parts.linkLead, o.link, '',
     T.signOff[lang], ...footer(o), '',
     T.automatic[lang],
@@ -145,7 +180,9 @@ function compose(o: MailOrder, lang: Lang, parts: Parts): Rendered {
       `<ul style="padding-left:18px;margin:8px 0 0">${p.tickets.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`,
       '</div>',
     ].join('')),
+    ...(money.fees.length ? [`<p>${money.fees.map(esc).join('<br>')}</p>`] : []),
     ...(parts.sum ? [`<p><strong>${esc(parts.sum)}</strong></p>`] : []),
+    ...(money.vat.length ? [`<p style="color:#555;font-size:13px">${money.vat.map(esc).join('<br>')}</p>`] : []),
     `<p>${esc(parts.linkLead)}<br><a href="${esc(o.link)}">${esc(o.link)}</a></p>`,
     `<p>${esc(T.signOff[lang])}<br>${footer(o).map(esc).join('<br>')}</p>`,
     `<p style="color:#777;font-size:12px">${esc(T.automatic[lang])}</p>`,
@@ -165,7 +202,7 @@ export function renderMail(template: MailTemplate, o: MailOrder, lang: Lang): Re
         : fill(T.confirmSubjectMany[lang], { number: o.number });
       const intro = [fill(T.confirmIntro[lang], { number: o.number, org })];
       if (o.tickets.length) intro.push(T.confirmAttached[lang]);
-      return compose(o, lang, { subject, intro, performances: perfs, sum: fill(T.total[lang], { amount: euros(o.total) }), linkLead: T.linkConfirm[lang] });
+      return compose(o, lang, { subject, intro, performances: perfs, sum: fill(T.total[lang], { amount: euros(o.total) }), money: o.money, linkLead: T.linkConfirm[lang] });
     }
     case 'reservation-reminder': {
       const deadline = o.reservationExpiresAt && o.tickets[0]
@@ -174,7 +211,7 @@ export function renderMail(template: MailTemplate, o: MailOrder, lang: Lang): Re
       return compose(o, lang, {
         subject: fill(T.reminderSubject[lang], { number: o.number, deadline }),
         intro: [fill(T.reminderIntro[lang], { number: o.number, org, deadline })],
-        performances: perfs, sum: fill(T.due[lang], { amount: euros(o.total) }), linkLead: T.linkReminder[lang],
+        performances: perfs, sum: fill(T.due[lang], { amount: euros(o.total) }), money: o.money, linkLead: T.linkReminder[lang],
       });
     }
     case 'refund-confirmation':

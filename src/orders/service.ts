@@ -9,7 +9,7 @@ import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { findBasket, openBasket } from '../baskets/service.js';
 import { matchesPhone, matchesWords } from '../customers/service.js';
-import { feesFor, vatBreakdown, vatOf, type FeeSettings, type VatLine } from '../fees/rules.js';
+import { feesFor, moneyOf, vatOf, type FeeSettings, type TicketMoney } from '../fees/rules.js';
 import { feeSettings, organisationVatRate } from '../fees/service.js';
 import { placeNames, type PlaceLabels } from '../inventory/seat-names.js';
 import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/store.js';
@@ -245,33 +245,14 @@ export async function getOrderView(ctx: Ctx, id: string) {
 }
 
 /**
- * What an order owes and its VAT, line by line: each valid ticket (at its performance's rate) and
- * its fee, the order's own fee while the order is not cancelled, packs and streams at `extrasRate`,
- * gift vouchers (`vatFree` of the extras) at 0.
+ * What an order owes, its fees and its VAT per rate: the order fee counts while the order is not
+ * cancelled; packs and streams at `extrasRate`, gift vouchers (`vatFree` of the extras) at 0.
  */
-export function orderMoney(
-  o: Order, tickets: Pick<TicketRow, 'status' | 'price' | 'vat_rate' | 'vat' | 'fee' | 'fee_vat'>[], owedForExtras: number, extrasRate: number, vatFree = 0,
-) {
-  const valid = tickets.filter((t) => t.status === 'valid');
-  const orderFee = o.status === 'cancelled' ? 0 : Number(o.fee);
-  const withFee = valid.filter((t) => t.fee > 0);
-  const fees = [
-    ...(withFee.length ? [{
-      kind: 'ticket' as const, quantity: withFee.length, amount: withFee.reduce((n, t) => n + Number(t.fee), 0),
-      vatRate: o.fee_vat_rate, vat: withFee.reduce((n, t) => n + Number(t.fee_vat), 0),
-    }] : []),
-    ...(orderFee ? [{ kind: 'order' as const, quantity: 1, amount: orderFee, vatRate: o.fee_vat_rate, vat: Number(o.fee_vat) }] : []),
-  ];
-  const lines: VatLine[] = [
-    ...valid.map((t) => ({ gross: t.price, rate: t.vat_rate, vat: Number(t.vat) })),
-    ...withFee.map((t) => ({ gross: Number(t.fee), rate: o.fee_vat_rate, vat: Number(t.fee_vat) })),
-    ...(orderFee ? [{ gross: orderFee, rate: o.fee_vat_rate, vat: Number(o.fee_vat) }] : []),
-    ...(owedForExtras - vatFree ? [{ gross: owedForExtras - vatFree, rate: extrasRate }] : []),
-    ...(vatFree ? [{ gross: vatFree, rate: 0, vat: 0 }] : []),
-  ];
-  const owed = lines.reduce((n, l) => n + l.gross, 0);
-  return { owed, fees, vat: vatBreakdown(lines) };
-}
+export const orderMoney = (o: Order, tickets: TicketMoney[], owedForExtras: number, extrasRate: number, vatFree = 0) => moneyOf(
+  tickets,
+  { amount: o.status === 'cancelled' ? 0 : Number(o.fee), vat: Number(o.fee_vat), rate: o.fee_vat_rate },
+  [{ gross: owedForExtras - vatFree, rate: extrasRate }, { gross: vatFree, rate: 0, vat: 0 }],
+);
 
 function orderView(
   ctx: Ctx, o: Order, tickets: TicketRow[], payments: Payment[], customer: Customer | undefined, owedForExtras: number, extrasRate: number,

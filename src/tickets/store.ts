@@ -14,7 +14,7 @@ export async function documentTickets(db: Db | Tx, orgId: string, orderId: strin
     .innerJoin('venues', 'venues.id', 'halls.venue_id')
     .select([
       'tickets.id', 'tickets.barcode', 'tickets.status', 'tickets.price', 'tickets.print_state', 'tickets.print_count',
-      'tickets.performance_id', 'tickets.dip_category',
+      'tickets.performance_id', 'tickets.dip_category', 'tickets.vat_rate', 'tickets.vat', 'tickets.fee', 'tickets.fee_vat',
       'orders.number as order_number', 'orders.status as order_status', 'organisations.name as organisation_name',
       'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label',
       'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en',
