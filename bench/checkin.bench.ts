@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { freshDatabase, PG_ADMIN_URL, type TestDatabase } from '../test/helpers/databases.js';
+import { freshDatabase, PG_ADMIN_URL, postgresAnswers, type TestDatabase } from '../test/helpers/databases.js';
 import { addPerformance, arenaSeatMap, Client, openTestDatabase, seedOnSale, startFoyerProcess } from '../test/helpers/process.js';
 import type { Dialect } from '../src/platform/db.js';
 import { percentile } from './rush-buyers.js';
@@ -25,17 +25,6 @@ const DATABASES = (process.env.CHECKIN_DATABASES ?? 'sqlite,postgres').split(','
 const RESCAN_SHARE = 0.1;
 const PACED = Number(process.env.CHECKIN_PACED ?? 30);
 const PACE_MS = 1000;
-
-async function postgresAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Timed { status: number; ok: boolean; serverMs: number; roundTripMs: number }
 

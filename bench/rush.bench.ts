@@ -8,8 +8,7 @@
 // RUSH_ONLINE_BUYERS (100), RUSH_ONLINE_SECONDS (30), RUSH_DATABASES (sqlite,postgres),
 // RUSH_SERVER_NODE_OPTIONS, RUSH_SHOP_PAGE (1; 0 skips it).
 import fs from 'node:fs';
-import pg from 'pg';
-import { freshDatabase, PG_ADMIN_URL, type TestDatabase } from '../test/helpers/databases.js';
+import { freshDatabase, PG_ADMIN_URL, postgresAnswers, type TestDatabase } from '../test/helpers/databases.js';
 import { addPerformance, arenaSeatMap, Client, openTestDatabase, seedOnSale, startFoyerProcess } from '../test/helpers/process.js';
 import { sellingFacts } from '../test/helpers/selling-invariants.js';
 import type { Dialect } from '../src/platform/db.js';
@@ -41,17 +40,6 @@ const TARGET_SHARE: Record<Dialect, number> = { sqlite: 0.5, postgres: 0.7 };
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;

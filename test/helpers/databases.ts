@@ -13,6 +13,18 @@ export const DIALECTS: Dialect[] = (process.env.FOYER_TEST_DATABASES ?? 'sqlite,
 /** The server tests create their databases on (a superuser connection). */
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** Whether the PostgreSQL server answers (the benches skip PostgreSQL when none does). */
+export async function postgresAnswers(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface TestDatabase {
   dialect: Dialect;
   /** Environment for a Foyer process on this database. */
