@@ -44,6 +44,7 @@ import { myOrderRoutes } from './my-order/routes.js';
 import { feeRoutes } from './fees/routes.js';
 import { voucherRoutes } from './vouchers/routes.js';
 import { shiftRoutes } from './shifts/routes.js';
+import { auditRoutes } from './audit/routes.js';
 
 export interface AppOptions {
   /** A pino logger; none: silent (tests). */
@@ -135,6 +136,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(checkinRoutes(deps));
   await app.register(voucherRoutes(deps));
   await app.register(shiftRoutes(deps));
+  await app.register(auditRoutes(deps));
   // last: the app's catch-all GET must not shadow any API route
   await app.register(webStatic(undefined, { frameAncestors: (slug) => frameAncestors(deps.db, slug) }));
   return app;

@@ -25,6 +25,7 @@ import type { PrivacyTables } from '../privacy/tables.js';
 import type { FeeTables } from '../fees/tables.js';
 import type { VoucherTables } from '../vouchers/tables.js';
 import type { ShiftTables } from '../shifts/tables.js';
+import type { AuditTables } from '../audit/tables.js';
 
 export interface Database
   extends OrganisationTables,
@@ -52,4 +53,5 @@ export interface Database
     PrivacyTables,
     FeeTables,
     VoucherTables,
-    ShiftTables {}
+    ShiftTables,
+    AuditTables {}

@@ -13,11 +13,14 @@ import { useShift } from './till/useShift.js';
 import { useTill } from './till/words.js';
 import { OutboxScreen } from './mail/OutboxScreen.js';
 import { MAIL_TEXTS } from './mail/texts.js';
+import { ManageScreen } from './manage/ManageScreen.js';
+import { SECTIONS } from './manage/sections.js';
+import { MANAGE_WORDS } from './manage/words.js';
 import { LanguageSwitch } from './ui/LanguageSwitch.js';
 import { ShortcutHelp } from './ui/ShortcutHelp.js';
 import { useHotkeys } from './ui/useHotkeys.js';
 
-export type Tab = 'sell' | 'orders' | 'till' | 'reports' | 'dip' | 'mail';
+export type Tab = 'sell' | 'orders' | 'till' | 'reports' | 'dip' | 'mail' | 'manage';
 
 export function App() {
   return <I18nProvider><Shell /></I18nProvider>;
@@ -57,6 +60,7 @@ function Shell() {
     ['reports', t('reports'), caps.reports],
     ['dip', t('dip'), caps.dip],
     ['mail', MAIL_TEXTS[lang].tab, user.role === 'admin' || user.role === 'boxoffice'],
+    ['manage', MANAGE_WORDS[lang].tab, SECTIONS.some((s) => s.roles.includes(user.role))],
   ];
   return (
     <div className="shell">
@@ -86,6 +90,7 @@ function Shell() {
         {tab === 'reports' && caps.reports && <ReportsScreen role={user.role} />}
         {tab === 'dip' && caps.dip && <DipScreen />}
         {tab === 'mail' && <OutboxScreen />}
+        {tab === 'manage' && <ManageScreen user={user} />}
       </main>
     </div>
   );

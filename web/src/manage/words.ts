@@ -1,0 +1,29 @@
+// The back office shell's own words; each section keeps its words in its own folder.
+import { useI18n } from '../i18n/i18n.js';
+import type { Lang } from '../i18n/dictionary.js';
+
+const nl = {
+  tab: 'Beheer', sections: 'Onderdelen', required: 'Verplicht', save: 'Opslaan', saved: 'Opgeslagen', cancel: 'Annuleren',
+  create: 'Nieuw', edit: 'Bewerken', delete: 'Verwijderen', search: 'Zoeken', previous: 'Vorige', next: 'Volgende', none: 'Nog niets',
+  confirm: 'Bevestigen', readOnly: 'Alleen lezen', noSections: 'Er is nog geen beheeronderdeel.',
+};
+export type ManageWord = keyof typeof nl;
+
+const en: Record<ManageWord, string> = {
+  tab: 'Manage', sections: 'Sections', required: 'Required', save: 'Save', saved: 'Saved', cancel: 'Cancel',
+  create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search', previous: 'Previous', next: 'Next', none: 'Nothing yet',
+  confirm: 'Confirm', readOnly: 'Read only', noSections: 'There is no back-office section yet.',
+};
+
+const fr: Record<ManageWord, string> = {
+  tab: 'Gestion', sections: 'Rubriques', required: 'Obligatoire', save: 'Enregistrer', saved: 'Enregistré', cancel: 'Annuler',
+  create: 'Nouveau', edit: 'Modifier', delete: 'Supprimer', search: 'Rechercher', previous: 'Précédent', next: 'Suivant', none: 'Rien pour l’instant',
+  confirm: 'Confirmer', readOnly: 'Lecture seule', noSections: 'Il n’y a pas encore de rubrique de gestion.',
+};
+
+export const MANAGE_WORDS: Record<Lang, Record<ManageWord, string>> = { nl, en, fr };
+
+export function useManageWords(): (k: ManageWord) => string {
+  const { lang } = useI18n();
+  return (k) => MANAGE_WORDS[lang][k];
+}
