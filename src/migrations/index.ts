@@ -25,6 +25,7 @@ import * as till from './2026-12-02T2200_till.js';
 import * as textNfc from './2026-12-02T2300_text_nfc.js';
 import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
 import * as audit from './2026-12-03T0100_audit.js';
+import * as venueBranding from './2026-12-03T0140_venue_branding.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T2300_text_nfc': textNfc,
   '2026-12-02T2200_uitpas_price_classes_checkins': uitpasPriceClassesCheckins,
   '2026-12-03T0100_audit': audit,
+  '2026-12-03T0140_venue_branding': venueBranding,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { IdParams, Items, StringEnum, Text, VisibleName } from '../platform/schemas.js';
+import { IdParams, Items, Nullable, StringEnum, Text, VisibleName } from '../platform/schemas.js';
 import { TIME_ZONES } from '../platform/time.js';
+import { COLOUR_PATTERN, LOGO_MAX_LENGTH, LOGO_PATTERN } from './branding.js';
 import { MAX_RANK, MIN_RANK } from './rules.js';
 import './problems.js';
 import {
@@ -17,10 +18,14 @@ const VenueBody = Type.Object({
   city: Text(),
   country: Type.String({ pattern: '^[A-Z]{2}$' }),
   timeZone: StringEnum(TIME_ZONES),
+  colour: Type.Optional(Nullable(Type.String({ pattern: COLOUR_PATTERN, description: 'For tickets and the shop: #rrggbb; null for Foyer\'s own' }))),
+  logo: Type.Optional(Nullable(Type.String({
+    pattern: LOGO_PATTERN, maxLength: LOGO_MAX_LENGTH, description: 'A PNG or JPEG of at most 150 kB as a data: URL (data:image/png;base64,…); null removes it',
+  }))),
 }, { additionalProperties: false });
 const VenueView = Type.Object({
   id: Type.String(), name: Type.String(), address: Type.String(), postalCode: Type.String(),
-  city: Type.String(), country: Type.String(), timeZone: Type.String(),
+  city: Type.String(), country: Type.String(), timeZone: Type.String(), colour: Nullable(Type.String()), logo: Nullable(Type.String()),
 });
 
 const Seat = Type.Object({

@@ -139,3 +139,29 @@ export function droppedInUse(inUse: Iterable<string>, next: FlattenedMap): strin
   const kept = new Set([...next.seats.map((s) => s.id), ...next.zones.map((z) => z.id)]);
   return [...inUse].filter((id) => !kept.has(id));
 }
+
+type Kept = Pick<SeatRow, 'id' | 'section' | 'row_label' | 'seat_label' | 'rank' | 'x' | 'y' | 'wheelchair' | 'companion' | 'restricted_view'>;
+const zoneText = (zones: Pick<ZoneRow, 'name' | 'capacity'>[]) => zones.map((z) => `${z.name} ${z.capacity}`).join(', ') || null;
+
+/** What a new seat map changes, for the audit trail: counts, not every seat. */
+export function seatMapChanges(
+  before: { seats: Kept[]; zones: Pick<ZoneRow, 'name' | 'capacity'>[] }, after: FlattenedMap,
+): Record<string, [unknown, unknown]> {
+  const old = new Map(before.seats.map((s) => [s.id, s]));
+  const look = (s: Kept) => [s.section, s.row_label, s.seat_label, s.rank, s.x, s.y, s.wheelchair, s.companion, s.restricted_view].join('|');
+  let added = 0, changed = 0;
+  for (const s of after.seats) {
+    const was = old.get(s.id);
+    if (!was) added++;
+    else if (look(was) !== look(s)) changed++;
+  }
+  const removed = before.seats.length - (after.seats.length - added);
+  const out: Record<string, [unknown, unknown]> = {};
+  if (before.seats.length !== after.seats.length) out.seatCount = [before.seats.length, after.seats.length];
+  if (added) out.seatsAdded = [null, added];
+  if (removed) out.seatsRemoved = [null, removed];
+  if (changed) out.seatsChanged = [null, changed];
+  const [zb, za] = [zoneText(before.zones), zoneText(after.zones)];
+  if (zb !== za) out.zones = [zb, za];
+  return out;
+}

@@ -10,6 +10,10 @@ export interface VenueTable {
   city: string;
   country: string;
   time_zone: TimeZone;
+  /** #rrggbb for tickets and the shop; null: Foyer's own. */
+  colour: string | null;
+  /** data:image/png|jpeg;base64,… */
+  logo: string | null;
   created_at: string;
 }
 export type Venue = Selectable<VenueTable>;

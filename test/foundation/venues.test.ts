@@ -23,12 +23,12 @@ describe.each(DIALECTS)('venues and halls on %s', (dialect) => {
   afterAll(async () => { await s?.close(); });
 
   it('creates, reads, lists and changes a venue', async () => {
-    expect((await s.request('GET', `/api/venues/${venueId}`, { token })).body).toEqual({ id: venueId, ...VENUE });
+    expect((await s.request('GET', `/api/venues/${venueId}`, { token })).body).toEqual({ id: venueId, ...VENUE, colour: null, logo: null });
     const patched = await s.request('PATCH', `/api/venues/${venueId}`, { token, body: { city: 'Bruxelles' } });
-    expect(patched.body).toEqual({ id: venueId, ...VENUE, city: 'Bruxelles' });
+    expect(patched.body).toEqual({ id: venueId, ...VENUE, colour: null, logo: null, city: 'Bruxelles' });
     await s.request('PATCH', `/api/venues/${venueId}`, { token, body: { city: VENUE.city } });
     const list = await s.request('GET', '/api/venues', { token });
-    expect(list.body.items).toEqual([{ id: venueId, ...VENUE }]);
+    expect(list.body.items).toEqual([{ id: venueId, ...VENUE, colour: null, logo: null }]);
   });
 
   it('refuses bad venues, in the request language, and keeps the data as it was', async () => {
@@ -51,7 +51,7 @@ describe.each(DIALECTS)('venues and halls on %s', (dialect) => {
     for (const [body, fields] of patches) {
       await expectRejected((lang) => s.request('PATCH', `/api/venues/${venueId}`, { token, body, lang }), 400, 'validation-failed', fields);
     }
-    expect((await s.request('GET', '/api/venues', { token })).body.items).toEqual([{ id: venueId, ...VENUE }]);
+    expect((await s.request('GET', '/api/venues', { token })).body.items).toEqual([{ id: venueId, ...VENUE, colour: null, logo: null }]);
     expectProblem(await s.request('PATCH', '/api/venues/no-such-venue', { token, body: { name: 'X' }, lang: 'fr' }), 404, 'not-found', 'fr');
   });
 
