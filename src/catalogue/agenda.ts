@@ -6,23 +6,33 @@ import { ticketTypeName } from '../pricing/service.js';
 import { saleBlocker } from '../baskets/rules.js';
 import { availableWhere } from '../inventory/store.js';
 import type { Performance } from '../productions/tables.js';
-import { DEFAULT_ZONE, uid, utickDate } from './envelope.js';
-import { attractionObject, derivedId, venueObject, type AttractionObject, type VenueObject } from './views.js';
+import { DEFAULT_ZONE, UtickError, uid, utickDate, type UtickLanguage } from './envelope.js';
+import { EVENT_STATUS_LABELS, RANK_LABEL, statusObject } from './labels.js';
+import { attractionObject, categoryObject, derivedId, venueObject, type AttractionObject, type VenueObject } from './views.js';
 import type { ShopLinks } from '../shop/links.js';
 
 export interface Scope {
   db: Db;
   orgId: string;
+  /** The organisation, the `organizer` of its attractions. */
+  orgName: string;
+  /** Foyer's language for its own texts (ticket types); German readers get English. */
   lang: Lang;
+  /** The request's language, for the labels this API writes itself. */
+  language: UtickLanguage;
   now: Date;
   /** The organisation's web shop pages (shop_url), when its shop is on. */
   shop?: ShopLinks;
+  /** The door device the request names with `deviceid` (the second access kind), if any. */
+  device?: { id: string; name: string; doorId: string };
 }
 
 export interface Page {
   limit: number;
   offset: number;
 }
+
+const ALL: Page = { limit: 200, offset: 0 };
 
 export async function venues(s: Scope, page: Page, ids?: string[]): Promise<VenueObject[]> {
   let q = s.db.selectFrom('venues').selectAll().where('organisation_id', '=', s.orgId);
@@ -33,13 +43,38 @@ export async function venues(s: Scope, page: Page, ids?: string[]): Promise<Venu
   return (await q.orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute()).map(venueObject);
 }
 
+export async function venue(s: Scope, id: string): Promise<VenueObject> {
+  const [v] = await venues(s, { limit: 1, offset: 0 }, [id]);
+  if (!v) throw UtickError.notFound('venue');
+  return v;
+}
+
+export interface AttractionFilter {
+  ids?: string[];
+  /** The production's DIP production number, or the UiTdatabank id of one of its performances. */
+  externalId?: string;
+  categoryId?: string;
+}
+
 /** Productions with at least one performance that is not a draft. */
-export async function attractions(s: Scope, page: Page, ids?: string[]): Promise<AttractionObject[]> {
+export async function attractions(s: Scope, page: Page, f: AttractionFilter = {}): Promise<AttractionObject[]> {
   let q = s.db.selectFrom('productions').selectAll().where('organisation_id', '=', s.orgId)
     .where('id', 'in', (eb) => eb.selectFrom('performances').select('production_id').where('status', '!=', 'draft'));
-  if (ids) {
-    if (!ids.length) return [];
-    q = q.where('id', 'in', ids);
+  if (f.ids) {
+    if (!f.ids.length) return [];
+    q = q.where('id', 'in', f.ids);
+  }
+  if (f.externalId !== undefined) {
+    const ext = f.externalId;
+    q = q.where((eb) => eb.or([
+      eb('dip_production_id', '=', ext),
+      eb('id', 'in', eb.selectFrom('performances').select('production_id').where('organisation_id', '=', s.orgId).where('uitdatabank_event_id', '=', ext)),
+    ]));
+  }
+  if (f.categoryId) {
+    const genre = (await genres(s)).find((g) => categoryId(s, g) === f.categoryId!.toUpperCase());
+    if (!genre) return [];
+    q = q.where('genre', '=', genre);
   }
   const rows = await q.orderBy('title').orderBy('id').limit(page.limit).offset(page.offset).execute();
   if (!rows.length) return [];
@@ -53,16 +88,37 @@ export async function attractions(s: Scope, page: Page, ids?: string[]): Promise
     return attractionObject(p, {
       first: mine[0]?.starts_at ?? null, last: mine.at(-1)?.starts_at ?? null, count: mine.length,
       durationMinutes: mine[0]?.duration_minutes ?? null, zone: mine[0]?.time_zone ?? DEFAULT_ZONE,
-    });
+    }, { id: s.orgId, name: s.orgName });
   });
 }
 
-const EVENT_STATUS: Record<string, { id: number; label: string }> = {
-  published: { id: 10, label: 'Published' },
-  nobooking: { id: 11, label: 'Published without booking' },
-  cancelled: { id: 20, label: 'Cancelled' },
-  soldout: { id: 30, label: 'Sold out' },
-};
+export async function attraction(s: Scope, id: string): Promise<AttractionObject> {
+  const [a] = await attractions(s, { limit: 1, offset: 0 }, { ids: [id] });
+  if (!a) throw UtickError.notFound('attraction');
+  return a;
+}
+
+/** The genres of the productions the agenda shows: Foyer's attraction categories. */
+async function genres(s: Scope): Promise<string[]> {
+  const rows = await s.db.selectFrom('productions').select('genre').distinct().where('organisation_id', '=', s.orgId).where('genre', '!=', '')
+    .where('id', 'in', (eb) => eb.selectFrom('performances').select('production_id').where('status', '!=', 'draft'))
+    .orderBy('genre').execute();
+  return rows.map((r) => r.genre);
+}
+
+const categoryId = (s: Scope, genre: string) => categoryObject(s.orgId, genre).id;
+
+export async function categories(s: Scope, page: Page) {
+  return (await genres(s)).slice(page.offset, page.offset + page.limit).map((g) => categoryObject(s.orgId, g));
+}
+
+export async function category(s: Scope, id: string) {
+  const genre = (await genres(s)).find((g) => categoryId(s, g) === id.toUpperCase());
+  if (!genre) throw UtickError.notFound('category');
+  return categoryObject(s.orgId, genre);
+}
+
+const EVENT_STATUS = { published: 10, nobooking: 11, cancelled: 20, soldout: 30 } as const;
 
 export interface EventFilter {
   eventIds?: string[];
@@ -81,7 +137,7 @@ async function eventRows(s: Scope, f: EventFilter, page: Page) {
   return q.orderBy('performances.starts_at').orderBy('performances.id').limit(page.limit).offset(page.offset).execute();
 }
 
-function eventStatus(p: Performance, online: { opens_at: string | null; closes_at: string | null } | undefined, now: string) {
+function eventStatus(p: Performance, online: { opens_at: string | null; closes_at: string | null } | undefined, now: string): number {
   if (p.status === 'cancelled') return EVENT_STATUS.cancelled;
   if (p.status === 'sold_out') return EVENT_STATUS.soldout;
   const blocker = saleBlocker({ status: p.status, startsAt: p.starts_at, durationMinutes: p.duration_minutes, window: online }, 'online', now);
@@ -92,8 +148,8 @@ export async function events(s: Scope, f: EventFilter, page: Page) {
   const rows = await eventRows(s, f, page);
   if (!rows.length) return [];
   const [vs, as, windows] = await Promise.all([
-    venues(s, { limit: 200, offset: 0 }, [...new Set(rows.map((r) => r.venue_id))]),
-    attractions(s, { limit: 200, offset: 0 }, [...new Set(rows.map((r) => r.production_id))]),
+    venues(s, ALL, [...new Set(rows.map((r) => r.venue_id))]),
+    attractions(s, ALL, { ids: [...new Set(rows.map((r) => r.production_id))] }),
     s.db.selectFrom('sales_windows').selectAll().where('channel', '=', 'online').where('performance_id', 'in', rows.map((r) => r.id)).execute(),
   ]);
   const zones = new Map((await s.db.selectFrom('venues').select(['id', 'time_zone']).where('organisation_id', '=', s.orgId).execute()).map((v) => [v.id, v.time_zone]));
@@ -103,12 +159,23 @@ export async function events(s: Scope, f: EventFilter, page: Page) {
     return {
       id: uid(p.id), label: p.title, starttime: utickDate(p.starts_at, zone),
       endtime: utickDate(new Date(new Date(p.starts_at).getTime() + p.duration_minutes * 60_000).toISOString(), zone),
-      status: eventStatus(p, windows.find((w) => w.performance_id === p.id), now),
-      venue: vs.find((v) => v.id === uid(p.venue_id)) ?? null,
-      attraction: as.find((a) => a.id === uid(p.production_id)) ?? null,
+      status: statusObject(EVENT_STATUS_LABELS, eventStatus(p, windows.find((w) => w.performance_id === p.id), now), s.language),
+      // A production is Utick's series of events; the shop's programme is where it is sold.
+      serie: { id: uid(p.production_id), label: p.title, shop_url: s.shop?.home ?? '' },
+      hastimeslots: false,
+      notes: p.extra_info,
+      metadata: {},
+      venue: vs.find((v) => v.id === uid(p.venue_id))!,
+      attraction: as.find((a) => a.id === uid(p.production_id))!,
       shop_url: s.shop?.performance(p.id) ?? '',
     };
   });
+}
+
+export async function event(s: Scope, id: string) {
+  const [e] = await events(s, { eventIds: [id] }, { limit: 1, offset: 0 });
+  if (!e) throw UtickError.notFound('event');
+  return e;
 }
 
 export interface StockOptions {
@@ -118,8 +185,6 @@ export interface StockOptions {
   /** Price list replaced by one price: a pack's place at its ticket type. */
   packPrice?: { ticketTypeId: string; label: string };
 }
-
-const RANK_LABEL: Record<Lang, string> = { en: 'Rank', nl: 'Rang', fr: 'Rang' };
 
 /** The stock of each performance: capacity and live availability per rank, with the online prices. */
 export async function eventStocks(s: Scope, performanceIds: string[], opts: StockOptions = {}) {
@@ -143,7 +208,7 @@ export async function eventStocks(s: Scope, performanceIds: string[], opts: Stoc
   return performanceIds.filter((id) => perfs.some((p) => p.id === id)).map((perfId) => {
     const ranks = capacity.filter((c) => c.performance_id === perfId);
     const categories = ranks.map((r) => ({
-      id: derivedId('rank', perfId, String(r.rank)), label: `${RANK_LABEL[s.lang]} ${r.rank}`, description: '',
+      id: derivedId('rank', perfId, String(r.rank)), label: `${RANK_LABEL[s.language]} ${r.rank}`, description: '',
       capacity_total: Number(r.total), capacity_free: Number(r.free),
       prices: opts.packPrice
         ? [{ id: uid(opts.packPrice.ticketTypeId), label: opts.packPrice.label, description: '', quantity_min: 1, quantity_max: 1, value: { amount: 0, currency: 'EUR' } }]

@@ -1,5 +1,6 @@
 // Utick's answer envelope and error form.
 import { formatInZone } from '../platform/time.js';
+import { THINGS, messageIn, type MessageKey, type MessageVars, type Thing } from './messages.js';
 
 export const UTICK_LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
 export type UtickLanguage = (typeof UTICK_LANGUAGES)[number];
@@ -7,10 +8,21 @@ export type UtickLanguage = (typeof UTICK_LANGUAGES)[number];
 /** Dates of things without a venue (packs, the envelope) are shown in this zone. */
 export const DEFAULT_ZONE = 'Europe/Brussels';
 
-/** An error answered as `{success: false, response: null, error: {code, message}}` with `code` as HTTP status. */
+/**
+ * An error answered as `{success: false, response: null, error: {code, message}}` with `code` as HTTP
+ * status; the message is written in the request's language when the answer is made.
+ */
 export class UtickError extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message);
+  constructor(readonly code: number, readonly key: MessageKey, readonly vars: MessageVars = {}) {
+    super(messageIn('en', key, vars));
+  }
+
+  static notFound(thing: Thing): UtickError {
+    return new UtickError(404, 'not-found', { what: THINGS[thing] });
+  }
+
+  messageIn(lang: UtickLanguage): string {
+    return messageIn(lang, this.key, this.vars);
   }
 }
 
@@ -26,7 +38,7 @@ export const success = (response: unknown, m: Meta) => ({
 });
 
 export const failure = (e: UtickError, m: Meta) => ({
-  success: false, response: null, error: { code: e.code, message: e.message }, environment: m.environment, api_version: 1,
+  success: false, response: null, error: { code: e.code, message: e.messageIn(m.language) }, environment: m.environment, api_version: 1,
   datetime: formatInZone(m.now, DEFAULT_ZONE), cached: false, status_code: e.code, language: m.language,
 });
 

@@ -6,7 +6,7 @@ import type { Stream } from '../streams/tables.js';
 import { controlAccess, type Viewer } from '../streams/control.js';
 import { attractions, eventStocks, venues, type Page, type Scope } from './agenda.js';
 import { DEFAULT_ZONE, UtickError, uid } from './envelope.js';
-import { derivedId, packObject, streamObject } from './views.js';
+import { derivedId, onlineVenue, packObject, streamAttraction, streamObject } from './views.js';
 
 export async function packs(s: Scope, page: Page, id?: string) {
   let q = s.db.selectFrom('packs').selectAll().where('organisation_id', '=', s.orgId).where('published', '=', 1);
@@ -17,7 +17,7 @@ export async function packs(s: Scope, page: Page, id?: string) {
 
 export async function pack(s: Scope, id: string) {
   const [p] = await packs(s, { limit: 1, offset: 0 }, id);
-  if (!p) throw new UtickError(404, 'pack not found');
+  if (!p) throw UtickError.notFound('pack');
   return p;
 }
 
@@ -35,14 +35,14 @@ function streamStock(s: Scope, st: Stream, packId: string | undefined) {
 /** The stock of a stream sold on its own (unlimited capacity, its price). */
 export async function streamStocks(s: Scope, id: string) {
   const st = await s.db.selectFrom('streams').selectAll().where('id', '=', id).where('organisation_id', '=', s.orgId).executeTakeFirst();
-  if (!st) throw new UtickError(404, 'stream not found');
+  if (!st) throw UtickError.notFound('stream');
   return [streamStock(s, st, undefined)];
 }
 
 /** The pack with its sets of stocks; `stockId` keeps only that stock. */
 export async function packDetails(s: Scope, id: string, stockId?: string) {
   const row = await s.db.selectFrom('packs').selectAll().where('id', '=', id).where('organisation_id', '=', s.orgId).where('published', '=', 1).executeTakeFirst();
-  if (!row) throw new UtickError(404, 'pack not found');
+  if (!row) throw UtickError.notFound('pack');
   const [detail] = await loadPacks(s.db, [row]);
   const tt = await s.db.selectFrom('ticket_types').selectAll().where('id', '=', row.ticket_type_id).executeTakeFirstOrThrow();
   const streamIds = detail.sets.flatMap((set) => set.stocks.map((st) => st.stream_id).filter((x): x is string => !!x));
@@ -78,30 +78,34 @@ export async function streams(s: Scope, page: Page, id?: string) {
   const productionIds = [...new Set(rows.map((r) => r.production_id).filter((x): x is string => !!x))];
   const [vs, as, zones] = await Promise.all([
     venues(s, all, venueIds),
-    attractions(s, all, productionIds),
+    attractions(s, all, { ids: productionIds }),
     venueIds.length ? s.db.selectFrom('venues').select(['id', 'time_zone']).where('id', 'in', venueIds).execute() : [],
   ]);
-  return rows.map((r) => streamObject(
-    r,
-    vs.find((v) => v.id === uid(r.venue_id)) ?? null,
-    as.find((a) => a.id === uid(r.production_id)) ?? null,
-    zones.find((z) => z.id === r.venue_id)?.time_zone ?? DEFAULT_ZONE,
-    s.shop,
-  ));
+  return rows.map((r) => {
+    const zone = zones.find((z) => z.id === r.venue_id)?.time_zone ?? DEFAULT_ZONE;
+    return streamObject(
+      r,
+      vs.find((v) => v.id === uid(r.venue_id)) ?? onlineVenue(s.language),
+      as.find((a) => a.id === uid(r.production_id)) ?? streamAttraction(r, zone, { id: s.orgId, name: s.orgName }),
+      zone,
+      s.language,
+      s.shop,
+    );
+  });
 }
 
 export async function stream(s: Scope, id: string) {
   const [st] = await streams(s, { limit: 1, offset: 0 }, id);
-  if (!st) throw new UtickError(404, 'stream not found');
+  if (!st) throw UtickError.notFound('stream');
   return st;
 }
 
 export async function streamControl(s: Scope, id: string, viewer: Viewer) {
-  if (!viewer.contactId && !viewer.accessCode) throw new UtickError(400, 'contactid or accesscode is required');
+  if (!viewer.contactId && !viewer.accessCode) throw new UtickError(400, 'control-needs-viewer');
   try {
     return await controlAccess(s.db, s.orgId, id, viewer, s.now);
   } catch (e) {
-    if (e instanceof Error && e.message === 'not-found') throw new UtickError(404, 'stream not found');
+    if (e instanceof Error && e.message === 'not-found') throw UtickError.notFound('stream');
     throw e;
   }
 }

@@ -11,7 +11,7 @@ function integer(p: Params, name: string): number | undefined {
   const v = p[name];
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UtickError(400, `${name} must be an integer`);
+  if (!Number.isSafeInteger(n)) throw new UtickError(400, 'must-be-integer', { name });
   return n;
 }
 
@@ -19,8 +19,8 @@ function integer(p: Params, name: string): number | undefined {
 export function paging(p: Params): { limit: number; offset: number } {
   const limit = integer(p, 'limit') ?? integer(p, 'entry_count') ?? DEFAULT_LIMIT;
   const offset = integer(p, 'offset') ?? integer(p, 'entry_start') ?? 0;
-  if (limit < 1 || limit > MAX_LIMIT) throw new UtickError(400, `limit must be between 1 and ${MAX_LIMIT}`);
-  if (offset < 0) throw new UtickError(400, 'offset must not be negative');
+  if (limit < 1 || limit > MAX_LIMIT) throw new UtickError(400, 'limit-range', { max: MAX_LIMIT });
+  if (offset < 0) throw new UtickError(400, 'offset-negative');
   return { limit, offset };
 }
 
@@ -28,7 +28,7 @@ export function language(p: Params): UtickLanguage {
   const v = p.language;
   if (v === undefined || v === null || v === '') return 'fr';
   if (typeof v !== 'string' || !(UTICK_LANGUAGES as readonly string[]).includes(v.toLowerCase())) {
-    throw new UtickError(400, `language must be one of ${UTICK_LANGUAGES.join(', ')}`);
+    throw new UtickError(400, 'language-unknown', { list: UTICK_LANGUAGES.join(', ') });
   }
   return v.toLowerCase() as UtickLanguage;
 }
@@ -46,13 +46,13 @@ export function optionalId(p: Params, name: string): string | undefined {
 }
 
 export function id(v: unknown, name: string): string {
-  if (typeof v !== 'string' || !UUID.test(v)) throw new UtickError(400, `${name} must be a UUID`);
+  if (typeof v !== 'string' || !UUID.test(v)) throw new UtickError(400, 'must-be-uuid', { name });
   return fromUid(v);
 }
 
 export function optionalString(p: Params, name: string, max = 200): string | undefined {
   const v = p[name];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' || v.length > max) throw new UtickError(400, `${name} must be a string`);
+  if (typeof v !== 'string' || v.length > max) throw new UtickError(400, 'must-be-string', { name, max });
   return v;
 }

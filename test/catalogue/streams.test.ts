@@ -44,7 +44,7 @@ describe.each(DIALECTS)('streams and access control on %s', (dialect) => {
     expect(patched.label).toBe('Hamlet on video');
     expect((await s.request('POST', '/api/streams', { token, body: { label: 'x', url: 'https://x', price: 0, status: 12 } })).status).toBe(400);
 
-    const one = (await client.call(`catalogue/streams/${st.id.toUpperCase()}`)).body.response;
+    const one = (await client.call(`catalogue/streams/${st.id.toUpperCase()}`, { language: 'en' })).body.response;
     expect(one).toMatchObject({
       id: st.id.toUpperCase(), label: 'Hamlet on video', starttime: '2027-01-20T20:00:00+01:00', endtime: null,
       accessendtime: '2027-03-01T00:00:00+01:00', url: 'https://vod.example/hamlet', shop_url: 'https://shop.example/vod',
