@@ -68,7 +68,8 @@ export async function attractions(s: Scope, page: Page, f: AttractionFilter = {}
     const ext = f.externalId;
     q = q.where((eb) => eb.or([
       eb('dip_production_id', '=', ext),
-      eb('id', 'in', eb.selectFrom('performances').select('production_id').where('organisation_id', '=', s.orgId).where('uitdatabank_event_id', '=', ext)),
+      eb('id', 'in', eb.selectFrom('performances').select('production_id').where('organisation_id', '=', s.orgId)
+        .where('uitdatabank_event_id', 'in', [...new Set([ext, ext.toLowerCase()])])),
     ]));
   }
   if (f.categoryId) {

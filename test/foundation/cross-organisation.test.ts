@@ -10,6 +10,7 @@ import { defaultClients } from '../../sandboxes/uitpas/seed.js';
 import { DEMO_CLIENT as UITPAS_CLIENT, EVENT_100_PER_WEEK, startUitpasSandbox, TEST_ORGANIZER_ID, type RunningSandbox } from '../../sandboxes/uitpas/index.js';
 import { startMollieSandbox, type RunningMollieSandbox } from '../../sandboxes/mollie/index.js';
 import { CATALOGUE_CALLS } from '../../src/catalogue/api.js';
+import { derivedId } from '../../src/catalogue/views.js';
 import type { RouteEntry } from '../../src/platform/route-table.js';
 import { UtickClient, type UtickAnswer } from '../catalogue/fixtures.js';
 import { DIALECTS } from '../helpers/databases.js';
@@ -428,17 +429,24 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
 
   it('the /v1 catalogue API answers 404 for the other organisation\'s packs and streams, and its lists and filters never show them', async () => {
     const client = new UtickClient(s.baseUrl, a.catalogueKey.publicKey, a.catalogueKey.secret, () => s.clock.now());
-    const V1_FIXTURES: Record<string, string> = {
+    /** The record a call's {id} names: a kind of OrgRecords.ids, or how to make the id from the organisation. */
+    const V1_FIXTURES: Record<string, string | ((o: OrgRecords) => string)> = {
       '/catalogue/packs/details/{id}': 'pack', '/catalogue/packs/{id}': 'pack',
       '/catalogue/streams/{id}/control': 'stream', '/catalogue/streams/{id}': 'stream',
+      '/agenda/venues/{id}': 'venue', '/agenda/attractions/{id}': 'production', '/agenda/events/{id}': 'performance',
+      '/agenda/attractions/categories/{id}': (o) => derivedId('genre', o.orgId, 'toneel'),
+      '/shop/orders/{id}': 'order', '/contacts/{id}': 'customer',
     };
     const V1_QUERY: Record<string, string> = {
       eventid: 'performance', attractionid: 'production', venueid: 'venue', streamid: 'stream', stockid: 'performance', contactid: 'customer',
+      orderid: 'order', deviceid: 'device',
     };
     /** What a call needs besides its id. */
     const V1_PARAMS: Record<string, (o: OrgRecords) => Record<string, string>> = {
       '/catalogue/streams/{id}/control': (o) => ({ contactid: o.ids.customer }),
+      '/shop/orders/tickets': (o) => ({ orderid: o.ids.order }),
     };
+    const idOf = (o: OrgRecords, kind: string | ((o: OrgRecords) => string)) => (typeof kind === 'function' ? kind(o) : o.ids[kind]);
     const problems: string[] = [];
     for (const template of CATALOGUE_CALLS) {
       const extra = V1_PARAMS[template]?.(a) ?? {};
@@ -449,23 +457,27 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
       }
       const at = (id?: string) => template.replace('{id}', id ?? '').slice(1);
       if (kind) {
-        const theirs = await client.call(at(b.ids[kind]), extra);
+        const theirs = await client.call(at(idOf(b, kind)), extra);
         const none = await client.call(at(MISSING), extra);
-        if (theirs.status !== 404 || comparable(theirs, b.ids[kind]) !== comparable(none, MISSING)) {
-          problems.push(`/v1${template} with B's ${kind}: answered ${theirs.status} ${textOf(theirs).slice(0, 300)}`);
+        if (theirs.status !== 404 || comparable(theirs, idOf(b, kind)) !== comparable(none, MISSING)) {
+          problems.push(`/v1${template} with B's ${String(kind)}: answered ${theirs.status} ${textOf(theirs).slice(0, 300)}`);
         }
       }
-      const mine = await client.call(at(kind ? a.ids[kind] : undefined), extra);
+      const mine = await client.call(at(kind ? idOf(a, kind) : undefined), extra);
       if (mine.status !== 200) problems.push(`/v1${template}: A's own call answered ${mine.status} ${textOf(mine).slice(0, 200)}`);
       const shown = showsRecordsOf(b, textOf(mine));
       if (shown.length) problems.push(`/v1${template} shows B's ${shown.join(', ')}`);
       for (const [name, qKind] of Object.entries(V1_QUERY)) {
-        const theirs = await client.call(at(kind ? a.ids[kind] : undefined), { ...extra, [name]: b.ids[qKind] });
-        const none = await client.call(at(kind ? a.ids[kind] : undefined), { ...extra, [name]: MISSING });
+        const theirs = await client.call(at(kind ? idOf(a, kind) : undefined), { ...extra, [name]: b.ids[qKind] });
+        const none = await client.call(at(kind ? idOf(a, kind) : undefined), { ...extra, [name]: MISSING });
         if (comparable(theirs, b.ids[qKind]) !== comparable(none, MISSING)) {
           problems.push(`/v1${template}?${name}=<B's ${qKind}> answered ${theirs.status} ${textOf(theirs).slice(0, 300)}, but ${none.status} ${textOf(none).slice(0, 300)} for a missing one`);
         }
       }
+    }
+    const byExternalId = await client.call('agenda/attractions', { externalid: 'NL-26-101-0004711' });
+    if (byExternalId.body.response?.length !== 1 || byExternalId.body.response[0].id !== a.ids.production.toUpperCase()) {
+      problems.push(`the shared DIP production number finds ${textOf(byExternalId).slice(0, 300)}`);
     }
     const code = await client.call(`catalogue/streams/${a.ids.stream}/control`, { accesscode: b.accessCode });
     if (code.body.response !== -1) problems.push(`B's access code opens A's stream: ${textOf(code)}`);
