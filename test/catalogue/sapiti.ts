@@ -99,7 +99,7 @@ export const read = {
 export interface ContactFields {
   id?: string; firstName?: string; lastName?: string; email?: string; language?: string; nationality?: string; mobilePhone?: string;
   addressL1?: string; addressL2?: string; postalCode?: string; city?: string; country?: string; companyFunction?: string;
-  companyName?: string; vatNumber?: string; birthDate?: string | null; label?: string;
+  companyName?: string; vatNumber?: string; birthDate?: string | false | null; label?: string;
 }
 
 /** Contact::toArray: every field, empty when unset, birthdate null or a date('c'). */
@@ -107,7 +107,7 @@ const contactArray = (c: ContactFields) => ({
   id: c.id ?? '', label: c.label ?? '', firstname: c.firstName ?? '', lastname: c.lastName ?? '', email: c.email ?? '', nationality: c.nationality ?? '',
   language: c.language ?? '', mobilephone: c.mobilePhone ?? '', addressl1: c.addressL1 ?? '', addressl2: c.addressL2 ?? '', postalcode: c.postalCode ?? '',
   city: c.city ?? '', country: c.country ?? '', companyfunction: c.companyFunction ?? '', companyname: c.companyName ?? '', vatnumber: c.vatNumber ?? '',
-  birthdate: c.birthDate ?? null,
+  birthdate: c.birthDate || null,
 });
 
 export class Sapiti {
