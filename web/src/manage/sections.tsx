@@ -3,6 +3,8 @@
 import type { ReactElement } from 'react';
 import type { Lang } from '../i18n/dictionary.js';
 import type { User } from '../api/types.js';
+import { VenuesSection } from './venues/VenuesSection.js';
+import { SECTION_LABEL as VENUES_LABEL } from './venues/words.js';
 
 export interface SectionProps { user: User }
 
@@ -15,4 +17,5 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  { id: 'venues', label: VENUES_LABEL, roles: ['admin', 'reporting'], render: (p) => <VenuesSection {...p} /> },
 ];

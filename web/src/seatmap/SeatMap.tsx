@@ -18,6 +18,8 @@ export interface SeatMapProps {
   onRowClick?(rowKey: string): void;
   /** A rectangle was dragged over these seats. */
   onArea?(seats: PlacedSeat[]): void;
+  /** Seats with something to say (the hall editor: a refusal that concerns them), drawn outlined, with the text as their title. */
+  flags?: ReadonlyMap<string, string>;
 }
 
 type StateOf = Map<string, PlaceStates['seats'][number]>;
@@ -36,11 +38,14 @@ function fill(seat: PlacedSeat, st: StateOf, mine: ReadonlySet<string>, selected
 }
 
 /** `note`: what a blocked seat's tooltip adds (the block's kind and reason). */
-interface SeatLook { colour: string; status: string; chosen: boolean; note: string }
+interface SeatLook { colour: string; status: string; chosen: boolean; note: string; flagged: boolean }
 
 function Seat({ seat, look, titled }: { seat: PlacedSeat; look: SeatLook; titled: boolean }) {
   const h = SEAT_SIZE / 2;
-  const common = { 'data-seat': seat.id, 'data-status': look.status, 'data-selected': look.chosen ? '' : undefined, fill: look.colour, className: 'seat' };
+  const common = {
+    'data-seat': seat.id, 'data-status': look.status, 'data-selected': look.chosen ? '' : undefined, 'data-flag': look.flagged ? '' : undefined,
+    fill: look.colour, className: look.flagged ? 'seat flagged' : 'seat',
+  };
   // Big maps leave titles out (thousands of nodes), but a blocked seat always says why.
   const title = titled || look.note ? <title>{`${seat.section} ${seat.row}-${seat.label} (${seat.rank})${look.note}`}</title> : null;
   if (seat.wheelchair) {
@@ -66,7 +71,7 @@ const Labels = memo(function Labels({ layout }: { layout: Layout }) {
 
 interface Drag { x: number; y: number; moved: boolean; pan: boolean; from?: DOMPoint; to?: DOMPoint }
 
-export function SeatMap({ layout, states, mine, selected, onSeatClick, onRowClick, onArea }: SeatMapProps) {
+export function SeatMap({ layout, states, mine, selected, onSeatClick, onRowClick, onArea, flags }: SeatMapProps) {
   const { t } = useI18n();
   const stateOf: StateOf = useMemo(() => new Map((states?.seats ?? []).map((s) => [s.seatId, s])), [states]);
   const titled = layout.seats.length <= 3000;
@@ -74,14 +79,15 @@ export function SeatMap({ layout, states, mine, selected, onSeatClick, onRowClic
     const looks = row.seats.map((seat): SeatLook => {
       const st = stateOf.get(seat.id);
       const status = mine.has(seat.id) ? 'mine' : st?.status === 'blocked' ? `blocked-${st.blockKind}` : (st?.status ?? 'free');
-      const note = st?.status === 'blocked'
+      const flag = flags?.get(seat.id);
+      const note = (st?.status === 'blocked'
         ? ` · ${t(st.blockKind === 'conditional' ? 'blockedConditional' : 'blockedDefinitive')}: ${st.blockReason || t('noReason')}`
-        : '';
-      return { colour: fill(seat, stateOf, mine, selected), status, chosen: selected.has(seat.id), note };
+        : '') + (flag ? ` · ${flag}` : '');
+      return { colour: fill(seat, stateOf, mine, selected), status, chosen: selected.has(seat.id), note, flagged: !!flag };
     });
     const signature = looks.map((l) => `${l.status}${l.chosen ? '*' : ''}${l.note}`).join(',');
     return <Row key={row.key} seats={row.seats} looks={looks} signature={signature} titled={titled} />;
-  }), [layout, stateOf, mine, selected, titled, t]);
+  }), [layout, stateOf, mine, selected, titled, t, flags]);
   const [zoom, setZoom] = useState({ scale: 1, cx: 0.5, cy: 0.5 });
   const drag = useRef<Drag | null>(null);
   const [area, setArea] = useState<{ x: number; y: number; w: number; h: number } | null>(null);
