@@ -20,17 +20,27 @@ import {
 import type { HallWithMap, RefusedPlace, Venue } from './types.js';
 import { useVenueWords } from './words.js';
 
-interface Props { venue: Venue; hallId: string | null; canEdit: boolean; onClose(hallId?: string): void }
+interface Props { venue: Venue; hallId: string | null; canEdit: boolean; onClose(): void }
 
-/** The map with these seats put back in their own section and row (from the saved map). */
-function withSeats(m: EditMap, back: { section: string; row: string; seat: Seat }[]): EditMap {
+/** The map with these seats put back in their own section and row, in the order `saved` has them. */
+function withSeats(m: EditMap, back: { section: string; row: string; seat: Seat }[], saved: EditMap | undefined): EditMap {
   if (!back.length) return m;
   const next: EditMap = { ...m, sections: m.sections.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, seats: [...r.seats] })) })) };
+  const sectionAt = (name: string) => saved?.sections.findIndex((s) => s.name === name) ?? -1;
   for (const b of back) {
     let sec = next.sections.find((s) => s.name === b.section);
-    if (!sec) next.sections.push((sec = { name: b.section, rows: [] }));
+    if (!sec) {
+      sec = { name: b.section, rows: [] };
+      const before = next.sections.findIndex((s) => sectionAt(s.name) > sectionAt(b.section));
+      next.sections.splice(before < 0 ? next.sections.length : before, 0, sec);
+    }
     let row = sec.rows.find((r) => r.label === b.row);
-    if (!row) sec.rows.push((row = { label: b.row, seats: [] }));
+    if (!row) {
+      row = { label: b.row, seats: [] };
+      const order = saved?.sections.find((s) => s.name === b.section)?.rows.map((r) => r.label) ?? [];
+      const before = sec.rows.findIndex((r) => order.indexOf(r.label) > order.indexOf(b.row));
+      sec.rows.splice(before < 0 ? sec.rows.length : before, 0, row);
+    }
     row.seats.push(b.seat);
     row.seats.sort((a, c) => a.x - c.x);
   }
@@ -68,7 +78,7 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
       .filter((s) => !now.has(s.id) && refused.some((p) => p.id === s.id))
       .map((seat) => ({ section: sec.name, row: r.label, seat }))));
   }, [saved, refused, map]);
-  const preview = useMemo(() => withSeats(map, ghosts), [map, ghosts]);
+  const preview = useMemo(() => withSeats(map, ghosts, saved?.map), [map, ghosts, saved]);
   const layout = useMemo(() => layoutOf({ sections: preview.sections, zones: [] }), [preview]);
   const states = useMemo((): PlaceStates | null => (ghosts.length
     ? { performanceId: '', seats: ghosts.map((g) => ({ seatId: g.seat.id, status: 'sold', blockKind: null })), ranks: [], zones: [] }
@@ -122,7 +132,7 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
       setRefused(Array.isArray(places) ? (places as RefusedPlace[]) : []);
     } finally { setBusy(false); }
   };
-  const back = () => { if (!dirty || !canEdit || window.confirm(w('discard'))) onClose(id ?? undefined); };
+  const back = () => { if (!dirty || !canEdit || window.confirm(w('discard'))) onClose(); };
   const fieldProblems = fieldErrors(error).filter((e) => e.field !== 'name');
 
   return (
@@ -146,7 +156,7 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
         <div className="refusal error" role="alert">
           <strong>{w('refused')}:</strong>{' '}
           {refused.map((p) => (p.kind === 'seat' ? `${p.section} ${p.row}-${p.seat}` : p.section)).join(', ')}
-          {ghosts.length > 0 && <button type="button" name="restore" onClick={() => edit(withSeats(map, ghosts))}>{w('restore')}</button>}
+          {ghosts.length > 0 && <button type="button" name="restore" onClick={() => edit(withSeats(map, ghosts, saved?.map))}>{w('restore')}</button>}
         </div>
       )}
       {refused.length === 0 && fieldProblems.length > 0 && (

@@ -28,7 +28,7 @@ export function VenuesSection({ user }: SectionProps) {
   const venue = venues?.find((v) => v.id === open?.venueId);
   if (open?.hallId && venue) {
     return <HallEditor venue={venue} hallId={open.hallId === 'new' ? null : open.hallId} canEdit={admin}
-      onClose={(hallId) => setOpen({ venueId: venue.id, ...(hallId ? { hallId } : {}) })} />;
+      onClose={() => setOpen({ venueId: venue.id })} />;
   }
   return (
     <div className="venues">
