@@ -97,7 +97,7 @@ async function run(dialect: Dialect): Promise<boolean> {
     await (dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
     const now = new Date('2027-07-01T10:00:00Z');
     // The rollup of every closed day, from scratch (as after an upgrade: the worker's job or the first report does it).
-    const rollups = ['report_rollups', 'report_daily_sales', 'report_performance_totals', 'report_customer_days'] as const;
+    const rollups = ['report_rollups', 'report_daily_sales', 'report_daily_money', 'report_performance_totals', 'report_customer_days'] as const;
     for (const table of rollups) await db.deleteFrom(table).where('organisation_id', '=', ids.orgId).execute();
     const rolled = await timed(() => rollUp(db, dialect, ids.orgId, now));
     console.log(`  initial rollup ${rolled.result.since}..${rolled.result.through} in ${(rolled.ms / 1000).toFixed(1)} s (once; afterwards each day as it closes)`);
@@ -114,7 +114,7 @@ async function run(dialect: Dialect): Promise<boolean> {
       ['performances one venue, one month', () => performancesReport(ctx, { from: '2027-01-01', to: '2027-01-31', venue: ids.venueIds[0] })],
       ['sales-over-time one performance', () => salesOverTime(ctx, ids.performanceIds[0], {})],
       [`customers page 1 ${sales.from}..${sales.to}`, () => customersReport(ctx, { ...sales, limit: 50, offset: 0 })],
-      ['daily-sales season as xlsx', async () => renderFile(dailySalesTable(await dailySales(ctx, sales)), 'xlsx', 'nl', 'x')],
+      ['daily-sales season as xlsx', async () => renderFile(dailySalesTable(await dailySales(ctx, sales), 'nl'), 'xlsx', 'nl', 'x')],
       ['performances season as csv', async () => renderFile(performancesTable(await performancesReport(ctx, season)), 'csv', 'nl', 'x')],
       ['customers, every one, as csv', async () => customersReport(ctx, { ...sales, limit: 50, offset: 0 }, true)],
     ];

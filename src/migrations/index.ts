@@ -21,6 +21,7 @@ import * as customerPhoneDigits from './2026-12-02T1800_customer_phone_digits.js
 import * as idempotencyLease from './2026-12-02T1810_idempotency_lease.js';
 import * as blockCreatedBy from './2026-12-02T1810_block_created_by.js';
 import * as feesVat from './2026-12-02T2200_fees_vat.js';
+import * as reportDailyMoney from './2026-12-03T0110_report_daily_money.js';
 import * as till from './2026-12-02T2200_till.js';
 import * as textNfc from './2026-12-02T2300_text_nfc.js';
 import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T2200_uitpas_price_classes_checkins': uitpasPriceClassesCheckins,
   '2026-12-03T0100_audit': audit,
   '2026-12-03T0140_venue_branding': venueBranding,
+  '2026-12-03T0110_report_daily_money': reportDailyMoney,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

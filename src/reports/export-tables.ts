@@ -1,4 +1,5 @@
 // The columns of each report's CSV/XLSX file, with headers in the caller's language.
+import type { Lang } from '../platform/i18n.js';
 import { DIP_CATEGORIES } from '../pricing/tables.js';
 import type { Column, Table } from './exports.js';
 import type { CustomerReport, DailySales, PerformanceReport, PerformanceReportItem, SalesOverTime } from './schemas.js';
@@ -19,18 +20,60 @@ const CATEGORY = {
   other: L('Other', 'Overig', 'Autre'),
 };
 
-export function dailySalesTable(r: DailySales): Table<DailySales['items'][number]> {
+/** A row of the daily sales file: a ticket line, a service fee line or a VAT line. */
+interface DailyRow {
+  date: string;
+  label: string;
+  dipCategory: string | null;
+  channel: string | null;
+  paymentMethod: string | null;
+  count: number | null;
+  amount: number | null;
+  rate: number | null;
+  net: number | null;
+  vat: number | null;
+}
+
+const FEE = { ticket: L('Service fee per ticket', 'Servicekosten per kaart', 'Frais de service par billet'), order: L('Service fee per order', 'Servicekosten per bestelling', 'Frais de service par commande') };
+const VAT = L('VAT', 'btw', 'TVA');
+const percent = (rate: number) => `${String(rate / 100).replace('.', ',')} %`;
+
+/**
+ * Per day: its ticket rows, then its service fees (per channel and kind, with their rate), then its
+ * VAT per rate over tickets and fees (net, VAT; the gross is the day's amounts at that rate). The
+ * amount column sums to tickets plus fees, the VAT column to the VAT, the net column to the net.
+ */
+export function dailySalesTable(r: DailySales, lang: Lang): Table<DailyRow> {
+  const rows: DailyRow[] = [];
+  const days = [...new Set([...r.items.map((i) => i.date), ...r.fees.map((f) => f.date), ...r.vat.map((v) => v.date)])].sort();
+  for (const day of days) {
+    for (const i of r.items) {
+      if (i.date !== day) continue;
+      rows.push({ date: i.date, label: i.ticketTypeName, dipCategory: i.dipCategory, channel: i.channel, paymentMethod: i.paymentMethod, count: i.tickets, amount: i.revenue, rate: null, net: null, vat: null });
+    }
+    for (const f of r.fees) {
+      if (f.date !== day) continue;
+      rows.push({ date: f.date, label: FEE[f.kind][lang], dipCategory: null, channel: f.channel, paymentMethod: null, count: f.quantity, amount: f.amount, rate: f.vatRate / 100, net: null, vat: null });
+    }
+    for (const v of r.vat) {
+      if (v.date !== day) continue;
+      rows.push({ date: v.date, label: `${VAT[lang]} ${percent(v.rate)}`, dipCategory: null, channel: null, paymentMethod: null, count: null, amount: null, rate: v.rate / 100, net: v.net, vat: v.vat });
+    }
+  }
   return {
     name: 'daily-sales',
-    rows: r.items,
+    rows,
     columns: [
       { label: DATE, kind: 'text', value: (i) => i.date },
-      { label: L('Ticket type', 'Kaartsoort', 'Type de billet'), kind: 'text', value: (i) => i.ticketTypeName },
+      { label: L('Ticket type', 'Kaartsoort', 'Type de billet'), kind: 'text', value: (i) => i.label },
       { label: L('DIP category', 'DIP-categorie', 'Catégorie DIP'), kind: 'text', value: (i) => i.dipCategory },
       { label: L('Channel', 'Kanaal', 'Canal'), kind: 'text', value: (i) => i.channel },
       { label: L('Payment method', 'Betaalwijze', 'Moyen de paiement'), kind: 'text', value: (i) => i.paymentMethod },
-      { label: TICKETS, kind: 'int', value: (i) => i.tickets },
-      { label: REVENUE, kind: 'money', value: (i) => i.revenue },
+      { label: TICKETS, kind: 'int', value: (i) => i.count },
+      { label: REVENUE, kind: 'money', value: (i) => i.amount },
+      { label: L('VAT rate %', 'Btw-tarief %', 'Taux de TVA %'), kind: 'percent', value: (i) => i.rate },
+      { label: L('Net (EUR)', 'Netto (EUR)', 'Hors TVA (EUR)'), kind: 'money', value: (i) => i.net },
+      { label: L('VAT (EUR)', 'Btw (EUR)', 'TVA (EUR)'), kind: 'money', value: (i) => i.vat },
     ],
   };
 }

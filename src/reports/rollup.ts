@@ -1,7 +1,7 @@
 // Rollups of closed days. Payments, cancellations and reservations are stamped with the moment they
 // happen (orders.created_at/paid_at, tickets.cancelled_at), so once a local day is over, its events
-// never change: they are summed once into report_daily_sales, report_performance_totals and
-// report_customer_days, and `report_rollups.through` says up to which day. A report reads the
+// never change: they are summed once into report_daily_sales, report_daily_money,
+// report_performance_totals and report_customer_days, and `report_rollups.through` says up to which day. A report reads the
 // rollup up to `through` and the events after it live (events.ts, the same queries).
 //
 // A day is closed an hour after its local midnight (CLOSE_MARGIN_MS), so a process whose clock is a
@@ -18,6 +18,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db, Dialect, Tx } from '../platform/db.js';
 import { addDays, dayStartUtc, localDate } from '../platform/time.js';
 import { customerEvents, dailySalesEvents, performanceEvents, type DaySpan } from './events.js';
+import { dailyMoneyEvents } from './money-events.js';
 import { REPORT_ZONE } from './range.js';
 
 /** A local day is closed this long after it ended. */
@@ -121,6 +122,13 @@ async function rollUpDays(tx: Tx, dialect: Dialect, orgId: string, since: string
     .columns(['organisation_id', 'day', 'venue_id', 'ticket_type_id', 'dip_category', 'channel', 'payment_method', 'kind', 'tickets', 'revenue'])
     .expression(sold.unionAll(refunded))
     .execute();
+
+  for (const part of dailyMoneyEvents(tx, dialect, orgId, span, { byVenue: true })) {
+    await tx.insertInto('report_daily_money')
+      .columns(['organisation_id', 'day', 'venue_id', 'channel', 'line', 'kind', 'vat_rate', 'quantity', 'amount', 'vat'])
+      .expression(part)
+      .execute();
+  }
 
   await tx.insertInto('report_performance_totals')
     .columns(['organisation_id', 'performance_id', 'ticket_type_id', 'dip_category', 'sold_tickets', 'sold_revenue', 'reserved_tickets'])

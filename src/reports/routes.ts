@@ -27,7 +27,7 @@ export const reportRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   app.get('/api/reports/daily-sales', {
     schema: {
       tags: ['reports'],
-      summary: 'Tickets and revenue per local day of sale and ticket type, split by channel and payment method',
+      summary: 'Tickets and revenue per local day of sale and ticket type, split by channel and payment method; service fees and VAT per rate on their own lines',
       description: `Cancellations of sold tickets are negative rows on the day of cancellation. ${FILE_NOTE}`,
       querystring: RangeQuery,
       response: { 200: DailySales },
@@ -36,7 +36,7 @@ export const reportRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   }, async (req, reply) => {
     const ctx = ctxOf(deps, req);
     const r = await dailySales(ctx, req.query);
-    return answer(reply, req.query.format, ctx.lang, `daily-sales_${r.from}_${r.to}`, r, dailySalesTable);
+    return answer(reply, req.query.format, ctx.lang, `daily-sales_${r.from}_${r.to}`, r, (x) => dailySalesTable(x, ctx.lang));
   });
 
   app.get('/api/reports/performances', {

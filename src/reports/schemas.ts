@@ -36,13 +36,36 @@ export const DailySalesItem = Type.Object({
   tickets: Type.Integer({ description: 'Negative on a row of cancellations' }),
   revenue: Type.Integer({ description: 'Cents, VAT included; negative on a row of cancellations' }),
 });
+export const DailySalesFee = Type.Object({
+  date: Type.String(),
+  channel: Type.String(),
+  kind: StringEnum(['ticket', 'order'] as const),
+  quantity: Type.Integer({ description: 'Tickets (or orders) the fee was charged on; negative on a row of refunds' }),
+  amount: Type.Integer({ description: 'Cents, VAT included; negative on a row of refunds' }),
+  vatRate: Type.Integer({ description: 'Basis points (2100 = 21 %)' }),
+  vat: Type.Integer(),
+});
+export const DailySalesVat = Type.Object({
+  date: Type.String(),
+  rate: Type.Integer({ description: 'Basis points (900 = 9 %)' }),
+  net: Type.Integer(), vat: Type.Integer(), gross: Type.Integer({ description: 'Tickets and fees at this rate that day, net of refunds' }),
+});
 export const DailySales = Type.Object({
   from: Type.String(), to: Type.String(),
   items: Type.Array(DailySalesItem),
-  totals: Amount,
+  fees: Type.Array(DailySalesFee, { description: 'Service fees per day, channel, kind and VAT rate, refunds on rows of their own (not in the items)' }),
+  vat: Type.Array(DailySalesVat, { description: 'Per day and VAT rate, tickets and fees together' }),
+  totals: Type.Object({
+    tickets: Type.Integer(), revenue: Type.Integer({ description: 'Tickets only' }),
+    fees: Type.Integer(), total: Type.Integer({ description: 'revenue + fees' }),
+    feesByChannel: Type.Array(Type.Object({ channel: Type.String(), kind: StringEnum(['ticket', 'order'] as const), quantity: Type.Integer(), amount: Type.Integer(), vat: Type.Integer() })),
+    vat: Type.Array(Type.Object({ rate: Type.Integer(), net: Type.Integer(), vat: Type.Integer(), gross: Type.Integer() })),
+  }),
 });
 export type DailySales = Static<typeof DailySales>;
 export type DailySalesItem = Static<typeof DailySalesItem>;
+export type DailySalesFee = Static<typeof DailySalesFee>;
+export type DailySalesVat = Static<typeof DailySalesVat>;
 
 export const PerformanceReportItem = Type.Object({
   performanceId: Type.String(),

@@ -8,9 +8,10 @@ import { DIP_CATEGORIES, type DipCategory } from '../pricing/tables.js';
 import { findPerformance } from '../productions/service.js';
 import { findVenue } from '../venues/store.js';
 import { customerGroups, lastVisits } from './customers-store.js';
+import { dailyMoneyGroups, type MoneyGroup } from './money-store.js';
 import { eachDay, periodOf, REPORT_ZONE, type Period } from './range.js';
 import { withRollup } from './rollup.js';
-import type { CustomerReport, DailySales, PerformanceReport, PerformanceReportItem, SalesOverTime } from './schemas.js';
+import type { CustomerReport, DailySales, DailySalesFee, DailySalesVat, PerformanceReport, PerformanceReportItem, SalesOverTime } from './schemas.js';
 import {
   dailySalesGroups, firstSale, performanceInVenue, performanceRows, performanceSales, placeCounts, ticketGroups, ticketTypeNames, type Scope,
 } from './store.js';
@@ -33,7 +34,8 @@ const METHOD_ORDER = ['cash', 'pin', 'card', 'online', 'invoice', 'voucher', 'no
 export async function dailySales(ctx: Ctx, f: RangeFilter): Promise<DailySales> {
   const period = periodOf(f.from, f.to);
   const scope = await scopeOf(ctx, f.venue);
-  const groups = await withRollup(ctx, (db, state) => dailySalesGroups(db, ctx.dialect, scope, period, state));
+  const [groups, money] = await withRollup(ctx, async (db, state) =>
+    [await dailySalesGroups(db, ctx.dialect, scope, period, state), await dailyMoneyGroups(db, ctx.dialect, scope, period, state)] as const);
   const names = new Map((await ticketTypeNames(ctx.db, ctx.orgId, [...new Set(groups.map((g) => g.ticketTypeId))]))
     .map((t) => [t.id, ticketTypeName(t, ctx.lang)]));
   const items = groups.map((g) => ({
@@ -43,8 +45,50 @@ export async function dailySales(ctx: Ctx, f: RangeFilter): Promise<DailySales> 
   items.sort((a, b) => a.date.localeCompare(b.date) || a.ticketTypeName.localeCompare(b.ticketTypeName) || a.ticketTypeId.localeCompare(b.ticketTypeId)
     || a.channel.localeCompare(b.channel) || METHOD_ORDER.indexOf(a.paymentMethod) - METHOD_ORDER.indexOf(b.paymentMethod)
     || b.tickets - a.tickets);
-  const totals = items.reduce((t, i) => ({ tickets: t.tickets + i.tickets, revenue: t.revenue + i.revenue }), { tickets: 0, revenue: 0 });
-  return { from: period.from, to: period.to, items, totals };
+  const { fees, vat } = moneyLines(money);
+  const tickets = items.reduce((t, i) => ({ tickets: t.tickets + i.tickets, revenue: t.revenue + i.revenue }), { tickets: 0, revenue: 0 });
+  const feeTotal = fees.reduce((n, x) => n + x.amount, 0);
+  const feesByChannel = sumBy(fees, (x) => `${x.channel}|${x.kind}`, (x) => ({ channel: x.channel, kind: x.kind, quantity: 0, amount: 0, vat: 0 }),
+    (t, x) => { t.quantity += x.quantity; t.amount += x.amount; t.vat += x.vat; })
+    .filter((x) => x.quantity || x.amount)
+    .sort((a, b) => a.channel.localeCompare(b.channel) || a.kind.localeCompare(b.kind));
+  const vatTotals = sumBy(vat, (x) => String(x.rate), (x) => ({ rate: x.rate, net: 0, vat: 0, gross: 0 }),
+    (t, x) => { t.net += x.net; t.vat += x.vat; t.gross += x.gross; })
+    .filter((r) => r.gross || r.vat).sort((a, b) => b.rate - a.rate);
+  return {
+    from: period.from, to: period.to, items, fees, vat,
+    totals: { ...tickets, fees: feeTotal, total: tickets.revenue + feeTotal, feesByChannel, vat: vatTotals },
+  };
+}
+
+function sumBy<T, R>(rows: T[], key: (r: T) => string, start: (r: T) => R, add: (acc: R, r: T) => void): R[] {
+  const out = new Map<string, R>();
+  for (const r of rows) {
+    const k = key(r);
+    const acc = out.get(k) ?? start(r);
+    add(acc, r);
+    out.set(k, acc);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The money groups as the report's lines: fees per day, channel, kind and rate, sales and refunds on
+ * rows of their own (as the ticket items), and per day and rate the VAT of tickets and fees together
+ * (net of refunds). Lines of nothing are left out.
+ */
+function moneyLines(money: MoneyGroup[]): { fees: DailySalesFee[]; vat: DailySalesVat[] } {
+  const fees = sumBy(money.filter((m) => m.line !== 'ticket'), (m) => `${m.date}|${m.channel}|${m.line}|${m.kind}|${m.vatRate}`,
+    (m): DailySalesFee => ({ date: m.date, channel: m.channel, kind: m.line === 'order_fee' ? 'order' : 'ticket', quantity: 0, amount: 0, vatRate: m.vatRate, vat: 0 }),
+    (t, m) => { t.quantity += m.quantity; t.amount += m.amount; t.vat += m.vat; })
+    .filter((x) => x.quantity || x.amount)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.channel.localeCompare(b.channel) || b.kind.localeCompare(a.kind) || b.quantity - a.quantity
+      || b.vatRate - a.vatRate);
+  const vat = sumBy(money, (m) => `${m.date}|${m.vatRate}`, (m): DailySalesVat => ({ date: m.date, rate: m.vatRate, net: 0, vat: 0, gross: 0 }),
+    (t, m) => { t.gross += m.amount; t.vat += m.vat; t.net += m.amount - m.vat; })
+    .filter((r) => r.gross || r.vat)
+    .sort((a, b) => a.date.localeCompare(b.date) || b.rate - a.rate);
+  return { fees, vat };
 }
 
 const emptyCategories = (): Record<DipCategory, { tickets: number; revenue: number }> =>

@@ -50,7 +50,25 @@ export interface ReportCustomerDaysTable {
   revenue: number;
 }
 
+/** Per day, venue, channel, line, sale/refund and VAT rate (migration 2026-12-03T0110_report_daily_money). */
+export interface ReportDailyMoneyTable {
+  organisation_id: string;
+  day: string;
+  /** An order fee: the venue of all its tickets, '' when they are in several. */
+  venue_id: string;
+  channel: Channel;
+  /** ticket: the price; ticket_fee: the service fee on tickets; order_fee: once per order. */
+  line: 'ticket' | 'ticket_fee' | 'order_fee';
+  kind: 'sale' | 'refund';
+  vat_rate: number;
+  /** Negative for refunds. */
+  quantity: number;
+  amount: number;
+  vat: number;
+}
+
 export interface ReportTables {
+  report_daily_money: ReportDailyMoneyTable;
   report_rollups: ReportRollupTable;
   report_daily_sales: ReportDailySalesTable;
   report_performance_totals: ReportPerformanceTotalsTable;

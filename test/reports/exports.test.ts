@@ -45,10 +45,13 @@ describe.each(DIALECTS)('report exports on %s', (dialect) => {
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="daily-sales_2026-11-23_2026-11-26.csv"');
     const [header, ...rows] = parseCsv(csv.body);
-    expect(header).toEqual(['Datum', 'Kaartsoort', 'DIP-categorie', 'Kanaal', 'Betaalwijze', 'Kaarten', 'Omzet (EUR)']);
-    expect(rows).toEqual(json.items.map((i: Record<string, string | number>) =>
-      [i.date, i.ticketTypeName, i.dipCategory, i.channel, i.paymentMethod, String(i.tickets), euros(i.revenue as number)]));
-    expect(rows).toContainEqual(['2026-11-26', 'Normaal', 'normal', 'boxoffice', 'pin', '-1', '-30,00']);
+    expect(header).toEqual(['Datum', 'Kaartsoort', 'DIP-categorie', 'Kanaal', 'Betaalwijze', 'Kaarten', 'Omzet (EUR)', 'Btw-tarief %', 'Netto (EUR)', 'Btw (EUR)']);
+    // the ticket rows, then (no fees here) each day's VAT line
+    const tickets = rows.filter((r) => !r[1].startsWith('btw'));
+    expect(tickets).toEqual(json.items.map((i: Record<string, string | number>) =>
+      [i.date, i.ticketTypeName, i.dipCategory, i.channel, i.paymentMethod, String(i.tickets), euros(i.revenue as number), '', '', '']));
+    expect(rows.filter((r) => r[1].startsWith('btw')).map((r) => r[0])).toEqual(json.vat.map((v: { date: string }) => v.date));
+    expect(rows).toContainEqual(['2026-11-26', 'Normaal', 'normal', 'boxoffice', 'pin', '-1', '-30,00', '', '', '']);
   });
 
   it('performances as XLSX: opens with exceljs, one row per performance, amounts in euros', async () => {

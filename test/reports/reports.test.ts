@@ -28,7 +28,7 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
       '2026-11-26 Normaal normal boxoffice card 2 6000',
       '2026-11-26 Normaal normal boxoffice pin -1 -3000',
     ]);
-    expect(r.body.totals).toEqual({ tickets: 9, revenue: 19000 });
+    expect(r.body.totals).toEqual({ tickets: 9, revenue: 19000, fees: 0, total: 19000, feesByChannel: [], vat: [{ rate: 900, net: 17430, vat: 1570, gross: 19000 }] });
     expect(r.body.items.map((i: Row) => i.date)).toEqual([...r.body.items.map((i: Row) => i.date)].sort());
   });
 
@@ -38,7 +38,7 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     const before = await get('/api/reports/daily-sales?from=2026-11-01&to=2026-11-22');
     expect(before.body).toMatchObject({ items: [], totals: { tickets: 0, revenue: 0 } });
     const venueA = await get(`/api/reports/daily-sales?from=2026-11-23&to=2026-11-26&venue=${sc.a.venueId}`);
-    expect(venueA.body.totals).toEqual({ tickets: 8, revenue: 16000 });
+    expect(venueA.body.totals).toMatchObject({ tickets: 8, revenue: 16000, total: 16000 });
     const venueB = await get(`/api/reports/daily-sales?from=2026-11-23&to=2026-11-26&venue=${sc.b.venueId}`);
     expect(compact(venueB.body.items)).toEqual(['2026-11-26 B:Normaal normal boxoffice cash 1 3000']);
   });

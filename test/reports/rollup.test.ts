@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerGroups } from '../../src/reports/customers-store.js';
 import { classify } from '../../src/figures/rules.js';
 import { periodOf, type Period } from '../../src/reports/range.js';
+import { dailyMoneyGroups } from '../../src/reports/money-store.js';
 import { lastClosedDay, rollUp, rollupState } from '../../src/reports/rollup.js';
 import { dailySalesGroups, ticketGroups, type Scope, type TicketGroup } from '../../src/reports/store.js';
 import { openDatabase, type DatabaseHandle, type Db } from '../../src/platform/db.js';
@@ -15,7 +16,7 @@ import { createWorker } from '../../src/worker.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildScenario, type Scenario } from './scenario.js';
 
-const ROLLUPS = ['report_rollups', 'report_daily_sales', 'report_performance_totals', 'report_customer_days'] as const;
+const ROLLUPS = ['report_rollups', 'report_daily_sales', 'report_daily_money', 'report_performance_totals', 'report_customer_days'] as const;
 
 describe('closed days', () => {
   it('a local day is closed an hour after its midnight (Amsterdam/Brussels)', () => {
@@ -98,6 +99,7 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
       for (const p of periods()) {
         const what = `${label} ${scope.venueId ?? 'all'} ${p.from}..${p.to}`;
         expect(sorted(await dailySalesGroups(db, dialect, scope, p, state)), what).toEqual(sorted(await dailySalesGroups(db, dialect, scope, p, undefined)));
+        expect(sorted(await dailyMoneyGroups(db, dialect, scope, p, state)), what).toEqual(sorted(await dailyMoneyGroups(db, dialect, scope, p, undefined)));
         const tickets = await ticketGroups(db, scope, p, state);
         expect(sorted(nonZero(tickets)), what).toEqual(sorted(nonZero(await ticketGroups(db, scope, p, undefined))));
         expect(merged(tickets), what).toEqual(await performancesNow(scope, p));
@@ -148,7 +150,7 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
     // the rolled-up day reads as before; the 27th has the refunds as negative rows
     expect((await sc.s.request('GET', '/api/reports/daily-sales?from=2026-11-23&to=2026-11-23', { token })).body).toEqual(before);
     const day = (await sc.s.request('GET', '/api/reports/daily-sales?from=2026-11-27&to=2026-11-27', { token })).body;
-    expect(day.totals).toEqual({ tickets: -3 + 1, revenue: -3000 - 2000 - 1000 + 3000 });
+    expect(day.totals).toMatchObject({ tickets: -3 + 1, revenue: -3000 - 2000 - 1000 + 3000, fees: 0 });
     expect((await rollupState(db, sc.orgId))?.through).toBe('2026-11-26'); // the report rolled up the 26th itself
     await expectRollupEqualsLive('with the 27th live');
     const customers = (await sc.s.request('GET', '/api/reports/customers?from=2026-11-23&to=2026-11-27', { token })).body;
@@ -165,6 +167,7 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
   it('rollups running at the same time (two processes on PostgreSQL) count every day once', async () => {
     const snapshot = async () => ({
       daily: sorted(await db.selectFrom('report_daily_sales').selectAll().where('organisation_id', '=', sc.orgId).execute()),
+      money: sorted(await db.selectFrom('report_daily_money').selectAll().where('organisation_id', '=', sc.orgId).execute()),
       performances: sorted(await db.selectFrom('report_performance_totals').selectAll().where('organisation_id', '=', sc.orgId).execute()),
       customers: sorted(await db.selectFrom('report_customer_days').selectAll().where('organisation_id', '=', sc.orgId).execute()),
     });

@@ -12,10 +12,11 @@ interface Props {
 
 /**
  * One line per place, each with its ticket type (only types with a price in that rank) and price. The
- * lines scroll; the total below them stays in view, as does the payment under it.
+ * lines scroll; the service fees (when the channel charges them) and the total with them stay in view
+ * below, as does the payment under it.
  */
 export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: Props) {
-  const { t } = useI18n();
+  const { t, w } = useI18n();
   if (!basket || basket.lines.length === 0) return <p className="muted">{t('emptyBasket')}</p>;
   const typesFor = (performanceId: string, rank: number, current: string) => ticketTypes.filter((tt) => tt.id === current || (
     !tt.archived && !tt.uitpas && tt.channels.includes('boxoffice') &&
@@ -43,7 +44,13 @@ export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: P
     </table>
     </div>
     <div className="basket-foot">
-      <div className="row"><strong className="grow">{t('total')}</strong><strong className="num basket-total">{money(basket.total)}</strong></div>
+      {basket.fees.filter((f) => f.amount !== 0).map((f) => (
+        <div className="row basket-fee" key={f.kind} data-fee={f.kind}>
+          <span className="grow">{t('serviceFees')} {w('fee', f.kind)}{f.kind === 'ticket' ? ` × ${f.quantity}` : ''}</span>
+          <span className="num">{money(f.amount)}</span>
+        </div>
+      ))}
+      <div className="row"><strong className="grow">{basket.fees.some((f) => f.amount !== 0) ? t('totalWithFees') : t('total')}</strong><strong className="num basket-total">{money(basket.total)}</strong></div>
       <small className="muted held-until">{t('heldUntil')} {localDateTime(basket.expiresAt).slice(-5)}</small>
     </div>
     </div>

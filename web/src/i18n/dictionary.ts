@@ -29,6 +29,7 @@ const nl = {
   show: 'Toon', export: 'Exporteer', revenue: 'Omzet', channel: 'Kanaal', paymentMethod: 'Betaalwijze', category: 'Categorie',
   venue: 'Locatie', capacity: 'Capaciteit', occupancy: 'Bezetting', reservations: 'Reserveringen', blocked: 'Geblokkeerd',
   lastVisit: 'Laatste bezoek', noData: 'Geen gegevens', totals: 'Totaal',
+  serviceFees: 'Servicekosten', vatByRate: 'Btw per tarief', vatRate: 'Tarief', net: 'Netto', vat: 'Btw', gross: 'Bruto', totalWithFees: 'Totaal met servicekosten',
   dipLinks: 'DIP-koppelingen', dipNumber: 'DIP-nummer', link: 'Koppel', unlink: 'Ontkoppel', suggestions: 'Voorstellen', linked: 'Gekoppeld',
   dipInSync: 'DIP gelijk', dipDiffers: 'DIP wijkt af', dipRefused: 'DIP weigert uitlezen', dipCancelled: 'Geannuleerd in DIP',
   dipRunStopped: 'Verzenden gestopt', dipRunFailed: 'Verzenden mislukt, wordt opnieuw geprobeerd', dipCheckNow: 'Vergelijk met DIP',
@@ -67,6 +68,7 @@ const en: Record<Key, string> = {
   show: 'Show', export: 'Export', revenue: 'Revenue', channel: 'Channel', paymentMethod: 'Payment', category: 'Category',
   venue: 'Venue', capacity: 'Capacity', occupancy: 'Occupancy', reservations: 'Reservations', blocked: 'Blocked',
   lastVisit: 'Last visit', noData: 'No data', totals: 'Total',
+  serviceFees: 'Service fees', vatByRate: 'VAT per rate', vatRate: 'Rate', net: 'Net', vat: 'VAT', gross: 'Gross', totalWithFees: 'Total with service fees',
   dipLinks: 'DIP links', dipNumber: 'DIP number', link: 'Link', unlink: 'Unlink', suggestions: 'Suggestions', linked: 'Linked',
   dipInSync: 'DIP in sync', dipDiffers: 'DIP differs', dipRefused: 'DIP refused the read', dipCancelled: 'Cancelled in DIP',
   dipRunStopped: 'Run stopped', dipRunFailed: 'Run failed, will be retried', dipCheckNow: 'Compare with DIP',
@@ -104,6 +106,7 @@ const fr: Record<Key, string> = {
   show: 'Afficher', export: 'Exporter', revenue: 'Recette', channel: 'Canal', paymentMethod: 'Paiement', category: 'Catégorie',
   venue: 'Lieu', capacity: 'Capacité', occupancy: 'Taux de remplissage', reservations: 'Réservations', blocked: 'Bloqués',
   lastVisit: 'Dernière visite', noData: 'Aucune donnée', totals: 'Total',
+  serviceFees: 'Frais de service', vatByRate: 'TVA par taux', vatRate: 'Taux', net: 'Hors TVA', vat: 'TVA', gross: 'TTC', totalWithFees: 'Total avec frais de service',
   dipLinks: 'Liens DIP', dipNumber: 'Numéro DIP', link: 'Lier', unlink: 'Délier', suggestions: 'Suggestions', linked: 'Lié',
   dipInSync: 'DIP à jour', dipDiffers: 'DIP diffère', dipRefused: 'DIP refuse la lecture', dipCancelled: 'Annulé dans DIP',
   dipRunStopped: 'Envoi arrêté', dipRunFailed: 'Envoi échoué, nouvel essai prévu', dipCheckNow: 'Comparer avec DIP',
@@ -117,7 +120,7 @@ const fr: Record<Key, string> = {
 export const DICTIONARY: Record<Lang, Record<Key, string>> = { nl, en, fr };
 
 /** Codes the API answers (statuses, channels, payment methods, kinds, DIP categories) as words, by `group.code`. */
-export type WordGroup = 'status' | 'channel' | 'method' | 'kind' | 'category';
+export type WordGroup = 'status' | 'channel' | 'method' | 'kind' | 'category' | 'fee';
 export const WORDS: Record<Lang, Record<string, string>> = {
   nl: {
     'status.reserved': 'gereserveerd', 'status.paid': 'betaald', 'status.cancelled': 'geannuleerd', 'status.valid': 'geldig',
@@ -126,6 +129,7 @@ export const WORDS: Record<Lang, Record<string, string>> = {
     'method.cash': 'contant', 'method.pin': 'pin', 'method.card': 'creditcard', 'method.invoice': 'factuur', 'method.voucher': 'cadeaubon', 'method.online': 'online betaling',
     'kind.payment': 'betaling', 'kind.refund': 'terugbetaling',
     'category.normal': 'normaal', 'category.discount': 'korting', 'category.free': 'vrijkaart', 'category.other': 'overig',
+    'fee.ticket': 'per kaart', 'fee.order': 'per bestelling',
   },
   en: {
     'status.reserved': 'reserved', 'status.paid': 'paid', 'status.cancelled': 'cancelled', 'status.valid': 'valid',
@@ -134,6 +138,7 @@ export const WORDS: Record<Lang, Record<string, string>> = {
     'method.cash': 'cash', 'method.pin': 'debit card', 'method.card': 'credit card', 'method.invoice': 'invoice', 'method.voucher': 'gift voucher', 'method.online': 'online payment',
     'kind.payment': 'payment', 'kind.refund': 'refund',
     'category.normal': 'normal', 'category.discount': 'discount', 'category.free': 'free', 'category.other': 'other',
+    'fee.ticket': 'per ticket', 'fee.order': 'per order',
   },
   fr: {
     'status.reserved': 'réservé', 'status.paid': 'payé', 'status.cancelled': 'annulé', 'status.valid': 'valable',
@@ -142,5 +147,6 @@ export const WORDS: Record<Lang, Record<string, string>> = {
     'method.cash': 'espèces', 'method.pin': 'Bancontact', 'method.card': 'carte de crédit', 'method.invoice': 'facture', 'method.voucher': 'chèque-cadeau', 'method.online': 'paiement en ligne',
     'kind.payment': 'paiement', 'kind.refund': 'remboursement',
     'category.normal': 'normal', 'category.discount': 'réduction', 'category.free': 'gratuit', 'category.other': 'autre',
+    'fee.ticket': 'par billet', 'fee.order': 'par commande',
   },
 };

@@ -1,10 +1,10 @@
-// Shapes of the reports API (GET /api/reports/...), as the reports engineer specified them.
+// Shapes of the reports API (GET /api/reports/...); the daily sales from the server's schema (type-only: nothing of src/ is bundled).
+import type { Static } from 'typebox';
+import type { DailySales as DailySalesSchema } from '../../../src/reports/schemas.js';
+
 export interface Amount { tickets: number; revenue: number }
-export interface DailySalesItem {
-  date: string; ticketTypeId: string; ticketTypeName: string; dipCategory: string; channel: string; paymentMethod: string;
-  tickets: number; revenue: number;
-}
-export interface DailySales { from: string; to: string; items: DailySalesItem[]; totals: Amount }
+export type DailySales = Static<typeof DailySalesSchema>;
+export type DailySalesItem = DailySales['items'][number];
 export interface PerformanceReportItem {
   performanceId: string; title: string; startsAt: string; venueName: string; capacity: number; soldTickets: number; revenue: number;
   reservations: number; blocked: { conditional: number; definitive: number }; occupancy: number;
