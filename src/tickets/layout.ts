@@ -2,6 +2,7 @@
 // is A5 (prints at home, reads on a phone); `narrow` fits an 80 mm thermal ticket printer. The QR
 // code is drawn as vector squares so it stays sharp at any printer's resolution.
 import type { Lang } from '../platform/i18n.js';
+import { logoImage } from '../venues/branding.js';
 import { fill } from '../platform/i18n.js';
 import { ticketTypeName } from '../pricing/service.js';
 import { TICKET_LABELS as L, euros, localDateText, localTimeText } from './labels.js';
@@ -67,19 +68,40 @@ async function drawQr(doc: Doc, text: string, x: number, y: number, width: numbe
   doc.restore();
 }
 
-async function drawTicket(doc: Doc, g: Geometry, p: TicketPage, lang: Lang): Promise<void> {
+/** The venue's logo, decoded once per document. */
+type Logos = Map<string, Buffer | undefined>;
+function logoOf(logos: Logos, dataUrl: string | null): Buffer | undefined {
+  if (!dataUrl) return undefined;
+  if (!logos.has(dataUrl)) logos.set(dataUrl, logoImage(dataUrl)?.bytes);
+  return logos.get(dataUrl);
+}
+
+async function drawTicket(doc: Doc, g: Geometry, p: TicketPage, lang: Lang, logos: Logos): Promise<void> {
   const t = p.ticket;
   const [w, h] = g.size;
   const inner = w - 2 * g.margin;
   const x = g.margin;
   const narrow = g === GEOMETRY.narrow;
 
+  // The venue's colour as a band along the top (not on thermal paper, which prints it black).
+  if (t.venue_colour && !narrow) doc.save().rect(0, 0, w, g.margin * 0.4).fill(t.venue_colour).restore();
+  // Its logo at the top right, beside the title.
+  const logo = logoOf(logos, t.venue_logo);
+  const logoBox: [number, number] = [inner * 0.3, g.title * 2.2];
+  let titleWidth = inner;
+  if (logo) {
+    try {
+      doc.image(logo, x + inner - logoBox[0], g.margin + g.small * 2.2, { fit: logoBox, align: 'right' });
+      titleWidth = inner - logoBox[0] - 6;
+    } catch { /* an image pdfkit cannot read: the ticket without it */ }
+  }
+
   doc.font('Helvetica').fillColor(GREY);
   oneLine(doc, t.organisation_name, x, g.margin, inner * 0.55, g.small, g.small);
   oneLine(doc, fill(L.order[lang], { number: t.order_number }), x + inner * 0.55, g.margin, inner * 0.45, g.small, g.small, 'right');
 
   doc.fillColor('#000000').font('Helvetica-Bold').fontSize(g.title);
-  doc.text(t.title, x, g.margin + g.small * 2.2, { width: inner, height: g.title * 2.5, ellipsis: true });
+  doc.text(t.title, x, g.margin + g.small * 2.2, { width: titleWidth, height: g.title * 2.5, ellipsis: true });
   doc.moveDown(0.2).font('Helvetica-Bold').fontSize(g.body + 2);
   const date = localDateText(t.starts_at, t.time_zone, lang);
   const time = localTimeText(t.starts_at, t.time_zone, lang);
@@ -139,9 +161,10 @@ export async function renderTicketsPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const logos: Logos = new Map();
   for (const p of pages) {
     doc.addPage();
-    await drawTicket(doc, g, p, opts.lang);
+    await drawTicket(doc, g, p, opts.lang, logos);
   }
   doc.end();
   return done;

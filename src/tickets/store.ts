@@ -3,7 +3,7 @@ import type { Db, Tx } from '../platform/db.js';
 
 /** The order's tickets with everything a printed or on-screen ticket shows, in seat order. */
 export async function documentTickets(db: Db | Tx, orgId: string, orderId: string) {
-  return db.selectFrom('tickets')
+  const rows = await db.selectFrom('tickets')
     .innerJoin('orders', 'orders.id', 'tickets.order_id')
     .innerJoin('organisations', 'organisations.id', 'orders.organisation_id')
     .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'tickets.performance_id').onRef('inventory.item_id', '=', 'tickets.item_id'))
@@ -21,11 +21,19 @@ export async function documentTickets(db: Db | Tx, orgId: string, orderId: strin
       'productions.title', 'performances.starts_at', 'performances.doors_open_minutes', 'performances.duration_minutes',
       'halls.name as hall_name', 'venues.name as venue_name', 'venues.address as venue_address',
       'venues.postal_code as venue_postal_code', 'venues.city as venue_city', 'venues.time_zone',
+      'venues.id as venue_id', 'venues.colour as venue_colour',
     ])
     .where('tickets.order_id', '=', orderId)
     .where('tickets.organisation_id', '=', orgId)
     .orderBy('performances.starts_at').orderBy('inventory.sort')
     .execute();
+  // A venue's logo is read once, not once per ticket; its tickets share the one string.
+  const venueIds = [...new Set(rows.map((r) => r.venue_id))];
+  const logos = venueIds.length
+    ? new Map((await db.selectFrom('venues').select(['id', 'logo']).where('id', 'in', venueIds).where('organisation_id', '=', orgId).execute())
+      .map((v) => [v.id, v.logo]))
+    : new Map<string, string | null>();
+  return rows.map((r) => ({ ...r, venue_logo: logos.get(r.venue_id) ?? null }));
 }
 export type DocumentTicket = Awaited<ReturnType<typeof documentTickets>>[number];
 

@@ -48,6 +48,22 @@ describe.each(DIALECTS)('venue branding and the audit of venues and halls on %s'
     expect(cleared.body).toMatchObject({ colour: null, logo: null });
   });
 
+  it("prints the venue's logo on its tickets, on each ticket page", async () => {
+    const c = await buildCatalogue(s, token, { rows: 1, perRow: 3 });
+    const basket = (await s.request('POST', '/api/baskets', { token, body: { channel: 'boxoffice' } })).body;
+    await s.request('POST', `/api/baskets/${basket.id}/lines`, { token, body: { performanceId: c.performanceId, seatIds: ['r1s1', 'r1s2'] } });
+    const order = (await s.request('POST', `/api/baskets/${basket.id}/checkout`, { token, body: { payment: { method: 'cash' } } })).body;
+    const print = async () => {
+      const res = await fetch(`${s.baseUrl}/api/orders/${order.id}/print`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(200);
+      return Buffer.from(await res.arrayBuffer()).toString('latin1');
+    };
+    const images = (pdf: string) => (pdf.match(/\/Subtype\s*\/Image/g) ?? []).length;
+    expect(images(await print())).toBe(0);
+    expect((await s.request('PATCH', `/api/venues/${c.venueId}`, { token, body: { logo: PNG } })).status).toBe(200);
+    expect(images(await print())).toBeGreaterThanOrEqual(2);
+  });
+
   it('records who created and changed a venue, with the logo as its kind and size, not its bytes', async () => {
     const v = (await s.request('POST', '/api/venues', { token, body: { ...VENUE, name: 'Bozar' } })).body;
     await s.request('PATCH', `/api/venues/${v.id}`, { token, body: { city: 'Bruxelles', logo: PNG } });

@@ -8,6 +8,6 @@ export const sampleTicket = (over: Partial<DocumentTicket> = {}): DocumentTicket
   name_nl: 'Normaal', name_fr: 'Plein tarif', name_en: 'Standard',
   title: 'Hamlet', starts_at: '2027-01-15T19:15:00.000Z', doors_open_minutes: 45, duration_minutes: 150,
   hall_name: 'Grote Zaal', venue_name: 'Stadsschouwburg', venue_address: 'Lucasbolwerk 24', venue_postal_code: '3512 EJ',
-  venue_city: 'Utrecht', time_zone: 'Europe/Amsterdam',
+  venue_city: 'Utrecht', time_zone: 'Europe/Amsterdam', venue_id: 'v1', venue_colour: null, venue_logo: null,
   ...over,
 });
