@@ -152,12 +152,13 @@ interface SeatOnMap {
 export async function performancePage(ctx: Ctx, performanceId: string) {
   const [p] = await performanceFacts(ctx.db, ctx.orgId, ctx.clock.now().toISOString(), [performanceId]);
   if (!p) throw notFound('performance');
-  const [production, perf, seats, zones, ticketTypes] = await Promise.all([
+  const [production, perf, seats, zones, ticketTypes, venue] = await Promise.all([
     ctx.db.selectFrom('productions').selectAll().where('id', '=', p.production_id).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('performances').select(['extra_info', 'doors_open_minutes', 'standard_ticket_type_id']).where('id', '=', p.id).executeTakeFirstOrThrow(),
     hallSeats(ctx.db, p.hall_id),
     hallZones(ctx.db, p.hall_id),
     onlinePrices(ctx.db, ctx.orgId, p.id, ctx.lang),
+    ctx.db.selectFrom('venues').select(['colour', 'logo']).where('id', '=', p.venue_id).where('organisation_id', '=', ctx.orgId).executeTakeFirstOrThrow(),
   ]);
   const sections: { name: string; rows: { label: string; seats: SeatOnMap[] }[] }[] = [];
   for (const s of seats) {
@@ -178,6 +179,8 @@ export async function performancePage(ctx: Ctx, performanceId: string) {
     productionId: production.id, title: production.title, producer: production.producer, genre: production.genre,
     description: production.description, imageUrl: production.image_url, extraInfo: perf.extra_info,
     durationMinutes: p.duration_minutes,
+    // The venue's own colour and logo (Manage > Venues & halls), for its performances' pages.
+    venueColour: venue.colour, venueLogo: venue.logo,
     seatMap: { sections, zones: zones.map((z) => ({ id: z.id, name: z.name, capacity: z.capacity, rank: z.rank })) },
     ticketTypes,
   };

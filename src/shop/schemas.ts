@@ -41,6 +41,7 @@ export const TicketTypeOffer = Type.Object({ id: S, name: S, prices: Type.Array(
 export const PerformancePage = Type.Object({
   ...PerformanceSummary,
   productionId: S, title: S, producer: S, genre: S, description: S, imageUrl: Nullable(S), extraInfo: S, durationMinutes: I,
+  venueColour: Nullable(S), venueLogo: Nullable(S),
   seatMap: Type.Object({
     sections: Type.Array(Type.Object({ name: S, rows: Type.Array(Type.Object({ label: S, seats: Type.Array(SeatDef) })) })),
     zones: Type.Array(Type.Object({ id: S, name: S, capacity: I, rank: I })),

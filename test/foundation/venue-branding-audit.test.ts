@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildCatalogue, gridSeatMap } from '../helpers/catalogue.js';
 import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';
+import { buildShop } from '../shop/kit.js';
 import { expectProblem, expectRejected } from './expect-problem.js';
 
 const VENUE = { name: 'De Vorst', address: 'Vorstplein 1', postalCode: '1000', city: 'Brussel', country: 'BE', timeZone: 'Europe/Brussels' };
@@ -62,6 +63,14 @@ describe.each(DIALECTS)('venue branding and the audit of venues and halls on %s'
     expect(images(await print())).toBe(0);
     expect((await s.request('PATCH', `/api/venues/${c.venueId}`, { token, body: { logo: PNG } })).status).toBe(200);
     expect(images(await print())).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives the shop's performance page the venue's colour and logo", async () => {
+    const shop = await buildShop(s, token);
+    const page = async () => (await s.request('GET', `/api/shops/${shop.slug}/performances/${shop.performanceId}`)).body;
+    expect(await page()).toMatchObject({ venueColour: null, venueLogo: null });
+    await s.request('PATCH', `/api/venues/${shop.venueId}`, { token, body: { colour: '#00695C', logo: PNG } });
+    expect(await page()).toMatchObject({ venueColour: '#00695c', venueLogo: PNG });
   });
 
   it('records who created and changed a venue, with the logo as its kind and size, not its bytes', async () => {

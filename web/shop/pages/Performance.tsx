@@ -1,9 +1,9 @@
 // A performance: the seat map to tap seats on, best available, standing places as counters, the
 // ticket types and prices, and a bar with what is in the basket.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { api, type Performance, type PlaceAvailability, type Shop } from '../api.js';
 import { useBasket } from '../basket.js';
-import { euro, longDate, time } from '../format.js';
+import { euro, longDate, textOn, time } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { navigate, href } from '../router.js';
 import { SeatMap, layoutOf, rankColour, type MapSeat, type SeatLook } from '../SeatMap.js';
@@ -62,10 +62,13 @@ export function PerformancePage({ slug, id, shop }: { slug: string; id: string; 
   const buyable = perf ? canBuy(perf) : false;
   const lines = b.basket?.status === 'open' ? b.basket.lines : [];
 
+  // A venue with a colour of its own shows its performances in it.
+  const venueStyle = perf?.venueColour ? { '--brand': perf.venueColour, '--on-brand': textOn(perf.venueColour) } as CSSProperties : undefined;
   return (
-    <>
+    <div className="perf-page" style={venueStyle}>
       <p><Link slug={slug} to="">← {t('programme')}</Link></p>
       <header className="perf-head">
+        {perf?.venueLogo && <img className="venue-logo" src={perf.venueLogo} alt={perf.venueName} height={40} />}
         <h1>{perf?.title ?? '\u00a0'}</h1>
         <p className="when">{perf ? `${longDate(perf.startsAt, lang)} · ${time(perf.startsAt)} · ${perf.venueName}, ${perf.hallName}` : '\u00a0'}</p>
         {perf && <StateBadge p={perf} />}
@@ -162,6 +165,6 @@ export function PerformancePage({ slug, id, shop }: { slug: string; id: string; 
         <Confirm title="wheelchairTitle" text="wheelchairText" yes="wheelchairYes"
           onYes={() => { const s = confirmSeat; setConfirmSeat(null); void take(s, true); }} onNo={() => setConfirmSeat(null)} />
       )}
-    </>
+    </div>
   );
 }
