@@ -78,8 +78,9 @@ describe.each(DIALECTS)('venue branding and the audit of venues and halls on %s'
     await s.request('PATCH', `/api/venues/${v.id}`, { token, body: { city: 'Bruxelles', logo: PNG } });
     // Saving what is already there records nothing.
     await s.request('PATCH', `/api/venues/${v.id}`, { token, body: { city: 'Bruxelles' } });
-    const [changed, created, ...more] = await trail(v.id);
-    expect(more).toEqual([]);
+    const entries = await trail(v.id);
+    expect(entries).toHaveLength(2);
+    const [created, changed] = ['created', 'changed'].map((a) => entries.find((e) => e.action === a)!);
     expect(created).toMatchObject({ subject: 'venue', action: 'created', label: 'Bozar', actor: { name: expect.any(String) } });
     expect(created.changes).toMatchObject({ name: [null, 'Bozar'], timeZone: [null, 'Europe/Brussels'] });
     expect(changed).toMatchObject({ subject: 'venue', action: 'changed', changes: { city: ['Brussel', 'Bruxelles'], logo: [null, 'image/png, 0 KB'] } });
@@ -97,8 +98,9 @@ describe.each(DIALECTS)('venue branding and the audit of venues and halls on %s'
     const saved = await s.request('PATCH', `/api/halls/${hall.id}`, { token, body: { name: 'Zaal Eén', seatMap: map } });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     await s.request('PATCH', `/api/halls/${hall.id}`, { token, body: { seatMap: map } }); // the same again: nothing
-    const [changed, created, ...more] = await trail(hall.id);
-    expect(more).toEqual([]);
+    const entries = await trail(hall.id);
+    expect(entries).toHaveLength(2);
+    const [created, changed] = ['created', 'changed'].map((a) => entries.find((e) => e.action === a)!);
     expect(created).toMatchObject({ subject: 'hall', action: 'created', label: 'Zaal 1', changes: { name: [null, 'Zaal 1'], seatCount: [0, 10], venueId: [null, v.id] } });
     expect(changed).toMatchObject({ subject: 'hall', action: 'changed', label: 'Zaal Eén' });
     expect(changed.changes).toEqual({
@@ -133,6 +135,6 @@ describe.each(DIALECTS)('venue branding and the audit of venues and halls on %s'
     const kept = gridSeatMap(2, 4, [{ id: 'staan', name: 'Staanplaatsen', capacity: 20 }]);
     kept.sections[0].rows[1].seats[2].x += 10;
     expect((await s.request('PATCH', `/api/halls/${c.hallId}`, { token, body: { seatMap: kept } })).status).toBe(200);
-    expect((await trail(c.hallId))[0].changes).toEqual({ seatsChanged: [null, 1] });
+    expect((await trail(c.hallId)).filter((e) => e.action === 'changed').map((e) => e.changes)).toEqual([{ seatsChanged: [null, 1] }]);
   });
 });

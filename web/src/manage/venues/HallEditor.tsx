@@ -68,7 +68,9 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
   }, [hallId]);
 
   const edit = (next: EditMap) => { setMap(next); setNotice(''); };
-  const dirty = !saved || saved.name !== name || JSON.stringify(apiSeatMap(saved.map)) !== JSON.stringify(apiSeatMap(map));
+  const savedText = useMemo(() => (saved ? JSON.stringify(apiSeatMap(saved.map)) : ''), [saved]);
+  const mapText = useMemo(() => JSON.stringify(apiSeatMap(map)), [map]);
+  const dirty = !saved || saved.name !== name || savedText !== mapText;
 
   // Refused seats no longer in the map, as they were saved.
   const ghosts = useMemo(() => {
