@@ -9,6 +9,8 @@ import { fixedClock, orgWithUser, startServer, type TestServer } from '../helper
 import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
 
 const NOW = '2026-11-23T12:00:00Z';
+// A 1x1 PNG, as the venue's logo
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 describe('the hall editor', { timeout: 180_000 }, () => {
   let s: TestServer;
@@ -48,6 +50,8 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     await page.fill('input[name=postalCode]', '9711 AA');
     await page.fill('input[name=city]', 'Groningen');
     await page.uncheck('input[name=no-colour]');
+    await page.setInputFiles('input[name=logo]', { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG.split(',')[1], 'base64') });
+    await page.waitForSelector('img.logo-preview');
     await page.click('button[name=save-venue]');
     await eventually(() => page.locator('.field.invalid[data-field=name] .field-error').count()).toBe(1);
     expect((await api('GET', '/api/venues')).body.items).toEqual([]);
@@ -55,7 +59,7 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     await page.click('button[name=save-venue]');
     await page.waitForSelector('button[name=new-hall]');
     const venues = (await api('GET', '/api/venues')).body.items;
-    expect(venues).toEqual([expect.objectContaining({ name: 'Schouwburg Noord', city: 'Groningen', country: 'NL', timeZone: 'Europe/Amsterdam', colour: '#8e1537' })]);
+    expect(venues).toEqual([expect.objectContaining({ name: 'Schouwburg Noord', city: 'Groningen', country: 'NL', timeZone: 'Europe/Amsterdam', colour: '#8e1537', logo: PNG })]);
     venueId = venues[0].id;
 
     await page.click('button[name=new-hall]');
@@ -75,6 +79,7 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     await page.click('button[name=flag-wheelchair]');
     await page.click('button[name=select-none]');
     await eventually(() => page.locator('.hall-preview g[data-seat] .seat-icon').count()).toBe(30);
+    await expect(page.locator('[data-feature=wheelchair]').textContent()).resolves.toBe(' · 30 rolstoelplaats');
     await page.click('button[name=save-hall]');
     await eventually(() => page.locator('.hall-editor .saved').textContent()).toBe('Zaal opgeslagen');
 

@@ -148,6 +148,10 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
         <span className="totals" data-testid="hall-totals">
           <output name="seat-count">{seatCount(map)}</output> {w('seats')}
           {zoneCapacity(map) > 0 && <> + {zoneCapacity(map)} {w('places')}</>}
+          {(['wheelchair', 'companion', 'restrictedView'] as const).map((f) => {
+            const n = seats.filter((x) => x[f]).length;
+            return n > 0 ? <small key={f} className="feature-count" data-feature={f}> · {n} {w(f).toLowerCase()}</small> : null;
+          })}
         </span>
         <span className="spacer" />
         {dirty && canEdit && <span className="unsaved">{w('unsaved')}</span>}
