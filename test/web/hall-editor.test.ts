@@ -179,6 +179,15 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     const changed = (await api('GET', `/api/audit?subjectId=${hallId}`)).body.items.find((e: { action: string }) => e.action === 'changed');
     expect(changed).toMatchObject({ action: 'changed', changes: { seatCount: [300, 271], seatsRemoved: [null, 29] } });
 
+    // Exported as CSV: the header, then one line per seat, the sold seat with its id.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[name=export-csv]')]);
+    expect(download.suggestedFilename()).toBe('Grote-zaal.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('section,row,seat,rank,x,y,features,id,capacity');
+    expect(csv).toHaveLength(1 + 271);
+    expect(csv[1]).toMatch(/^Zaal,A,5,2,\d+,\d+,,zaal-a-5,$/);
+    expect(csv.filter((l) => l.includes(',wheelchair,'))).toHaveLength(30);
+
     // The editor in French and English.
     await page.selectOption('.topbar select.lang', 'fr');
     await eventually(() => page.locator('button[name=save-hall]').textContent()).toBe('Enregistrer la salle');
