@@ -38,7 +38,7 @@ import { catalogueApi } from './catalogue/api.js';
 import { catalogueKeyRoutes } from './catalogue/routes.js';
 import { shopRoutes } from './shop/routes.js';
 import { checkinRoutes } from './checkin/routes.js';
-import { frameAncestors } from './shop/settings.js';
+import { frameAncestors, shopImageSources } from './shop/settings.js';
 import { mailRoutes } from './mail/routes.js';
 import { myOrderRoutes } from './my-order/routes.js';
 import { feeRoutes } from './fees/routes.js';
@@ -138,6 +138,9 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(shiftRoutes(deps));
   await app.register(auditRoutes(deps));
   // last: the app's catch-all GET must not shadow any API route
-  await app.register(webStatic(undefined, { frameAncestors: (slug) => frameAncestors(deps.db, slug) }));
+  await app.register(webStatic(undefined, {
+    frameAncestors: (slug) => frameAncestors(deps.db, slug),
+    imageSources: (slug) => shopImageSources(deps.db, slug, deps.clock.now()),
+  }));
   return app;
 }

@@ -84,6 +84,8 @@ export class ProviderRefused extends Error {
 export interface ProviderConnection {
   provider: PaymentProvider;
   webhookUrl: string | null;
+  /** Where its methods' images are (origins), for the shop page's img-src. */
+  imageOrigins: string[];
 }
 
 export type ProviderFactory = (db: Db, orgId: string, now: Date) => Promise<ProviderConnection | null>;

@@ -71,6 +71,27 @@ export function allowFraming(reply: FastifyReply, origins: readonly string[]): v
   reply.removeHeader('x-frame-options');
 }
 
+/** An image source for img-src: the origin of an http(s) URL (nothing of its path), or undefined. */
+export function imageOrigin(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && isFramingOrigin(u.origin) ? u.origin.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lets this answer's page show images from `origins` too (a venue's logo on its own site, a payment
+ * provider's method icons): they join img-src, each as a plain origin; anything else is ignored.
+ */
+export function allowImages(reply: FastifyReply, origins: readonly string[]): void {
+  const extra = [...new Set(origins.filter((o) => isFramingOrigin(o) && o !== "'self'").map((o) => o.toLowerCase()))];
+  if (!extra.length) return;
+  reply.header('content-security-policy', withSources(String(reply.getHeader('content-security-policy') ?? ''), 'img-src', extra));
+}
+
 /**
  * An onSend hook for a route prefix: each answer may be framed by the origins `originsOf` finds
  * for the request (e.g. the organisation's configured shop origins). Register it in the plugin

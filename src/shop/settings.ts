@@ -3,6 +3,8 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { Problem, invalidField } from '../platform/problems.js';
 import { ShortCache } from '../platform/short-cache.js';
+import { imageOrigin } from '../platform/security-headers.js';
+import { providerFor } from '../payments/provider.js';
 import { getOrganisation, organisationBySlug, updateOrganisation } from '../organisations/service.js';
 import type { Organisation } from '../organisations/tables.js';
 import { isOrigin, normaliseOrigins } from './rules.js';
@@ -119,6 +121,27 @@ export async function frameAncestors(db: Db, slug: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+// Read on every load of a shop page: a few seconds old at most.
+const imageSources = new ShortCache<string[]>(3000, 1000);
+
+/**
+ * The origins a shop's pages show images from, for their img-src and nothing wider: its logo's, its
+ * productions' and packs' pictures', and its payment provider's method icons'. None for a shop that is off.
+ */
+export async function shopImageSources(db: Db, slug: string, now: Date): Promise<string[]> {
+  return imageSources.get(db, slug, async () => {
+    const shop = await openShop(db, slug).catch(() => undefined);
+    if (!shop) return [];
+    const [productions, packs, provider] = await Promise.all([
+      db.selectFrom('productions').select('image_url').distinct().where('organisation_id', '=', shop.org.id).where('image_url', 'is not', null).execute(),
+      db.selectFrom('packs').select('image_url').distinct().where('organisation_id', '=', shop.org.id).where('image_url', 'is not', null).execute(),
+      providerFor(db, shop.org.id, now).catch(() => null),
+    ]);
+    const urls = [shop.logoUrl, ...productions.map((p) => p.image_url), ...packs.map((p) => p.image_url), ...(provider?.imageOrigins ?? [])];
+    return [...new Set(urls.map(imageOrigin).filter((o): o is string => !!o))];
+  });
 }
 
 /** The page addresses of an organisation's shop when it is on; undefined when it is off. */

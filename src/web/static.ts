@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { allowFraming } from '../platform/security-headers.js';
+import { allowFraming, allowImages } from '../platform/security-headers.js';
 
 /** The project folder: the nearest one up with package.json, from src/web or from the dist/ bundle alike. */
 function projectRoot(): string {
@@ -41,6 +41,8 @@ function fileFor(root: string, urlPath: string): string | null {
 export interface WebOptions {
   /** The origins that may show a shop's pages in a frame (its embedding origins); none: only Foyer itself. */
   frameAncestors?: (slug: string) => Promise<string[]>;
+  /** The origins a shop's pages show images from besides Foyer (its logo, posters, payment method icons). */
+  imageSources?: (slug: string) => Promise<string[]>;
 }
 
 const SHOP_PAGE = /^\/shop\/([a-z0-9-]{1,40})(\/|$)/;
@@ -61,6 +63,8 @@ export function webStatic(root = WEB_DIST, opts: WebOptions = {}): FastifyPlugin
       const file = urlPath === '/' || urlPath === SCANNER ? null : fileFor(root, urlPath);
       if (file) {
         const hashed = file.startsWith(`assets${path.sep}`);
+        // The venue's own site loads the shop's embed script: another origin, which same-origin CORP would refuse.
+        if (file === path.join('shop', 'embed.js')) reply.header('cross-origin-resource-policy', 'cross-origin');
         return reply.sendFile(file, { maxAge: hashed ? 365 * 24 * 3600 * 1000 : 0, immutable: hashed });
       }
       const acceptsHtml = urlPath === '/' || urlPath === SCANNER || (req.headers.accept ?? '').includes('text/html');
@@ -70,6 +74,7 @@ export function webStatic(root = WEB_DIST, opts: WebOptions = {}): FastifyPlugin
       if (shop && fs.existsSync(path.join(root, 'shop.html'))) {
         const origins = (await opts.frameAncestors?.(shop[1])) ?? [];
         allowFraming(reply, ["'self'", ...origins]);
+        allowImages(reply, (await opts.imageSources?.(shop[1])) ?? []);
         return reply.sendFile('shop.html', { maxAge: 0 });
       }
       return reply.sendFile(page, { maxAge: 0 });

@@ -71,6 +71,13 @@ export async function storedMollieKey(db: Db, orgId: string, now: Date): Promise
   return s ? unseal(db, PURPOSE, s.api_key, now) : null;
 }
 
+/**
+ * Where the methods' icons come from: Mollie serves them from www.mollie.com
+ * (https://www.mollie.com/external/icons/payment-methods/ideal.svg); a sandbox from its own address.
+ */
+export const mollieImageOrigin = (endpoint: string): string =>
+  (endpoint === MOLLIE_ENDPOINT ? 'https://www.mollie.com' : new URL(endpoint).origin);
+
 const clients = new Map<string, ReturnType<typeof mollieClient>>();
 
 /** The organisation's Mollie, as a provider, when it is set up and switched on. */
@@ -85,7 +92,7 @@ export async function mollieConnection(db: Db, orgId: string, now: Date) {
     clients.set(cacheKey, (client = mollieClient({ apiKey, apiEndpoint: s.endpoint, timeoutMs: mollieOptions.timeoutMs })));
   }
   const hook = s.webhook_base_url ? webhookUrl(s.webhook_base_url, orgId) : null;
-  return { provider: new MollieProvider(client, hook), webhookUrl: hook };
+  return { provider: new MollieProvider(client, hook), webhookUrl: hook, imageOrigins: [mollieImageOrigin(s.endpoint)] };
 }
 
 registerPaymentProvider(mollieConnection);

@@ -10,7 +10,7 @@ import { ErrorBox, FeeLines, Link, useAction } from '../ui.js';
 import { HoldNotice, placeName } from './Basket.js';
 import { leaveFor } from './Details.js';
 
-interface Method { id: string; description: string }
+interface Method { id: string; description: string; image: string | null }
 
 export function PayPage({ slug }: { slug: string }) {
   const { t, lang } = useI18n();
@@ -92,6 +92,7 @@ export function PayPage({ slug }: { slug: string }) {
             {methods.map((m) => (
               <label key={m.id} className="method">
                 <input type="radio" name="method" value={m.id} checked={method === m.id} onChange={() => setMethod(m.id)} />
+                {m.image && <img src={m.image} alt="" width={32} height={24} className="method-icon" />}
                 <span>{m.description}</span>
               </label>
             ))}
