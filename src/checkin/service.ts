@@ -13,6 +13,7 @@ import {
 import type { ConflictKind, Direction, ScanOutcome } from './tables.js';
 import { clockTime, placeLabel, reasonMessage, spokenDate } from './texts.js';
 import { conflictsByScan, type ConflictView } from './conflicts.js';
+import { uitpasCheckinOnAdmission } from '../connectors/uitpas/checkins.js';
 
 export interface ScanInput {
   barcode: string;
@@ -110,7 +111,8 @@ export async function scan(ctx: Ctx, input: ScanInput): Promise<ScanAnswer> {
     id: newId(), organisationId: ctx.orgId, performanceId: t.performance_id, ticketId: t.id, direction, ...where,
     scannedAt: now, recordedAt: now, offline: false, clientScanId: input.id ?? null, outcome: 'applied',
   };
-  const won = await scanWrite(ctx.db, ctx.dialect, row, reentry);
+  const onAdmit = direction === 'in' ? uitpasCheckinOnAdmission(ctx.orgId, t, ctx.clock.now()) : undefined;
+  const won = await scanWrite(ctx.db, ctx.dialect, row, reentry, onAdmit);
   if (won) return answer(ctx, direction === 'in' ? 'admitted' : 'exited', t, now, { again: direction === 'in' && t.inside === 0, scanId: row.id });
   // Another door won the race for this ticket a moment ago.
   const last = await lastPassage(ctx.db, t.id);
@@ -242,6 +244,7 @@ async function applyOffline(ctx: Ctx, where: Where, s: OfflineScan & { at: strin
         if (!(await insertScan(tx, r))) throw new AlreadyUploaded();
         const merged = await mergeOffline(tx, { ticketId: t.id, version: state?.version ?? null, scan: r, latest: fit.latest });
         if (!merged) throw new Retry();
+        if (direction === 'in') await uitpasCheckinOnAdmission(ctx.orgId, t, ctx.clock.now())?.(tx);
       });
       return { outcome: 'applied' as const, reason: (direction === 'in' ? 'admitted' : 'exited') as Reason, scanId: r.id };
     } catch (e) {

@@ -1,6 +1,6 @@
 // Check-in SQL: the door's view of a ticket, the admission's conditional write, history and counts.
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../platform/db.js';
+import type { Db, Dialect, Tx } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/jobs.js';
 import type { Direction, ScanOutcome } from './tables.js';
 import type { HistoryEvent } from './rules.js';
@@ -19,6 +19,9 @@ export function ticketAtDoor(db: Db, orgId: string, barcode: string) {
     .leftJoin('checkin_doors', 'checkin_doors.id', 'checkin_tickets.last_door_id')
     .leftJoin('checkin_settings', 'checkin_settings.organisation_id', 'tickets.organisation_id')
     .leftJoin('checkin_performance_settings', 'checkin_performance_settings.performance_id', 'tickets.performance_id')
+    // A ticket sold with a UiTPAS number, and whether its admission checks the holder in at UiTPAS.
+    .leftJoin('uitpas_sales', (j) => j.onRef('uitpas_sales.ticket_id', '=', 'tickets.id').on('uitpas_sales.status', '=', 'sold'))
+    .leftJoin('uitpas_performance_settings', 'uitpas_performance_settings.performance_id', 'tickets.performance_id')
     .select([
       'tickets.id', 'tickets.status', 'tickets.price', 'tickets.performance_id', 'orders.status as order_status',
       'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label',
@@ -26,6 +29,7 @@ export function ticketAtDoor(db: Db, orgId: string, barcode: string) {
       'productions.title', 'performances.starts_at', 'venues.time_zone',
       'checkin_tickets.inside', 'checkin_tickets.last_at', 'checkin_doors.name as last_door_name',
       'checkin_settings.reentry as org_reentry', 'checkin_performance_settings.reentry as performance_reentry',
+      'uitpas_sales.uitpas_number', 'uitpas_performance_settings.checkins as uitpas_checkins', 'performances.uitdatabank_event_id',
     ])
     .where('tickets.barcode', '=', barcode)
     .where('tickets.organisation_id', '=', orgId)
@@ -102,11 +106,13 @@ const scanValues = (s: ScanRow) => [
  * returned), so a door waits for one round trip; on SQLite one transaction. False when the ticket
  * was not let in or out, or the scanner's id for the scan was used before.
  */
-export async function scanWrite(db: Db, dialect: Dialect, s: ScanRow, reentry: boolean): Promise<boolean> {
-  if (dialect === 'sqlite') {
+export async function scanWrite(db: Db, dialect: Dialect, s: ScanRow, reentry: boolean, onAdmit?: (tx: Tx) => Promise<void>): Promise<boolean> {
+  // With work to do on admission (a UiTPAS check-in to queue) one transaction on either database.
+  if (dialect === 'sqlite' || onAdmit) {
     return db.transaction().execute(async (tx) => {
       const changed = s.direction === 'in' ? await admit(tx, s, reentry) : await leave(tx, s);
       if (changed && !(await insertScan(tx, s))) throw new ScanIdUsed();
+      if (changed && onAdmit) await onAdmit(tx);
       return changed;
     }).catch((e: unknown) => {
       if (e instanceof ScanIdUsed) return false;

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db.js';
 import { enqueue, type JobRunner } from '../../platform/jobs.js';
 import type { Scheduler } from '../../platform/schedules.js';
+import { CHECKIN_JOB, runCheckin } from './checkins.js';
 import { connection } from './settings.js';
 import { CANCEL_SALE_JOB, RECONCILE_REGISTRATION_JOB, confirmUitpasSales, undoUitpasSales } from './registrations.js';
 import { salesOfEvent } from './uitpas-sales.js';
@@ -93,6 +94,7 @@ export function registerUitpasJobs(runner: JobRunner, scheduler: Scheduler, deps
   runner.register<{ registrationId: string }>(RECONCILE_REGISTRATION_JOB, async (job) => {
     await reconcileRegistration(deps, job.payload.registrationId);
   });
+  runner.register<{ checkinId: string }>(CHECKIN_JOB, async (job) => runCheckin(deps, job));
   runner.register(SWEEP_JOB, async () => sweepRegistrations(deps, log));
   scheduler.add({
     name: SWEEP_JOB,

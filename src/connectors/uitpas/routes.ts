@@ -7,6 +7,7 @@ import { BasketView } from '../../baskets/schemas.js';
 import { checkPermissions, getSettings, saveSettings } from './settings.js';
 import { applyPass, removePass } from './tariffs.js';
 import { reconcilePerformance } from './reconciliation.js';
+import { performanceCheckins, setPerformanceCheckins } from './performance-checkins.js';
 
 const Url = Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://' });
 const UitpasNumber = Type.String({ minLength: 1, maxLength: 40 });
@@ -15,6 +16,16 @@ const SettingsView = Type.Object({
   configured: Type.Boolean(), clientId: Nullable(Type.String()), hasClientSecret: Type.Boolean(),
   accountUrl: Nullable(Type.String()), apiUrl: Nullable(Type.String()), organizerId: Nullable(Type.String()),
   channels: Type.Object({ boxoffice: Type.Boolean(), online: Type.Boolean() }), updatedAt: Nullable(Type.String()),
+});
+
+const CheckinsView = Type.Object({
+  performanceId: Type.String(), enabled: Type.Boolean(), uitpasEnabled: Type.Boolean(), eventId: Nullable(Type.String()),
+  updatedAt: Nullable(Type.String()),
+  counts: Type.Object({ queued: Type.Integer(), checkedIn: Type.Integer(), refused: Type.Integer(), failed: Type.Integer() }),
+  checkins: Type.Array(Type.Object({
+    id: Type.String(), ticketId: Type.String(), barcode: Type.String(), uitpasNumber: Type.String(), eventId: Type.String(),
+    status: Type.String(), points: Nullable(Type.Integer()), message: Nullable(Type.String()), queuedAt: Type.String(), updatedAt: Type.String(),
+  })),
 });
 
 const Tariff = Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), price: Type.Integer(), remaining: Type.Integer() });
@@ -37,6 +48,7 @@ export const uitpasRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   const admin = requireRole(deps, 'admin');
   const sell = requireRole(deps, 'boxoffice');
   const staff = requireRole(deps, 'boxoffice', 'reporting');
+  const evening = requireRole(deps, 'boxoffice', 'reporting', 'door');
 
   app.get('/api/uitpas/settings', {
     schema: { tags: ['uitpas'], summary: "The organisation's UiTPAS settings (the client secret is never shown)", response: { 200: SettingsView } },
@@ -100,4 +112,22 @@ export const uitpasRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
     },
     preHandler: staff,
   }, async (req) => reconcilePerformance(ctxOf(deps, req), req.query.performance));
+
+  app.get('/api/uitpas/performances/:id/checkins', {
+    schema: {
+      tags: ['uitpas', 'checkin'], summary: "Whether admitting a UiTPAS holder checks them in at UiTPAS, and what became of the performance's check-ins",
+      params: IdParams, response: { 200: CheckinsView },
+    },
+    preHandler: evening,
+  }, async (req) => performanceCheckins(ctxOf(deps, req), req.params.id));
+
+  app.put('/api/uitpas/performances/:id/checkins', {
+    schema: {
+      tags: ['uitpas', 'checkin'], summary: 'Switch UiTPAS check-ins at the door on or off for a performance',
+      description: 'On: every admission of a ticket sold with a UiTPAS number queues a check-in at the performance\'s UiTdatabank event. '
+        + 'Needs UiTPAS switched on for the performance and its UiTdatabank event id.',
+      params: IdParams, body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }), response: { 200: CheckinsView },
+    },
+    preHandler: admin,
+  }, async (req) => setPerformanceCheckins(ctxOf(deps, req), req.params.id, req.body));
 };

@@ -70,3 +70,9 @@ export function endUserText(m: WireEndUserMessage | undefined, lang: string): st
   if (!m) return null;
   return (m as unknown as Record<string, string | undefined>)[lang] ?? m.nl;
 }
+
+/** GET /checkin-status: may the passholder check in at the event now? */
+export interface WireCheckinStatus { allowed: boolean; endUserMessage?: WireEndUserMessage }
+
+/** POST /checkins answers the check-in (the passholder only with PASSHOLDERS_SEARCH permission). */
+export interface WireCheckin { id: string; creationDate?: string; eventId: string; uitpasNumber: string; points?: number }
