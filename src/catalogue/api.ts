@@ -101,9 +101,14 @@ export const catalogueApi = (deps: Deps) => async (app: FastifyInstance) => {
     }
   };
 
-  const errorHandler = (error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+  // The body could not be read, so only the query string can say which language the caller reads.
+  const errorHandler = (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const e = error instanceof UtickError ? error : new UtickError(error.statusCode && error.statusCode < 500 ? error.statusCode : 400, 'unreadable');
-    return reply.code(e.code).send(failure(e, meta('fr')));
+    let lang: UtickLanguage = 'fr';
+    try {
+      lang = language((req.query ?? {}) as Params);
+    } catch { /* an unknown language: French, as without one */ }
+    return reply.code(e.code).send(failure(e, meta(lang)));
   };
 
   const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;

@@ -138,6 +138,8 @@ describe.each(DIALECTS)('Utick catalogue API on %s', (dialect) => {
     }
     const unreadable = await client.call('agenda/venues', {}, { body: '{"publickey": ' });
     expect(unreadable.status).toBe(400);
+    const unreadableNl = await client.call('/v1/agenda/venues/?language=nl', {}, { raw: true, body: '{"publickey": ' });
+    expect(unreadableNl.body).toMatchObject({ language: 'nl', error: { code: 400, message: 'de body van het verzoek is geen geldige JSON' } });
     expect(unreadable.body).toMatchObject({ success: false, response: null, error: { code: 400 } });
     const unreadablePost = await client.call('agenda/venues', {}, { method: 'POST', body: '{"publickey": ' });
     expect(unreadablePost.body).toMatchObject({ success: false, response: null, error: { code: 400 } });

@@ -479,6 +479,10 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     if (byExternalId.body.response?.length !== 1 || byExternalId.body.response[0].id !== a.ids.production.toUpperCase()) {
       problems.push(`the shared DIP production number finds ${textOf(byExternalId).slice(0, 300)}`);
     }
+    // Writing: B's contact is changed as little as a missing one.
+    const patchTheirs = await client.call(`contacts/${b.ids.customer}`, { lastname: 'Overwritten' }, { method: 'PATCH' });
+    const patchNone = await client.call(`contacts/${MISSING}`, { lastname: 'Overwritten' }, { method: 'PATCH' });
+    if (comparable(patchTheirs, b.ids.customer) !== comparable(patchNone, MISSING)) problems.push(`PATCH contacts/<B's customer> answered ${textOf(patchTheirs).slice(0, 300)}`);
     const code = await client.call(`catalogue/streams/${a.ids.stream}/control`, { accesscode: b.accessCode });
     if (code.body.response !== -1) problems.push(`B's access code opens A's stream: ${textOf(code)}`);
     expect(problems).toEqual([]);
