@@ -209,7 +209,7 @@ export async function eventStocks(s: Scope, performanceIds: string[], opts: Stoc
   return performanceIds.filter((id) => perfs.some((p) => p.id === id)).map((perfId) => {
     const ranks = capacity.filter((c) => c.performance_id === perfId);
     const categories = ranks.map((r) => ({
-      id: derivedId('rank', perfId, String(r.rank)), label: `${RANK_LABEL[s.language]} ${r.rank}`, description: '',
+      id: derivedId('rank', perfId, String(r.rank)), label: `${RANK_LABEL[s.language]} ${r.rank}`, description: '', color: '',
       capacity_total: Number(r.total), capacity_free: Number(r.free),
       prices: opts.packPrice
         ? [{ id: uid(opts.packPrice.ticketTypeId), label: opts.packPrice.label, description: '', quantity_min: 1, quantity_max: 1, value: { amount: 0, currency: 'EUR' } }]

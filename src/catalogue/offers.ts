@@ -26,7 +26,7 @@ function streamStock(s: Scope, st: Stream, packId: string | undefined) {
     id: uid(st.id), label: st.label, eventid: '', streamid: uid(st.id), packid: uid(packId), capacity_total: -1, capacity_free: -1,
     shop_url: st.shop_url ?? s.shop?.stream(st.id) ?? '',
     categories: [{
-      id: derivedId('stream', st.id), label: st.label, description: '', capacity_total: -1, capacity_free: -1,
+      id: derivedId('stream', st.id), label: st.label, description: '', color: '', capacity_total: -1, capacity_free: -1,
       prices: [{ id: derivedId('stream-price', st.id), label: st.label, description: '', quantity_min: 1, quantity_max: 20, value: { amount: packId ? 0 : st.price, currency: 'EUR' } }],
     }],
   };

@@ -54,7 +54,7 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
   });
   afterAll(async () => { await s?.close(); });
 
-  it('getEvents and getEvent: what the client\'s agenda example reads works, serie and venue never null', async () => {
+  it('getEvents: what the client\'s agenda example reads works, serie and venue never null', async () => {
     const events = await client.getEvents({ limit: 100 });
     expect(client.last?.sent.url).toMatch(/\/v1\/agenda\/events\/\/$/);
     expect(events).toHaveLength(2);
@@ -72,28 +72,40 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
       expect(x!.venue, 'getVenue()->getLabel()').not.toBeNull();
       expect(x!.status).not.toBeNull();
     }
-    const one = await client.getEvent(e.id);
-    expect(client.last?.sent.url).toMatch(new RegExp(`/v1/agenda/events/${e.id}/$`));
-    expect(one).toEqual(e);
-    expect(await code(client.getEvent(MISSING))).toBe(404);
     expect((await client.getEvents({ attractionid: second })).map((x) => x!.label)).toEqual(['Carmen']);
   });
 
-  it('getTimeSlots and getTimeSlot: Foyer has none, and says so by an empty list and not found', async () => {
+  it('getEvent: the same event by its id, 404 for an unknown one', async () => {
+    const [e] = await client.getEvents({ eventid: c.performanceId });
+    const one = await client.getEvent(e!.id);
+    expect(client.last?.sent.url).toMatch(new RegExp(`/v1/agenda/events/${e!.id}/$`));
+    expect(one).toEqual(e);
+    expect(await code(client.getEvent(MISSING))).toBe(404);
+  });
+
+  it('getTimeSlots: Foyer has none, so an empty list (the event has no time slots either)', async () => {
     expect(await client.getTimeSlots({ eventid: c.performanceId, limit: 10 })).toEqual([]);
-    expect(await code(client.getTimeSlot(MISSING))).toBe(404);
     expect(await code(client.getTimeSlots({ eventid: 'not-an-id' }))).toBe(400);
   });
 
-  it('getVenues and getVenue', async () => {
+  it('getTimeSlot: not found, whatever the id', async () => {
+    expect(await code(client.getTimeSlot(MISSING))).toBe(404);
+    expect(await code(client.getTimeSlot(c.performanceId))).toBe(404);
+  });
+
+  it('getVenues', async () => {
     const [v] = await client.getVenues();
     expect(v).toMatchObject({ id: c.venueId.toUpperCase(), label: 'Stadsschouwburg', addressL1: 'Plein 1', city: 'Utrecht', country: 'NL' });
     expect(v!.mapUrl).toMatch(/^https:\/\//);
+  });
+
+  it('getVenue', async () => {
+    const [v] = await client.getVenues();
     expect(await client.getVenue(c.venueId.toUpperCase())).toEqual(v);
     expect(await code(client.getVenue(MISSING))).toBe(404);
   });
 
-  it('getAttractions and getAttraction: the fields the client reads, organizer and distributor', async () => {
+  it('getAttractions: the fields the client reads, organizer and distributor', async () => {
     const list = await client.getAttractions();
     expect(list.map((a) => a!.label)).toEqual(['Carmen', 'Hamlet']);
     const hamlet = list[1]!;
@@ -105,7 +117,11 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
     expect(hamlet.organizer!.id).toMatch(UUID);
     expect(hamlet.categories.map((k) => k!.label)).toEqual(['toneel']);
     expect(list[0]!.distributor).toBeNull();
-    expect(await client.getAttraction(hamlet.id)).toEqual(hamlet);
+  });
+
+  it('getAttraction', async () => {
+    const hamlet = (await client.getAttractions()).find((a) => a!.label === 'Hamlet');
+    expect(await client.getAttraction(hamlet!.id)).toEqual(hamlet);
     expect(await code(client.getAttraction(MISSING))).toBe(404);
   });
 
@@ -116,21 +132,28 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
     expect(await client.getAttractionFromExternalId('NL-26-101-9999999')).toBeNull();
   });
 
-  it('getCategories and getCategory: the genres, with their attractions by categoryid', async () => {
+  it('getCategories: the genres, with their attractions by categoryid', async () => {
     const cats = await client.getCategories();
     expect(cats.map((k) => k!.label)).toEqual(['opera', 'toneel']);
     expect(client.last?.answer.response[0]).toEqual({ id: cats[0]!.id, label: 'opera', description: '', image_url: '', color: '' });
-    expect(await client.getCategory(cats[1]!.id)).toEqual(cats[1]);
-    expect(await code(client.getCategory(MISSING))).toBe(404);
     expect((await client.getAttractions({ categoryid: cats[0]!.id })).map((a) => a!.label)).toEqual(['Carmen']);
   });
 
-  it('getStreams and getStream: a stream of no venue still has a venue and an attraction to read', async () => {
-    const streams = await client.getStreams();
-    const st = streams.find((x) => x!.id === streamId.toUpperCase())!;
+  it('getCategory', async () => {
+    const cats = await client.getCategories();
+    expect(await client.getCategory(cats[1]!.id)).toEqual(cats[1]);
+    expect(await code(client.getCategory(MISSING))).toBe(404);
+  });
+
+  it('getStreams: a stream of no venue still has a venue and an attraction to read', async () => {
+    const st = (await client.getStreams()).find((x) => x!.id === streamId.toUpperCase())!;
     expect(st.venue).toMatchObject({ label: 'En ligne', addressL1: '', city: '' });
     expect(st.attraction).toMatchObject({ label: 'Seizoenstrailer', imageUrl: '' });
     expect(st.status).toEqual({ id: 10, label: 'Publié' });
+  });
+
+  it('getStream', async () => {
+    const st = (await client.getStreams()).find((x) => x!.id === streamId.toUpperCase())!;
     expect(await client.getStream(st.id)).toEqual(st);
     expect(await code(client.getStream(MISSING))).toBe(404);
   });
@@ -147,13 +170,23 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
     expect(await client.getControlStreamAccessWithAccessCode(streamId, 'AAAAAAAAAAAA')).toBe(-1);
   });
 
-  it('getPacks and getPack, with and without content', async () => {
+  it('getPacks', async () => {
     const [p] = await client.getPacks();
     expect(p).toMatchObject({ id: packId.toUpperCase(), label: 'Pass de 10 places', typeId: '20', itemNbMin: 0, itemNbMax: 10 });
-    expect((await client.getPack(p!.id))!.sets).toEqual([]);
-    const full = await client.getPack(p!.id, true);
+  });
+
+  it('getPack, with and without content', async () => {
+    expect((await client.getPack(packId))!.sets).toEqual([]);
+    const full = await client.getPack(packId, true);
     expect(client.last?.sent.url).toMatch(/\/catalogue\/packs\/details\//);
     expect(full!.sets.map((x) => x!.label)).toEqual(['Saison']);
     expect(await code(client.getPack(MISSING))).toBe(404);
+  });
+
+  it('getStocks: the stock of an event, its ranks and prices', async () => {
+    const [stock] = await client.getStocks({ eventid: c.performanceId.toUpperCase() });
+    expect(stock).toMatchObject({ id: c.performanceId.toUpperCase(), eventId: c.performanceId.toUpperCase(), capacityTotal: 4 });
+    expect(stock!.categories[0]).toMatchObject({ label: 'Rang 1', capacityTotal: 4, color: '' });
+    expect(stock!.categories[0]!.prices.find((p) => p.id === c.ticketTypes.normal.toUpperCase())!.value).toEqual({ amount: 3000, currency: 'EUR' });
   });
 });

@@ -32,9 +32,12 @@ describe.each(DIALECTS)("Utick's client: System and transport on %s", (dialect) 
   });
   afterAll(async () => { await s?.close(); });
 
-  it('ping answers pong without a key; pingParams answers the parameters back', async () => {
+  it('ping: pong, without a key', async () => {
     expect(await client.ping()).toBe('pong');
     expect(client.last?.sent.url).toMatch(/\/v1\/ping\/\/$/);
+  });
+
+  it('pingParams: the parameters answered back; ping takes GET only', async () => {
     const sent = { a: 'één', n: 3, nested: { list: [1, 2] } };
     expect(await client.pingParams(sent)).toEqual(sent);
     expect(await client.pingParams({})).toEqual({});
@@ -43,7 +46,7 @@ describe.each(DIALECTS)("Utick's client: System and transport on %s", (dialect) 
     expect(post.answer).toMatchObject({ success: false, response: null, error: { code: 405 } });
   });
 
-  it('authenticate answers the application and its organisation; a wrong secret throws', async () => {
+  it('authenticate: the application and its organisation; a wrong secret throws', async () => {
     const app = await client.authenticate();
     expect(app).toEqual({ id: key.id.toUpperCase(), label: 'Website', client: { id: orgId.toUpperCase(), label: 'Théâtre Royal' } });
     expect(client.last?.sent.url).toMatch(/\/v1\/system\/authenticate\/\/$/);

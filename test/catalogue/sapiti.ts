@@ -93,6 +93,14 @@ export const read = {
     priceLabel: d.pricelabel ?? '', price: d.price ?? null, orderReference: d.orderreference ?? '', qrcode: d.qrcode ?? '',
     attractionLabel: d.attractionlabel ?? '', startTime: isset(d.eventstarttime) ? date(d.eventstarttime) : null, venueLabel: d.venuelabel ?? '',
   }),
+  price: (d: Json) => (empty(d) ? null : { ...read.base(d)!, value: d.value ?? null }),
+  stockCategory: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, color: d.color ?? '', capacityTotal: d.capacity_total ?? -1, capacityFree: d.capacity_free ?? -1, prices: isset(d.prices) ? (d.prices as Json[]).map((x) => read.price(x)!) : [],
+  }),
+  stock: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, eventId: d.eventid ?? '', streamId: d.streamid ?? '', packId: d.packid ?? '', shopUrl: d.shop_url ?? '',
+    capacityTotal: d.capacity_total ?? -1, capacityFree: d.capacity_free ?? -1, categories: isset(d.categories) ? (d.categories as Json[]).map((x) => read.stockCategory(x)!) : [],
+  }),
   ticketSet: (d: Json) => (empty(d) ? null : { ...read.base(d)!, stockId: d.stockid ?? '', tickets: isset(d.tickets) ? list(d.tickets, read.ticket) : [] }),
 };
 
@@ -231,6 +239,7 @@ export class Sapiti {
   // Shop, the reads a contact's orders and tickets need
   getOrders = async (p: Record<string, unknown> = {}) => list(await this.call('shop/orders/', p), read.order);
   getOrder = async (id: string) => read.order(await this.call(`shop/orders/${id}`));
+  getStocks = async (p: Record<string, unknown> = {}) => list(await this.call('shop/products/stocks/', p), read.stock);
   getTicketSets = async (p: Record<string, unknown> = {}) => list(await this.call('shop/orders/tickets/', p), read.ticketSet);
 }
 
