@@ -81,6 +81,11 @@ describe.each(DIALECTS)("Utick's client: Contact on %s", (dialect) => {
     const noName = await failure(client.createContact({ email: 'x@example.test', language: 'de' }));
     expect(noName.message).toContain('firstname oder lastname ist erforderlich');
     expect((await client.getContact(made.id))!.email).toBe('marie@example.test');
+    // An erased customer stays erased: the client's update of it is refused, and search no longer finds it.
+    ok(await s.request('POST', `/api/customers/${made.id.toLowerCase()}/erase`, { token, body: { confirm: true } }), 'erase');
+    const erased = await failure(client.updateContact({ ...made, city: 'Lyon', language: 'en' }));
+    expect([erased.code, erased.message]).toEqual([409, "Api error code : 409 : this contact's personal data was erased; new details belong to a new contact"]);
+    expect(await client.getContacts({ email: 'marie@example.test' })).toEqual([]);
   });
 
   it("getOrders and getOrder: a contact's orders", async () => {
