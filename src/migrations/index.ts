@@ -22,6 +22,7 @@ import * as idempotencyLease from './2026-12-02T1810_idempotency_lease.js';
 import * as blockCreatedBy from './2026-12-02T1810_block_created_by.js';
 import * as feesVat from './2026-12-02T2200_fees_vat.js';
 import * as reportDailyMoney from './2026-12-03T0110_report_daily_money.js';
+import * as shopBuyerCancel from './2026-12-03T0111_shop_buyer_cancel.js';
 import * as till from './2026-12-02T2200_till.js';
 import * as textNfc from './2026-12-02T2300_text_nfc.js';
 import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T0100_audit': audit,
   '2026-12-03T0140_venue_branding': venueBranding,
   '2026-12-03T0110_report_daily_money': reportDailyMoney,
+  '2026-12-03T0111_shop_buyer_cancel': shopBuyerCancel,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

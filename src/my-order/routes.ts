@@ -6,8 +6,10 @@ import { Type } from 'typebox';
 import type { Deps } from '../platform/context.js';
 import { LANGS, pickLang, type Lang } from '../platform/i18n.js';
 import { StringEnum } from '../platform/schemas.js';
+import { formatInZone } from '../platform/time.js';
 import { MyOrderAnswer } from './schemas.js';
-import { buyerLang, calendarFile, myOrderOfToken, ticketQr, ticketsPdf, viewOf } from './service.js';
+import { cancelByBuyer, cancelDeadline } from './cancel.js';
+import { buyerLang, calendarFile, myOrderOfToken, ticketQr, ticketsPdf, viewOf, type MyOrder } from './service.js';
 
 const Token = Type.String({ minLength: 1, maxLength: 200 });
 const LangQuery = Type.Object({ lang: Type.Optional(StringEnum(LANGS)) }, { additionalProperties: false });
@@ -24,6 +26,12 @@ const asked = (req: FastifyRequest): Lang | undefined => {
 };
 
 export const myOrderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const answer = async (m: MyOrder, lang: Lang) => {
+    const deadline = await cancelDeadline(deps.db, m);
+    const open = deadline && deps.clock.now().toISOString() < deadline.until;
+    return { ...viewOf(m, lang), cancelUntil: open ? formatInZone(deadline.until, deadline.timeZone) : null };
+  };
+
   app.get('/api/my-order/:token', {
     schema: {
       ...tag, summary: "The buyer's order: its performances, tickets, status and totals, in the buyer's language",
@@ -32,7 +40,21 @@ export const myOrderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
   }, async (req, reply) => {
     const m = await myOrderOfToken(deps.db, req.params.token);
     reply.headers(PRIVATE);
-    return viewOf(m, buyerLang(m.order, asked(req)));
+    return answer(m, buyerLang(m.order, asked(req)));
+  });
+
+  app.post('/api/my-order/:token/cancel', {
+    schema: {
+      ...tag, summary: 'The buyer cancels the whole paid online order, where the venue allows it; refunded through the payment provider',
+      description: "Allowed up to the shop's buyerCancelHours before the order's first performance: otherwise 409 buyer-cancel-off or buyer-cancel-too-late.",
+      params: Type.Object({ token: Token }), querystring: LangQuery, response: { 200: MyOrderAnswer },
+    },
+  }, async (req, reply) => {
+    const m = await myOrderOfToken(deps.db, req.params.token);
+    const lang = buyerLang(m.order, asked(req));
+    await cancelByBuyer(deps, req.log, m, lang);
+    reply.headers(PRIVATE);
+    return answer(await myOrderOfToken(deps.db, req.params.token), lang);
   });
 
   app.get('/api/my-order/:token/tickets.pdf', {

@@ -24,4 +24,6 @@ export const MyOrderAnswer = Type.Object({
     })),
   })),
   totals: Type.Object({ lines: Type.Array(Type.Object({ label: S, amount: I })), total: I }),
+  /** The buyer may cancel the order (refunded) until this moment (local time with offset); null: not online (the venue does not allow it, or it is too late). */
+  cancelUntil: Nullable(S),
 });

@@ -23,7 +23,7 @@ export async function myOrderOfToken(db: Db, token: string): Promise<MyOrder> {
   if (!found) throw notFound('order');
   const order = await db.selectFrom('orders').innerJoin('organisations', 'organisations.id', 'orders.organisation_id')
     .leftJoin('customers', 'customers.id', 'orders.customer_id')
-    .select(['orders.id', 'orders.number', 'orders.status', 'orders.channel', 'orders.total', 'orders.fee', 'orders.paid_at', 'orders.created_at',
+    .select(['orders.id', 'orders.organisation_id', 'orders.number', 'orders.status', 'orders.channel', 'orders.total', 'orders.fee', 'orders.paid_at', 'orders.created_at',
       'organisations.name as organisation_name', 'organisations.slug', 'customers.language as customer_language'])
     .where('orders.id', '=', found.orderId).where('orders.organisation_id', '=', found.orgId)
     .executeTakeFirst();

@@ -10,6 +10,7 @@ import { MY_ORDER_TEXTS as T } from './texts.js';
 
 export interface MyOrderRow {
   id: string;
+  organisation_id: string;
   number: string;
   status: 'reserved' | 'awaiting_payment' | 'paid' | 'cancelled';
   channel: string;

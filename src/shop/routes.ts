@@ -83,6 +83,7 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
         embedOrigins: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 })),
         termsUrl: Type.Optional(Nullable(Url)),
         maxPlaces: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        buyerCancelHours: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 8760, description: 'Buyers may cancel a paid online order themselves up to this many hours before its first performance (refunded through the payment provider); null: they may not' }))),
       }, { additionalProperties: false }),
       response: { 200: ShopSettingsView },
     },

@@ -108,5 +108,5 @@ export const PaymentStatusAnswer = Type.Object({
 
 export const ShopSettingsView = Type.Object({
   enabled: B, slug: S, url: S, displayName: Nullable(S), logoUrl: Nullable(S), colour: Nullable(S),
-  embedOrigins: Type.Array(S), termsUrl: Nullable(S), maxPlaces: I,
+  embedOrigins: Type.Array(S), termsUrl: Nullable(S), maxPlaces: I, buyerCancelHours: Nullable(I),
 });

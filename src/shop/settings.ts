@@ -23,6 +23,7 @@ export interface ShopSettingsInput {
   embedOrigins?: string[];
   termsUrl?: string | null;
   maxPlaces?: number;
+  buyerCancelHours?: number | null;
 }
 
 export interface Shop {
@@ -35,6 +36,8 @@ export interface Shop {
   embedOrigins: string[];
   termsUrl: string | null;
   maxPlaces: number;
+  /** Hours before the first performance up to which buyers may cancel themselves; null: they may not. */
+  buyerCancelHours: number | null;
 }
 
 const shopOf = (org: Organisation, row: ShopSettingsRow | undefined): Shop => ({
@@ -47,6 +50,7 @@ const shopOf = (org: Organisation, row: ShopSettingsRow | undefined): Shop => ({
   embedOrigins: row ? (JSON.parse(row.embed_origins) as string[]) : [],
   termsUrl: row?.terms_url ?? null,
   maxPlaces: row?.max_places ?? DEFAULT_MAX_PLACES,
+  buyerCancelHours: row?.buyer_cancel_hours ?? null,
 });
 
 async function loadShop(db: Db, org: Organisation): Promise<Shop> {
@@ -65,6 +69,7 @@ export const settingsView = (s: Shop, publicUrl: string) => ({
   embedOrigins: s.embedOrigins,
   termsUrl: s.termsUrl,
   maxPlaces: s.maxPlaces,
+  buyerCancelHours: s.buyerCancelHours,
 });
 
 export async function getShopSettings(ctx: Ctx): Promise<Shop> {
@@ -91,6 +96,7 @@ export async function saveShopSettings(ctx: Ctx, input: ShopSettingsInput): Prom
     embed_origins: JSON.stringify(input.embedOrigins !== undefined ? normaliseOrigins(input.embedOrigins) : current.embedOrigins),
     terms_url: input.termsUrl !== undefined ? input.termsUrl : current.termsUrl,
     max_places: input.maxPlaces ?? current.maxPlaces,
+    buyer_cancel_hours: input.buyerCancelHours !== undefined ? input.buyerCancelHours : current.buyerCancelHours,
     updated_at: ctx.clock.now().toISOString(),
   };
   const { organisation_id: _id, ...rest } = row;

@@ -14,6 +14,8 @@ export interface ShopSettingsTable {
   terms_url: string | null;
   /** Places one online basket may hold at once. */
   max_places: number;
+  /** Buyers may cancel a paid online order up to this many hours before its first performance; null: not at all. */
+  buyer_cancel_hours: number | null;
   updated_at: string;
 }
 export type ShopSettingsRow = Selectable<ShopSettingsTable>;

@@ -1,7 +1,8 @@
 // UiTPAS in the web shop, in real Chromium on a phone, in Dutch, against the UiTPAS and Mollie
 // sandboxes: the buyer types a pass number in the basket; a blocked pass is refused with UiTPAS's
 // own words, a valid one turns one ticket into the UiTPAS tariff; paid with iDEAL, the sale is
-// registered at UiTPAS as at the box office.
+// registered at UiTPAS as at the box office. The venue lets buyers cancel: on their order page the
+// buyer cancels, and the UiTPAS sale is cancelled too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { setPublicUrl } from '../../src/platform/public-url.js';
@@ -24,7 +25,7 @@ describe('UiTPAS in the web shop on a phone', { timeout: 240_000 }, () => {
     mollie = await startMollieSandbox();
     k = await startUitpasKit('sqlite');
     setPublicUrl(k.s.baseUrl);
-    slug = ok(await k.s.request('PUT', '/api/shop-settings', { token: k.token, body: { enabled: true } })).slug;
+    slug = ok(await k.s.request('PUT', '/api/shop-settings', { token: k.token, body: { enabled: true, buyerCancelHours: 24 } })).slug;
     ok(await k.s.request('PUT', '/api/mollie/settings', {
       token: k.token, body: { apiKey: DEMO_API_KEY, endpoint: mollie.apiEndpoint, enabled: true, webhookBaseUrl: k.s.baseUrl },
     }));
@@ -85,5 +86,22 @@ describe('UiTPAS in the web shop on a phone', { timeout: 240_000 }, () => {
     const number = await page.getAttribute('[data-outcome="paid"]', 'data-order');
     const order = await k.s.deps.db.selectFrom('orders').select(['status', 'total']).where('number', '=', number!).executeTakeFirstOrThrow();
     expect(order).toEqual({ status: 'paid', total: 3750 });
+  });
+
+  it('the buyer cancels the order on its page; the seats are free again and the UiTPAS sale is cancelled', async () => {
+    screenshotOnFailure(() => page, 'shop-uitpas-cancel');
+    await page.click('.to-my-order');
+    await page.waitForSelector('.my-order .card.cancel');
+    expect(await page.textContent('.card.cancel p')).toMatch(/^U kunt deze bestelling annuleren tot .+ 20:15\. U krijgt € 37,50 terug/);
+    await page.click('.card.cancel button:has-text("Bestelling annuleren…")');
+    expect(await page.textContent('.card.cancel [role=group]')).toContain('Zeker? Al uw kaarten vervallen.');
+    await page.click('.card.cancel button:has-text("Ja, annuleer mijn bestelling")');
+    await eventually(() => page.getAttribute('.my-order', 'data-status')).toBe('cancelled');
+    expect(await page.locator('.card.cancel').count()).toBe(0);
+    expect(await page.locator('.ticket img.qr').count()).toBe(0);
+    expect(await englishIn(page)).toBeNull();
+    await eventually(async () => { await drainJobs(k); return salesAtUitpas(k, EVENT_100_PER_WEEK).length; }).toBe(0);
+    const free = ok(await k.s.request('GET', `/api/shops/${slug}/performances/${k.perfWeekly}/availability`));
+    expect(free.taken).not.toContain('r1s1');
   });
 });

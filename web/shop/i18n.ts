@@ -48,6 +48,8 @@ const nl = {
   mailAgainText: 'Niet ontvangen? Kijk ook in uw spammap, of laat de e-mail met de tickets opnieuw sturen naar het adres van de bestelling.',
   resentTo: 'De e-mail is opnieuw verstuurd naar {email}.',
   serviceFee: 'Servicekosten', serviceFeeTickets: 'Servicekosten ({n} kaarten)',
+  cancelTitle: 'Bestelling annuleren', cancelText: 'U kunt deze bestelling annuleren tot {until}. U krijgt {amount} terug op de rekening waarmee u betaalde.',
+  cancelAsk: 'Bestelling annuleren…', cancelSure: 'Zeker? Al uw kaarten vervallen.', cancelYes: 'Ja, annuleer mijn bestelling', cancelNo: 'Nee, ik houd ze',
 };
 export type Key = keyof typeof nl;
 
@@ -94,6 +96,8 @@ const fr: Record<Key, string> = {
   mailAgainText: "Pas reçu ? Vérifiez aussi vos spams, ou faites renvoyer l'e-mail avec les billets à l'adresse de la commande.",
   resentTo: "L'e-mail a été renvoyé à {email}.",
   serviceFee: 'Frais de service', serviceFeeTickets: 'Frais de service ({n} billets)',
+  cancelTitle: 'Annuler la commande', cancelText: "Vous pouvez annuler cette commande jusqu'au {until}. Vous serez remboursé de {amount} sur le compte avec lequel vous avez payé.",
+  cancelAsk: 'Annuler la commande…', cancelSure: 'Vraiment ? Tous vos billets ne seront plus valables.', cancelYes: 'Oui, annuler ma commande', cancelNo: 'Non, je les garde',
 };
 
 const en: Record<Key, string> = {
@@ -139,6 +143,8 @@ const en: Record<Key, string> = {
   mailAgainText: "Not received? Check your spam folder too, or have the e-mail with the tickets sent again to the order's address.",
   resentTo: 'The e-mail was sent again to {email}.',
   serviceFee: 'Service fee', serviceFeeTickets: 'Service fee ({n} tickets)',
+  cancelTitle: 'Cancel the order', cancelText: 'You can cancel this order until {until}. You get {amount} back on the account you paid with.',
+  cancelAsk: 'Cancel the order…', cancelSure: 'Are you sure? All your tickets will no longer be valid.', cancelYes: 'Yes, cancel my order', cancelNo: 'No, keep them',
 };
 
 export const DICTIONARY: Record<Lang, Record<Key, string>> = { nl, fr, en };

@@ -2,14 +2,16 @@
 // screen, the PDF, the calendar file, and the e-mail again. The token in the address is the only key.
 import { useEffect, useState } from 'react';
 import { api, ShopError, type MyOrderData } from '../api.js';
-import { euro } from '../format.js';
+import { euro, longDate, time } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { ErrorBox, focusHeading, useAction, useLoad } from '../ui.js';
 
 export function MyOrder({ token }: { token: string }) {
   const { t, lang } = useI18n();
   const base = `/api/my-order/${encodeURIComponent(token)}`;
-  const { data: order, error } = useLoad(() => api<MyOrderData>(base), [base, lang]);
+  const { data: order, error, setData } = useLoad(() => api<MyOrderData>(base), [base, lang]);
+  const [asking, setAsking] = useState(false);
+  const cancelling = useAction();
   const act = useAction();
   const [sentTo, setSentTo] = useState<string | null>(null);
   useEffect(() => { if (order) return focusHeading(); return undefined; }, [!!order]);
@@ -25,6 +27,10 @@ export function MyOrder({ token }: { token: string }) {
     setSentTo(r.sentTo);
   });
   const q = `?lang=${lang}`;
+  const cancel = () => cancelling.run(async () => {
+    setData(await api<MyOrderData>(`${base}/cancel${q}`, { method: 'POST', body: {} }));
+    setAsking(false);
+  });
 
   return (
     <div className="my-order" data-status={order.status}>
@@ -63,6 +69,23 @@ export function MyOrder({ token }: { token: string }) {
         </ul>
         <p className="total">{t('total')}: <strong>{euro(order.totals.total, lang)}</strong></p>
       </section>
+      {order.cancelUntil && (
+        <section className="card cancel" aria-labelledby="cancel-title">
+          <h2 id="cancel-title">{t('cancelTitle')}</h2>
+          <p>{t('cancelText', { until: `${longDate(order.cancelUntil, lang)} ${time(order.cancelUntil)}`, amount: euro(order.totals.total, lang) })}</p>
+          {!asking && <button type="button" onClick={() => setAsking(true)}>{t('cancelAsk')}</button>}
+          {asking && (
+            <div role="group" aria-label={t('cancelSure')}>
+              <p><strong>{t('cancelSure')}</strong></p>
+              <div className="actions">
+                <button type="button" className="danger" disabled={cancelling.busy} onClick={() => void cancel()}>{t('cancelYes')}</button>
+                <button type="button" disabled={cancelling.busy} onClick={() => setAsking(false)}>{t('cancelNo')}</button>
+              </div>
+            </div>
+          )}
+          <ErrorBox error={cancelling.error} />
+        </section>
+      )}
       {order.downloadable && (
         <section className="card resend">
           <h2>{t('mailAgainTitle')}</h2>
