@@ -29,6 +29,7 @@ import { figureRoutes } from './figures/routes.js';
 import { webStatic } from './web/static.js';
 import { dipRoutes } from './connectors/dip/routes.js';
 import { uitpasRoutes } from './connectors/uitpas/routes.js';
+import { uitdatabankRoutes } from './connectors/uitdatabank/routes.js';
 import { mollieRoutes } from './connectors/mollie/routes.js';
 import { paymentRoutes } from './payments/routes.js';
 import { reportRoutes } from './reports/routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(figureRoutes(deps));
   await app.register(dipRoutes(deps));
   await app.register(uitpasRoutes(deps));
+  await app.register(uitdatabankRoutes(deps));
   await app.register(mollieRoutes(deps));
   await app.register(paymentRoutes(deps));
   await app.register(reportRoutes(deps));

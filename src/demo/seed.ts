@@ -1,4 +1,5 @@
 // Loads the demo season (plan.ts) into an organisation of its own.
+import { saveUitdatabankSettings } from '../connectors/uitdatabank/settings.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../platform/context.js';
 import { conflict } from '../platform/problems.js';
@@ -53,6 +54,8 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<Demo
     clientId: 'foyer-demo', clientSecret: 'foyer-demo-secret', accountUrl: 'http://127.0.0.1:4020', apiUrl: 'http://127.0.0.1:4020',
     organizerId: '0ce87cbc-9299-4528-8d35-92225dc9489f', channels: { boxoffice: true, online: true },
   });
+  // UiTdatabank's Search API against its sandbox (npm run sandbox:uitdatabank), to find a performance's event.
+  await saveUitdatabankSettings(ctx, { searchUrl: 'http://127.0.0.1:4025', clientId: 'foyer-demo-search' });
 
   const types: Record<string, string> = {};
   for (const t of DEMO_TICKET_TYPES) {

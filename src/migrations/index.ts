@@ -28,6 +28,7 @@ import * as textNfc from './2026-12-02T2300_text_nfc.js';
 import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
 import * as audit from './2026-12-03T0100_audit.js';
 import * as venueBranding from './2026-12-03T0140_venue_branding.js';
+import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T2200_uitpas_price_classes_checkins': uitpasPriceClassesCheckins,
   '2026-12-03T0100_audit': audit,
   '2026-12-03T0140_venue_branding': venueBranding,
+  '2026-12-03T0130_uitdatabank_settings': uitdatabankSettings,
   '2026-12-03T0110_report_daily_money': reportDailyMoney,
   '2026-12-03T0111_shop_buyer_cancel': shopBuyerCancel,
 };

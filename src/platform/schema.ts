@@ -11,6 +11,7 @@ import type { CustomerTables } from '../customers/tables.js';
 import type { OrderTables } from '../orders/tables.js';
 import type { DipTables } from '../connectors/dip/tables.js';
 import type { UitpasTables } from '../connectors/uitpas/tables.js';
+import type { UitdatabankTables } from '../connectors/uitdatabank/tables.js';
 import type { MollieTables } from '../connectors/mollie/tables.js';
 import type { PaymentTables } from '../payments/tables.js';
 import type { PackTables } from '../packs/tables.js';
@@ -40,6 +41,7 @@ export interface Database
     OrderTables,
     DipTables,
     UitpasTables,
+    UitdatabankTables,
     MollieTables,
     PaymentTables,
     PackTables,

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDipSandbox, DEMO_CLIENT as DIP_CLIENT, type RunningDipSandbox } from '../../sandboxes/dip/index.js';
 import { defaultClients } from '../../sandboxes/uitpas/seed.js';
+import { SEARCH_CLIENT as UITDATABANK_CLIENT, startUitdatabankSandbox, type RunningUitdatabankSandbox } from '../../sandboxes/uitdatabank/index.js';
 import { DEMO_CLIENT as UITPAS_CLIENT, EVENT_100_PER_WEEK, startUitpasSandbox, TEST_ORGANIZER_ID, type RunningSandbox } from '../../sandboxes/uitpas/index.js';
 import { startMollieSandbox, type RunningMollieSandbox } from '../../sandboxes/mollie/index.js';
 import { CATALOGUE_CALLS } from '../../src/catalogue/api.js';
@@ -81,6 +82,7 @@ const QUERY_VALUES: Record<string, string | undefined> = {
   status: undefined, kind: undefined, genre: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
   open: undefined, archived: undefined, refresh: undefined, locale: undefined, lang: undefined, amount: '1000',
   from: '2026-01-01', to: '2027-12-31', day: '2026-11-25', subject: undefined, subjectId: undefined, actorId: undefined, before: undefined,
+  text: undefined, eventId: undefined,
 };
 
 /** Routes with a wildcard, which no parameter can describe. */
@@ -246,6 +248,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
   let dip: RunningDipSandbox;
   let uitpas: RunningSandbox;
   let mollie: RunningMollieSandbox;
+  let uitdatabank: RunningUitdatabankSandbox;
 
   beforeAll(async () => {
     // Both organisations sell the same DIP performance and the same UiTPAS event, each with its own records.
@@ -253,11 +256,13 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     dip = await startDipSandbox({ clock });
     uitpas = await startUitpasSandbox({ clock, clients: [...defaultClients(), { ...SECOND_UITPAS_CLIENT, organizers: [{ organizerId: TEST_ORGANIZER_ID, permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ'] }] }] });
     mollie = await startMollieSandbox({ clock });
+    uitdatabank = await startUitdatabankSandbox({ clock });
     s = await startServer(dialect, { clock });
     const outside = (client: { clientId: string; clientSecret: string }, mollieKey: string): Outside => ({
       mollie: { apiEndpoint: mollie.apiEndpoint, apiKey: mollieKey },
       dip: { baseUrl: dip.baseUrl, clientId: DIP_CLIENT.clientId, clientSecret: DIP_CLIENT.clientSecret, production: 'NL-26-101-0004711', performanceNumber: 11001, startsAt: '2026-11-25T20:15' },
       uitpas: { baseUrl: uitpas.baseUrl, ...client, organizerId: TEST_ORGANIZER_ID, eventId: EVENT_100_PER_WEEK, pass: '0900000067513' },
+      uitdatabank: { baseUrl: uitdatabank.baseUrl, clientId: UITDATABANK_CLIENT.clientId },
     });
     a = await everyRecord(s, 'Aalsmeer', outside(UITPAS_CLIENT, `test_${'A'.repeat(30)}`));
     b = await everyRecord(s, 'Brugge', outside(SECOND_UITPAS_CLIENT, `test_${'B'.repeat(30)}`));
@@ -268,6 +273,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     await dip?.close();
     await uitpas?.close();
     await mollie?.close();
+    await uitdatabank?.close();
   });
 
   const call = (r: RouteEntry, slots: Slot[], values: Record<string, string>, query: Record<string, string>, login: OrgRecords, body?: unknown) => {

@@ -41,6 +41,8 @@ export interface Outside {
   uitpas: { baseUrl: string; clientId: string; clientSecret: string; organizerId: string; eventId: string; pass: string };
   /** Mollie (sandbox) API endpoint and the organisation's own test key. */
   mollie: { apiEndpoint: string; apiKey: string };
+  /** UiTdatabank's Search API (sandbox) and a client id, when the test has one running. */
+  uitdatabank?: { baseUrl: string; clientId: string };
 }
 
 export async function everyRecord(s: TestServer, tag: string, outside: Outside): Promise<OrgRecords> {
@@ -55,6 +57,9 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
     clientId: uitpas.clientId, clientSecret: uitpas.clientSecret, accountUrl: uitpas.baseUrl, apiUrl: uitpas.baseUrl,
     organizerId: uitpas.organizerId, channels: { boxoffice: true, online: true },
   }, 'uitpas settings');
+  if (outside.uitdatabank) {
+    await req('PUT', '/api/uitdatabank/settings', { searchUrl: outside.uitdatabank.baseUrl, clientId: outside.uitdatabank.clientId }, 'uitdatabank settings');
+  }
   const uitpasType = await req('POST', '/api/ticket-types', {
     names: { nl: `UiTPAS ${tag}`, fr: 'UiTPAS', en: 'UiTPAS' }, dipCategory: 'discount', channels: ['boxoffice', 'online'], uitpas: true,
   }, 'uitpas type');
