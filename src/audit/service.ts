@@ -2,8 +2,19 @@
 // that rolls back leaves no trace and a change that lands always has one.
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
-import { newId } from '../platform/ids.js';
+import { randomToken } from '../platform/ids.js';
 import { diff, withoutSecrets, type AuditSubject, type Changes } from './rules.js';
+
+// Ids that sort in the order this process wrote them, so changes made within one millisecond (or
+// under a test's fixed clock) list newest first too; the random tail keeps processes apart.
+let last = 0;
+let seq = 0;
+function orderedId(): string {
+  const ms = Math.max(Date.now(), last);
+  seq = ms === last ? seq + 1 : 0;
+  last = ms;
+  return `${ms.toString(16).padStart(12, '0')}${seq.toString(16).padStart(6, '0')}-${randomToken(9)}`;
+}
 
 export interface AuditEntry {
   subject: AuditSubject;
@@ -35,7 +46,7 @@ export async function audit(db: Db, ctx: Ctx, e: AuditEntry): Promise<void> {
   const changes = withoutSecrets(e.changes ?? (e.after ? diff(e.before, e.after) : {}));
   if (e.action === 'changed' && Object.keys(changes).length === 0) return;
   await db.insertInto('audit_events').values({
-    id: newId(), organisation_id: ctx.orgId, at: ctx.clock.now().toISOString(),
+    id: orderedId(), organisation_id: ctx.orgId, at: ctx.clock.now().toISOString(),
     actor_kind: ctx.actor.kind, actor_id: ctx.actor.id, actor_name: await actorName(db, ctx),
     subject: e.subject, subject_id: e.subjectId, action: e.action, label: e.label.slice(0, 200),
     changes: JSON.stringify(changes),
