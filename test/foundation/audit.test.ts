@@ -27,7 +27,7 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await s.request('GET', `/api/audit?subject=venue&limit=2${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`, { token: admin });
+      const page: { status: number; body: { items: unknown[]; next: string | null } } = await s.request('GET', `/api/audit?subject=venue&limit=2${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`, { token: admin });
       expect(page.status).toBe(200);
       for (const e of page.body.items as { action: string; changes: { name?: [string, string] } }[]) {
         seen.push(e.action === 'created' ? 'created' : e.changes.name![1]);
