@@ -9,7 +9,11 @@ export interface ShopLinks {
 
 /** `base` is the public base URL ("https://tickets.theater.nl"). */
 export function shopLinks(base: string, slug: string): ShopLinks {
-  const home = `${base.replace(/\/+$/, '')}/shop/${encodeURIComponent(slug)}/`;
+  return shopLinksFromHome(`${base.replace(/\/+$/, '')}/shop/${encodeURIComponent(slug)}/`);
+}
+
+/** The pages under a shop's home address (which ends in a slash). */
+export function shopLinksFromHome(home: string): ShopLinks {
   return {
     home,
     performance: (id) => `${home}performances/${encodeURIComponent(id)}`,

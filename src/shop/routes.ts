@@ -27,7 +27,7 @@ import {
   Availability, CheckoutAnswer, OpenedBasket, PaymentStatusAnswer, PackPage, PassAnswer, PerformancePage, Programme, ShopBasketView, ShopInfo,
   ShopSettingsView, StreamPage,
 } from './schemas.js';
-import { getShopSettings, openShop, saveShopSettings, settingsView, type Shop } from './settings.js';
+import { getShopSettings, linksOf, openShop, saveShopSettings, settingsView, type Shop } from './settings.js';
 
 export const BASKET_TOKEN_HEADER = 'basket-token';
 
@@ -89,6 +89,18 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
     },
     preHandler: admin,
   }, async (req) => settingsView(await saveShopSettings(ctxOf(deps, req), req.body), publicBase(deps, req)));
+
+  app.get('/api/shop-links', {
+    schema: {
+      tags: ['shop'], summary: "The web shop's address, for staff who send a buyer there",
+      description: 'null while the shop is off. A performance is at `{home}performances/{id}`, a pack at `{home}packs/{id}`, a stream at `{home}streams/{id}`.',
+      response: { 200: Type.Object({ home: Nullable(Type.String()) }) },
+    },
+    preHandler: requireRole(deps, 'boxoffice', 'reporting'),
+  }, async (req) => {
+    const ctx = ctxOf(deps, req);
+    return { home: (await linksOf(ctx.db, ctx.orgId, publicBase(deps, req)))?.home ?? null };
+  });
 
   // --- reading -----------------------------------------------------------------------------------
   app.get('/api/shops/:slug', { schema: { ...pub('The shop: its name, logo, colour, terms and limits'), params: Slug, response: { 200: ShopInfo } } },

@@ -5,7 +5,7 @@ export type Lang = (typeof LANGUAGES)[number];
 const nl = {
   appName: 'Foyer kassa', email: 'E-mail', password: 'Wachtwoord', logIn: 'Inloggen', logOut: 'Uitloggen',
   sell: 'Verkoop', orders: 'Bestellingen', reports: 'Rapporten', dip: 'DIP',
-  searchPerformances: 'Zoek voorstelling', title: 'Titel', date: 'Datum', from: 'Van', to: 'Tot', noPerformances: 'Geen voorstellingen gevonden',
+  searchPerformances: 'Zoek voorstelling', openInShop: 'Open in de webshop', title: 'Titel', date: 'Datum', from: 'Van', to: 'Tot', noPerformances: 'Geen voorstellingen gevonden',
   free: 'Vrij', held: 'In mandje', reserved: 'Gereserveerd', sold: 'Verkocht', blockedDefinitive: 'Geblokkeerd (definitief)',
   blockedConditional: 'Geblokkeerd (voorwaardelijk)', wheelchair: 'Rolstoelplaats', selected: 'Gekozen', mine: 'In dit mandje',
   rank: 'Rang', available: 'beschikbaar', bestAvailable: 'Beste plaatsen', quantity: 'Aantal', add: 'Toevoegen', zones: 'Vrije zones',
@@ -44,7 +44,7 @@ export type Key = keyof typeof nl;
 const en: Record<Key, string> = {
   appName: 'Foyer box office', email: 'E-mail', password: 'Password', logIn: 'Log in', logOut: 'Log out',
   sell: 'Sell', orders: 'Orders', reports: 'Reports', dip: 'DIP',
-  searchPerformances: 'Find performance', title: 'Title', date: 'Date', from: 'From', to: 'To', noPerformances: 'No performances found',
+  searchPerformances: 'Find performance', openInShop: 'Open in the web shop', title: 'Title', date: 'Date', from: 'From', to: 'To', noPerformances: 'No performances found',
   free: 'Free', held: 'In a basket', reserved: 'Reserved', sold: 'Sold', blockedDefinitive: 'Blocked (definitive)',
   blockedConditional: 'Blocked (conditional)', wheelchair: 'Wheelchair space', selected: 'Selected', mine: 'In this basket',
   rank: 'Rank', available: 'available', bestAvailable: 'Best available', quantity: 'Quantity', add: 'Add', zones: 'General admission',
@@ -82,7 +82,7 @@ const en: Record<Key, string> = {
 const fr: Record<Key, string> = {
   appName: 'Foyer billetterie', email: 'E-mail', password: 'Mot de passe', logIn: 'Se connecter', logOut: 'Se déconnecter',
   sell: 'Vente', orders: 'Commandes', reports: 'Rapports', dip: 'DIP',
-  searchPerformances: 'Chercher une représentation', title: 'Titre', date: 'Date', from: 'Du', to: 'Au', noPerformances: 'Aucune représentation',
+  searchPerformances: 'Chercher une représentation', openInShop: 'Ouvrir dans la billetterie en ligne', title: 'Titre', date: 'Date', from: 'Du', to: 'Au', noPerformances: 'Aucune représentation',
   free: 'Libre', held: 'Dans un panier', reserved: 'Réservé', sold: 'Vendu', blockedDefinitive: 'Bloqué (définitif)',
   blockedConditional: 'Bloqué (conditionnel)', wheelchair: 'Place PMR', selected: 'Choisi', mine: 'Dans ce panier',
   rank: 'Rang', available: 'disponibles', bestAvailable: 'Meilleures places', quantity: 'Nombre', add: 'Ajouter', zones: 'Placement libre',

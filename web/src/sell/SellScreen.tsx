@@ -23,6 +23,7 @@ import { useAction } from '../ui/useAsync.js';
 import { useHotkeys } from '../ui/useHotkeys.js';
 import { OrderDone } from './OrderDone.js';
 import { PerformancePicker } from './PerformancePicker.js';
+import { ShopLink } from './ShopLink.js';
 import { useBasket } from './useBasket.js';
 import { usePerformanceData } from './usePerformanceData.js';
 
@@ -117,7 +118,7 @@ export function SellScreen({ user, caps, onOpenOrder }: Props) {
         {blockMode && perfId && <BlockList performanceId={perfId} states={data.states} onChanged={() => void data.refresh()} />}
       </aside>
       <section className="centre">
-        {performance && <h2 className="perf-title">{performance.title} <small>{localDateTime(performance.startsAt, lang)} · {performance.hallName}</small></h2>}
+        {performance && <h2 className="perf-title">{performance.title} <small>{localDateTime(performance.startsAt, lang)} · {performance.hallName}</small> <ShopLink performanceId={performance.id} /></h2>}
         <ErrorLine error={data.error ?? error} />
         {!blockMode && selected.size > 0 && (
           <div className="selection row">
