@@ -1,6 +1,7 @@
 // Application keys of the catalogue API. The secret signs requests, so it must be readable again:
 // it is stored sealed (platform/sealed.ts), and shown to the admin once.
 import crypto from 'node:crypto';
+import { audit } from '../audit/service.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId, randomToken } from '../platform/ids.js';
@@ -25,7 +26,10 @@ export async function createKey(ctx: Ctx, label: string) {
     id: newId(), organisation_id: ctx.orgId, label, public_key: crypto.randomUUID().toUpperCase(),
     secret_enc: await encryptSecret(ctx.db, secret, now), created_by: ctx.actor.id, created_at: now.toISOString(), revoked_at: null,
   };
-  await ctx.db.insertInto('catalogue_keys').values(key).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('catalogue_keys').values(key).execute();
+    await audit(tx, ctx, { subject: 'api-client', subjectId: key.id, action: 'created', label: label, before: null, after: { catalogueKey: key.public_key } });
+  });
   return { ...keyView(key), secret };
 }
 
@@ -38,7 +42,10 @@ export async function revokeKey(ctx: Ctx, id: string) {
   const k = await ctx.db.selectFrom('catalogue_keys').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
   if (!k) throw notFound('catalogue key');
   if (!k.revoked_at) {
-    await ctx.db.updateTable('catalogue_keys').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx.updateTable('catalogue_keys').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+      await audit(tx, ctx, { subject: 'api-client', subjectId: id, action: 'revoked', label: k.label, changes: { revoked: [false, true] } });
+    });
   }
   return keyView({ ...k, revoked_at: k.revoked_at ?? ctx.clock.now().toISOString() });
 }

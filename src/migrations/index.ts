@@ -28,6 +28,7 @@ import * as textNfc from './2026-12-02T2300_text_nfc.js';
 import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
 import * as audit from './2026-12-03T0100_audit.js';
 import * as venueBranding from './2026-12-03T0140_venue_branding.js';
+import * as passwordResets from './2026-12-04T0300_password_resets.js';
 import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js';
 
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T0130_uitdatabank_settings': uitdatabankSettings,
   '2026-12-03T0110_report_daily_money': reportDailyMoney,
   '2026-12-03T0111_shop_buyer_cancel': shopBuyerCancel,
+  '2026-12-04T0300_password_resets': passwordResets,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

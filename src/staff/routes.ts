@@ -3,12 +3,15 @@ import { Type } from 'typebox';
 import { bearerToken, ctxOf, requireRole } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
 import { Problem } from '../platform/problems.js';
+import { pickLang } from '../platform/i18n.js';
 import { StringEnum, VisibleName } from '../platform/schemas.js';
 import { ROLES } from './tables.js';
 import {
-  createApiClient, createUser, issueClientToken, listApiClients, listUsers, login, logout, me,
-  revokeApiClient, updateUser, userView,
+  addApiClient, addUser, issueClientToken, listApiClients, listUsers, login, logout, me,
+  revokeApiClient, updateUser,
 } from './service.js';
+import { issueReset, redeemReset } from './reset.js';
+import { signInHistory, usersWithAccess } from './sign-ins.js';
 
 const Role = StringEnum(ROLES);
 const Password = Type.String({ minLength: 10, maxLength: 200 });
@@ -17,6 +20,13 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 })
 const UserView = Type.Object({
   id: Type.String(), email: Type.String(), name: Type.String(), role: Role,
   disabled: Type.Boolean(), createdAt: Type.String(),
+});
+const LoginAnswer = Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView });
+const Email = Type.String({ minLength: 3, maxLength: 320 });
+const UserListView = Type.Object({
+  ...UserView.properties,
+  lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+  resetOpenUntil: Type.Union([Type.String(), Type.Null()], { description: 'a reset code is open until then' }),
 });
 const ApiClientView = Type.Object({
   id: Type.String(), clientId: Type.String(), name: Type.String(), role: Role,
@@ -29,10 +39,10 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       tags: ['auth'],
       summary: 'Log in as a staff user; answers a bearer token',
       body: Type.Object({
-        email: Type.String({ minLength: 3, maxLength: 320 }),
+        email: Email,
         password: Type.String({ minLength: 1, maxLength: 200 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }) },
+      response: { 200: LoginAnswer },
     },
   }, async (req) => login(deps, req.body.email, req.body.password, req.ip));
 
@@ -75,9 +85,12 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
   });
 
   app.get('/api/users', {
-    schema: { tags: ['staff'], summary: 'Staff users of the organisation', response: { 200: Type.Object({ items: Type.Array(UserView) }) } },
+    schema: { tags: ['staff'], summary: 'Staff users of the organisation, with their last sign-in', response: { 200: Type.Object({ items: Type.Array(UserListView) }) } },
     preHandler: requireRole(deps, 'admin'),
-  }, async (req) => ({ items: await listUsers(ctxOf(deps, req)) }));
+  }, async (req) => {
+    const ctx = ctxOf(deps, req);
+    return { items: await usersWithAccess(ctx, await listUsers(ctx)) };
+  });
 
   app.post('/api/users', {
     schema: {
@@ -92,10 +105,7 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       response: { 201: UserView },
     },
     preHandler: requireRole(deps, 'admin'),
-  }, async (req, reply) => {
-    const ctx = ctxOf(deps, req);
-    return reply.code(201).send(userView(await createUser(ctx.db, ctx.orgId, req.body, ctx.clock.now())));
-  });
+  }, async (req, reply) => reply.code(201).send(await addUser(ctxOf(deps, req), req.body)));
 
   app.patch('/api/users/:id', {
     schema: {
@@ -113,6 +123,40 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     preHandler: requireRole(deps, 'admin'),
   }, async (req) => updateUser(ctxOf(deps, req), req.params.id, req.body));
 
+  app.post('/api/users/:id/password-reset', {
+    schema: {
+      tags: ['staff'],
+      summary: 'Reset a user\'s password: a one-time code (shown this once, valid 24 hours) the user signs in with to choose a new password',
+      description: 'The old password and the user\'s sessions stop working at once; an earlier open code too.',
+      params: IdParams,
+      response: { 201: Type.Object({ code: Type.String(), expiresAt: Type.String() }) },
+    },
+    preHandler: requireRole(deps, 'admin'),
+  }, async (req, reply) => reply.code(201).send(await issueReset(ctxOf(deps, req), req.params.id)));
+
+  app.post('/api/auth/reset-password', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Choose a new password with the reset code a manager gave; answers as a login',
+      body: Type.Object({
+        email: Email,
+        code: Type.String({ minLength: 1, maxLength: 40 }),
+        password: Password,
+      }, { additionalProperties: false }),
+      response: { 200: LoginAnswer },
+    },
+  }, async (req) => redeemReset(deps, { ...req.body, ip: req.ip, lang: pickLang(req.headers['accept-language']), log: req.log }));
+
+  app.get('/api/users/:id/sign-ins', {
+    schema: {
+      tags: ['staff'], summary: 'Sign-in history of a user, newest first (kept FOYER_KEEP_LOGIN_ATTEMPTS_DAYS)',
+      params: IdParams,
+      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ at: Type.String(), ip: Type.String(), succeeded: Type.Boolean() })) }) },
+    },
+    preHandler: requireRole(deps, 'admin'),
+  }, async (req) => ({ items: await signInHistory(ctxOf(deps, req), req.params.id, req.query.limit) }));
+
   app.get('/api/api-clients', {
     schema: { tags: ['staff'], summary: 'API clients (applications); secrets are never shown again', response: { 200: Type.Object({ items: Type.Array(ApiClientView) }) } },
     preHandler: requireRole(deps, 'admin'),
@@ -126,10 +170,7 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       response: { 201: Type.Intersect([ApiClientView, Type.Object({ clientSecret: Type.String() })]) },
     },
     preHandler: requireRole(deps, 'admin'),
-  }, async (req, reply) => {
-    const ctx = ctxOf(deps, req);
-    return reply.code(201).send(await createApiClient(ctx.db, ctx.orgId, req.body.name, req.body.role, ctx.clock.now()));
-  });
+  }, async (req, reply) => reply.code(201).send(await addApiClient(ctxOf(deps, req), req.body.name, req.body.role)));
 
   app.delete('/api/api-clients/:id', {
     schema: { tags: ['staff'], summary: 'Revoke an API client (its tokens stop working at once)', params: IdParams, response: { 204: Type.Null() } },

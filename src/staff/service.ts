@@ -1,11 +1,13 @@
 // Staff users, their sessions, and API clients (applications) of an organisation.
 import { sql } from 'kysely';
+import { audit } from '../audit/service.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId, randomToken, sha256 } from '../platform/ids.js';
 import { hashPassword, verifyPassword } from '../platform/passwords.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { forgetCallers, signClientToken } from '../platform/auth.js';
+import { diff } from '../audit/rules.js';
 import type { ApiClient, Role, User } from './tables.js';
 
 export const SESSION_HOURS = 12;
@@ -44,6 +46,17 @@ export async function createUser(db: Db, orgId: string, input: NewUserInput, now
   return user;
 }
 
+/** A user created by a manager (POST /api/users), recorded in the audit trail. */
+export async function addUser(ctx: Ctx, input: NewUserInput) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const user = await createUser(tx, ctx.orgId, input, ctx.clock.now());
+    await audit(tx, ctx, { subject: 'user', subjectId: user.id, action: 'created', label: user.email, before: null, after: userAudit(user) });
+    return userView(user);
+  });
+}
+
+const userAudit = (u: User) => ({ email: u.email, name: u.name, role: u.role, disabled: u.disabled === 1 });
+
 export const userView = (u: User) => ({
   id: u.id,
   email: u.email,
@@ -58,7 +71,7 @@ export async function listUsers(ctx: Ctx) {
   return rows.map(userView);
 }
 
-async function getUser(ctx: Ctx, id: string): Promise<User> {
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
   const u = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
   if (!u) throw notFound('user');
   return u;
@@ -91,8 +104,15 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserUpdate) {
       })
       .where('id', '=', id)
       .execute();
-    // A new password or a disabled account ends the user's sessions.
-    if (patch.password !== undefined || patch.disabled) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A new password or a disabled account ends the user's sessions (and an open reset code).
+    if (patch.password !== undefined || patch.disabled) {
+      await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await tx.deleteFrom('password_resets').where('user_id', '=', id).execute();
+    }
+    const after = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const changes = diff(userAudit(user), userAudit(after));
+    if (patch.password !== undefined) changes.password = ['•••', '•••'];
+    await audit(tx, ctx, { subject: 'user', subjectId: id, action: 'changed', label: user.email, changes });
   });
   forgetCallers();
   return userView(await getUser(ctx, id));
@@ -105,7 +125,7 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserUpdate) {
  * number of processes are decided one at a time. The row becomes a success once the password is
  * right; until then it counts as a failure, so attempts in flight count too.
  */
-async function recordAttempt(deps: Deps, id: string, email: string, ip: string, now: Date): Promise<boolean> {
+export async function recordAttempt(deps: Deps, id: string, email: string, ip: string, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60000).toISOString();
   const insert = (db: Db) => sql`
@@ -143,9 +163,14 @@ export async function login(deps: Deps, emailInput: string, password: string, ip
   const ok = (await verifyPassword(user?.password_hash, password)) && !!user && !user.disabled;
   if (!ok || !user) throw new Problem('invalid-credentials');
   await deps.db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
+  return startSession(deps.db, user, now);
+}
+
+/** A new session for a user who proved who they are: the login answer. */
+export async function startSession(db: Db, user: User, now: Date) {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
-  await deps.db.insertInto('sessions').values({
+  await db.insertInto('sessions').values({
     token_hash: sha256(token), user_id: user.id, organisation_id: user.organisation_id,
     created_at: now.toISOString(), expires_at: expiresAt,
   }).execute();
@@ -194,6 +219,15 @@ export async function createApiClient(db: Db, orgId: string, name: string, role:
   return { ...apiClientView(client), clientSecret };
 }
 
+/** An API client created by a manager, recorded in the audit trail (never its secret). */
+export async function addApiClient(ctx: Ctx, name: string, role: Role) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const c = await createApiClient(tx, ctx.orgId, name, role, ctx.clock.now());
+    await audit(tx, ctx, { subject: 'api-client', subjectId: c.id, action: 'created', label: name, before: null, after: { name, role, clientId: c.clientId } });
+    return c;
+  });
+}
+
 export async function listApiClients(ctx: Ctx) {
   const rows = await ctx.db.selectFrom('api_clients').selectAll().where('organisation_id', '=', ctx.orgId).orderBy('created_at').execute();
   return rows.map(apiClientView);
@@ -203,7 +237,10 @@ export async function revokeApiClient(ctx: Ctx, id: string) {
   const c = await ctx.db.selectFrom('api_clients').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
   if (!c) throw notFound('API client');
   if (!c.revoked_at) {
-    await ctx.db.updateTable('api_clients').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx.updateTable('api_clients').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+      await audit(tx, ctx, { subject: 'api-client', subjectId: id, action: 'revoked', label: c.name, changes: { revoked: [false, true] } });
+    });
     forgetCallers();
   }
 }

@@ -47,9 +47,20 @@ export interface ApiClientTable {
 }
 export type ApiClient = Selectable<ApiClientTable>;
 
+/** A one-time password reset code a manager gave a user (staff/reset.ts); only its hash is kept. */
+export interface PasswordResetTable {
+  user_id: string;
+  organisation_id: string;
+  code_hash: string;
+  expires_at: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface StaffTables {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   api_clients: ApiClientTable;
+  password_resets: PasswordResetTable;
 }

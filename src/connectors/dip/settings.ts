@@ -1,6 +1,8 @@
 // DIP settings of an organisation: where DIP is, the credentials (the secret is write-only), when
 // to push and for how long after a performance.
 import { Cron } from 'croner';
+import { audit } from '../../audit/service.js';
+import { diff } from '../../audit/rules.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { seal, unseal } from '../../platform/sealed.js';
@@ -95,7 +97,8 @@ export async function readSettings(ctx: Ctx): Promise<DipSettingsView> {
 
 export async function writeSettings(ctx: Ctx, input: DipSettingsInput): Promise<DipSettingsView> {
   const now = ctx.clock.now();
-  const current = (await getSettings(ctx.db, ctx.orgId)) ?? defaultSettings(ctx.orgId, now);
+  const stored = await getSettings(ctx.db, ctx.orgId);
+  const current = stored ?? defaultSettings(ctx.orgId, now);
   const next: DipSettingsRow = {
     ...current,
     base_url: input.baseUrl.replace(/\/+$/, ''),
@@ -118,7 +121,14 @@ export async function writeSettings(ctx: Ctx, input: DipSettingsInput): Promise<
   if (fields.length) throw invalid(fields);
   // A changed schedule counts from now: the first run is its next occurrence.
   if (next.cron !== current.cron || (next.enabled && !current.enabled)) next.last_scheduled_at = now.toISOString();
-  await saveSettings(ctx.db, next);
+  await ctx.db.transaction().execute(async (tx) => {
+    await saveSettings(tx, next);
+    const { clientSecretSet: _was, ...before } = settingsView(current);
+    const { clientSecretSet: _now, ...after } = settingsView(next);
+    const changes = diff(stored ? before : null, after);
+    if (input.clientSecret) changes.clientSecret = ['•••', '•••'];
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'dip', action: stored ? 'changed' : 'created', label: 'DIP', changes });
+  });
   return settingsView(next);
 }
 

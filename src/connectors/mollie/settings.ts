@@ -1,5 +1,7 @@
 // Per-organisation Mollie settings (the API key sealed, never answered or logged), and the provider
 // built from them, registered with payments/ at start-up.
+import { audit } from '../../audit/service.js';
+import { diff } from '../../audit/rules.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { sha256 } from '../../platform/ids.js';
@@ -41,6 +43,12 @@ export const settingsView = (s: MollieSettingsRow | undefined, orgId: string) =>
 
 export const webhookUrl = (base: string, orgId: string): string => `${base.replace(/\/+$/, '')}/api/webhooks/mollie/${orgId}`;
 
+/** What the audit trail compares (the key only as its mode). */
+const auditView = (s: MollieSettingsRow, orgId: string) => {
+  const { enabled, apiKeyMode, endpoint, webhookBaseUrl } = settingsView(s, orgId);
+  return { enabled, mode: apiKeyMode, endpoint, webhookBaseUrl };
+};
+
 export async function getMollieSettings(ctx: Ctx) {
   return settingsView(await row(ctx.db, ctx.orgId), ctx.orgId);
 }
@@ -60,8 +68,13 @@ export async function saveMollieSettings(ctx: Ctx, input: MollieSettingsInput) {
     webhook_base_url: input.webhookBaseUrl === undefined ? existing?.webhook_base_url ?? null : input.webhookBaseUrl?.replace(/\/+$/, '') ?? null,
     updated_at: now.toISOString(),
   };
-  await ctx.db.insertInto('mollie_settings').values({ organisation_id: ctx.orgId, ...values })
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values)).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('mollie_settings').values({ organisation_id: ctx.orgId, ...values })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values)).execute();
+    const changes = diff(existing ? auditView(existing, ctx.orgId) : null, auditView({ ...values, organisation_id: ctx.orgId }, ctx.orgId));
+    if (input.apiKey) changes.apiKey = ['•••', '•••'];
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'mollie', action: existing ? 'changed' : 'created', label: 'Mollie', changes });
+  });
   return getMollieSettings(ctx);
 }
 

@@ -1,4 +1,6 @@
 // Per-organisation UiTPAS settings, the client built from them, and the permission check.
+import { audit } from '../../audit/service.js';
+import { diff } from '../../audit/rules.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { Problem } from '../../platform/problems.js';
@@ -35,6 +37,12 @@ export const settingsView = (s: UitpasSettingsRow | undefined) => ({
 const row = (db: Db, orgId: string) =>
   db.selectFrom('uitpas_settings').selectAll().where('organisation_id', '=', orgId).executeTakeFirst();
 
+/** What the audit trail compares (never the secret). */
+const auditView = (s: UitpasSettingsRow) => {
+  const { configured: _c, hasClientSecret: _h, updatedAt: _u, channels, ...rest } = settingsView(s);
+  return { ...rest, boxoffice: channels.boxoffice, online: channels.online };
+};
+
 export async function getSettings(ctx: Ctx) {
   return settingsView(await row(ctx.db, ctx.orgId));
 }
@@ -53,8 +61,13 @@ export async function saveSettings(ctx: Ctx, input: UitpasSettingsInput) {
     online: input.channels.online ? 1 : 0,
     updated_at: now.toISOString(),
   };
-  await ctx.db.insertInto('uitpas_settings').values({ organisation_id: ctx.orgId, ...values })
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values)).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('uitpas_settings').values({ organisation_id: ctx.orgId, ...values })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values)).execute();
+    const changes = diff(existing ? auditView(existing) : null, auditView({ ...values, organisation_id: ctx.orgId }));
+    if (input.clientSecret) changes.clientSecret = ['•••', '•••'];
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'uitpas', action: existing ? 'changed' : 'created', label: 'UiTPAS', changes });
+  });
   return getSettings(ctx);
 }
 
