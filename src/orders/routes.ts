@@ -6,7 +6,7 @@ import { gated } from '../platform/gate.js';
 import { idempotent } from '../platform/idempotency.js';
 import { IdParams, MAX_CENTS, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from './tables.js';
-import { cancelOrder, checkedOutOrder, checkout, getOrderView, paidOrder, payOrder, searchOrders } from './service.js';
+import { cancelOrder, checkedOutOrder, checkout, getOrderView, paidOrder, payOrder, reservationPayment, searchOrders } from './service.js';
 import { printTickets } from './print.js';
 import { LANGS } from '../platform/i18n.js';
 import { sendETickets } from '../mail/service.js';
@@ -84,10 +84,23 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     async (req) => getOrderView(ctxOf(deps, req), req.params.id));
 
   app.post('/api/orders/:id/payments', {
-    schema: { tags: ['orders'], summary: 'Pay a reservation in full (Idempotency-Key supported)', params: IdParams, body: Payment, response: { 200: OrderView } },
+    schema: {
+      tags: ['orders'],
+      summary: 'Pay a reservation in full (Idempotency-Key supported)',
+      description: '`method` pays it all with one method; `payments` splits it (cash, pin, a gift voucher by its code...) as at checkout: '
+        + 'the amounts must add up to what the order owes. A voucher is spent by one conditional write: of two payments spending the same '
+        + 'balance at once, one is refused with 409 voucher-insufficient and nothing of it is recorded.',
+      params: IdParams,
+      body: Type.Object({
+        method: Type.Optional(Payment.properties.method),
+        reference: Type.Optional(Type.String({ maxLength: 200 })),
+        payments: Type.Optional(Type.Array(PaymentPart, { minItems: 1, maxItems: 10 })),
+      }, { additionalProperties: false }),
+      response: { 200: OrderView },
+    },
     preHandler: sell,
   }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 200,
-    () => payOrder(ctxOf(deps, req), req.params.id, req.body), () => paidOrder(ctxOf(deps, req), req.params.id))));
+    () => payOrder(ctxOf(deps, req), req.params.id, reservationPayment(req.body)), () => paidOrder(ctxOf(deps, req), req.params.id))));
 
   app.post('/api/orders/:id/cancel', {
     schema: {

@@ -16,7 +16,7 @@ import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/s
 import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline, splitPaymentErrors } from './rules.js';
 import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasOwedVatFree, extrasPresent, refundAndClose } from './extras.js';
 import {
-  afterSale, prepareSale, registerSaleStep, ticketsCancelled, undoSale, writeSale,
+  afterSale, prepareSale, registerSaleStep, reservationPaid, ticketsCancelled, undoSale, writeSale,
   type PaymentPart, type Sale, type SaleIntent, type WrittenSale,
 } from './steps.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
@@ -61,6 +61,16 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
     throw invalidField('payments', { en: 'send payment or payments, not both', nl: 'stuur payment of payments, niet allebei', fr: 'envoyez payment ou payments, pas les deux' });
   }
   return (await placeOrder(ctx, basketId, payments ? { payments } : payment ? { payment } : {})).view;
+}
+
+/** The body of a reservation's payment: one method for all of it, or split payments; not both, not neither. */
+export function reservationPayment(body: { method?: PaymentMethod; reference?: string; payments?: PaymentPart[] }): PaymentInput | { payments: PaymentPart[] } {
+  if (body.payments && (body.method || body.reference)) {
+    throw invalidField('payments', { en: 'send method or payments, not both', nl: 'stuur method of payments, niet allebei', fr: 'envoyez method ou payments, pas les deux' });
+  }
+  if (body.payments) return { payments: body.payments };
+  if (!body.method) throw invalidField('method', 'required');
+  return { method: body.method, reference: body.reference };
 }
 
 /** For a retried checkout whose first try's process died: the order, when that try got as far as one. */
@@ -185,12 +195,13 @@ registerSaleStep({
     if (!parts) return;
     const errors = splitPaymentErrors(parts, sale.order.total);
     if (errors.length) throw invalid(errors);
-    for (const part of parts) {
-      const reference = part.reference ?? (part.voucherCode ? `…${part.voucherCode.replace(/[^0-9A-Za-z]/g, '').slice(-4).toUpperCase()}` : undefined);
-      sale.payments.push(await insertPayment(tx, ctx, sale.orderId, 'payment', part.method, part.amount, reference, sale.now));
-    }
+    for (const part of parts) sale.payments.push(await insertPayment(tx, ctx, sale.orderId, 'payment', part.method, part.amount, partReference(part), sale.now));
   },
 });
+
+/** A part's reference as recorded: the one given, or the last four characters of its voucher's code. */
+const partReference = (part: PaymentPart): string | undefined =>
+  part.reference ?? (part.voucherCode ? `…${part.voucherCode.replace(/[^0-9A-Za-z]/g, '').slice(-4).toUpperCase()}` : undefined);
 
 async function insertPayment(
   db: Db, ctx: Ctx, orderId: string, kind: 'payment' | 'refund', method: PaymentMethod, amount: number,
@@ -310,8 +321,8 @@ function orderView(
 }
 export type OrderView = ReturnType<typeof orderView>;
 
-/** Pays an unpaid reservation in full; its places become sold. */
-export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
+/** Pays an unpaid reservation in full, with one method or split (cash, pin, gift vouchers...); its places become sold. */
+export async function payOrder(ctx: Ctx, id: string, input: PaymentInput | { payments: PaymentPart[] }) {
   const o = await findOrder(ctx, id);
   if (o.status !== 'reserved') throw new Problem('order-not-payable', { status: o.status });
   const now = ctx.clock.now();
@@ -327,7 +338,17 @@ export async function payOrder(ctx: Ctx, id: string, payment: PaymentInput) {
       .where('order_id', '=', id).where('status', '=', 'valid').executeTakeFirstOrThrow();
     await setOrderItemsStatus(tx, id, 'reserved', 'sold');
     const amount = Number(owed.n ?? 0) + Number(owed.fees ?? 0) + Number(o.fee) + await extrasOwed(tx, id);
-    await insertPayment(tx, ctx, id, 'payment', payment.method, amount, payment.reference, now);
+    if (!('payments' in input)) {
+      await insertPayment(tx, ctx, id, 'payment', input.method, amount, input.reference, now);
+      return;
+    }
+    // Split: the parts add up to what is owed, a row each; the steps spend the vouchers among them
+    // (one conditional write each), and any refusal takes the whole payment back.
+    const errors = splitPaymentErrors(input.payments, amount);
+    if (errors.length) throw invalid(errors);
+    const rows: Payment[] = [];
+    for (const part of input.payments) rows.push(await insertPayment(tx, ctx, id, 'payment', part.method, part.amount, partReference(part), now));
+    await reservationPaid(tx, ctx, { orderId: id, parts: input.payments, payments: rows, now });
   });
   return getOrderView(ctx, id);
 }

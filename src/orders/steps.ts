@@ -79,6 +79,16 @@ export interface SaleStep<S = unknown> {
   ticketsCancelled?(db: Db, ticketIds: string[], now: Date): Promise<void>;
   /** A refund was recorded for a paid order, in the caller's transaction (e.g. queue it at the provider). */
   refunded?(db: Db, ctx: Ctx, facts: RefundFacts): Promise<void>;
+  /** A reservation was paid later with split payments, in the payment's transaction (e.g. spend a voucher). */
+  reservationPaid?(tx: Db, ctx: Ctx, facts: PaidParts): Promise<void>;
+}
+
+/** Split payments recorded for an order: the parts as asked and their payment rows, in the same order. */
+export interface PaidParts {
+  orderId: string;
+  parts: PaymentPart[];
+  payments: Payment[];
+  now: Date;
 }
 
 const steps: SaleStep[] = [];
@@ -123,6 +133,10 @@ export async function ticketsCancelled(db: Db, ticketIds: string[], now: Date): 
 
 export async function refunded(db: Db, ctx: Ctx, facts: RefundFacts): Promise<void> {
   for (const step of steps) await step.refunded?.(db, ctx, facts);
+}
+
+export async function reservationPaid(tx: Db, ctx: Ctx, facts: PaidParts): Promise<void> {
+  for (const step of steps) await step.reservationPaid?.(tx, ctx, facts);
 }
 
 /** The registered steps in the order they run (for documentation and tests). */

@@ -1,6 +1,6 @@
 // Gift vouchers in a sale. Sold: a basket line becomes a voucher with its code at checkout (only in a
 // sale paid now). Spent: a voucher part of a split payment takes its amount off the balance with one
-// conditional UPDATE inside checkout's transaction, so of two tills spending the last euros at once
+// conditional UPDATE inside the transaction of the checkout (or of a reservation's later payment), so of two tills spending the last euros at once
 // exactly one gets them. Returned: a refund to vouchers puts the amount back on the vouchers the order
 // used. An order's unspent vouchers are cancelled with it.
 import { sql } from 'kysely';
@@ -9,7 +9,7 @@ import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField } from '../platform/problems.js';
 import { refundAndClose, registerOrderCancellation, registerOrderExtra } from '../orders/extras.js';
-import { registerSaleStep, type WrittenSale } from '../orders/steps.js';
+import { registerSaleStep, type PaidParts, type WrittenSale } from '../orders/steps.js';
 import type { Payment } from '../orders/tables.js';
 import { defaultLastDay, expiryInstant, groupedCode, newVoucherCode, voucherState } from './rules.js';
 import { findVoucherByCode, VOUCHER_ZONE } from './service.js';
@@ -47,9 +47,10 @@ registerOrderExtra({
   },
 });
 
-async function spend(tx: Db, ctx: Ctx, sale: WrittenSale): Promise<void> {
-  const parts = (sale.intent.payments ?? []).map((p, i) => ({ ...p, i, row: sale.payments[i] })).filter((p) => p.method === 'voucher');
-  const now = sale.now.toISOString();
+/** The voucher parts of split payments: each takes its amount off its voucher, or the whole payment fails. */
+async function spend(tx: Db, ctx: Ctx, { orderId, parts: asked, payments, now: at }: PaidParts): Promise<void> {
+  const parts = asked.map((p, i) => ({ ...p, i, row: payments[i] })).filter((p) => p.method === 'voucher');
+  const now = at.toISOString();
   for (const part of parts) {
     const v = await findVoucherByCode(tx, ctx.orgId, part.voucherCode ?? '');
     if (!v) {
@@ -62,7 +63,7 @@ async function spend(tx: Db, ctx: Ctx, sale: WrittenSale): Promise<void> {
     if (Number(r.numUpdatedRows) !== 1) {
       // Read after the refused write: what another till left on it, committed.
       const cur = await tx.selectFrom('vouchers').selectAll().where('id', '=', v.id).executeTakeFirstOrThrow();
-      const state = voucherState(cur, sale.now);
+      const state = voucherState(cur, at);
       const code = groupedCode(v.code);
       const balance = Number(cur.balance);
       if (state === 'valid' || state === 'spent') {
@@ -71,7 +72,7 @@ async function spend(tx: Db, ctx: Ctx, sale: WrittenSale): Promise<void> {
       throw new Problem('voucher-not-usable', { code, state: STATE_WORDS[state] }, [], { voucherCode: code, balance, state });
     }
     await tx.insertInto('voucher_uses').values({
-      id: newId(), organisation_id: ctx.orgId, voucher_id: v.id, order_id: sale.orderId, payment_id: part.row.id, kind: 'redeem', amount: part.amount, created_at: now,
+      id: newId(), organisation_id: ctx.orgId, voucher_id: v.id, order_id: orderId, payment_id: part.row.id, kind: 'redeem', amount: part.amount, created_at: now,
     }).execute();
   }
 }
@@ -100,7 +101,8 @@ async function giveBack(tx: Db, ctx: Ctx, orderId: string, refund: Payment): Pro
 registerSaleStep({
   name: 'voucher.spent',
   rank: 92,
-  write: spend,
+  write: (tx, ctx, sale: WrittenSale) => spend(tx, ctx, { orderId: sale.orderId, parts: sale.intent.payments ?? [], payments: sale.payments, now: sale.now }),
+  reservationPaid: spend,
   refunded: (tx, ctx, { order, refund }) => giveBack(tx, ctx, order.id, refund),
 });
 

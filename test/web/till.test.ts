@@ -14,12 +14,13 @@ describe('the till in the browser', { timeout: 180_000 }, () => {
   let me: OrgFixture;
   let browser: Browser;
   let page: Page;
+  let performanceId: string;
 
   beforeAll(async () => {
     s = await startServer('sqlite', { clock: new ManualClock(new Date()) });
     me = await orgWithUser(s, 'admin');
     // rows 3 and 4: rank 2, € 20,00 a seat
-    await buildCatalogue(s, me.token, { rows: 4, perRow: 10 });
+    performanceId = (await buildCatalogue(s, me.token, { rows: 4, perRow: 10 })).performanceId;
     browser = await openBrowser({ width: 1366, height: 768 });
     page = browser.page;
   }, 240_000);
@@ -127,5 +128,47 @@ describe('the till in the browser', { timeout: 180_000 }, () => {
     for (const english of ['Cash-up', 'Expected', 'Counted', 'Difference', 'Float', 'Shift', 'Gift voucher', 'Daily closing', 'Download']) {
       expect(text).not.toContain(english);
     }
+  });
+
+  it('a reservation paid later in parts: voucher, cash and pin, from the order panel', async () => {
+    screenshotOnFailure(() => page, 'till-reservation-split');
+    const api = async (method: string, path: string, body?: unknown) => {
+      const res = await s.request(method, path, { token: me.token, body });
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      return res.body;
+    };
+    const sale = await api('POST', '/api/baskets', { channel: 'boxoffice' });
+    await api('POST', `/api/baskets/${sale.id}/vouchers`, { amount: 3000 });
+    const sold = await api('POST', `/api/baskets/${sale.id}/checkout`, { payments: [{ method: 'cash', amount: 3000 }] });
+    const code: string = (await api('GET', `/api/orders/${sold.id}/vouchers`)).items[0].code;
+    const b = await api('POST', '/api/baskets', { channel: 'boxoffice' });
+    await api('POST', `/api/baskets/${b.id}/lines`, { performanceId, seatIds: ['r4s1', 'r4s2', 'r4s3'] });
+    await api('PUT', `/api/baskets/${b.id}/customer`, { name: 'Lotte Splitsma' });
+    const reserved = await api('POST', `/api/baskets/${b.id}/checkout`, {});
+    expect(reserved).toMatchObject({ status: 'reserved', total: 6000 });
+
+    await page.selectOption('select.lang', 'nl');
+    await page.click('button[name=tab-sell]');
+    await page.keyboard.press('F3');
+    await page.fill('input[name=order-search]', 'splitsma');
+    await page.waitForSelector('.order-detail .status.reserved');
+    await page.click('.order-detail button[name=pay-order-split]');
+    // € 60,00: € 30,00 from the voucher (all it has), € 10,00 cash, the rest by pin
+    await page.fill('.order-detail input[name=split-voucher-code]', code);
+    await page.click('.order-detail button[name=check-voucher]');
+    await eventually(() => page.locator('.order-detail output[name=split-voucher-balance]').textContent()).toBe('€ 30,00');
+    await eventually(() => page.locator('.order-detail input[name=split-voucher]').inputValue()).toBe('30,00');
+    await page.fill('.order-detail input[name=split-cash]', '10');
+    await eventually(() => page.locator('.order-detail output[name=split-remaining]').textContent()).toBe('€ 20,00');
+    expect(await page.isDisabled('.order-detail button[name=split-confirm]')).toBe(true);
+    await page.click('.order-detail .split .row:nth-child(2) button.link'); // the rest by pin
+    await eventually(() => page.locator('.order-detail output[name=split-remaining]').textContent()).toBe('€ 0,00');
+    await page.click('.order-detail button[name=split-confirm]');
+    await page.waitForSelector('.order-detail h2 .status.paid');
+    await eventually(() => page.locator('.order-detail .balance').textContent()).toBe('€ 0,00');
+    expect(await page.locator('.order-detail .payments li').count()).toBe(3);
+    const order = await api('GET', `/api/orders/${reserved.id}`);
+    expect(order.payments.map((p: { method: string; amount: number }) => [p.method, p.amount])).toEqual([['cash', 1000], ['pin', 2000], ['voucher', 3000]]);
+    expect(await api('GET', `/api/vouchers/${code}`)).toMatchObject({ balance: 0, state: 'spent' });
   });
 });

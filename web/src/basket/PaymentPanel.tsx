@@ -51,7 +51,10 @@ export function PaymentPanel({ basket, cashRef, pinRef, cashOpen, setCashOpen, o
           onClick={() => void checkout('reserve')}>{t('reserveLater')}</button>
       </div>
       {!basket.customer && <small className="muted reserve-hint">{t('customerNeeded')}</small>}
-      {split && !cashOpen && <SplitPayment basket={basket} onClose={() => setSplit(false)} onDone={(o) => { setSplit(false); onDone(o); }} />}
+      {split && !cashOpen && (
+        <SplitPayment total={basket.total} onClose={() => setSplit(false)} onDone={(o) => { setSplit(false); onDone(o); }}
+          pay={(payments, key) => post<Order>(`/api/baskets/${basket.id}/checkout`, { payments }, { 'idempotency-key': key })} />
+      )}
       {cashOpen && (
         <form className="cash row" onSubmit={payCash}>
           <label>{t('received')}

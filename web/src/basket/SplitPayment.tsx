@@ -1,8 +1,9 @@
 // A payment split over methods: an amount per method (cash with the change due on what was handed
 // over, pin, a gift voucher by its code with its balance shown); confirmed once the parts add up.
+// The same panel pays a new sale (a basket's checkout) and a reservation later (the order's payments).
 import { useRef, useState, type FormEvent } from 'react';
-import { get, post } from '../api/client.js';
-import type { Basket, Order } from '../api/types.js';
+import { get } from '../api/client.js';
+import type { Order } from '../api/types.js';
 import { money, parseEuros } from '../format.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
@@ -12,7 +13,18 @@ import { useI18n } from '../i18n/i18n.js';
 
 const cents = (s: string) => (s.trim() ? parseEuros(s) : 0);
 
-export function SplitPayment({ basket, onDone, onClose }: { basket: Basket; onDone(o: Order): void; onClose(): void }) {
+export interface SplitPart { method: 'cash' | 'pin' | 'voucher'; amount: number; voucherCode?: string }
+
+interface Props {
+  /** What is to be paid (cents). */
+  total: number;
+  /** Sends the parts with an Idempotency-Key that stays the same for a retry of the same parts. */
+  pay(payments: SplitPart[], idempotencyKey: string): Promise<Order>;
+  onDone(o: Order): void;
+  onClose(): void;
+}
+
+export function SplitPayment({ total, pay, onDone, onClose }: Props) {
   const { tw } = useTill();
   const { t } = useI18n();
   const [cash, setCash] = useState('');
@@ -28,7 +40,7 @@ export function SplitPayment({ basket, onDone, onClose }: { basket: Basket; onDo
   const parts = { cash: cents(cash), pin: cents(pin), voucher: cents(voucher) };
   const valid = Object.values(parts).every((n) => n !== null);
   const sum = (parts.cash ?? 0) + (parts.pin ?? 0) + (parts.voucher ?? 0);
-  const remaining = basket.total - sum;
+  const remaining = total - sum;
   const receivedCents = received.trim() ? parseEuros(received) : null;
   const change = receivedCents === null ? null : receivedCents - (parts.cash ?? 0);
   const rest = (current: string, set: (v: string) => void) => () => {
@@ -39,22 +51,21 @@ export function SplitPayment({ basket, onDone, onClose }: { basket: Basket; onDo
   const confirm = (e: FormEvent) => {
     e.preventDefault();
     if (!valid || remaining !== 0) return;
-    const payments = [
-      ...(parts.cash ? [{ method: 'cash', amount: parts.cash }] : []),
-      ...(parts.pin ? [{ method: 'pin', amount: parts.pin }] : []),
-      ...(parts.voucher ? [{ method: 'voucher', amount: parts.voucher, voucherCode: code.trim() }] : []),
+    const payments: SplitPart[] = [
+      ...(parts.cash ? [{ method: 'cash' as const, amount: parts.cash }] : []),
+      ...(parts.pin ? [{ method: 'pin' as const, amount: parts.pin }] : []),
+      ...(parts.voucher ? [{ method: 'voucher' as const, amount: parts.voucher, voucherCode: code.trim() }] : []),
     ];
     void run(async () => {
-      const k = `${basket.id}:${JSON.stringify(payments)}`;
+      const k = JSON.stringify(payments);
       if (!keys.current.has(k)) keys.current.set(k, crypto.randomUUID());
-      const order = await post<Order>(`/api/baskets/${basket.id}/checkout`, { payments }, { 'idempotency-key': keys.current.get(k)! });
-      onDone(order);
+      onDone(await pay(payments, keys.current.get(k)!));
     });
   };
   const check = () => void lookup.run(async () => {
     const v = await get<Voucher>(`/api/vouchers/${encodeURIComponent(code.trim())}`);
     setFound(v);
-    if (!voucher.trim() && v.state === 'valid') setVoucher((Math.min(v.balance, basket.total - (parts.cash ?? 0) - (parts.pin ?? 0)) / 100).toFixed(2).replace('.', ','));
+    if (!voucher.trim() && v.state === 'valid') setVoucher((Math.min(v.balance, total - (parts.cash ?? 0) - (parts.pin ?? 0)) / 100).toFixed(2).replace('.', ','));
   });
 
   return (
@@ -77,7 +88,7 @@ export function SplitPayment({ basket, onDone, onClose }: { basket: Basket; onDo
       </div>
       <ErrorLine error={lookup.error} />
       <div className="row">
-        <span>{t('total')} {money(basket.total)} · {tw('remaining')}: <output name="split-remaining" className={remaining ? 'short' : ''}>{money(remaining)}</output></span>
+        <span>{t('total')} {money(total)} · {tw('remaining')}: <output name="split-remaining" className={remaining ? 'short' : ''}>{money(remaining)}</output></span>
         <button type="submit" className="primary" name="split-confirm" disabled={busy || !valid || remaining !== 0 || (parts.voucher! > 0 && !code.trim())}>{t('confirm')} ↵</button>
         <button type="button" onClick={onClose}>{t('cancel')}</button>
       </div>

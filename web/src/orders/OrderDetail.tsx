@@ -7,6 +7,8 @@ import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import { useHotkeys } from '../ui/useHotkeys.js';
 import { printTickets } from './printTickets.js';
+import { SplitPayment } from '../basket/SplitPayment.js';
+import { useTill } from '../till/words.js';
 
 const REFUND_METHODS = ['cash', 'pin', 'card', 'invoice'] as const;
 
@@ -15,6 +17,8 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
   const [order, setOrder] = useState<Order | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [refund, setRefund] = useState<(typeof REFUND_METHODS)[number]>('cash');
+  const [split, setSplit] = useState(false);
+  const { tw } = useTill();
   const { busy, error, run } = useAction();
   const cancelKey = useRef(crypto.randomUUID());
 
@@ -63,9 +67,16 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
           {anyPrinted ? t('reprint') : t('print')} (F9)
         </button>
         {order.balance > 0 && order.status !== 'cancelled' && REFUND_METHODS.map((m) => (
-          <button key={m} disabled={busy} onClick={() => void pay(m)}>{t('payNow')}: {t(m)}</button>
+          <button key={m} disabled={busy} name={`pay-order-${m}`} onClick={() => void pay(m)}>{t('payNow')}: {t(m)}</button>
         ))}
+        {order.status === 'reserved' && order.balance > 0 && (
+          <button name="pay-order-split" disabled={busy} onClick={() => setSplit(true)}>{tw('split')}</button>
+        )}
       </div>
+      {split && order.status === 'reserved' && (
+        <SplitPayment total={order.balance} onClose={() => setSplit(false)} onDone={(o) => { setSplit(false); changed(o); }}
+          pay={(payments, key) => post<Order>(`/api/orders/${orderId}/payments`, { payments }, { 'idempotency-key': key })} />
+      )}
       {active.length > 0 && (
         <div className="row cancel">
           <label>{t('refundMethod')} <select name="refund-method" value={refund} onChange={(e) => setRefund(e.target.value as typeof refund)}>
