@@ -5,12 +5,16 @@ import { useI18n } from './i18n/i18n.js';
 import { ErrorLine } from './ui/ErrorLine.js';
 import { useAction } from './ui/useAsync.js';
 import { LanguageSwitch } from './ui/LanguageSwitch.js';
+import { ResetWithCode } from './manage/people/ResetWithCode.js';
+import { usePeopleWords } from './manage/people/words.js';
 
 export function LoginScreen({ onLogin }: { onLogin(user: User): void }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
+  const people = usePeopleWords();
+  const [resetting, setResetting] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -19,6 +23,14 @@ export function LoginScreen({ onLogin }: { onLogin(user: User): void }) {
       onLogin(answer.user);
     });
   };
+  if (resetting) {
+    return (
+      <main className="login">
+        <ResetWithCode email={email} onLogin={onLogin} onBack={() => setResetting(false)} />
+        <LanguageSwitch />
+      </main>
+    );
+  }
   return (
     <main className="login">
       <form onSubmit={submit} className="card">
@@ -27,6 +39,7 @@ export function LoginScreen({ onLogin }: { onLogin(user: User): void }) {
         <label>{t('password')}<input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></label>
         <button type="submit" className="primary" disabled={busy}>{t('logIn')}</button>
         <ErrorLine error={error} />
+        <button type="button" className="link" name="have-reset-code" onClick={() => setResetting(true)}>{people.w('haveCode')}</button>
         <LanguageSwitch />
       </form>
     </main>

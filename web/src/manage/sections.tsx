@@ -5,6 +5,12 @@ import type { Lang } from '../i18n/dictionary.js';
 import type { User } from '../api/types.js';
 import { VenuesSection } from './venues/VenuesSection.js';
 import { SECTION_LABEL as VENUES_LABEL } from './venues/words.js';
+import { PeopleSection } from './people/PeopleSection.js';
+import { SECTION_LABEL as PEOPLE_LABEL } from './people/words.js';
+import { JobsSection } from './jobs/JobsSection.js';
+import { SECTION_LABEL as JOBS_LABEL } from './jobs/words.js';
+import { AuditSection } from './audit/AuditSection.js';
+import { SECTION_LABEL as AUDIT_LABEL } from './audit/words.js';
 
 export interface SectionProps { user: User }
 
@@ -18,4 +24,7 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { id: 'venues', label: VENUES_LABEL, roles: ['admin', 'reporting'], render: (p) => <VenuesSection {...p} /> },
+  { id: 'people', label: PEOPLE_LABEL, roles: ['admin'], render: (p) => <PeopleSection {...p} /> },
+  { id: 'jobs', label: JOBS_LABEL, roles: ['admin'], render: () => <JobsSection /> },
+  { id: 'audit', label: AUDIT_LABEL, roles: ['admin'], render: () => <AuditSection /> },
 ];

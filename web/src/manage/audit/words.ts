@@ -1,0 +1,53 @@
+// Words of the audit trail section, in nl, en and fr.
+import { useI18n } from '../../i18n/i18n.js';
+import type { Lang } from '../../i18n/dictionary.js';
+
+const nl = {
+  section: 'Audittrail', title: 'Wie wijzigde wat en wanneer', subject: 'Onderwerp', person: 'Persoon', from: 'Van', to: 'Tot en met',
+  anySubject: 'Alle onderwerpen', anyPerson: 'Iedereen', filter: 'Tonen', clear: 'Wissen', when: 'Wanneer', what: 'Wat', change: 'Wijziging',
+  none: 'Geen wijzigingen gevonden.', newer: 'Nieuwere', older: 'Oudere', empty: 'leeg', page: 'Pagina {n}',
+  'subject-venue': 'Locatie', 'subject-hall': 'Zaal', 'subject-production': 'Productie', 'subject-performance': 'Voorstelling',
+  'subject-ticket-type': 'Tickettype', 'subject-price-list': 'Prijslijst', 'subject-quota': 'Quotum', 'subject-pack': 'Pakket',
+  'subject-stream': 'Stream', 'subject-user': 'Medewerker', 'subject-api-client': 'API-client of sleutel', 'subject-settings': 'Instellingen',
+  'action-created': 'aangemaakt', 'action-changed': 'gewijzigd', 'action-deleted': 'verwijderd', 'action-revoked': 'ingetrokken',
+  'action-password-reset': 'wachtwoord hersteld', 'action-password-set': 'nieuw wachtwoord gekozen', 'action-cancelled': 'geannuleerd',
+};
+export type AuditWord = keyof typeof nl;
+
+const en: Record<AuditWord, string> = {
+  section: 'Audit trail', title: 'Who changed what, and when', subject: 'Subject', person: 'Person', from: 'From', to: 'Up to and including',
+  anySubject: 'All subjects', anyPerson: 'Everyone', filter: 'Show', clear: 'Clear', when: 'When', what: 'What', change: 'Change',
+  none: 'No changes found.', newer: 'Newer', older: 'Older', empty: 'empty', page: 'Page {n}',
+  'subject-venue': 'Venue', 'subject-hall': 'Hall', 'subject-production': 'Production', 'subject-performance': 'Performance',
+  'subject-ticket-type': 'Ticket type', 'subject-price-list': 'Price list', 'subject-quota': 'Quota', 'subject-pack': 'Pack',
+  'subject-stream': 'Stream', 'subject-user': 'Staff member', 'subject-api-client': 'API client or key', 'subject-settings': 'Settings',
+  'action-created': 'created', 'action-changed': 'changed', 'action-deleted': 'deleted', 'action-revoked': 'revoked',
+  'action-password-reset': 'password reset', 'action-password-set': 'new password chosen', 'action-cancelled': 'cancelled',
+};
+
+const fr: Record<AuditWord, string> = {
+  section: 'Journal d’audit', title: 'Qui a modifié quoi, et quand', subject: 'Objet', person: 'Personne', from: 'Du', to: 'Au (inclus)',
+  anySubject: 'Tous les objets', anyPerson: 'Tout le monde', filter: 'Afficher', clear: 'Effacer', when: 'Quand', what: 'Quoi', change: 'Modification',
+  none: 'Aucune modification trouvée.', newer: 'Plus récentes', older: 'Plus anciennes', empty: 'vide', page: 'Page {n}',
+  'subject-venue': 'Lieu', 'subject-hall': 'Salle', 'subject-production': 'Production', 'subject-performance': 'Représentation',
+  'subject-ticket-type': 'Type de billet', 'subject-price-list': 'Liste de prix', 'subject-quota': 'Quota', 'subject-pack': 'Formule',
+  'subject-stream': 'Parcours', 'subject-user': 'Membre du personnel', 'subject-api-client': 'Client API ou clé', 'subject-settings': 'Paramètres',
+  'action-created': 'créé', 'action-changed': 'modifié', 'action-deleted': 'supprimé', 'action-revoked': 'révoqué',
+  'action-password-reset': 'mot de passe réinitialisé', 'action-password-set': 'nouveau mot de passe choisi', 'action-cancelled': 'annulé',
+};
+
+const WORDS: Record<Lang, Record<AuditWord, string>> = { nl, en, fr };
+export const SECTION_LABEL: Record<Lang, string> = { nl: nl.section, en: en.section, fr: fr.section };
+/** The subjects GET /api/audit filters on (src/audit/rules.ts). */
+export const SUBJECTS = ['venue', 'hall', 'production', 'performance', 'ticket-type', 'price-list', 'quota', 'pack', 'stream', 'user', 'api-client', 'settings'] as const;
+
+export function useAuditWords() {
+  const { lang } = useI18n();
+  const all = WORDS[lang] as Record<string, string>;
+  return {
+    lang,
+    w: (k: AuditWord, n?: number) => WORDS[lang][k].replace('{n}', String(n ?? '')),
+    subject: (s: string) => all[`subject-${s}`] ?? s,
+    action: (a: string) => all[`action-${a}`] ?? a,
+  };
+}
