@@ -81,7 +81,10 @@ export interface Pass {
   points: number;
 }
 
-export const PERMISSIONS = ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ', 'CHECKINS_WRITE'] as const;
+export const PERMISSIONS = [
+  'TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ', 'CHECKINS_WRITE',
+  'PASSHOLDER_COUPONS_READ', 'REWARDS_PASSHOLDERS_READ',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export interface Client {
@@ -118,10 +121,22 @@ export interface Checkin {
   clientId: string;
 }
 
+/** A reward a passholder buys with points (publiq lists no test rewards; these are the sandbox's own). */
+export interface Reward {
+  id: string;
+  title: string;
+  type: 'POINTS';
+  points: number;
+  promotionalDescription: string;
+  organizerIds: string[];
+  cardSystemIds: number[];
+}
+
 export interface World {
   cardSystems: CardSystem[];
   organizers: Organizer[];
   events: UitpasEvent[];
   passes: Pass[];
   clients: Client[];
+  rewards: Reward[];
 }

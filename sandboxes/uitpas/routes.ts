@@ -15,6 +15,8 @@ const LABELS: Record<Permission, { nl: string; en: string }> = {
   PASSES_READ: { nl: 'Passen opvragen', en: 'Read passes' },
   EVENT_SETTINGS_READ: { nl: 'Evenementinstellingen opvragen', en: 'Read event settings' },
   CHECKINS_WRITE: { nl: 'Check-ins registreren', en: 'Register check-ins' },
+  PASSHOLDER_COUPONS_READ: { nl: 'Bonnen van pashouders opvragen', en: 'Read passholder coupons' },
+  REWARDS_PASSHOLDERS_READ: { nl: 'Voordelen voor pashouders opvragen', en: 'Read rewards for passholders' },
 };
 
 const Price = { type: 'number', minimum: 0, maximum: 100000 };

@@ -146,7 +146,10 @@ export function defaultClients(): Client[] {
       ...DEMO_CLIENT, name: 'Foyer demo',
       organizers: [{
         organizerId: TEST_ORGANIZER_ID,
-        permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ', 'CHECKINS_WRITE'],
+        permissions: [
+          'TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ', 'EVENT_SETTINGS_READ', 'CHECKINS_WRITE',
+          'PASSHOLDER_COUPONS_READ', 'REWARDS_PASSHOLDERS_READ',
+        ],
       }],
     },
     {
@@ -166,5 +169,10 @@ export function seedWorld(now: Date, clients: Client[] = defaultClients()): Worl
     events: [...testEvents(), ...demoEvents(now)],
     passes: structuredClone(TEST_PASSES),
     clients,
+    rewards: [
+      { id: 'REWARD_T1', title: '[TEST] Gratis koffie in de foyer', type: 'POINTS', points: 1, promotionalDescription: 'Een koffie of thee bij een voorstelling.', organizerIds: [TEST_ORGANIZER_ID], cardSystemIds: [GENT, PASPARTOE, DENDER] },
+      { id: 'REWARD_T2', title: '[TEST] Programmaboekje', type: 'POINTS', points: 5, promotionalDescription: 'Het programmaboekje van het seizoen.', organizerIds: [TEST_ORGANIZER_ID], cardSystemIds: [GENT, PASPARTOE] },
+      { id: 'REWARD_T3', title: '[TEST] Duoticket', type: 'POINTS', points: 20, promotionalDescription: 'Twee tickets voor de prijs van één.', organizerIds: [TEST_ORGANIZER_ID], cardSystemIds: [GENT] },
+    ],
   };
 }

@@ -15,6 +15,7 @@ import { seedWorld } from './seed.js';
 import { SandboxStore } from './store.js';
 import { ticketSaleRoutes } from './ticket-sales.js';
 import { checkinRoutes } from './checkins.js';
+import { benefitRoutes } from './benefits.js';
 import { LEGACY_SEARCH_PATH, legacyRoutes } from './xml.js';
 
 export interface UitpasSandboxOptions {
@@ -95,6 +96,7 @@ export function buildUitpasSandbox(options: UitpasSandboxOptions = {}): FastifyI
     readRoutes(api, store, clock, rule);
     ticketSaleRoutes(api, store, clock, rule);
     checkinRoutes(api, store, clock);
+    benefitRoutes(api, store, clock);
   });
   return app;
 }

@@ -37,6 +37,10 @@ export class SandboxStore {
     const chip = id.toUpperCase();
     return this.world.passes.find((p) => p.chipNumber === chip);
   }
+  /** The pass of a passholder id (a family's child has its own id on the family's number). */
+  passOfHolder(passholderId: string): Pass | undefined {
+    return this.world.passes.find((p) => p.holder?.id === passholderId && p.cardStatus === 'ACTIVE');
+  }
   organizer(id: string): Organizer | undefined {
     return this.world.organizers.find((o) => o.id === id);
   }

@@ -98,6 +98,12 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     await eventually(() => page.locator('.basket-total').textContent()).toBe('€ 7,50');
     expect(await page.locator('select[name=ticket-type] option:checked').textContent()).toBe('UiTPAS');
+    // what the holder can still use, as UiTPAS answers it, for the cashier to mention
+    const benefits = page.locator('.pass-benefits[data-benefits="0900000067513"]');
+    await eventually(() => benefits.locator('.points').textContent()).toBe('40 punten');
+    expect(await benefits.locator('.rewards li').allTextContents()).toEqual([
+      '[TEST] Gratis koffie in de foyer · 1 punt', '[TEST] Programmaboekje · 5 punten', '[TEST] Duoticket · 20 punten',
+    ]);
     await page.click('.payment button:has-text("Pin")');
     await page.waitForSelector('.done[data-order]');
     await drainJobs(k);

@@ -6,6 +6,7 @@ import { IdParams, Nullable, Text } from '../../platform/schemas.js';
 import { BasketView } from '../../baskets/schemas.js';
 import { checkPermissions, getSettings, saveSettings } from './settings.js';
 import { applyPass, removePass } from './tariffs.js';
+import { passBenefits } from './benefits.js';
 import { reconcilePerformance } from './reconciliation.js';
 import { performanceCheckins, setPerformanceCheckins } from './performance-checkins.js';
 
@@ -67,6 +68,26 @@ export const uitpasRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
     },
     preHandler: admin,
   }, async (req) => saveSettings(ctxOf(deps, req), req.body));
+
+  app.get('/api/uitpas/passes/:uitpasNumber/benefits', {
+    schema: {
+      tags: ['uitpas'], summary: "A passholder's points, coupons and the rewards their points buy, as UiTPAS answers them",
+      description: 'The pass by UiTPAS number, INSZ or chip number. `null` lists: UiTPAS did not give them (listed in `unavailable`: the client lacks PASSHOLDER_COUPONS_READ or REWARDS_PASSHOLDERS_READ).',
+      params: Type.Object({ uitpasNumber: UitpasNumber }),
+      response: {
+        200: Type.Object({
+          uitpasNumber: Type.String(), points: Nullable(Type.Integer()),
+          coupons: Nullable(Type.Array(Type.Object({
+            name: Type.String(), description: Nullable(Type.String()), validUntil: Nullable(Type.String()),
+            remaining: Nullable(Type.Object({ volume: Type.Integer(), period: Type.String() })),
+          }))),
+          rewards: Nullable(Type.Array(Type.Object({ title: Type.String(), points: Nullable(Type.Number()), description: Nullable(Type.String()) }))),
+          unavailable: Type.Array(Type.String()),
+        }),
+      },
+    },
+    preHandler: sell,
+  }, async (req) => passBenefits(ctxOf(deps, req), req.params.uitpasNumber));
 
   app.get('/api/uitpas/check', {
     schema: {

@@ -64,7 +64,7 @@ function targetLines(all: Line[], passType: PassType, uitpasNumber: string, inpu
   return open.filter((l) => !used.has(l.performance_id) && (used.add(l.performance_id), true));
 }
 
-async function readPass(ctx: Ctx, conn: Connection, uitpasNumber: string): Promise<WirePass> {
+export async function readPass(ctx: Ctx, conn: Connection, uitpasNumber: string): Promise<WirePass> {
   const answer = await conn.client.call<WirePass>('GET', '/passes', { query: { identifier: uitpasNumber } }).catch(unreachable);
   if (!answer.ok) throw refusal(answer.problem, ctx.lang);
   return answer.body;

@@ -17,6 +17,7 @@ export interface WirePass {
   passType: 'INDIVIDUAL' | 'GROUP';
   uitpasNumber: string;
   firstName?: string;
+  points?: number;
   postalCode?: string;
   socialTariff?: { status: 'ACTIVE' | 'EXPIRED' | 'NONE'; endDate?: string };
   messages?: { level: string; text: string }[];
@@ -76,3 +77,16 @@ export interface WireCheckinStatus { allowed: boolean; endUserMessage?: WireEndU
 
 /** POST /checkins answers the check-in (the passholder only with PASSHOLDERS_SEARCH permission). */
 export interface WireCheckin { id: string; creationDate?: string; eventId: string; uitpasNumber: string; points?: number }
+
+/** GET /passholders/{id}/coupons: a coupon granted to the passholder. */
+export interface WireGrantedCoupon {
+  id: number;
+  coupon: { id: string; name: string; description?: string };
+  validityPeriod: { begin: string; end?: string };
+  status: 'ACTIVE' | 'EXPIRED';
+  remaining?: { volume: number; period: string };
+}
+
+/** GET /rewards: what a passholder can buy with points (and more the counter does not show). */
+export interface WireReward { id: string; title: string; type: string; points?: number; promotionalDescription?: string }
+export interface WireRewardsPage { totalItems: number; member: WireReward[] }

@@ -7,6 +7,7 @@ import { money } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
+import { PassBenefits } from './PassBenefits.js';
 
 interface Props { basket: Basket | null; onBasket(b: Basket): void }
 
@@ -44,6 +45,7 @@ export function UitpasPanel({ basket, onBasket }: Props) {
             <button className="link" onClick={() => void remove(a.pass.uitpasNumber)}>{t('removePass')}</button>
           </div>
           {a.appliedLineIds.length > 0 && <small>{t('applied')}: {a.appliedLineIds.length}</small>}
+          <PassBenefits uitpasNumber={a.pass.uitpasNumber} />
           {(a.endUserMessage || a.pass.messages.length > 0) && (
             <p className="notice end-user-message">{[a.endUserMessage, ...a.pass.messages].filter(Boolean).join(' ')}</p>
           )}

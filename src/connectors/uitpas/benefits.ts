@@ -1,0 +1,55 @@
+// What a passholder can still use, shown at the counter beside their pass: their points, the coupons
+// UiTPAS granted them (in the organizer's regions) and the rewards their points buy at this organizer.
+import type { Ctx } from '../../platform/context.js';
+import { invalidField } from '../../platform/problems.js';
+import { parsePassIdentifier } from './identifiers.js';
+import { connection, unreachable, type Connection } from './settings.js';
+import { readPass } from './tariffs.js';
+import type { WireGrantedCoupon, WireRewardsPage } from './wire.js';
+
+export interface PassBenefits {
+  uitpasNumber: string;
+  points: number | null;
+  coupons: { name: string; description: string | null; validUntil: string | null; remaining: { volume: number; period: string } | null }[] | null;
+  rewards: { title: string; points: number | null; description: string | null }[] | null;
+  /** Lists UiTPAS would not give (a permission the client lacks): 'coupons', 'rewards'. */
+  unavailable: ('coupons' | 'rewards')[];
+}
+
+async function coupons(conn: Connection, passholderId: string) {
+  const a = await conn.client.call<WireGrantedCoupon[]>('GET', `/passholders/${encodeURIComponent(passholderId)}/coupons`, {
+    query: { status: 'ACTIVE', organizerId: conn.settings.organizer_id },
+  }).catch(unreachable);
+  if (!a.ok) return null;
+  return a.body.map((g) => ({
+    name: g.coupon.name, description: g.coupon.description ?? null, validUntil: g.validityPeriod.end ?? null,
+    remaining: g.remaining ?? null,
+  }));
+}
+
+async function rewards(conn: Connection, passholderId: string) {
+  const a = await conn.client.call<WireRewardsPage>('GET', '/rewards', {
+    query: { isRedeemableByPassholderId: passholderId, organizerId: conn.settings.organizer_id, limit: 20 },
+  }).catch(unreachable);
+  if (!a.ok) return null;
+  return a.body.member.map((r) => ({ title: r.title, points: r.points ?? null, description: r.promotionalDescription ?? null }));
+}
+
+export async function passBenefits(ctx: Ctx, typed: string): Promise<PassBenefits> {
+  const identifier = parsePassIdentifier(typed);
+  if (!identifier) {
+    throw invalidField('uitpasNumber', {
+      en: 'must be a UiTPAS number (13 digits), a national register number (11 digits) or a chip number',
+      nl: 'moet een UiTPAS-nummer (13 cijfers), een rijksregisternummer (11 cijfers) of een chipnummer zijn',
+      fr: 'doit être un numéro UiTPAS (13 chiffres), un numéro de registre national (11 chiffres) ou un numéro de puce',
+    });
+  }
+  const conn = await connection(ctx.db, ctx.orgId, ctx.clock.now());
+  const pass = await readPass(ctx, conn, identifier.value);
+  const holder = pass.passholderId;
+  const [c, r] = holder ? await Promise.all([coupons(conn, holder), rewards(conn, holder)]) : [null, null];
+  return {
+    uitpasNumber: pass.uitpasNumber, points: pass.points ?? null, coupons: c, rewards: r,
+    unavailable: holder ? [...(c ? [] : ['coupons' as const]), ...(r ? [] : ['rewards' as const])] : [],
+  };
+}
