@@ -6,10 +6,13 @@ import { authenticate } from './access.js';
 import type { Scope } from './agenda.js';
 import { ROUTES } from './calls.js';
 import { unsupported } from './unsupported.js';
+import { fromProblem } from './foyer-problems.js';
+import { Problem } from '../platform/problems.js';
 import { UtickError, failure, success, type UtickLanguage } from './envelope.js';
 import { foyerLang, language, type Params } from './params.js';
 import { linksOf } from '../shop/settings.js';
 import { publicBase } from '../platform/public-url.js';
+import { gated, type Lane } from '../platform/gate.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,8 +96,15 @@ export const catalogueApi = (deps: Deps) => async (app: FastifyInstance) => {
         db: deps.db, dialect: deps.dialect, orgId: access.orgId, clock: deps.clock, log: req.log, lang: foyerLang(lang),
         actor: { kind: 'client', id: access.keyId, orgId: access.orgId, role: 'boxoffice', label: access.keyLabel },
       });
-      return reply.send(success(await found[0].handle({ s, access, p, m: found[1]!, ctx }), meta(lang)));
+      const sell = <T>(lane: Lane, work: () => Promise<T>) => gated(deps, req, lane, work);
+      const base = publicBase(deps, req).replace(/\/+$/, '');
+      return reply.send(success(await found[0].handle({ s, access, p, m: found[1]!, ctx, sell, base }), meta(lang)));
     } catch (e) {
+      if (e instanceof Problem) {
+        if (e.code === 'busy') reply.header('retry-after', '2');
+        const u = fromProblem(e);
+        return reply.code(u.code).send(failure(u, meta(lang)));
+      }
       if (e instanceof UtickError) return reply.code(e.code).send(failure(e, meta(lang)));
       req.log.error({ err: e }, 'catalogue api error');
       return reply.code(500).send(failure(new UtickError(500, 'internal'), meta(lang)));

@@ -5,7 +5,12 @@ import { attraction, attractions, categories, category, event, eventStocks, even
 import { contact, contacts, createContact, updateContact } from './contacts.js';
 import { UtickError } from './envelope.js';
 import { packDetails, pack, packs, stream, streamControl, streamStocks, streams } from './offers.js';
-import { order, orders, ticketSets } from './orders.js';
+import { orders, ticketSets } from './orders.js';
+import { clearOrder, createOrder, updateOrder, utickOrderObject } from './shop-orders.js';
+import { product, products, removeAllProducts, removeProduct, requestStock, updateProduct } from './shop-products.js';
+import { pickSeat, planCategories, stock, suggestions } from './shop-stocks.js';
+import { createPayment, method, methods, molliePayment, payment, payments, refreshPayment, ticketsPdf } from './shop-payments.js';
+import type { Lane } from '../platform/gate.js';
 import { id, optionalId, optionalString, paging, type Params } from './params.js';
 
 /** What a call gets: the scope it reads in, its parameters, its path's match, and a service context for writes. */
@@ -15,6 +20,10 @@ export interface Call {
   p: Params;
   m: RegExpExecArray;
   ctx: () => Ctx;
+  /** Runs selling work through the process's selling door (src/platform/gate.ts), as the shop's routes do. */
+  sell: <T>(lane: Lane, work: () => Promise<T>) => Promise<T>;
+  /** Foyer's public address (no trailing slash). */
+  base: string;
 }
 type Handler = (c: Call) => Promise<unknown>;
 
@@ -27,6 +36,9 @@ export interface Route {
 }
 
 const get = (path: RegExp, handle: Handler, extra: Partial<Route> = {}): Route => ({ method: 'GET', path, handle, ...extra });
+const post = (path: RegExp, handle: Handler): Route => ({ method: 'POST', path, handle });
+const patch = (path: RegExp, handle: Handler): Route => ({ method: 'PATCH', path, handle });
+const del = (path: RegExp, handle: Handler): Route => ({ method: 'DELETE', path, handle });
 const ID = (m: RegExpExecArray) => id(m[1], 'id');
 
 export const ROUTES: readonly Route[] = [
@@ -78,7 +90,36 @@ export const ROUTES: readonly Route[] = [
     if (!orderId && !contactId) throw new UtickError(400, 'tickets-need-filter');
     return ticketSets(s, { orderId, contactId });
   }),
-  get(/^\/shop\/orders\/([^/]+)$/, ({ s, m }) => order(s, ID(m))),
+  get(/^\/shop\/orders\/tickets\/pdf$/, (c) => ticketsPdf(c)),
+  post(/^\/shop\/orders$/, (c) => createOrder(c)),
+  get(/^\/shop\/orders\/payments$/, (c) => payments(c)),
+  post(/^\/shop\/orders\/payments$/, (c) => createPayment(c)),
+  patch(/^\/shop\/orders\/payments$/, (c) => molliePayment(c)),
+  get(/^\/shop\/orders\/payments\/([^/]+)$/, (c) => payment(c, ID(c.m))),
+  patch(/^\/shop\/orders\/payments\/([^/]+)$/, (c) => refreshPayment(c, ID(c.m))),
+  del(/^\/shop\/orders\/payments\/([^/]+)$/, async (c) => {
+    await payment(c, ID(c.m));
+    throw new UtickError(409, 'payment-fixed');
+  }),
+  get(/^\/shop\/orders\/([^/]+)$/, (c) => utickOrderObject(c, ID(c.m))),
+  patch(/^\/shop\/orders\/([^/]+)$/, (c) => updateOrder(c, ID(c.m))),
+  del(/^\/shop\/orders\/([^/]+)$/, (c) => clearOrder(c, ID(c.m))),
+  get(/^\/shop\/products$/, (c) => {
+    const orderId = optionalId(c.p, 'orderid');
+    if (!orderId) throw new UtickError(400, 'order-required');
+    return products(c, orderId);
+  }),
+  post(/^\/shop\/products$/, (c) => requestStock(c)),
+  del(/^\/shop\/products$/, (c) => removeAllProducts(c)),
+  get(/^\/shop\/products\/stocks\/suggestions\/([^/]+)$/, (c) => suggestions(c, ID(c.m), c.p)),
+  get(/^\/shop\/products\/stocks\/plancategories\/([^/]+)$/, (c) => planCategories(c, ID(c.m))),
+  patch(/^\/shop\/products\/stocks\/plancategories\/([^/]+)$/, (c) => pickSeat(c, ID(c.m))),
+  get(/^\/shop\/products\/stocks\/([^/]+)$/, (c) => stock(c, ID(c.m))),
+  get(/^\/shop\/products\/([^/]+)$/, (c) => product(c, ID(c.m))),
+  patch(/^\/shop\/products\/([^/]+)$/, (c) => updateProduct(c, ID(c.m))),
+  del(/^\/shop\/products\/([^/]+)$/, (c) => removeProduct(c, ID(c.m))),
+  get(/^\/shop\/paymentmethods$/, (c) => methods(c)),
+  get(/^\/shop\/paymentmethods\/([^/]+)$/, (c) => method(c, c.m[1]), { noRecords: true }),
   get(/^\/contacts$/, ({ s, p }) => contacts(s, p, paging(p))),
   { method: 'POST', path: /^\/contacts$/, handle: ({ s, p, ctx }) => createContact(ctx(), s, p) },
   get(/^\/contacts\/([^/]+)$/, ({ s, m }) => contact(s, ID(m))),

@@ -17,7 +17,9 @@ export const STREAM_STATUS_LABELS: Record<number, Texts> = {
 };
 
 export const ORDER_STATUS_LABELS: Record<number, Texts> = {
+  [-20]: { en: 'Abandoned', fr: 'Abandonnée', nl: 'Verlaten', de: 'Abgebrochen' },
   [-10]: EVENT_STATUS_LABELS[20],
+  0: { en: 'Creating', fr: 'En cours', nl: 'Bezig', de: 'In Bearbeitung' },
   1: { en: 'Confirmed', fr: 'Confirmée', nl: 'Bevestigd', de: 'Bestätigt' },
   10: { en: 'To pay', fr: 'À payer', nl: 'Te betalen', de: 'Zu bezahlen' },
   15: { en: 'Paid', fr: 'Payée', nl: 'Betaald', de: 'Bezahlt' },

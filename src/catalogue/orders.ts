@@ -2,7 +2,7 @@
 import type { Order } from '../orders/tables.js';
 import { orderLink } from '../my-order/links.js';
 import { ticketTypeName } from '../pricing/service.js';
-import { documentTickets } from '../tickets/store.js';
+import { documentTickets, type DocumentTicket } from '../tickets/store.js';
 import type { Page, Scope } from './agenda.js';
 import { DEFAULT_ZONE, UtickError, uid, utickDate } from './envelope.js';
 import { ORDER_STATUS_LABELS, statusObject } from './labels.js';
@@ -15,15 +15,19 @@ async function orderObjects(s: Scope, rows: Order[]) {
   if (!rows.length) return [];
   const customerIds = [...new Set(rows.map((o) => o.customer_id).filter((x): x is string => !!x))];
   const customers = customerIds.length ? await s.db.selectFrom('customers').select(['id', 'name', 'language', 'postal_code']).where('id', 'in', customerIds).execute() : [];
+  // What a website said of its orders (name, language, notes, metadata: src/catalogue/shop-orders.ts).
+  const own = await s.db.selectFrom('utick_orders').selectAll().where('organisation_id', '=', s.orgId).where('id', 'in', rows.map((o) => o.id)).execute();
   const out = [];
   for (const o of rows) {
     const c = customers.find((x) => x.id === o.customer_id);
+    const u = own.find((x) => x.id === o.id);
     out.push({
-      id: uid(o.id), label: o.number, name: c?.name ?? '', language: c?.language ?? '', country: '', postalcode: c?.postal_code ?? '',
-      automaticcancel: o.status === 'reserved' && !!o.reservation_expires_at, contactid: uid(o.customer_id),
-      info_url: await orderLink(s.db, o.id), notes: '', haspromocodes: false,
+      id: uid(o.id), label: o.number, name: u?.name || c?.name || '', language: u?.language || c?.language || '', country: u?.country ?? '',
+      postalcode: u?.postal_code || c?.postal_code || '',
+      automaticcancel: (o.status === 'reserved' && !!o.reservation_expires_at) || o.status === 'awaiting_payment', contactid: uid(o.customer_id),
+      info_url: await orderLink(s.db, o.id), notes: u?.notes ?? '', haspromocodes: false,
       created: utickDate(o.created_at, DEFAULT_ZONE), expires: utickDate(o.status === 'reserved' ? o.reservation_expires_at : null, DEFAULT_ZONE),
-      status: statusObject(ORDER_STATUS_LABELS, ORDER_STATUS[o.status], s.language), metadata: {},
+      status: statusObject(ORDER_STATUS_LABELS, ORDER_STATUS[o.status], s.language), metadata: u ? (JSON.parse(u.metadata) as object) : {},
     });
   }
   return out;
@@ -53,21 +57,26 @@ export async function ticketSets(s: Scope, f: { orderId?: string; contactId?: st
   for (const o of rows) {
     const who = customers.find((c) => c.id === o.customer_id);
     for (const t of (await documentTickets(s.db, s.orgId, o.id)).filter((x) => x.status === 'valid')) {
-      const zone = t.time_zone ?? DEFAULT_ZONE;
       const setId = derivedId('ticketset', o.id, t.performance_id);
       let set = sets.find((x) => x.id === setId);
       if (!set) sets.push(set = { id: setId, label: t.title, stockid: uid(t.performance_id), tickets: [] });
-      const seat = [t.section, t.row_label, t.seat_label].filter(Boolean).join(' ');
-      set.tickets.push({
-        id: uid(t.id), label: t.title, spectatorlabel: who?.name ?? '', spectatoremail: who?.email ?? '', spectatorid: uid(o.customer_id),
-        typeid: '1', positionlabel: seat, categorylabel: t.hall_name, entrycount: 1, pricelabel: ticketTypeName(t, s.lang),
-        price: { amount: t.price + t.fee, currency: 'EUR' }, orderreference: o.number, orderdate: utickDate(o.created_at, zone), qrcode: t.barcode,
-        attractionlabel: t.title, presentinglabel: t.organisation_name,
-        eventstarttime: utickDate(t.starts_at, zone),
-        eventendtime: utickDate(new Date(new Date(t.starts_at).getTime() + t.duration_minutes * 60_000).toISOString(), zone),
-        venuelabel: t.venue_name, venueaddressL1: t.venue_address, venueaddressL2: `${t.venue_postal_code} ${t.venue_city}`, notes: '', metadata: {},
-      });
+      set.tickets.push(ticketObject(s, t, o, who));
     }
   }
   return sets;
+}
+
+/** A ticket as Utick's Ticket: the spectator is the order's contact. */
+export function ticketObject(s: Scope, t: DocumentTicket, o: { number: string; created_at: string; customer_id: string | null }, who: { name: string; email: string | null } | undefined) {
+  const zone = t.time_zone ?? DEFAULT_ZONE;
+  const seat = [t.section, t.row_label, t.seat_label].filter(Boolean).join(' ');
+  return {
+    id: uid(t.id), label: t.title, spectatorlabel: who?.name ?? '', spectatoremail: who?.email ?? '', spectatorid: uid(o.customer_id),
+    typeid: '1', positionlabel: seat, categorylabel: t.hall_name, entrycount: 1, pricelabel: ticketTypeName(t, s.lang),
+    price: { amount: t.price + t.fee, currency: 'EUR' }, orderreference: o.number, orderdate: utickDate(o.created_at, zone), qrcode: t.barcode,
+    attractionlabel: t.title, presentinglabel: t.organisation_name,
+    eventstarttime: utickDate(t.starts_at, zone),
+    eventendtime: utickDate(new Date(new Date(t.starts_at).getTime() + t.duration_minutes * 60_000).toISOString(), zone),
+    venuelabel: t.venue_name, venueaddressL1: t.venue_address, venueaddressL2: `${t.venue_postal_code} ${t.venue_city}`, notes: '', metadata: {},
+  };
 }

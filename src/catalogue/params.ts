@@ -7,7 +7,7 @@ export type Params = Record<string, unknown>;
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 
-function integer(p: Params, name: string): number | undefined {
+export function integerParam(p: Params, name: string): number | undefined {
   const v = p[name];
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
@@ -17,8 +17,8 @@ function integer(p: Params, name: string): number | undefined {
 
 /** limit (max 200) and offset; clients also send entry_count and entry_start. */
 export function paging(p: Params): { limit: number; offset: number } {
-  const limit = integer(p, 'limit') ?? integer(p, 'entry_count') ?? DEFAULT_LIMIT;
-  const offset = integer(p, 'offset') ?? integer(p, 'entry_start') ?? 0;
+  const limit = integerParam(p, 'limit') ?? integerParam(p, 'entry_count') ?? DEFAULT_LIMIT;
+  const offset = integerParam(p, 'offset') ?? integerParam(p, 'entry_start') ?? 0;
   if (limit < 1 || limit > MAX_LIMIT) throw new UtickError(400, 'limit-range', { max: MAX_LIMIT });
   if (offset < 0) throw new UtickError(400, 'offset-negative');
   return { limit, offset };

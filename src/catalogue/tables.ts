@@ -14,6 +14,28 @@ export interface CatalogueKeyTable {
 }
 export type CatalogueKey = Selectable<CatalogueKeyTable>;
 
+/**
+ * An order made through /v1: its id is the basket's while it is being filled, and the order's once
+ * checkout made one (the same id). Utick's fields Foyer's orders do not have.
+ */
+export interface UtickOrderTable {
+  id: string;
+  organisation_id: string;
+  /** The application key that made it: only that application may fill it. */
+  api_key_id: string;
+  name: string;
+  language: string;
+  country: string;
+  postal_code: string;
+  notes: string;
+  /** JSON object text. */
+  metadata: string;
+  created_at: string;
+  updated_at: string;
+}
+export type UtickOrder = Selectable<UtickOrderTable>;
+
 export interface CatalogueTables {
   catalogue_keys: CatalogueKeyTable;
+  utick_orders: UtickOrderTable;
 }

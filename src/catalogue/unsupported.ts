@@ -14,6 +14,9 @@ export const UNSUPPORTED: readonly Unsupported[] = [
   { path: /^\/catalogue\/plans(\/|$)/, what: { en: 'seating plans (catalogue/plans)', fr: 'les plans de salle (catalogue/plans)', nl: 'zaalplannen (catalogue/plans)', de: 'Saalpläne (catalogue/plans)' } },
   { path: /^\/catalogue\/financeitems(\/|$)/, what: { en: 'finance items', fr: 'les postes financiers', nl: 'financiële posten', de: 'Finanzposten' } },
   { path: /^\/cineville(\/|$)/, what: { en: 'Cineville', fr: 'Cineville', nl: 'Cineville', de: 'Cineville' } },
+  { path: /^\/shop\/counters(\/|$)/, what: { en: 'counters and their sessions (the box office has its own till and shifts)', fr: 'les caisses et leurs sessions (la billetterie a sa propre caisse)', nl: 'kassa’s en hun sessies (de kassa van Foyer heeft eigen diensten)', de: 'Kassen und ihre Sitzungen (die Kasse von Foyer hat eigene Schichten)' } },
+  { path: /^\/shop\/products\/stocks\/adapt(\/|$)/, what: { en: 'adapting a stock (capacity is set in Foyer)', fr: "l'adaptation d'un stock (la capacité se règle dans Foyer)", nl: 'een voorraad aanpassen (de capaciteit stelt u in Foyer in)', de: 'das Anpassen eines Kontingents (die Kapazität wird in Foyer eingestellt)' } },
+  { path: /^\/shop\/products\/[^/]+\/attach$/, what: { en: 'attaching a product to another', fr: "le rattachement d'un produit à un autre", nl: 'een product aan een ander koppelen', de: 'das Verknüpfen eines Produkts mit einem anderen' } },
   { path: /^\/contacts\/newsletters(\/|$)/, what: { en: 'newsletters', fr: 'les newsletters', nl: 'nieuwsbrieven', de: 'Newsletter' } },
   {
     path: /^\/agenda\/events\/duplicate(\/|$)/,

@@ -30,6 +30,7 @@ import * as audit from './2026-12-03T0100_audit.js';
 import * as venueBranding from './2026-12-03T0140_venue_branding.js';
 import * as passwordResets from './2026-12-04T0300_password_resets.js';
 import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js';
+import * as utickOrders from './2026-12-04T0400_utick_orders.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T0110_report_daily_money': reportDailyMoney,
   '2026-12-03T0111_shop_buyer_cancel': shopBuyerCancel,
   '2026-12-04T0300_password_resets': passwordResets,
+  '2026-12-04T0400_utick_orders': utickOrders,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

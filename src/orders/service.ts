@@ -94,7 +94,7 @@ export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent)
   const basket = await openBasket(ctx, basketId);
   const org = await organisationSettings(ctx.db, ctx.orgId);
   const fees = await feeSettings(ctx.db, ctx.orgId, basket.channel);
-  const sale: Sale = { basket, orderId: newId(), intent, now: ctx.clock.now() };
+  const sale: Sale = { basket, orderId: intent.orderId ?? newId(), intent, now: ctx.clock.now() };
   const prepared = await prepareSale(ctx, sale);
   let written: WrittenSale;
   try {

@@ -21,6 +21,8 @@ export interface SaleIntent {
   payments?: PaymentPart[];
   /** To be paid online: the order awaits its payment (the payment step creates it after commit). */
   online?: OnlinePaymentRequest;
+  /** The id the order gets; a new one when not given (an order made through /v1 keeps its basket's id). */
+  orderId?: string;
 }
 
 /** One part of a split payment; a voucher part names the voucher by its code (src/vouchers spends it). */

@@ -24,6 +24,8 @@ export interface OnlineCheckoutInput {
   locale: Locale;
   /** A method the buyer picked in the shop (an id from paymentMethods); otherwise the provider's page offers them. */
   method?: string;
+  /** The id the order gets (an order made through /v1 keeps its basket's id); a new one otherwise. */
+  orderId?: string;
 }
 
 export interface OnlineCheckout {
@@ -58,7 +60,7 @@ export async function checkoutOnline(ctx: Ctx, basketId: string, input: OnlineCh
     const c = await createCustomer(ctx, { name: input.buyer.name, email: input.buyer.email, phone: input.buyer.phone ?? null });
     await setBasketCustomer(ctx, basketId, c.id);
   }
-  const { order } = await placeOrder(ctx, basketId, { online: { redirectUrl: input.redirectUrl, locale: input.locale, method: input.method } });
+  const { order } = await placeOrder(ctx, basketId, { online: { redirectUrl: input.redirectUrl, locale: input.locale, method: input.method }, orderId: input.orderId });
   if (order.status === 'paid') {
     await ctx.db.transaction().execute((tx) => orderPaidOnline(tx, ctx, order.id));
     return { orderId: order.id, number: order.number, checkoutUrl: null, status: 'paid' };

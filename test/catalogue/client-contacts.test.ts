@@ -5,17 +5,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { buy, ok } from './fixtures.js';
-import { ApiException, Sapiti, sapiti } from './sapiti.js';
-
-async function failure(p: Promise<unknown>): Promise<ApiException> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiException) return e;
-    throw e;
-  }
-  throw new Error('the call succeeded');
-}
+import { failure, Sapiti, sapiti } from './sapiti.js';
 
 describe.each(DIALECTS)("Utick's client: Contact on %s", (dialect) => {
   let s: TestServer;

@@ -22,6 +22,17 @@ export class ApiException extends Error {
   }
 }
 
+/** The client's ApiException a call ends in; a call that succeeds fails the test. */
+export async function failure(p: Promise<unknown>): Promise<ApiException> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiException) return e;
+    throw e;
+  }
+  throw new Error('the call succeeded');
+}
+
 export interface Sent {
   url: string;
   method: string;
@@ -102,7 +113,69 @@ export const read = {
     capacityTotal: d.capacity_total ?? -1, capacityFree: d.capacity_free ?? -1, categories: isset(d.categories) ? (d.categories as Json[]).map((x) => read.stockCategory(x)!) : [],
   }),
   ticketSet: (d: Json) => (empty(d) ? null : { ...read.base(d)!, stockId: d.stockid ?? '', tickets: isset(d.tickets) ? list(d.tickets, read.ticket) : [] }),
+  usage: (d: Json) => ({
+    usageId: isset(d?.usage?.statusid) ? d.usage.statusid : -1, usageLabel: isset(d?.usage?.by) ? d.usage.by : '',
+    usageDate: isset(d?.usage?.date) ? date(d.usage.date) : null,
+  }),
+  product: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, orderId: d.orderid ?? '', stockId: d.stockid ?? '', typeId: isset(d.typeid) ? String(d.typeid) : '', positionId: d.positionid ?? '',
+    quantity: d.quantity ?? 1, mainProductId: d.mainproductid ?? '', category: isset(d.category) ? read.stockCategory(d.category) : null,
+    price: isset(d.price) ? read.price(d.price) : null, ticket: isset(d.ticket) ? read.ticket(d.ticket) : null, ...read.usage(d),
+  }),
+  planCategory: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, description: d.description ?? '', color: d.color ?? '', seatIds: Array.isArray(d.seatids) ? d.seatids as string[] : [],
+  }),
+  paymentMethod: (d: Json) => (empty(d) ? null : { ...read.base(d)!, typeId: d.typeid ?? '', metaData: d.metadata && typeof d.metadata === 'object' ? d.metadata : [] }),
+  payment: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, orderId: d.orderid ?? '', paymentMethodId: d.paymentmethodid ?? '', externalId: d.externalid ?? '', couponCode: d.couponcode ?? '',
+    notes: d.notes ?? '', amount: d.value?.amount ?? 0, expectedAmount: d.value?.expectedamount ?? 0, currency: d.value?.currency ?? 'EUR',
+    paymentDate: isset(d.paymentdate) ? date(d.paymentdate) : false, status: isset(d.status) ? read.status(d.status) : null,
+    paymentMethod: isset(d.paymentmethod) ? read.paymentMethod(d.paymentmethod) : null,
+  }),
+  promoCode: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, description: d.description ?? '', message: d.message ?? '', typeId: d.typeid ?? 100,
+    startTime: isset(d.starttime) ? date(d.starttime) : false, endTime: isset(d.endtime) ? date(d.endtime) : false,
+    capacityTotal: d.capacity_total ?? -1, capacityFree: d.capacity_free ?? -1,
+    discount: isset(d.discount) ? { ...read.base(d.discount), value: d.discount.value ?? '', percentage: d.discount.percentage ?? '' } : null,
+  }),
+  device: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, lastContact: isset(d.lastcontact) ? date(d.lastcontact) : null, client: isset(d.client) ? read.base(d.client) : null,
+  }),
+  /** AccessCode: its label is the code it was asked about. */
+  accessCode: (d: Json) => (empty(d) ? null : {
+    ...read.base(d)!, ...(isset(d.code) ? { label: d.code } : {}), origin: d.origin ?? '', productId: isset(d.productid) ? d.productid : null, ...read.usage(d),
+  }),
 };
+
+export interface OrderFields {
+  id?: string; name?: string; language?: string; country?: string; postalCode?: string; automaticCancel?: boolean; contactId?: string;
+  notes?: string; metaData?: Record<string, unknown> | unknown[];
+}
+
+/** Order::toArray. */
+const orderArray = (o: OrderFields) => ({
+  id: o.id ?? '', name: o.name ?? '', language: o.language ?? '', country: o.country ?? '', postalcode: o.postalCode ?? '',
+  automaticcancel: o.automaticCancel ?? false, contactid: o.contactId ?? '', notes: o.notes ?? '', metadata: o.metaData ?? [],
+});
+
+export interface StockRequestFields { quantity?: number; stockId?: string; categoryId?: string; priceId?: string; orderId?: string; counterId?: string }
+
+/** StockRequest::toArray: every field, orderid and counterid only when set. */
+const stockRequestArray = (r: StockRequestFields) => ({
+  quantity: r.quantity ?? 1, stockid: r.stockId ?? '', categoryid: r.categoryId ?? '', priceid: r.priceId ?? '', forcedpricevalue: '',
+  requestedprice: null, promocodeids: [], ...(r.orderId ? { orderid: r.orderId } : {}), ...(r.counterId ? { counterid: r.counterId } : {}),
+});
+
+export interface PaymentFields {
+  id?: string; orderId?: string; paymentMethodId?: string; counterId?: string; externalId?: string; notes?: string; couponCode?: string;
+  amount?: number; expectedAmount?: number; currency?: string;
+}
+
+/** Payment::toArray. */
+const paymentArray = (p: PaymentFields) => ({
+  orderid: p.orderId ?? '', paymentmethodid: p.paymentMethodId ?? '', counterid: p.counterId ?? '', externalid: p.externalId ?? '', notes: p.notes ?? '',
+  couponcode: p.couponCode ?? '', value: { amount: p.amount ?? 0, expectedamount: p.expectedAmount ?? 0, currency: p.currency ?? 'EUR' }, paymentdate: null,
+});
 
 export interface ContactFields {
   id?: string; firstName?: string; lastName?: string; email?: string; language?: string; nationality?: string; mobilePhone?: string;
@@ -124,7 +197,7 @@ export class Sapiti {
   /** What the last call sent and got. */
   last?: { sent: Sent; status: number; answer: Json };
 
-  constructor(private base: string, private publicKey: string, private privateKey: string, private now: () => Date) {}
+  constructor(private base: string, private publicKey: string, private privateKey: string, readonly now: () => Date) {}
 
   authParams() {
     const timestamp = formatInZone(this.now(), 'Europe/Brussels');
@@ -241,6 +314,63 @@ export class Sapiti {
   getOrder = async (id: string) => read.order(await this.call(`shop/orders/${id}`));
   getStocks = async (p: Record<string, unknown> = {}) => list(await this.call('shop/products/stocks/', p), read.stock);
   getTicketSets = async (p: Record<string, unknown> = {}) => list(await this.call('shop/orders/tickets/', p), read.ticketSet);
+
+  // Shop, the sale
+  createOrder = async (o: OrderFields) => read.order(await this.call('shop/orders/', orderArray(o), 'POST'));
+  updateOrder = async (o: OrderFields & { id: string }) => read.order(await this.call(`shop/orders/${o.id}`, orderArray(o), 'PATCH'));
+  confirmOrder = async (orderId: string, contactId: string) => read.order(await this.call(`shop/orders/${orderId}`, { contactid: contactId, statusid: 1 }, 'PATCH'));
+  setMetadataToOrder = async (orderId: string, metaData: Record<string, unknown> = {}) =>
+    read.order(await this.call(`shop/orders/${orderId}`, { metadata: JSON.stringify(metaData) }, 'PATCH'));
+  setLanguageToOrder = async (orderId: string, language = 'fr') => read.order(await this.call(`shop/orders/${orderId}`, { language }, 'PATCH'));
+  setNotesToOrder = async (orderId: string, notes = '') => read.order(await this.call(`shop/orders/${orderId}`, { notes }, 'PATCH'));
+  changeOrderStatus = async (orderId: string, statusId: number) => read.order(await this.call(`shop/orders/${orderId}`, { statusid: statusId }, 'PATCH'));
+  clearOrder = async (orderId: string) => read.order(await this.call(`shop/orders/${orderId}`, {}, 'DELETE'));
+  getProducts = async (p: Record<string, unknown> = {}) => list(await this.call('shop/products/', p), read.product);
+  getProduct = async (id: string) => read.product(await this.call(`shop/products/${id}`));
+  updateProduct = async (id: string, p: Record<string, unknown> = {}) => read.product(await this.call(`shop/products/${id}`, p, 'PATCH'));
+  attachProductToMainProduct = async (id: string, mainId: string, p: Record<string, unknown> = {}) =>
+    read.product(await this.call(`shop/products/${id}/attach`, { ...p, mainproductid: mainId }, 'PATCH'));
+  /** isSuccess() of the answer. */
+  removeProductFromOrder = async (id: string) => (await this.call(`shop/products/${id}`, {}, 'DELETE'), this.last!.answer.success as boolean);
+  removeAllProductsFromOrder = async (orderId: string, p: Record<string, unknown> = {}) =>
+    (await this.call('shop/products/', { ...p, orderid: orderId }, 'DELETE'), this.last!.answer.success as boolean);
+  getStock = async (id: string, p: Record<string, unknown> = {}) => read.stock(await this.call(`shop/products/stocks/${id}`, p));
+  getStockPlanCategories = async (stockId: string, p: Record<string, unknown> = {}) => list(await this.call(`shop/products/stocks/plancategories/${stockId}`, p), read.planCategory);
+  setStockPlanSeatIdForOrder = async (stockId: string, orderId: string, planSeatId: string, p: Record<string, unknown> = {}) =>
+    read.planCategory(await this.call(`shop/products/stocks/plancategories/${stockId}`, { ...p, orderid: orderId, planseatid: planSeatId }, 'PATCH'));
+  getSuggestedStocks = async (id: string, p: Record<string, unknown> = {}) => list(await this.call(`shop/products/stocks/suggestions/${id}`, p), read.stock);
+  adaptStock = async (id: string, p: Record<string, unknown> = {}) => (await this.call(`shop/products/stocks/adapt/${id}`, p, 'PATCH'), this.last!.answer.success as boolean);
+  requestStock = async (requests: StockRequestFields[]) => list(await this.call('shop/products/', { requests: requests.map(stockRequestArray) }, 'POST'), read.product);
+  getPromoCodes = async (p: Record<string, unknown> = {}) => list(await this.call('shop/promocodes/', p), read.promoCode);
+  getPromoCodesForLabelAndOrder = async (label: string, orderId: string) => list(await this.call('shop/promocodes/', { label, orderid: orderId }), read.promoCode);
+  attachPromoCodeToOrder = async (promoId: string, orderId: string, p: Record<string, unknown> = {}) =>
+    list(await this.call(`shop/promocodes/${promoId}`, { ...p, orderid: orderId }, 'POST'), read.product);
+  getPromoCode = async (id: string) => read.promoCode(await this.call(`shop/promocodes/${id}`));
+  testPromoCodeLabelForStock = async (label: string, stockId: string) => (await this.getPromoCodes({ label, stockid: stockId }))[0] ?? null;
+  getPDFTicket = async (p: Record<string, unknown> = {}) => this.call('shop/orders/tickets/pdf/', p);
+  getPaymentMethods = async (p: Record<string, unknown> = {}) => list(await this.call('shop/paymentmethods/', p), read.paymentMethod);
+  getPaymentMethod = async (id: string) => read.paymentMethod(await this.call(`shop/paymentmethods/${id}`));
+  getPayments = async (p: Record<string, unknown> = {}) => list(await this.call('shop/orders/payments/', p), read.payment);
+  getPayment = async (id: string) => read.payment(await this.call(`shop/orders/payments/${id}`));
+  updatePayment = async (p: PaymentFields & { id: string }) => read.payment(await this.call(`shop/orders/payments/${p.id}`, paymentArray(p), 'PATCH'));
+  deletePayment = async (p: PaymentFields & { id: string }) => (await this.call(`shop/orders/payments/${p.id}`, paymentArray(p), 'DELETE'), this.last!.answer.success as boolean);
+  createPayment = async (p: PaymentFields) => read.payment(await this.call('shop/orders/payments/', paymentArray(p), 'POST'));
+  createOrUpdateMolliePaymentFromId = async (orderId: string, molliePaymentId: string) =>
+    read.payment(await this.call('shop/orders/payments/', { orderid: orderId, molliepaymentid: molliePaymentId }, 'PATCH'));
+  getCounters = async (p: Record<string, unknown> = {}) => this.call('shop/counters/', p);
+  getCounter = async (id: string) => this.call(`shop/counters/${id}`);
+  getCounterSessions = async (counterId: string, p: Record<string, unknown> = {}) => this.call('shop/counters/sessions/', { ...p, counterid: counterId });
+  startCounterSession = async (counterId: string, startAmount = 0, userLabel = '', externalUserId = '') => this.call('shop/counters/sessions/', {
+    counterid: counterId, starttime: formatInZone(this.now(), 'Europe/Brussels'), startamount: startAmount, userlabel: userLabel, externaluserid: externalUserId,
+  }, 'POST');
+  stopCounterSession = async (sessionId: string, endAmount = 0, notes = '') =>
+    this.call(`shop/counters/sessions/${sessionId}`, { endtime: formatInZone(this.now(), 'Europe/Brussels'), endamount: endAmount, notes }, 'PATCH');
+
+  // AccessControl
+  getDeviceFromId = async (id: string) => read.device(await this.call('/accesscontrol/deviceinfo/', { deviceid: id }));
+  controlCodesForDeviceAndEventId = async (codes: string[], deviceId: string, eventId: string, confirmedByOperator = false, exitMode = false) =>
+    list(await this.call(`/accesscontrol/events/${eventId}/control/`, { deviceid: deviceId, codes, confirmedbyoperator: confirmedByOperator }, exitMode ? 'DELETE' : 'PATCH'), read.accessCode);
+  getAccessControlEvents = async (deviceId: string, p: Record<string, unknown> = {}) => list(await this.call('accesscontrol/events/', { ...p, deviceid: deviceId }), read.event);
 }
 
 /** A catalogue key made over the admin API, and the client signing with it. */

@@ -444,6 +444,8 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
       '/agenda/venues/{id}': 'venue', '/agenda/attractions/{id}': 'production', '/agenda/events/{id}': 'performance',
       '/agenda/attractions/categories/{id}': (o) => derivedId('genre', o.orgId, 'toneel'),
       '/shop/orders/{id}': 'order', '/contacts/{id}': 'customer',
+      '/shop/orders/payments/{id}': 'onlinePayment', '/shop/products/{id}': 'ticket', '/shop/products/stocks/{id}': 'performance',
+      '/shop/products/stocks/suggestions/{id}': 'performance', '/shop/products/stocks/plancategories/{id}': 'performance',
     };
     const V1_QUERY: Record<string, string> = {
       eventid: 'performance', attractionid: 'production', venueid: 'venue', streamid: 'stream', stockid: 'performance', contactid: 'customer',
@@ -453,6 +455,9 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     const V1_PARAMS: Record<string, (o: OrgRecords) => Record<string, string>> = {
       '/catalogue/streams/{id}/control': (o) => ({ contactid: o.ids.customer }),
       '/shop/orders/tickets': (o) => ({ orderid: o.ids.order }),
+      '/shop/orders/tickets/pdf': (o) => ({ orderid: o.ids.order }),
+      '/shop/orders/payments': (o) => ({ orderid: o.ids.onlineOrder }),
+      '/shop/products': (o) => ({ orderid: o.ids.order }),
     };
     const idOf = (o: OrgRecords, kind: string | ((o: OrgRecords) => string)) => (typeof kind === 'function' ? kind(o) : o.ids[kind]);
     const problems: string[] = [];
