@@ -12,7 +12,9 @@ const USAGE = `Usage: npm run foyer -- <command> [options]
 Commands:
   migrate                                   apply database migrations
   seed-demo                                 load the demo organisation "Demo Schouwburg"
-  create-organisation --name NAME           create an organisation (prints its id)
+  create-organisation --name NAME [--admin-email E --admin-name N [--admin-password P]]
+                                            create an organisation (prints its id) and its first admin
+                                            (a password is generated and printed if none is given)
   create-user --org ID --email E --name N --role admin|boxoffice|reporting [--password P]
                                             create a staff user (a password is generated if none is given)
   create-api-client --org ID --name N [--role admin|boxoffice|reporting]
@@ -53,6 +55,7 @@ async function main(): Promise<number> {
         options: {
           org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' },
           role: { type: 'string' }, password: { type: 'string' },
+          'admin-email': { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-password': { type: 'string' },
         },
       });
     } catch (err) {
@@ -71,17 +74,25 @@ async function main(): Promise<number> {
   };
   // Options are checked before the database is opened, so a typo changes nothing.
   const cmd = command as Command;
-  if (cmd === 'create-organisation') need('name');
+  const checkLogin = (email: string, password: string | undefined, prefix = '--') => {
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError(`${prefix}email must be an e-mail address`);
+    if (password !== undefined && password.length < 10) throw new UsageError(`${prefix}password must be at least 10 characters`);
+  };
+  if (cmd === 'create-organisation') {
+    need('name');
+    const admin = values['admin-email'] !== undefined || values['admin-name'] !== undefined || values['admin-password'] !== undefined;
+    if (admin) { need('admin-name'); checkLogin(need('admin-email'), values['admin-password'], '--admin-'); }
+  }
   if (cmd === 'create-user') {
     need('org'); need('name'); role('boxoffice');
-    if (!/^[^@\s]+@[^@\s]+$/.test(need('email'))) throw new UsageError('--email must be an e-mail address');
-    if (values.password !== undefined && values.password.length < 10) throw new UsageError('--password must be at least 10 characters');
+    checkLogin(need('email'), values.password);
   }
   if (cmd === 'create-api-client') { need('org'); need('name'); role('admin'); }
 
   const config = loadConfig();
-  const [{ boot }, { createLogger }, { demoLoginText, seedDemo }, { createApiClient, createUser }, { createOrganisation, getOrganisation }] = await Promise.all([
+  const [{ boot }, { createLogger }, { demoLoginText, seedDemo }, { createApiClient, createUser }, { createOrganisation, getOrganisation }, { createOrganisationWithAdmin }] = await Promise.all([
     import('./boot.js'), import('./platform/logger.js'), import('./demo/seed.js'), import('./staff/service.js'), import('./organisations/service.js'),
+    import('./organisations/first-admin.js'),
   ]);
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const { handle, deps, applied } = await boot(config, log);
@@ -96,8 +107,15 @@ async function main(): Promise<number> {
         console.log(demoLoginText(config.publicUrl));
         return 0;
       case 'create-organisation': {
-        const org = await createOrganisation(deps.db, need('name'), now);
-        console.log(`Organisation created: ${org.id}`);
+        if (!values['admin-email']) {
+          const org = await createOrganisation(deps.db, need('name'), now);
+          console.log(`Organisation created: ${org.id}`);
+          return 0;
+        }
+        const password = values['admin-password'] ?? randomToken(15);
+        const { org, admin } = await createOrganisationWithAdmin(deps, need('name'), { email: need('admin-email'), name: need('admin-name'), password });
+        console.log(`Organisation created: ${org.id}\nAdmin: ${admin.email}${values['admin-password'] ? '' : `\nPassword: ${password}`}`);
+        console.log(`Log in at ${config.publicUrl}/ and open Beheer / Manage to set up venues, halls, productions and prices.`);
         return 0;
       }
       case 'create-user': {
