@@ -10,6 +10,8 @@ import {
   CustomerReport, DailySales, OverTimeQuery, PagedRangeQuery, PerformanceReport, RangeQuery, SalesOverTime, type Format,
 } from './schemas.js';
 import { customersReport, dailySales, performancesReport, salesOverTime } from './service.js';
+import { onSalePace } from './pace.js';
+import { OnSalePace, PaceQuery } from './pace-schemas.js';
 
 const FILE_NOTE = 'format=csv (`;`-separated, decimal comma, UTF-8 with BOM) or format=xlsx answers a file to download instead of JSON.';
 
@@ -69,6 +71,17 @@ export const reportRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
     const r = await salesOverTime(ctx, req.params.id, req.query);
     return answer(reply, req.query.format, ctx.lang, `sales-over-time_${r.performanceId}`, r, salesOverTimeTable);
   });
+
+  app.get('/api/reports/performances/:id/on-sale-pace', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Tickets sold per minute (per channel, with the running total) from the online on-sale moment, the first sale, or from',
+      params: IdParams,
+      querystring: PaceQuery,
+      response: { 200: OnSalePace },
+    },
+    preHandler: reporting,
+  }, async (req) => onSalePace(ctxOf(deps, req), req.params.id, req.query));
 
   app.get('/api/reports/customers', {
     schema: {

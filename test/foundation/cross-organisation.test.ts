@@ -83,7 +83,7 @@ const QUERY_VALUES: Record<string, string | undefined> = {
   status: undefined, kind: undefined, genre: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
   open: undefined, archived: undefined, refresh: undefined, locale: undefined, lang: undefined, amount: '1000',
   from: '2026-01-01', to: '2027-12-31', day: '2026-11-25', subject: undefined, subjectId: undefined, actorId: undefined, before: undefined,
-  text: undefined, eventId: undefined,
+  text: undefined, eventId: undefined, minutes: undefined,
 };
 
 /** Routes with a wildcard, which no parameter can describe. */
