@@ -153,7 +153,7 @@ describe('box office in the browser', { timeout: 120_000 }, () => {
     const row = page.locator('.perf-report table.data tbody tr').first();
     await eventually(() => row.textContent()).toContain('Hamlet');
     await row.click();
-    await page.waitForSelector('.perf-report .card svg circle.dot');
+    await page.waitForSelector('.perf-report [data-chart=sales-over-time] svg');
     const download = page.waitForEvent('download');
     await page.click('.perf-report .row button:has-text("Exporteer CSV")');
     const file = await (await download).path();

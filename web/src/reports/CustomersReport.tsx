@@ -1,7 +1,7 @@
 import { localDateTime, money } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
-import { BarChart } from './Charts.js';
+import { Chart } from './charts/Chart.js';
 import { ExportButtons } from './ExportButtons.js';
 import type { CustomerReportItem } from './types.js';
 import { useReport } from './useReport.js';
@@ -14,7 +14,12 @@ export function CustomersReport({ query }: { query: string }) {
     <section className="report customers">
       <div className="row"><h2 className="grow">{t('customersReport')}</h2><ExportButtons path={path} name="customers" /></div>
       <ErrorLine error={error} />
-      <BarChart data={(data?.items ?? []).slice(0, 15).map((c) => ({ label: c.name, value: c.revenue }))} label={money} />
+      {data && data.items.length > 0 && (
+        <Chart name="customers" label={t('revenue')} spec={{
+          kind: 'revenue', rows: data.items.slice(0, 15).map((c) => ({ key: c.customerId, channel: 'all', revenue: c.revenue })),
+          keys: data.items.slice(0, 15).map((c) => ({ key: c.customerId, label: c.name })), channels: [{ code: 'all', name: t('revenue') }],
+        }} />
+      )}
       {data && data.items.length === 0 && <p className="muted">{t('noData')}</p>}
       {data && data.items.length > 0 && (
         <table className="data">

@@ -1,7 +1,7 @@
 import { money } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
-import { BarChart } from './Charts.js';
+import { RevenueCharts } from './RevenueCharts.js';
 import { ExportButtons } from './ExportButtons.js';
 import type { DailySales } from './types.js';
 import { useReport } from './useReport.js';
@@ -17,14 +17,12 @@ export function DailySalesReport({ query }: { query: string }) {
   const { t, w, lang } = useI18n();
   const path = `/api/reports/daily-sales${query}`;
   const { data, error } = useReport<DailySales>(path);
-  const perDay = new Map<string, number>();
-  for (const i of data?.items ?? []) perDay.set(i.date, (perDay.get(i.date) ?? 0) + i.revenue);
   const empty = data && data.items.length === 0 && data.fees.length === 0;
   return (
     <section className="report daily-sales">
       <div className="row"><h2 className="grow">{t('dailySales')}</h2><ExportButtons path={path} name="daily-sales" /></div>
       <ErrorLine error={error} />
-      <BarChart data={[...perDay].sort().map(([label, value]) => ({ label, value }))} label={money} />
+      {data && data.items.length > 0 && <RevenueCharts items={data.items} />}
       {empty && <p className="muted">{t('noData')}</p>}
       {data && data.items.length > 0 && (
         <table className="data">

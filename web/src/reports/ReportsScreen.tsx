@@ -9,10 +9,20 @@ import type { Range } from './types.js';
 
 type Kind = 'daily' | 'performances' | 'customers';
 
+/** The performances report opens on the coming performances: today and this many days ahead. */
+const COMING_DAYS = 90;
+
 export function ReportsScreen({ role }: { role: string }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<Kind>('daily');
-  const [range, setRange] = useState<Range>(() => ({ from: addDays(today(), -6), to: today(), venue: '' }));
+  // What a manager asks first: the coming performances; money and customers over the last week.
+  const [ranges, setRanges] = useState<Record<Kind, Range>>(() => ({
+    daily: { from: addDays(today(), -6), to: today(), venue: '' },
+    performances: { from: today(), to: addDays(today(), COMING_DAYS), venue: '' },
+    customers: { from: addDays(today(), -6), to: today(), venue: '' },
+  }));
+  const range = ranges[kind];
+  const setRange = (r: Range) => setRanges({ ...ranges, [kind]: r });
   const [venues, setVenues] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => { get<{ items: { id: string; name: string }[] }>('/api/venues').then((r) => setVenues(r.items), () => {}); }, []);
   const full = role !== 'boxoffice';

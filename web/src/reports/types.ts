@@ -17,3 +17,4 @@ export interface CustomerReportItem {
   lastVisit: string | null;
 }
 export interface Range { from: string; to: string; venue: string }
+export type { OnSalePace } from '../../../src/reports/pace-schemas.js';
