@@ -1,36 +1,24 @@
 // `npm run foyer -- <command>` does what it prints, on SQLite and on PostgreSQL.
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { systemClock } from '../../src/platform/clock.js';
-import { openDatabase, type DatabaseHandle } from '../../src/platform/db.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../helpers/databases.js';
-import { runCli } from './processes.js';
+import { inProcessFoyer, runCli } from './processes.js';
 
 // Child processes start slowly on a busy machine (tsx compiles on start); their budget is generous.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe.each(DIALECTS)('the CLI on %s', (dialect) => {
   let db: TestDatabase;
-  let handle: DatabaseHandle | undefined;
-  let app: FastifyInstance | undefined;
-  beforeAll(async () => { db = await freshDatabase(dialect); });
+  let inProcess: ReturnType<typeof inProcessFoyer>;
+  beforeAll(async () => { db = await freshDatabase(dialect); inProcess = inProcessFoyer(db); });
   afterAll(async () => {
-    await app?.close();
-    await handle?.close();
+    await inProcess?.close();
     await db?.drop();
   });
 
   const cli = (...args: string[]) => runCli(args, db.env);
-  /** Foyer in this process on the database the CLI wrote, to check what the CLI printed. */
-  const foyer = async () => {
-    if (!app) {
-      handle = openDatabase({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile });
-      app = await buildApp({ db: handle.db, dialect, clock: systemClock });
-    }
-    return app;
-  };
+  const foyer = () => inProcess.app();
+  const handle = () => inProcess.handle();
   const login = async (email: string, password: string) =>
     (await foyer()).inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
@@ -79,7 +67,7 @@ describe.each(DIALECTS)('the CLI on %s', (dialect) => {
     expect(noOrg.stderr).toMatch(/no organisation with this id/i);
     const clients = await (await foyer()).inject({ method: 'GET', url: '/api/api-clients', headers: { authorization: `Bearer ${session.json().token}` } });
     expect(clients.statusCode).toBe(403);
-    const count = await handle!.db.selectFrom('api_clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await handle()!.db.selectFrom('api_clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -91,7 +79,7 @@ describe.each(DIALECTS)('the CLI on %s', (dialect) => {
       const [, email, password] = new RegExp(`${role}:\\s+(\\S+@\\S+) / (\\S+)`).exec(seeded.stdout) ?? [];
       expect((await login(email, password)).statusCode, `${role} login`).toBe(200);
     }
-    const orgs = async () => (await handle!.db.selectFrom('organisations').select('name').orderBy('name').execute()).map((o) => o.name);
+    const orgs = async () => (await handle()!.db.selectFrom('organisations').select('name').orderBy('name').execute()).map((o) => o.name);
     const before = await orgs();
     expect(before).toContain('Demo Schouwburg');
     const again = await cli('seed-demo');

@@ -1,35 +1,22 @@
 // Starting from nothing: `npm run foyer -- create-organisation` with a first admin, as a child process
 // on an empty database and again on one that has an organisation, then the admin logs in; a taken
 // e-mail leaves no organisation behind. On SQLite and PostgreSQL.
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { systemClock } from '../../src/platform/clock.js';
-import { openDatabase, type DatabaseHandle } from '../../src/platform/db.js';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../helpers/databases.js';
-import { runCli } from './processes.js';
+import { inProcessFoyer, runCli } from './processes.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe.each(DIALECTS)('create-organisation with its first admin on %s', (dialect) => {
   let db: TestDatabase;
-  let handle: DatabaseHandle | undefined;
-  let app: FastifyInstance | undefined;
-  beforeAll(async () => { db = await freshDatabase(dialect); });
+  let foyer: ReturnType<typeof inProcessFoyer>;
+  beforeAll(async () => { db = await freshDatabase(dialect); foyer = inProcessFoyer(db); });
   afterAll(async () => {
-    await app?.close();
-    await handle?.close();
+    await foyer?.close();
     await db?.drop();
   });
-  const foyer = async () => {
-    if (!app) {
-      handle = openDatabase({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile });
-      app = await buildApp({ db: handle.db, dialect, clock: systemClock });
-    }
-    return app;
-  };
   const call = async (method: 'GET' | 'POST', url: string, token?: string, payload?: unknown) =>
-    (await foyer()).inject({ method, url, payload: payload as Record<string, unknown>, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    (await foyer.app()).inject({ method, url, payload: payload as Record<string, unknown>, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('makes the organisation and its admin on an empty database; the admin logs in and finds an empty organisation', async () => {
     const run = await runCli(['create-organisation', '--name', 'Stadsschouwburg Brugge', '--admin-email', 'Beheer@Brugge.test', '--admin-name', 'Beheer'], db.env);
@@ -60,8 +47,8 @@ describe.each(DIALECTS)('create-organisation with its first admin on %s', (diale
     const taken = await runCli(['create-organisation', '--name', 'Derde', '--admin-email', 'beheer@brugge.test', '--admin-name', 'X'], db.env);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('email is already in use');
-    await foyer();
-    const names = (await handle!.db.selectFrom('organisations').select('name').execute()).map((o) => o.name);
+    await foyer.app();
+    const names = (await foyer.handle()!.db.selectFrom('organisations').select('name').execute()).map((o) => o.name);
     expect(names.sort()).toEqual(['Stadsschouwburg Brugge', 'Stadsschouwburg Brugge']);
 
     const short = await runCli(['create-organisation', '--name', 'Vierde', '--admin-email', 'vier@brugge.test', '--admin-name', 'Vier', '--admin-password', 'kort'], db.env);

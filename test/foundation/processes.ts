@@ -1,6 +1,11 @@
 // Foyer as a person runs it: the real server and CLI as child processes.
 import { execFile, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db.js';
+import type { TestDatabase } from '../helpers/databases.js';
 import { REPO, TSX, freePort, spawnServer } from '../helpers/process.js';
 
 export { REPO, freePort };
@@ -49,6 +54,26 @@ export async function startFoyer(env: Record<string, string | undefined>, cwd = 
       const code = await server.exited;
       clearTimeout(timer);
       return code;
+    },
+  };
+}
+
+/** Foyer in this process on a database a child process wrote, to check what the child printed. */
+export function inProcessFoyer(db: TestDatabase) {
+  let handle: DatabaseHandle | undefined;
+  let app: FastifyInstance | undefined;
+  return {
+    async app(): Promise<FastifyInstance> {
+      if (!app) {
+        handle = openDatabase({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile });
+        app = await buildApp({ db: handle.db, dialect: db.dialect, clock: systemClock });
+      }
+      return app;
+    },
+    handle: (): DatabaseHandle | undefined => handle,
+    async close(): Promise<void> {
+      await app?.close();
+      await handle?.close();
     },
   };
 }
