@@ -1,6 +1,6 @@
 // Every participant of a sale, registered at start-up as a step of checkout (orders/steps.ts):
 // places and the box office payment (orders itself), packs, streams, UiTPAS, and online payments
-// with the providers they may use (Mollie).
+// with the providers they may use (Mollie), gift vouchers, and the till's open-shift rule.
 import './orders/service.js';
 import './packs/credits.js';
 import './streams/selling.js';
@@ -8,3 +8,4 @@ import './connectors/uitpas/step.js';
 import './payments/step.js';
 import './connectors/mollie/settings.js';
 import './vouchers/step.js';
+import './shifts/required.js';

@@ -28,6 +28,7 @@ import * as textNfc from './2026-12-02T2300_text_nfc.js';
 import * as uitpasPriceClassesCheckins from './2026-12-02T2200_uitpas_price_classes_checkins.js';
 import * as audit from './2026-12-03T0100_audit.js';
 import * as venueBranding from './2026-12-03T0140_venue_branding.js';
+import * as shiftSettings from './2026-12-04T0100_shift_settings.js';
 import * as passwordResets from './2026-12-04T0300_password_resets.js';
 import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js';
 import * as utickOrders from './2026-12-04T0400_utick_orders.js';
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T0130_uitdatabank_settings': uitdatabankSettings,
   '2026-12-03T0110_report_daily_money': reportDailyMoney,
   '2026-12-03T0111_shop_buyer_cancel': shopBuyerCancel,
+  '2026-12-04T0100_shift_settings': shiftSettings,
   '2026-12-04T0300_password_resets': passwordResets,
   '2026-12-04T0400_utick_orders': utickOrders,
 };

@@ -6,7 +6,7 @@ import { gated } from '../platform/gate.js';
 import { idempotent } from '../platform/idempotency.js';
 import { IdParams, MAX_CENTS, Nullable, StringEnum, Text } from '../platform/schemas.js';
 import { PAYMENT_METHODS } from './tables.js';
-import { cancelOrder, checkedOutOrder, checkout, getOrderView, paidOrder, payOrder, reservationPayment, searchOrders } from './service.js';
+import { cancelOrder, checkedOutOrder, checkout, getOrderView, paidOrder, payOrder, searchOrders } from './service.js';
 import { printTickets } from './print.js';
 import { LANGS } from '../platform/i18n.js';
 import { sendETickets } from '../mail/service.js';
@@ -100,7 +100,7 @@ export const orderRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     },
     preHandler: sell,
   }, async (req, reply) => gated(deps, req, 'checkout', () => idempotent(deps, req, reply, 200,
-    () => payOrder(ctxOf(deps, req), req.params.id, reservationPayment(req.body)), () => paidOrder(ctxOf(deps, req), req.params.id))));
+    () => payOrder(ctxOf(deps, req), req.params.id, req.body), () => paidOrder(ctxOf(deps, req), req.params.id))));
 
   app.post('/api/orders/:id/cancel', {
     schema: {

@@ -16,7 +16,7 @@ import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/s
 import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline, splitPaymentErrors } from './rules.js';
 import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasOwedVatFree, extrasPresent, refundAndClose } from './extras.js';
 import {
-  afterSale, prepareSale, registerSaleStep, reservationPaid, ticketsCancelled, undoSale, writeSale,
+  afterSale, prepareSale, registerSaleStep, reservationPaid, takingPayment, ticketsCancelled, undoSale, writeSale,
   type PaymentPart, type Sale, type SaleIntent, type WrittenSale,
 } from './steps.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
@@ -64,7 +64,9 @@ export async function checkout(ctx: Ctx, basketId: string, payment?: PaymentInpu
 }
 
 /** The body of a reservation's payment: one method for all of it, or split payments; not both, not neither. */
-export function reservationPayment(body: { method?: PaymentMethod; reference?: string; payments?: PaymentPart[] }): PaymentInput | { payments: PaymentPart[] } {
+export interface ReservationPaymentBody { method?: PaymentMethod; reference?: string; payments?: PaymentPart[] }
+
+function reservationPayment(body: ReservationPaymentBody): PaymentInput | { payments: PaymentPart[] } {
   if (body.payments && (body.method || body.reference)) {
     throw invalidField('payments', { en: 'send method or payments, not both', nl: 'stuur method of payments, niet allebei', fr: 'envoyez method ou payments, pas les deux' });
   }
@@ -92,6 +94,7 @@ export async function paidOrder(ctx: Ctx, orderId: string) {
  */
 export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent): Promise<{ order: Order; view: OrderView }> {
   const basket = await openBasket(ctx, basketId);
+  if (intent.payment || intent.payments) await takingPayment(ctx, { channel: basket.channel });
   const org = await organisationSettings(ctx.db, ctx.orgId);
   const fees = await feeSettings(ctx.db, ctx.orgId, basket.channel);
   const sale: Sale = { basket, orderId: intent.orderId ?? newId(), intent, now: ctx.clock.now() };
@@ -322,14 +325,16 @@ function orderView(
 export type OrderView = ReturnType<typeof orderView>;
 
 /** Pays an unpaid reservation in full, with one method or split (cash, pin, gift vouchers...); its places become sold. */
-export async function payOrder(ctx: Ctx, id: string, input: PaymentInput | { payments: PaymentPart[] }) {
+export async function payOrder(ctx: Ctx, id: string, body: ReservationPaymentBody) {
   const o = await findOrder(ctx, id);
+  const input = reservationPayment(body);
   if (o.status !== 'reserved') throw new Problem('order-not-payable', { status: o.status });
   const now = ctx.clock.now();
   // Past its deadline a reservation is over even before the sweeper has cancelled it.
   if (o.reservation_expires_at && o.reservation_expires_at <= now.toISOString()) {
     throw new Problem('order-not-payable', { status: 'expired' });
   }
+  await takingPayment(ctx, { channel: o.channel });
   await ctx.db.transaction().execute(async (tx) => {
     const r = await tx.updateTable('orders').set({ status: 'paid', paid_at: now.toISOString(), reservation_expires_at: null })
       .where('id', '=', id).where('status', '=', 'reserved').executeTakeFirst();

@@ -81,6 +81,8 @@ export interface SaleStep<S = unknown> {
   ticketsCancelled?(db: Db, ticketIds: string[], now: Date): Promise<void>;
   /** A refund was recorded for a paid order, in the caller's transaction (e.g. queue it at the provider). */
   refunded?(db: Db, ctx: Ctx, facts: RefundFacts): Promise<void>;
+  /** Money is about to be taken at the desk or online (a paid checkout, a reservation's payment), before any write: may refuse it. */
+  takingPayment?(ctx: Ctx, facts: { channel: string }): Promise<void>;
   /** A reservation was paid later with split payments, in the payment's transaction (e.g. spend a voucher). */
   reservationPaid?(tx: Db, ctx: Ctx, facts: PaidParts): Promise<void>;
 }
@@ -135,6 +137,10 @@ export async function ticketsCancelled(db: Db, ticketIds: string[], now: Date): 
 
 export async function refunded(db: Db, ctx: Ctx, facts: RefundFacts): Promise<void> {
   for (const step of steps) await step.refunded?.(db, ctx, facts);
+}
+
+export async function takingPayment(ctx: Ctx, facts: { channel: string }): Promise<void> {
+  for (const step of steps) await step.takingPayment?.(ctx, facts);
 }
 
 export async function reservationPaid(tx: Db, ctx: Ctx, facts: PaidParts): Promise<void> {

@@ -5,6 +5,7 @@ import type { Deps } from '../platform/context.js';
 import { Cents, Day, IdParams, Nullable, Text } from '../platform/schemas.js';
 import { closeShift, currentShift, dailyClosing, openShift, shiftCashUp } from './service.js';
 import { cashUpPdf, closingPdf } from './pdf.js';
+import { putShiftSettings, shiftSettings } from './required.js';
 
 const Line = Type.Object({
   method: Type.String(), taken: Type.Integer(), refunded: Type.Integer(), count: Type.Integer(), expected: Type.Integer(),
@@ -31,6 +32,18 @@ export const shiftRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     },
     preHandler: sell,
   }, async (req, reply) => reply.code(201).send(await openShift(ctxOf(deps, req), req.body)));
+
+  const Settings = Type.Object({
+    requireOpenShift: Type.Boolean({ description: 'Box-office payments by a staff user need that user\'s open shift (409 shift-required otherwise); off by default' }),
+  }, { additionalProperties: false });
+  app.get('/api/shifts/settings', {
+    schema: { tags: ['till'], summary: 'The till\'s settings', response: { 200: Settings } },
+    preHandler: staff,
+  }, async (req) => shiftSettings(deps.db, ctxOf(deps, req).orgId));
+  app.put('/api/shifts/settings', {
+    schema: { tags: ['till'], summary: 'Change the till\'s settings (recorded in the audit trail)', body: Settings, response: { 200: Settings } },
+    preHandler: requireRole(deps, 'admin'),
+  }, async (req) => putShiftSettings(ctxOf(deps, req), req.body));
 
   app.get('/api/shifts/current', {
     schema: { tags: ['till'], summary: 'Your open shift with its cash-up so far, or null', response: { 200: Type.Object({ shift: Nullable(CashUp) }) } },

@@ -18,6 +18,14 @@ export interface ShiftTable {
 }
 export type Shift = Selectable<ShiftTable>;
 
+export interface ShiftSettingsTable {
+  organisation_id: string;
+  /** 1: a box-office sale or payment by a staff user needs that user's open shift. */
+  require_open_shift: number;
+  updated_at: string;
+}
+
 export interface ShiftTables {
   shifts: ShiftTable;
+  shift_settings: ShiftSettingsTable;
 }

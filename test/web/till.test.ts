@@ -171,4 +171,31 @@ describe('the till in the browser', { timeout: 180_000 }, () => {
     expect(order.payments.map((p: { method: string; amount: number }) => [p.method, p.amount])).toEqual([['cash', 1000], ['pin', 2000], ['voucher', 3000]]);
     expect(await api('GET', `/api/vouchers/${code}`)).toMatchObject({ balance: 0, state: 'spent' });
   });
+
+  it('where sales need an open shift, a refused payment says so and offers to open the shift', async () => {
+    screenshotOnFailure(() => page, 'till-shift-required');
+    const put = await s.request('PUT', '/api/shifts/settings', { token: me.token, body: { requireOpenShift: true } });
+    expect(put.status).toBe(200);
+    await page.selectOption('select.lang', 'nl');
+    await page.click('button[name=tab-sell]');
+    await page.waitForSelector('[data-seat="r2s1"]');
+    await eventually(() => page.locator('button[name=shift-state]').textContent()).toBe('⚠ Geen dienst open');
+    await page.click('[data-seat="r2s1"]');
+    await eventually(() => page.locator('table.lines tbody tr').count()).toBe(1);
+    await page.keyboard.press('F7');
+    await eventually(() => page.locator('.payment .error').textContent()).toContain('Deze zaal neemt kassabetalingen alleen aan in een open dienst');
+    await page.click('.payment button[name=go-open-shift]');
+    await page.fill('input[name=float]', '100');
+    await page.click('button[name=open-shift]');
+    await eventually(() => page.locator('button[name=shift-state]').textContent()).toBe('Dienst open');
+    await page.click('button[name=tab-sell]');
+    // the basket waited: the same seat, paid by pin now
+    await eventually(() => page.locator('table.lines tbody tr').count()).toBe(1);
+    await page.keyboard.press('F7');
+    await page.waitForSelector('.done[data-order]');
+    const number = await page.getAttribute('.done[data-order]', 'data-order');
+    const found = (await s.request('GET', `/api/orders?q=${number}`, { token: me.token })).body.items;
+    expect(found).toMatchObject([{ number, status: 'paid' }]);
+    await s.request('PUT', '/api/shifts/settings', { token: me.token, body: { requireOpenShift: false } });
+  });
 });

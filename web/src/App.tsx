@@ -10,6 +10,7 @@ import { ReportsScreen } from './reports/ReportsScreen.js';
 import { DipScreen } from './dip/DipScreen.js';
 import { TillScreen } from './till/TillScreen.js';
 import { useShift } from './till/useShift.js';
+import { OPEN_TILL } from './till/ShiftRequired.js';
 import { useTill } from './till/words.js';
 import { OutboxScreen } from './mail/OutboxScreen.js';
 import { MAIL_TEXTS } from './mail/texts.js';
@@ -48,6 +49,13 @@ function Shell() {
   }, [user]);
 
   useHotkeys({ F3: () => setTab('orders') });
+  // A payment refused for want of an open shift offers to open one.
+  const { refresh } = shift;
+  useEffect(() => {
+    const open = () => { setTab('till'); void refresh(); };
+    window.addEventListener(OPEN_TILL, open);
+    return () => window.removeEventListener(OPEN_TILL, open);
+  }, [refresh]);
 
   if (!checked) return <p className="loading">{t('loading')}</p>;
   if (!user) return <LoginScreen onLogin={setUser} />;

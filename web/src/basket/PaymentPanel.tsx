@@ -5,6 +5,7 @@ import { post } from '../api/client.js';
 import type { Basket, Order } from '../api/types.js';
 import { money, parseEuros } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ShiftRequired } from '../till/ShiftRequired.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import { useTill } from '../till/words.js';
@@ -66,6 +67,7 @@ export function PaymentPanel({ basket, cashRef, pinRef, cashOpen, setCashOpen, o
         </form>
       )}
       <ErrorLine error={error} />
+      <ShiftRequired error={error} />
     </section>
   );
 }

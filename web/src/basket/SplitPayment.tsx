@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { get } from '../api/client.js';
 import type { Order } from '../api/types.js';
 import { money, parseEuros } from '../format.js';
+import { ShiftRequired } from '../till/ShiftRequired.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import type { Voucher } from '../till/types.js';
@@ -93,6 +94,7 @@ export function SplitPayment({ total, pay, onDone, onClose }: Props) {
         <button type="button" onClick={onClose}>{t('cancel')}</button>
       </div>
       <ErrorLine error={error} />
+      <ShiftRequired error={error} />
     </form>
   );
 }

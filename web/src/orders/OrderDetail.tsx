@@ -3,6 +3,7 @@ import { get, post } from '../api/client.js';
 import type { Order } from '../api/types.js';
 import { localDateTime, money } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ShiftRequired } from '../till/ShiftRequired.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import { useHotkeys } from '../ui/useHotkeys.js';
@@ -92,6 +93,7 @@ export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged
         </ul>
       )}
       <ErrorLine error={error} />
+      <ShiftRequired error={error} />
     </article>
   );
 }

@@ -1,5 +1,7 @@
 // The basket being sold: created on the first place added, replaced by a fresh one after checkout.
-import { useCallback, useState } from 'react';
+// Its id is kept in the tab's sessionStorage, so a visit to another tab (the Till, to open a shift)
+// or a reload comes back to the same open basket.
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, get, post } from '../api/client.js';
 import type { Basket } from '../api/types.js';
 
@@ -7,8 +9,19 @@ export type AddBody =
   | { performanceId: string; seatIds: string[] }
   | { performanceId: string; quantity: number; rank?: number; zoneId?: string };
 
+const KEPT = 'foyer.basket';
+
 export function useBasket() {
-  const [basket, setBasket] = useState<Basket | null>(null);
+  const [basket, setShown] = useState<Basket | null>(null);
+  const setBasket = useCallback((b: Basket | null) => {
+    setShown(b);
+    if (b?.status === 'open') sessionStorage.setItem(KEPT, b.id); else sessionStorage.removeItem(KEPT);
+  }, []);
+  useEffect(() => {
+    const id = sessionStorage.getItem(KEPT);
+    if (!id) return;
+    get<Basket>(`/api/baskets/${id}`).then((b) => setBasket(b.status === 'open' ? b : null), () => setBasket(null));
+  }, [setBasket]);
 
   const ensure = useCallback(async (): Promise<Basket> => {
     if (basket && basket.status === 'open') return basket;
