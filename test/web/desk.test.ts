@@ -1,7 +1,8 @@
 // The box office on a busy night, in a real browser on the demo Amsterdam hall: a whole row or a
 // dragged area into the basket in one request, blocking a row with a reason that shows again (on the
 // seat and in the list of blocks, where it is lifted), customers found by phone number and orders by
-// part of their number, and the payment staying on screen with 8 lines at 1366x768 and 1280x720.
+// part of their number, and the payment staying on screen with 8 lines at 1366x768 and 1280x720, and
+// with 14 lines at 1366x768 (the list scrolls to its last line, the payment buttons stay and pay).
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -111,6 +112,48 @@ describe('the box office desk', { timeout: 120_000 }, () => {
     const paid = page.waitForResponse((r) => r.url().endsWith('/checkout') && r.request().method() === 'POST');
     await page.keyboard.press('F7');
     expect((await (await paid).json()).tickets).toHaveLength(8);
+    await page.waitForSelector('.done[data-order]');
+    await page.keyboard.press('Escape');
+  });
+
+  it('with 14 lines at 1366x768 the lines scroll, the last one is reached by scrolling, and the payment stays in view and pays', async () => {
+    screenshotOnFailure(() => page, 'desk-many-lines');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const seats = rows[14].slice(0, 14);
+    for (const [i, seat] of seats.entries()) {
+      await page.click(`[data-seat="${seat}"]`);
+      await eventually(() => lines().count()).toBe(i + 1);
+    }
+    const scroller = page.locator('aside.right .lines-scroll');
+    // The list is taller than its box: it scrolls, the page does not.
+    expect(await scroller.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    const inView = async (sel: string) => {
+      const box = (await page.locator(sel).boundingBox())!;
+      expect(box, sel).not.toBeNull();
+      expect(box.y, sel).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, sel).toBeLessThanOrEqual(768);
+    };
+    const payButtons = ['.basket-total', '.payment button[name=pay-cash]', '.payment button[name=pay-pin]', '.payment button[name=pay-split]', '.payment button[name=reserve]'];
+    for (const sel of payButtons) await inView(sel);
+    // The last line is below the list's edge until the list is scrolled to it.
+    const last = lines().last();
+    const edge = async () => (await scroller.boundingBox())!;
+    expect((await last.boundingBox())!.y).toBeGreaterThan((await edge()).y + (await edge()).height - 1);
+    await scroller.hover();
+    await page.mouse.wheel(0, 2000);
+    await eventually(async () => {
+      const box = (await last.boundingBox())!;
+      const e = await edge();
+      return box.y >= e.y && box.y + box.height <= e.y + e.height + 1;
+    }).toBe(true);
+    for (const sel of payButtons) await inView(sel);
+    // Reached, the last line is usable: take it out; then the payment button pays the other 13.
+    await last.locator('button[aria-label]').click();
+    await eventually(() => lines().count()).toBe(13);
+    const paid = page.waitForResponse((r) => r.url().endsWith('/checkout') && r.request().method() === 'POST');
+    await page.click('.payment button[name=pay-pin]');
+    expect((await (await paid).json()).tickets).toHaveLength(13);
     await page.waitForSelector('.done[data-order]');
     await page.keyboard.press('Escape');
   });
