@@ -30,7 +30,28 @@ export interface PriceTable {
 }
 export type Price = Selectable<PriceTable>;
 
+/** A production's price list: what its performances copy. */
+export interface ProductionPriceTable {
+  production_id: string;
+  ticket_type_id: string;
+  rank: number;
+  organisation_id: string;
+  amount: number;
+}
+
+/** At most `max_count` tickets of a type for a performance, held or sold, on every channel. */
+export interface TicketTypeQuotaTable {
+  performance_id: string;
+  ticket_type_id: string;
+  organisation_id: string;
+  max_count: number;
+  updated_at: string;
+}
+export type TicketTypeQuota = Selectable<TicketTypeQuotaTable>;
+
 export interface PricingTables {
   ticket_types: TicketTypeTable;
   prices: PriceTable;
+  production_prices: ProductionPriceTable;
+  ticket_type_quotas: TicketTypeQuotaTable;
 }

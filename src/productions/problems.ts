@@ -10,6 +10,15 @@ registerProblems({
       fr: 'Une représentation ne peut pas passer de {from} à {to}.',
     },
   },
+  'cancellation-changed': {
+    status: 409,
+    title: { en: 'The tickets changed', nl: 'De kaarten zijn veranderd', fr: 'Les billets ont changé' },
+    detail: {
+      en: 'You were shown {expected} tickets to cancel, but the performance now has {now}. Look again before cancelling.',
+      nl: 'Je zag {expected} kaarten om te annuleren, maar de voorstelling heeft er nu {now}. Bekijk het opnieuw voor je annuleert.',
+      fr: 'On vous a montré {expected} billets à annuler, mais la représentation en a maintenant {now}. Vérifiez à nouveau avant d’annuler.',
+    },
+  },
   'in-use': {
     status: 409,
     title: { en: 'Still in use', nl: 'Nog in gebruik', fr: 'Encore utilisé' },

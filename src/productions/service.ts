@@ -4,11 +4,15 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
-import { addDays, dayStartUtc, formatInZone } from '../platform/time.js';
+import { addDays, dayStartUtc, formatInZone, isLocalDateTime } from '../platform/time.js';
+import { MAX_SERIES, seriesStarts, type SeriesPlan } from './series.js';
+import type { Venue } from '../venues/tables.js';
 import { getHall, getVenue } from '../venues/service.js';
 import { canTransition, containsPattern, localToUtc } from './rules.js';
 import { ensureInventory } from '../inventory/store.js';
 import { cancelPerformanceTickets } from '../orders/service.js';
+import { audit } from '../audit/service.js';
+import type { Lang } from '../platform/i18n.js';
 import type { Channel, Performance, PerformanceStatus, Production, SalesWindow } from './tables.js';
 
 // --- productions ---------------------------------------------------------------------------
@@ -19,59 +23,98 @@ const titleContains = (column: 'title' | 'productions.title', q: string) =>
 
 export interface ProductionInput {
   title: string;
+  subtitle: string;
   producer: string;
   genre: string;
   description: string;
   imageUrl: string | null;
   dipProductionId: string | null;
+  durationMinutes: number | null;
+  ageAdvice: string;
+  uitdatabankEventId: string | null;
+  uitpasEnabled: boolean;
+  languages: Lang[];
 }
 
 export const productionView = (p: Production) => ({
-  id: p.id, title: p.title, producer: p.producer, genre: p.genre, description: p.description,
-  imageUrl: p.image_url, dipProductionId: p.dip_production_id,
+  id: p.id, title: p.title, subtitle: p.subtitle, producer: p.producer, genre: p.genre, description: p.description,
+  imageUrl: p.image_url, dipProductionId: p.dip_production_id, durationMinutes: p.duration_minutes, ageAdvice: p.age_advice,
+  uitdatabankEventId: p.uitdatabank_event_id, uitpasEnabled: p.uitpas_enabled === 1,
+  languages: p.languages.split(',').filter(Boolean) as Lang[],
 });
+export type ProductionView = ReturnType<typeof productionView>;
 
-export async function getProduction(ctx: Ctx, id: string): Promise<Production> {
-  const p = await ctx.db.selectFrom('productions').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
+/** As the audit trail keeps it. */
+const productionAudit = (p: Production) => ({ ...productionView(p), id: undefined });
+
+export async function getProduction(ctx: Ctx, id: string, db: Db = ctx.db): Promise<Production> {
+  const p = await db.selectFrom('productions').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
   if (!p) throw notFound('production');
   return p;
 }
 
-export async function listProductions(ctx: Ctx, q?: string) {
-  let query = ctx.db.selectFrom('productions').selectAll().where('organisation_id', '=', ctx.orgId);
-  if (q) query = query.where(titleContains('title', q));
-  return (await query.orderBy('title').execute()).map(productionView);
+export interface ProductionFilter { q?: string; limit: number; offset: number }
+
+/** A page of productions by title, with how many match in all. */
+export async function listProductions(ctx: Ctx, f: ProductionFilter) {
+  let query = ctx.db.selectFrom('productions').where('organisation_id', '=', ctx.orgId);
+  if (f.q) query = query.where(titleContains('title', f.q));
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query.selectAll().orderBy('title').orderBy('id').limit(f.limit).offset(f.offset).execute();
+  return { items: rows.map(productionView), total: Number(total.n), limit: f.limit, offset: f.offset };
 }
 
-export async function createProduction(ctx: Ctx, input: ProductionInput) {
+const productionColumns = (input: Partial<ProductionInput>) => ({
+  ...(input.title !== undefined ? { title: input.title } : {}),
+  ...(input.subtitle !== undefined ? { subtitle: input.subtitle } : {}),
+  ...(input.producer !== undefined ? { producer: input.producer } : {}),
+  ...(input.genre !== undefined ? { genre: input.genre } : {}),
+  ...(input.description !== undefined ? { description: input.description } : {}),
+  ...(input.imageUrl !== undefined ? { image_url: input.imageUrl } : {}),
+  ...(input.dipProductionId !== undefined ? { dip_production_id: input.dipProductionId } : {}),
+  ...(input.durationMinutes !== undefined ? { duration_minutes: input.durationMinutes } : {}),
+  ...(input.ageAdvice !== undefined ? { age_advice: input.ageAdvice } : {}),
+  ...(input.uitdatabankEventId !== undefined ? { uitdatabank_event_id: input.uitdatabankEventId } : {}),
+  ...(input.uitpasEnabled !== undefined ? { uitpas_enabled: input.uitpasEnabled ? 1 : 0 } : {}),
+  ...(input.languages !== undefined ? { languages: [...new Set(input.languages)].join(',') } : {}),
+});
+
+export async function createProduction(ctx: Ctx, input: Pick<ProductionInput, 'title'> & Partial<ProductionInput>) {
   const p: Production = {
-    id: newId(), organisation_id: ctx.orgId, title: input.title, producer: input.producer, genre: input.genre,
-    description: input.description, image_url: input.imageUrl, dip_production_id: input.dipProductionId,
-    created_at: ctx.clock.now().toISOString(),
+    id: newId(), organisation_id: ctx.orgId, title: '', subtitle: '', producer: '', genre: '', description: '', image_url: null,
+    dip_production_id: null, duration_minutes: null, age_advice: '', uitdatabank_event_id: null, uitpas_enabled: 0, languages: 'nl',
+    ...productionColumns(input), created_at: ctx.clock.now().toISOString(),
   };
-  await ctx.db.insertInto('productions').values(p).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('productions').values(p).execute();
+    await audit(tx, ctx, { subject: 'production', subjectId: p.id, action: 'created', label: p.title, before: null, after: productionAudit(p) });
+  });
   return productionView(p);
 }
 
 export async function updateProduction(ctx: Ctx, id: string, input: Partial<ProductionInput>) {
   await getProduction(ctx, id);
-  const patch = {
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(input.producer !== undefined ? { producer: input.producer } : {}),
-    ...(input.genre !== undefined ? { genre: input.genre } : {}),
-    ...(input.description !== undefined ? { description: input.description } : {}),
-    ...(input.imageUrl !== undefined ? { image_url: input.imageUrl } : {}),
-    ...(input.dipProductionId !== undefined ? { dip_production_id: input.dipProductionId } : {}),
-  };
-  if (Object.keys(patch).length) await ctx.db.updateTable('productions').set(patch).where('id', '=', id).execute();
+  const patch = productionColumns(input);
+  if (Object.keys(patch).length) {
+    await ctx.db.transaction().execute(async (tx) => {
+      const before = await getProduction(ctx, id, tx);
+      await tx.updateTable('productions').set(patch).where('id', '=', id).where('organisation_id', '=', ctx.orgId).execute();
+      const after = { ...before, ...patch };
+      await audit(tx, ctx, { subject: 'production', subjectId: id, action: 'changed', label: after.title, before: productionAudit(before), after: productionAudit(after) });
+    });
+  }
   return productionView(await getProduction(ctx, id));
 }
 
 export async function deleteProduction(ctx: Ctx, id: string) {
-  await getProduction(ctx, id);
+  const p = await getProduction(ctx, id);
   const used = await ctx.db.selectFrom('performances').select('id').where('production_id', '=', id).executeTakeFirst();
   if (used) throw new Problem('in-use', { what: 'production', reason: 'it has performances' });
-  await ctx.db.deleteFrom('productions').where('id', '=', id).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('production_prices').where('production_id', '=', id).execute();
+    await tx.deleteFrom('productions').where('id', '=', id).execute();
+    await audit(tx, ctx, { subject: 'production', subjectId: id, action: 'deleted', label: p.title, changes: {} });
+  });
 }
 
 // --- performances --------------------------------------------------------------------------
@@ -237,30 +280,98 @@ function windowRows(ctx: Ctx, performanceId: string, tz: string, windows: SalesW
   });
 }
 
-export async function createPerformance(ctx: Ctx, input: PerformanceInput): Promise<PerformanceView> {
-  await checkReferences(ctx, input);
-  if (input.status === 'on_sale' && !input.standardTicketTypeId) {
-    throw invalidField('standardTicketTypeId', { en: 'is required to go on sale', nl: 'is verplicht om in verkoop te gaan', fr: 'est requis pour la mise en vente' });
-  }
-  const venue = await venueOfHall(ctx, input.hallId);
+const mustHaveStandardType = () =>
+  invalidField('standardTicketTypeId', { en: 'is required to go on sale', nl: 'is verplicht om in verkoop te gaan', fr: 'est requis pour la mise en vente' });
+
+/** The rows of one new performance, checked; `field` names where its start came from in the request. */
+function newPerformanceRows(ctx: Ctx, input: PerformanceInput, venue: Venue, field = 'startsAt') {
   const tz = venue.time_zone;
   const now = ctx.clock.now().toISOString();
   const id = newId();
-  const windows = windowRows(ctx, id, tz, input.salesWindows);
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('performances').values({
-      id, organisation_id: ctx.orgId, production_id: input.productionId, hall_id: input.hallId,
-      starts_at: localToUtc('startsAt', input.startsAt, tz), duration_minutes: input.durationMinutes,
-      doors_open_minutes: input.doorsOpenMinutes, status: input.status, extra_info: input.extraInfo,
-      standard_ticket_type_id: input.standardTicketTypeId, vat_rate: input.vatRate ?? ticketVatRate(venue.country),
-      uitpas_enabled: input.uitpasEnabled ? 1 : 0, uitdatabank_event_id: input.uitdatabankEventId,
-      created_at: now, updated_at: now,
-    }).execute();
-    if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
-    await ensureInventory(tx, id, input.hallId, ctx.orgId);
-  });
-  return getPerformance(ctx, id);
+  const row: Performance = {
+    id, organisation_id: ctx.orgId, production_id: input.productionId, hall_id: input.hallId,
+    starts_at: localToUtc(field, input.startsAt, tz), duration_minutes: input.durationMinutes,
+    doors_open_minutes: input.doorsOpenMinutes, status: input.status, extra_info: input.extraInfo,
+    standard_ticket_type_id: input.standardTicketTypeId, vat_rate: input.vatRate ?? ticketVatRate(venue.country),
+    uitpas_enabled: input.uitpasEnabled ? 1 : 0, uitdatabank_event_id: input.uitdatabankEventId,
+    created_at: now, updated_at: now,
+  };
+  return { row, windows: windowRows(ctx, id, tz, input.salesWindows) };
 }
+
+/** Inserts checked performances in `tx`: their places, sales windows and the production's price list. */
+async function insertPerformances(ctx: Ctx, tx: Db, rows: ReturnType<typeof newPerformanceRows>[]) {
+  const template = rows.length
+    ? await tx.selectFrom('production_prices').selectAll().where('production_id', '=', rows[0].row.production_id).execute()
+    : [];
+  for (const { row, windows } of rows) {
+    await tx.insertInto('performances').values(row).execute();
+    if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
+    if (template.length) {
+      await tx.insertInto('prices').values(template.map((t) => ({
+        performance_id: row.id, ticket_type_id: t.ticket_type_id, rank: t.rank, organisation_id: ctx.orgId, amount: t.amount,
+      }))).execute();
+    }
+    await ensureInventory(tx, row.id, row.hall_id, ctx.orgId);
+    await audit(tx, ctx, {
+      subject: 'performance', subjectId: row.id, action: 'created', label: `${row.starts_at}`,
+      before: null, after: { productionId: row.production_id, hallId: row.hall_id, startsAt: row.starts_at, status: row.status },
+    });
+  }
+}
+
+export async function createPerformance(ctx: Ctx, input: PerformanceInput): Promise<PerformanceView> {
+  await checkReferences(ctx, input);
+  if (input.status === 'on_sale' && !input.standardTicketTypeId) throw mustHaveStandardType();
+  const venue = await venueOfHall(ctx, input.hallId);
+  const rows = newPerformanceRows(ctx, input, venue);
+  await ctx.db.transaction().execute((tx) => insertPerformances(ctx, tx, [rows]));
+  return getPerformance(ctx, rows.row.id);
+}
+
+export type SeriesInput = Omit<PerformanceInput, 'startsAt'> & SeriesPlan;
+
+/** The local start times a series would have, each refused on its own when it does not exist in the venue's zone. */
+export async function planSeries(ctx: Ctx, input: Pick<SeriesInput, 'hallId' | keyof SeriesPlan>): Promise<string[]> {
+  if (input.from > input.to) throw invalidField('to', { en: 'must not be before from', nl: 'mag niet vóór from liggen', fr: 'ne doit pas précéder from' });
+  const starts = seriesStarts(input);
+  if (starts.length > MAX_SERIES) {
+    throw invalidField('to', { en: `more than ${MAX_SERIES} performances`, nl: `meer dan ${MAX_SERIES} voorstellingen`, fr: `plus de ${MAX_SERIES} représentations` });
+  }
+  if (!starts.length) {
+    throw invalidField('weekdays', { en: 'no day of the period is chosen', nl: 'geen dag van de periode gekozen', fr: 'aucun jour de la période n’est choisi' });
+  }
+  const tz = await zoneOfHall(ctx, input.hallId).catch(() => {
+    throw invalidField('hallId', { en: 'no such hall', nl: 'onbekende zaal', fr: 'salle inconnue' });
+  });
+  const missing = starts.filter((local) => !isLocalDateTime(local, tz));
+  if (missing.length) {
+    const list = missing.join(', ');
+    throw invalidField('times', { en: `does not exist (summer time starts): ${list}`, nl: `bestaat niet (zomertijd begint): ${list}`, fr: `n’existe pas (passage à l’heure d’été) : ${list}` });
+  }
+  return starts;
+}
+
+/** A whole series at once, all or nothing; each performance copies the production's price list. */
+export async function createSeries(ctx: Ctx, input: SeriesInput): Promise<PerformanceView[]> {
+  await checkReferences(ctx, input);
+  if (input.status === 'on_sale' && !input.standardTicketTypeId) throw mustHaveStandardType();
+  const starts = await planSeries(ctx, input);
+  const venue = await venueOfHall(ctx, input.hallId);
+  const rows = starts.map((startsAt) => newPerformanceRows(ctx, { ...input, startsAt }, venue, 'times'));
+  await ctx.db.transaction().execute((tx) => insertPerformances(ctx, tx, rows));
+  const ids = new Set(rows.map((r) => r.row.id));
+  const found = await performanceQuery(ctx.db, ctx.orgId).where('performances.id', 'in', [...ids]).orderBy('performances.starts_at').execute();
+  const windows = await windowsFor(ctx.db, [...ids]);
+  return found.map((r) => performanceView(r, windows.get(r.id) ?? []));
+}
+
+/** A performance as the audit trail keeps it. */
+const performanceAudit = (p: Performance) => ({
+  hallId: p.hall_id, startsAt: p.starts_at, durationMinutes: p.duration_minutes, doorsOpenMinutes: p.doors_open_minutes, status: p.status,
+  standardTicketTypeId: p.standard_ticket_type_id, vatRate: p.vat_rate, uitpasEnabled: p.uitpas_enabled === 1, uitdatabankEventId: p.uitdatabank_event_id,
+});
+const windowsAudit = (ws: SalesWindow[]) => ws.map((w) => `${w.channel} ${w.opens_at ?? '…'} – ${w.closes_at ?? '…'}`);
 
 export async function updatePerformance(ctx: Ctx, id: string, input: Partial<PerformanceInput>): Promise<PerformanceView> {
   const current = await findPerformance(ctx, id);
@@ -275,6 +386,7 @@ export async function updatePerformance(ctx: Ctx, id: string, input: Partial<Per
   const tz = await zoneOfHall(ctx, input.hallId ?? current.hall_id);
   const windows = input.salesWindows ? windowRows(ctx, id, tz, input.salesWindows) : undefined;
   const hallChanged = input.hallId !== undefined && input.hallId !== current.hall_id;
+  const beforeWindows = windowsAudit(await ctx.db.selectFrom('sales_windows').selectAll().where('performance_id', '=', id).orderBy('channel').execute());
   if (hallChanged && (await hasSales(ctx, id))) {
     throw new Problem('conflict', { reason: 'the hall of a performance with tickets or holds cannot change' });
   }
@@ -304,6 +416,12 @@ export async function updatePerformance(ctx: Ctx, id: string, input: Partial<Per
       if (windows.length) await tx.insertInto('sales_windows').values(windows).execute();
     }
     if (input.status === 'cancelled' && current.status !== 'cancelled') await cancelPerformanceTickets(ctx, tx, id);
+    const after = await tx.selectFrom('performances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const afterWindows = await tx.selectFrom('sales_windows').selectAll().where('performance_id', '=', id).orderBy('channel').execute();
+    await audit(tx, ctx, {
+      subject: 'performance', subjectId: id, action: input.status === 'cancelled' && current.status !== 'cancelled' ? 'cancelled' : 'changed',
+      label: after.starts_at, before: { ...performanceAudit(current), salesWindows: beforeWindows }, after: { ...performanceAudit(after), salesWindows: windowsAudit(afterWindows) },
+    });
   });
   return getPerformance(ctx, id);
 }

@@ -15,6 +15,15 @@ export interface ProductionTable {
   image_url: string | null;
   dip_production_id: string | null;
   created_at: string;
+  subtitle: string;
+  /** Minutes; the default for its new performances. */
+  duration_minutes: number | null;
+  age_advice: string;
+  uitdatabank_event_id: string | null;
+  /** The default for its new performances (UiTPAS is per event: each performance has its own). */
+  uitpas_enabled: number;
+  /** Languages the texts are in, comma separated ("nl,fr"). */
+  languages: string;
 }
 export type Production = Selectable<ProductionTable>;
 

@@ -123,6 +123,8 @@ const BODY_VALUES: Record<string, (o: OrgRecords) => unknown> = {
 const BODIES: Record<string, (o: OrgRecords) => unknown> = {
   'PATCH /api/halls/:id': () => ({ name: 'Zaal' }),
   'POST /api/venues/:id/halls': () => ({ name: 'Zaal', seatMap: { sections: [{ name: 'Z', rows: [{ label: '1', seats: [{ id: 'a', label: '1', rank: 1, x: 0, y: 0 }] }] }] } }),
+  'POST /api/performances/series': (o) => ({ productionId: o.ids.production, hallId: o.ids.hall, from: '2090-01-01', to: '2090-01-07', weekdays: [1], times: ['20:00'], preview: true }),
+  'POST /api/performances/:id/cancel': () => ({ tickets: 0 }),
   'PUT /api/performances/:id/prices': (o) => ({ prices: [{ ticketTypeId: o.ids.ticketType, rank: 1, amount: 1000 }] }),
   'POST /api/orders/:id/payments': () => ({ method: 'cash' }),
   'POST /api/performances/:id/blocks': (o) => ({ kind: 'definitive', reason: 'x', seatIds: [o.freeSeats[1]] }),

@@ -32,19 +32,35 @@ describe.each(DIALECTS)('productions and performances on %s', (dialect) => {
   describe('productions', () => {
     it('creates, reads, changes and deletes a production', async () => {
       const body = {
-        title: 'Wachten op Godot', producer: 'Het Zuidelijk Toneel', genre: 'toneel', description: 'Twee mannen wachten.',
-        imageUrl: 'https://example.test/godot.jpg', dipProductionId: 'NL-26-101-000123',
+        title: 'Wachten op Godot', subtitle: 'een tragikomedie in twee bedrijven', producer: 'Het Zuidelijk Toneel', genre: 'toneel',
+        description: 'Twee mannen wachten.', imageUrl: 'https://example.test/godot.jpg', dipProductionId: 'NL-26-101-000123',
+        durationMinutes: 135, ageAdvice: '12+', uitdatabankEventId: '8b4e7f7a-3f0e-4a55-9a4c-6f3d8c1b2a11', uitpasEnabled: true,
+        languages: ['nl', 'fr'],
       };
       const created = await s.request('POST', '/api/productions', { token, body });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ id: created.body.id, ...body });
       const bare = await s.request('POST', '/api/productions', { token, body: { title: 'Zonder meer' } });
-      expect(bare.body).toMatchObject({ producer: '', genre: '', description: '', imageUrl: null, dipProductionId: null });
+      expect(bare.body).toMatchObject({
+        subtitle: '', producer: '', genre: '', description: '', imageUrl: null, dipProductionId: null, durationMinutes: null, ageAdvice: '',
+        uitdatabankEventId: null, uitpasEnabled: false, languages: ['nl'],
+      });
       const patched = await s.request('PATCH', `/api/productions/${created.body.id}`, { token, body: { genre: 'tragikomedie', imageUrl: null } });
       expect(patched.body).toEqual({ ...created.body, genre: 'tragikomedie', imageUrl: null });
       expect((await s.request('GET', `/api/productions/${created.body.id}`, { token })).body).toEqual(patched.body);
       expect((await s.request('GET', '/api/productions?q=Godot', { token })).body.items.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
+      // A new performance takes the production's duration, UiTPAS and UiTdatabank event unless given its own.
+      const performance = await s.request('POST', '/api/performances', { token, body: { productionId: created.body.id, hallId: cat.hallId, startsAt: '2030-03-01T20:00' } });
+      expect(performance.body).toMatchObject({ durationMinutes: 135, uitpasEnabled: true, uitdatabankEventId: body.uitdatabankEventId });
+      const own = await s.request('POST', '/api/performances', { token, body: { productionId: created.body.id, hallId: cat.hallId, startsAt: '2030-03-02T20:00', durationMinutes: 90, uitpasEnabled: false, uitdatabankEventId: null } });
+      expect(own.body).toMatchObject({ durationMinutes: 90, uitpasEnabled: false, uitdatabankEventId: null });
+      for (const id of [performance.body.id, own.body.id]) expect((await s.request('DELETE', `/api/performances/${id}`, { token })).status).toBe(204);
+      // The audit trail keeps who created and changed it, and what changed.
+      const trail = (await s.request('GET', `/api/audit?subjectId=${created.body.id}`, { token })).body.items as { action: string; changes: Record<string, unknown> }[];
+      expect(trail.map((e) => e.action)).toEqual(['changed', 'created']);
+      expect(trail[0].changes).toEqual({ genre: ['toneel', 'tragikomedie'], imageUrl: [body.imageUrl, null] });
       expect((await s.request('DELETE', `/api/productions/${bare.body.id}`, { token })).status).toBe(204);
+      expect((await s.request('GET', `/api/audit?subjectId=${bare.body.id}`, { token })).body.items.map((e: { action: string }) => e.action)).toEqual(['deleted', 'created']);
       expectProblem(await s.request('GET', `/api/productions/${bare.body.id}`, { token }), 404, 'not-found');
     });
 
@@ -68,6 +84,17 @@ describe.each(DIALECTS)('productions and performances on %s', (dialect) => {
       await expectRejected((lang) => s.request('PATCH', `/api/productions/${cat.productionId}`, { token, body: { title: '' }, lang }), 400, 'validation-failed', ['title']);
       expect((await s.request('GET', `/api/productions/${cat.productionId}`, { token })).body).toEqual(before.body);
       expect((await s.request('GET', '/api/productions', { token })).body.items.map((p: { title: string }) => p.title)).not.toContain('X');
+    });
+
+    it('lists productions a page at a time, with the number that match', async () => {
+      for (const t of ['Zeemeeuw A', 'Zeemeeuw B', 'Zeemeeuw C']) await s.request('POST', '/api/productions', { token, body: { title: t } });
+      const first = await s.request('GET', '/api/productions?q=zeemeeuw&limit=2', { token });
+      expect(first.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
+      expect(first.body.items.map((p: { title: string }) => p.title)).toEqual(['Zeemeeuw A', 'Zeemeeuw B']);
+      const second = await s.request('GET', '/api/productions?q=zeemeeuw&limit=2&offset=2', { token });
+      expect(second.body.items.map((p: { title: string }) => p.title)).toEqual(['Zeemeeuw C']);
+      await expectRejected((lang) => s.request('POST', '/api/productions', { token, lang, body: { title: 'X', languages: ['de'] } }), 400, 'validation-failed', ['languages/0']);
+      await expectRejected((lang) => s.request('POST', '/api/productions', { token, lang, body: { title: 'X', durationMinutes: 0 } }), 400, 'validation-failed', ['durationMinutes']);
     });
 
     it('will not delete a production that has performances', async () => {

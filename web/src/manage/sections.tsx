@@ -5,6 +5,8 @@ import type { Lang } from '../i18n/dictionary.js';
 import type { User } from '../api/types.js';
 import { VenuesSection } from './venues/VenuesSection.js';
 import { SECTION_LABEL as VENUES_LABEL } from './venues/words.js';
+import { ProductionsSection } from './productions/ProductionsSection.js';
+import { SECTION_LABEL as PRODUCTIONS_LABEL } from './productions/words.js';
 import { PeopleSection } from './people/PeopleSection.js';
 import { SECTION_LABEL as PEOPLE_LABEL } from './people/words.js';
 import { JobsSection } from './jobs/JobsSection.js';
@@ -24,6 +26,7 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { id: 'venues', label: VENUES_LABEL, roles: ['admin', 'reporting'], render: (p) => <VenuesSection {...p} /> },
+  { id: 'productions', label: PRODUCTIONS_LABEL, roles: ['admin', 'reporting'], render: (p) => <ProductionsSection {...p} /> },
   { id: 'people', label: PEOPLE_LABEL, roles: ['admin'], render: (p) => <PeopleSection {...p} /> },
   { id: 'jobs', label: JOBS_LABEL, roles: ['admin'], render: () => <JobsSection /> },
   { id: 'audit', label: AUDIT_LABEL, roles: ['admin'], render: () => <AuditSection /> },
