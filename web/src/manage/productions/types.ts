@@ -1,21 +1,8 @@
-// A production as GET /api/productions answers it.
+// A production as GET /api/productions answers it (the server's own view type; type-only, nothing of src/ is bundled).
 import type { Lang } from '../../i18n/dictionary.js';
+import type { ProductionView } from '../../../../src/productions/service.js';
 
-export interface Production {
-  id: string;
-  title: string;
-  subtitle: string;
-  producer: string;
-  genre: string;
-  description: string;
-  imageUrl: string | null;
-  dipProductionId: string | null;
-  durationMinutes: number | null;
-  ageAdvice: string;
-  uitdatabankEventId: string | null;
-  uitpasEnabled: boolean;
-  languages: Lang[];
-}
+export type Production = ProductionView;
 export type ProductionDraft = Omit<Production, 'id'>;
 
 export const TEXT_LANGUAGES: Lang[] = ['nl', 'fr', 'en'];
