@@ -1,4 +1,5 @@
 // Packs: admin CRUD of a pack and its sets of stocks.
+import { audit } from '../audit/service.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
@@ -150,9 +151,17 @@ export async function createPack(ctx: Ctx, input: PackInput) {
       per_performance_max: input.perPerformanceMax, published: input.published ? 1 : 0, created_at: now, updated_at: now,
     }).execute();
     await writeSets(tx, ctx, id, input.sets);
+    await audit(tx, ctx, { subject: 'pack', subjectId: id, action: 'created', label: input.label, before: null, after: auditFields(input) });
   });
   return packView(await findPack(ctx.db, ctx.orgId, id));
 }
+
+/** What the audit trail keeps of a pack: its fields, and its sets as "label (min-max): n stocks". */
+type AuditedPack = Omit<Partial<PackInput>, 'sets'> & { sets?: { label: string; itemnbMin: number; itemnbMax: number; stocks: unknown[] }[] };
+const auditFields = (p: AuditedPack) => ({
+  ...Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'sets')),
+  ...(p.sets ? { sets: p.sets.map((s) => `${s.label} (${s.itemnbMin}-${s.itemnbMax}): ${s.stocks.length}`) } : {}),
+});
 
 const hasHoldings = async (db: Db, packId: string) =>
   !!(await db.selectFrom('pack_holdings').select('id').where('pack_id', '=', packId).limit(1).executeTakeFirst());
@@ -165,6 +174,7 @@ export async function updatePack(ctx: Ctx, id: string, input: Partial<PackInput>
   if (input.sets && await hasHoldings(ctx.db, id)) {
     throw new Problem('in-use', { what: 'pack', reason: 'customers hold it; its sets can no longer change' });
   }
+  const before = auditFields(packView(current));
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('packs').set({ ...columns(input), updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
     if (input.sets) {
@@ -172,12 +182,13 @@ export async function updatePack(ctx: Ctx, id: string, input: Partial<PackInput>
       await tx.deleteFrom('pack_sets').where('pack_id', '=', id).execute();
       await writeSets(tx, ctx, id, input.sets);
     }
+    await audit(tx, ctx, { subject: 'pack', subjectId: id, action: 'changed', label: input.label ?? current.pack.label, before, after: auditFields(input) });
   });
   return packView(await findPack(ctx.db, ctx.orgId, id));
 }
 
 export async function deletePack(ctx: Ctx, id: string) {
-  await findPack(ctx.db, ctx.orgId, id);
+  const current = await findPack(ctx.db, ctx.orgId, id);
   if (await hasHoldings(ctx.db, id)) throw new Problem('in-use', { what: 'pack', reason: 'it has been sold' });
   const inBasket = await ctx.db.selectFrom('basket_packs').select('id').where('pack_id', '=', id).limit(1).executeTakeFirst();
   if (inBasket) throw new Problem('in-use', { what: 'pack', reason: 'it is in a basket' });
@@ -186,5 +197,6 @@ export async function deletePack(ctx: Ctx, id: string) {
     await tx.deleteFrom('pack_sets').where('pack_id', '=', id).execute();
     await tx.updateTable('packs').set({ main_pack_id: null }).where('main_pack_id', '=', id).execute();
     await tx.deleteFrom('packs').where('id', '=', id).execute();
+    await audit(tx, ctx, { subject: 'pack', subjectId: id, action: 'deleted', label: current.pack.label, changes: {} });
   });
 }

@@ -1,4 +1,5 @@
 // Streams (video on demand): admin CRUD.
+import { audit } from '../audit/service.js';
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
@@ -69,24 +70,33 @@ export async function createStream(ctx: Ctx, input: StreamInput) {
   await checkRefs(ctx, input);
   const now = ctx.clock.now().toISOString();
   const id = newId();
-  await ctx.db.insertInto('streams').values({
-    id, organisation_id: ctx.orgId, created_at: now, updated_at: now, ...(columns(input) as Required<ReturnType<typeof columns>>),
-  }).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('streams').values({
+      id, organisation_id: ctx.orgId, created_at: now, updated_at: now, ...(columns(input) as Required<ReturnType<typeof columns>>),
+    }).execute();
+    await audit(tx, ctx, { subject: 'stream', subjectId: id, action: 'created', label: input.label, before: null, after: { ...input } });
+  });
   return streamView(await findStream(ctx, id));
 }
 
 export async function updateStream(ctx: Ctx, id: string, input: Partial<StreamInput>) {
-  await findStream(ctx, id);
+  const current = streamView(await findStream(ctx, id));
   await checkRefs(ctx, input);
-  await ctx.db.updateTable('streams').set({ ...columns(input), updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('streams').set({ ...columns(input), updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+    await audit(tx, ctx, { subject: 'stream', subjectId: id, action: 'changed', label: input.label ?? current.label, before: current, after: { ...input } });
+  });
   return streamView(await findStream(ctx, id));
 }
 
 export async function deleteStream(ctx: Ctx, id: string) {
-  await findStream(ctx, id);
+  const current = await findStream(ctx, id);
   const sold = await ctx.db.selectFrom('stream_purchases').select('id').where('stream_id', '=', id).limit(1).executeTakeFirst();
   const inPack = await ctx.db.selectFrom('pack_set_stocks').select('id').where('stream_id', '=', id).limit(1).executeTakeFirst();
   const inBasket = await ctx.db.selectFrom('basket_streams').select('id').where('stream_id', '=', id).limit(1).executeTakeFirst();
   if (sold || inPack || inBasket) throw new Problem('in-use', { what: 'stream', reason: 'it has been sold or is in a pack; cancel it instead (status 20)' });
-  await ctx.db.deleteFrom('streams').where('id', '=', id).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('streams').where('id', '=', id).execute();
+    await audit(tx, ctx, { subject: 'stream', subjectId: id, action: 'deleted', label: current.label, changes: {} });
+  });
 }
