@@ -11,6 +11,7 @@ import { product, products, removeAllProducts, removeProduct, requestStock, upda
 import { pickSeat, planCategories, stock, suggestions } from './shop-stocks.js';
 import { createPayment, method, methods, molliePayment, payment, payments, refreshPayment, ticketsPdf } from './shop-payments.js';
 import type { Lane } from '../platform/gate.js';
+import { controlCodes, controllableEvents, deviceInfo } from './access-control.js';
 import { id, optionalId, optionalString, paging, type Params } from './params.js';
 
 /** What a call gets: the scope it reads in, its parameters, its path's match, and a service context for writes. */
@@ -120,6 +121,10 @@ export const ROUTES: readonly Route[] = [
   del(/^\/shop\/products\/([^/]+)$/, (c) => removeProduct(c, ID(c.m))),
   get(/^\/shop\/paymentmethods$/, (c) => methods(c)),
   get(/^\/shop\/paymentmethods\/([^/]+)$/, (c) => method(c, c.m[1]), { noRecords: true }),
+  get(/^\/accesscontrol\/deviceinfo$/, (c) => deviceInfo(c)),
+  get(/^\/accesscontrol\/events$/, (c) => controllableEvents(c)),
+  patch(/^\/accesscontrol\/events\/([^/]+)\/control$/, (c) => controlCodes(c, ID(c.m), 'in')),
+  del(/^\/accesscontrol\/events\/([^/]+)\/control$/, (c) => controlCodes(c, ID(c.m), 'out')),
   get(/^\/contacts$/, ({ s, p }) => contacts(s, p, paging(p))),
   { method: 'POST', path: /^\/contacts$/, handle: ({ s, p, ctx }) => createContact(ctx(), s, p) },
   get(/^\/contacts\/([^/]+)$/, ({ s, m }) => contact(s, ID(m))),

@@ -460,6 +460,8 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
       '/shop/orders/tickets/pdf': (o) => ({ orderid: o.ids.order }),
       '/shop/orders/payments': (o) => ({ orderid: o.ids.onlineOrder }),
       '/shop/products': (o) => ({ orderid: o.ids.order }),
+      '/accesscontrol/deviceinfo': (o) => ({ deviceid: o.ids.device }),
+      '/accesscontrol/events': (o) => ({ deviceid: o.ids.device }),
     };
     const idOf = (o: OrgRecords, kind: string | ((o: OrgRecords) => string)) => (typeof kind === 'function' ? kind(o) : o.ids[kind]);
     const problems: string[] = [];
