@@ -93,11 +93,11 @@ describe.each(DIALECTS)('Utick catalogue API on %s', (dialect) => {
     const attractions = await client.call('agenda/attractions', { language: 'nl' });
     expect(attractions.body.language).toBe('nl');
     expect(attractions.body.response[0]).toMatchObject({ id: c.productionId.toUpperCase(), label: 'Hamlet', typeid: '1', nb_events: 1 });
-    expect(attractions.body.response[0].firstevent_date).toBe('2027-01-15T20:15:00+01:00');
+    expect(attractions.body.response[0].firstevent_date).toBe('2055-01-15T20:15:00+01:00');
     const events = await client.call('agenda/events', { attractionid: c.productionId.toUpperCase() });
     expect(events.body.response).toHaveLength(1);
     const e = events.body.response[0];
-    expect(e).toMatchObject({ id: c.performanceId.toUpperCase(), label: 'Hamlet', starttime: '2027-01-15T20:15:00+01:00', status: { id: 10 } });
+    expect(e).toMatchObject({ id: c.performanceId.toUpperCase(), label: 'Hamlet', starttime: '2055-01-15T20:15:00+01:00', status: { id: 10 } });
     expect(e.endtime).toMatch(DATE);
     expect(e.venue.id).toBe(c.venueId.toUpperCase());
     expect(e.attraction.id).toBe(c.productionId.toUpperCase());

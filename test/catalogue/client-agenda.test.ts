@@ -43,7 +43,7 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
     const other = ok(await s.request('POST', '/api/productions', { token, body: { title: 'Carmen', producer: '', genre: 'opera' } }), 'production').body;
     second = other.id;
     const perf = ok(await s.request('POST', '/api/performances', {
-      token, body: { productionId: other.id, hallId: c.hallId, startsAt: '2027-03-01T20:00', standardTicketTypeId: c.ticketTypes.normal, uitdatabankEventId: UITDATABANK_ID },
+      token, body: { productionId: other.id, hallId: c.hallId, startsAt: '2055-03-01T20:00', standardTicketTypeId: c.ticketTypes.normal, uitdatabankEventId: UITDATABANK_ID },
     }), 'performance').body;
     ok(await s.request('PATCH', `/api/performances/${perf.id}`, { token, body: { status: 'on_sale' } }), 'on sale');
     // A stream of no venue and no production.
@@ -60,7 +60,7 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
     expect(events).toHaveLength(2);
     const e = events.find((x) => x!.id === c.performanceId.toUpperCase())!;
     expect(e).toMatchObject({
-      label: 'Hamlet', startTime: '2027-01-15T20:15:00+01:00', hasTimeSlots: false, notes: 'Inleiding om 19:30', metaData: {},
+      label: 'Hamlet', startTime: '2055-01-15T20:15:00+01:00', hasTimeSlots: false, notes: 'Inleiding om 19:30', metaData: {},
       status: { id: 10, label: 'Publié' }, serie: { id: c.productionId.toUpperCase(), label: 'Hamlet' },
     });
     expect(e.endTime).toMatch(DATE);
@@ -111,7 +111,7 @@ describe.each(DIALECTS)("Utick's client: Agenda and Catalogue on %s", (dialect) 
     const hamlet = list[1]!;
     expect(hamlet).toMatchObject({
       id: c.productionId.toUpperCase(), imageUrl: 'https://img.example/hamlet.jpg', smallImageUrl: 'https://img.example/hamlet.jpg',
-      externalId: 'NL-26-101-0004711', nbEvents: 1, firstEventDate: '2027-01-15T20:15:00+01:00', metaData: {},
+      externalId: 'NL-26-101-0004711', nbEvents: 1, firstEventDate: '2055-01-15T20:15:00+01:00', metaData: {},
       organizer: { label: 'Stadsschouwburg Utrecht' }, distributor: { label: 'ITA' },
     });
     expect(hamlet.organizer!.id).toMatch(UUID);

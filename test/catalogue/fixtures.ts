@@ -11,13 +11,13 @@ export function ok<T extends { status: number; body: unknown }>(res: T, what: st
   return res;
 }
 
-/** `n` more performances of the catalogue's production, on sale, a day apart from 2027-02-01. */
+/** `n` more performances of the catalogue's production, on sale, a day apart from 2055-02-01. */
 export async function morePerformances(s: TestServer, token: string, c: Catalogue, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const day = String(i + 1).padStart(2, '0');
     const perf = ok(await s.request('POST', '/api/performances', {
-      token, body: { productionId: c.productionId, hallId: c.hallId, startsAt: `2027-02-${day}T20:00`, standardTicketTypeId: c.ticketTypes.normal },
+      token, body: { productionId: c.productionId, hallId: c.hallId, startsAt: `2055-02-${day}T20:00`, standardTicketTypeId: c.ticketTypes.normal },
     }), 'performance');
     const prices = [1, 2].flatMap((rank) => [
       { ticketTypeId: c.ticketTypes.normal, rank, amount: 3000 },

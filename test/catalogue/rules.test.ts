@@ -26,10 +26,10 @@ describe('pack rules', () => {
   });
 
   it('validity: from, until, and performances after the end', () => {
-    const pack = { valid_from: '2027-01-01T00:00:00.000Z', valid_until: '2027-06-30T22:00:00.000Z' };
-    expect(validityBlocker(pack, '2026-12-31T23:00:00.000Z')).toMatch(/valid from/);
-    expect(validityBlocker(pack, '2027-02-01T00:00:00.000Z', '2027-07-01T18:00:00.000Z')).toMatch(/after/);
-    expect(validityBlocker(pack, '2027-02-01T00:00:00.000Z', '2027-03-01T18:00:00.000Z')).toBeUndefined();
+    const pack = { valid_from: '2055-01-01T00:00:00.000Z', valid_until: '2055-06-30T22:00:00.000Z' };
+    expect(validityBlocker(pack, '2054-12-31T23:00:00.000Z')).toMatch(/valid from/);
+    expect(validityBlocker(pack, '2055-02-01T00:00:00.000Z', '2055-07-01T18:00:00.000Z')).toMatch(/after/);
+    expect(validityBlocker(pack, '2055-02-01T00:00:00.000Z', '2055-03-01T18:00:00.000Z')).toBeUndefined();
   });
 });
 
@@ -38,7 +38,7 @@ describe('stream control rules', () => {
     status: 10, accessEndsAt: null, accessDurationHours: 48, freeaccessSeats: true, freeaccessPacks: true,
     viaCode: false, bought: false, seat: false, pack: false, firstAccessAt: null,
   };
-  const now = '2027-01-10T12:00:00.000Z';
+  const now = '2055-01-10T12:00:00.000Z';
   it('answers the Utick codes', () => {
     expect(control({ ...base, bought: true, seat: true }, now)).toBe(10);
     expect(control({ ...base, seat: true, pack: true }, now)).toBe(20);
@@ -50,9 +50,9 @@ describe('stream control rules', () => {
   });
   it('denies when cancelled, after the access end, and after the duration since first access', () => {
     expect(control({ ...base, bought: true, status: 20 }, now)).toBe(-1);
-    expect(control({ ...base, bought: true, accessEndsAt: '2027-01-10T11:59:59.000Z' }, now)).toBe(-1);
-    expect(control({ ...base, bought: true, firstAccessAt: '2027-01-08T12:00:00.000Z' }, now)).toBe(10);
-    expect(control({ ...base, bought: true, firstAccessAt: '2027-01-08T11:59:59.000Z' }, now)).toBe(-1);
+    expect(control({ ...base, bought: true, accessEndsAt: '2055-01-10T11:59:59.000Z' }, now)).toBe(-1);
+    expect(control({ ...base, bought: true, firstAccessAt: '2055-01-08T12:00:00.000Z' }, now)).toBe(10);
+    expect(control({ ...base, bought: true, firstAccessAt: '2055-01-08T11:59:59.000Z' }, now)).toBe(-1);
     expect(control({ ...base, bought: true, accessDurationHours: null, firstAccessAt: '2020-01-01T00:00:00.000Z' }, now)).toBe(10);
   });
 });

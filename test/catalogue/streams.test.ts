@@ -15,7 +15,7 @@ describe.each(DIALECTS)('streams and access control on %s', (dialect) => {
   let c: Catalogue;
   let client: UtickClient;
   beforeAll(async () => {
-    clock = fixedClock('2026-12-01T10:00:00Z');
+    clock = fixedClock('2054-12-01T10:00:00Z');
     s = await startServer(dialect, { clock });
     ({ token, orgId } = await orgWithUser(s));
     c = await buildCatalogue(s, token, { rows: 2, perRow: 5 });
@@ -38,7 +38,7 @@ describe.each(DIALECTS)('streams and access control on %s', (dialect) => {
   };
 
   it('admin CRUD and the Utick stream objects', async () => {
-    const st = await newStream({ startsAt: '2027-01-20T20:00:00+01:00', accessEndsAt: '2027-03-01T00:00:00+01:00', shopUrl: 'https://shop.example/vod' });
+    const st = await newStream({ startsAt: '2055-01-20T20:00:00+01:00', accessEndsAt: '2055-03-01T00:00:00+01:00', shopUrl: 'https://shop.example/vod' });
     expect(st).toMatchObject({ status: 10, accessDurationHours: 48, freeaccessSeats: true });
     const patched = ok(await s.request('PATCH', `/api/streams/${st.id}`, { token, body: { label: 'Hamlet on video' } }), 'patch').body;
     expect(patched.label).toBe('Hamlet on video');
@@ -46,8 +46,8 @@ describe.each(DIALECTS)('streams and access control on %s', (dialect) => {
 
     const one = (await client.call(`catalogue/streams/${st.id.toUpperCase()}`, { language: 'en' })).body.response;
     expect(one).toMatchObject({
-      id: st.id.toUpperCase(), label: 'Hamlet on video', starttime: '2027-01-20T20:00:00+01:00', endtime: null,
-      accessendtime: '2027-03-01T00:00:00+01:00', url: 'https://vod.example/hamlet', shop_url: 'https://shop.example/vod',
+      id: st.id.toUpperCase(), label: 'Hamlet on video', starttime: '2055-01-20T20:00:00+01:00', endtime: null,
+      accessendtime: '2055-03-01T00:00:00+01:00', url: 'https://vod.example/hamlet', shop_url: 'https://shop.example/vod',
       access_duration: '48', freeaccess_packs: true, freeaccess_seats: true, status: { id: 10, label: 'Published' },
     });
     expect(one.venue.id).toBe(c.venueId.toUpperCase());

@@ -30,7 +30,7 @@ export function checkinKit(s: () => TestServer, token: () => string) {
     async evening(orgId: string): Promise<Evening> {
       const cat = await buildCatalogue(s(), token(), { rows: 4, perRow: 10, zones: [{ id: 'sta', name: 'Staanplaatsen', capacity: 20 }] });
       const other = ok(await req('POST', '/api/performances', {
-        productionId: cat.productionId, hallId: cat.hallId, startsAt: '2027-01-16T20:15', standardTicketTypeId: cat.ticketTypes.normal, status: 'on_sale',
+        productionId: cat.productionId, hallId: cat.hallId, startsAt: '2055-01-16T20:15', standardTicketTypeId: cat.ticketTypes.normal, status: 'on_sale',
       }), 201) as { id: string };
       ok(await req('PUT', `/api/performances/${other.id}/prices`, { prices: [1, 2].map((rank) => ({ ticketTypeId: cat.ticketTypes.normal, rank, amount: 2000 })) }));
       const main = ok(await req('POST', '/api/checkin/doors', { name: 'Hoofdingang' }), 201) as { id: string };

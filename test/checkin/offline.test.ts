@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { expectProblem, expectRejected } from '../foundation/expect-problem.js';
 import { checkinKit, type Evening, type Ticket } from './kit.js';
 
-const T0 = Date.parse('2027-01-15T18:30:00Z'); // 19:30 in Amsterdam, doors open for the 20:15 performance
+const T0 = Date.parse('2055-01-15T18:30:00Z'); // 19:30 in Amsterdam, doors open for the 20:15 performance
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 let n = 0;
 const scanId = () => `scan-${++n}-${Math.random().toString(36).slice(2, 10)}`;
@@ -45,7 +45,7 @@ describe.each(DIALECTS)('offline scans on %s', (dialect) => {
     expect(row).toMatchObject({ offline: 1, scanned_at: at(5), recorded_at: at(30), door_id: ev.doors.side, client_scan_id: scan.id, outcome: 'applied' });
     // Online, the ticket is now in.
     const again = k.ok(await k.scan(ev.doorToken, { barcode: t.barcode, performanceIds: [perf()], doorId: ev.doors.main }));
-    expect(again).toMatchObject({ reason: 'already-scanned', previous: { door: 'Zij-ingang', at: '2027-01-15T19:35:00+01:00' } });
+    expect(again).toMatchObject({ reason: 'already-scanned', previous: { door: 'Zij-ingang', at: '2055-01-15T19:35:00+01:00' } });
   });
 
   it('reports a ticket admitted offline at two doors as a conflict, to the second door and to the manager', async () => {
@@ -62,8 +62,8 @@ describe.each(DIALECTS)('offline scans on %s', (dialect) => {
       kind: 'double-admission',
       message: 'Twee keer binnengelaten: bij Zij-ingang om 19:42 (offline) en bij Hoofdingang om 19:40',
       ticket: { id: t.id, place: 'Zaal, rij 1, stoel 2', ticketType: 'Normaal' },
-      scan: { door: 'Zij-ingang', staff: 'door user', at: '2027-01-15T19:42:00+01:00', offline: true },
-      other: { door: 'Hoofdingang', at: '2027-01-15T19:40:00+01:00', offline: true },
+      scan: { door: 'Zij-ingang', staff: 'door user', at: '2055-01-15T19:42:00+01:00', offline: true },
+      other: { door: 'Hoofdingang', at: '2055-01-15T19:40:00+01:00', offline: true },
       acknowledgedAt: null,
     });
     expect(c.ticket.orderNumber).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -77,7 +77,7 @@ describe.each(DIALECTS)('offline scans on %s', (dialect) => {
     const counts = k.ok(await k.req('GET', `/api/checkin/performances/${perf()}/counts`));
     expect(counts.conflicts.open).toBeGreaterThanOrEqual(1);
     const ack = k.ok(await k.req('POST', `/api/checkin/conflicts/${c.id}/acknowledge`));
-    expect(ack.acknowledgedAt).toBe('2027-01-15T20:10:00+01:00');
+    expect(ack.acknowledgedAt).toBe('2055-01-15T20:10:00+01:00');
     const open = k.ok(await k.req('GET', `/api/checkin/conflicts?performanceId=${perf()}&open=true`));
     expect(open.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
     expect(k.ok(await k.req('GET', `/api/checkin/performances/${perf()}/counts`)).conflicts.open).toBe(counts.conflicts.open - 1);

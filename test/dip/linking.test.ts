@@ -47,7 +47,7 @@ describe.each(DIALECTS)('DIP settings and linking on %s', (dialect) => {
 
   it("lists the theatre's DIP performances with suggestions, links one number to one performance, and lists the unlinked", async () => {
     const { s, token, c } = w;
-    const second = await extraPerformance(w, '2026-11-26T20:15');
+    const second = await extraPerformance(w, '2054-11-26T20:15');
     const unlinked = (await s.request('GET', '/api/dip/unlinked', { token })).body.items.map((p: { performanceId: string }) => p.performanceId);
     expect(unlinked.sort()).toEqual([c.performanceId, second].sort());
 
@@ -57,8 +57,8 @@ describe.each(DIALECTS)('DIP settings and linking on %s', (dialect) => {
     expect(numbers).toContain(`${HAMLET}|11001`);
     expect(numbers).not.toContain(`${HAMLET}|11051`); // another theatre's tour date
     const first = list.body.items.find((p: { dipNumber: string }) => p.dipNumber === `${HAMLET}|11001`);
-    expect(first).toMatchObject({ title: 'Hamlet', date: '2026-11-25T20:15:00', linkedPerformanceId: null });
-    expect(first.suggestions).toEqual([{ performanceId: c.performanceId, title: 'Hamlet', startsAt: '2026-11-25T20:15:00+01:00', match: 'production' }]);
+    expect(first).toMatchObject({ title: 'Hamlet', date: '2054-11-25T20:15:00', linkedPerformanceId: null });
+    expect(first.suggestions).toEqual([{ performanceId: c.performanceId, title: 'Hamlet', startsAt: '2054-11-25T20:15:00+01:00', match: 'production' }]);
 
     const link = await s.request('PUT', `/api/performances/${c.performanceId}/dip-link`, { token, body: { dipNumber: `${HAMLET}|11001` } });
     expect(link.status).toBe(200);
@@ -81,7 +81,7 @@ describe.each(DIALECTS)('DIP settings and linking on %s', (dialect) => {
 
   it('deleting a linked draft performance works, and frees its DIP number', async () => {
     const { s, token, c } = w;
-    const draft = await s.request('POST', '/api/performances', { token, body: { productionId: c.productionId, hallId: c.hallId, startsAt: '2026-11-27T14:30', status: 'draft' } });
+    const draft = await s.request('POST', '/api/performances', { token, body: { productionId: c.productionId, hallId: c.hallId, startsAt: '2054-11-27T14:30', status: 'draft' } });
     expectOk(draft);
     expectOk(await s.request('PUT', `/api/performances/${draft.body.id}/dip-link`, { token, body: { dipNumber: `${HAMLET}|11003` } }));
     expect((await s.request('DELETE', `/api/performances/${draft.body.id}`, { token })).status).toBe(204);

@@ -66,10 +66,10 @@ describe.each(DIALECTS)('DIP push on %s', (dialect) => {
     expect(d.reservations).toMatchObject({ reservations: 3, recette: 4000 });
     expect(d.blocked).toMatchObject({ blockedSeats: 2, value: 6000 });
     expect(d.capacity).toMatchObject({ capacity: 37 });
-    expect(d.tickets.normal.updated).toBe('2026-11-23T13:00:00+01:00');
+    expect(d.tickets.normal.updated).toBe('2054-11-23T13:00:00+01:00');
 
     const link = (await s.request('GET', `/api/performances/${perf}/dip`, { token })).body;
-    expect(link).toMatchObject({ dipNumber: `${HAMLET}|11001`, state: 'ok', lastError: null, lastAcceptedAt: '2026-11-23T12:00:00.000Z' });
+    expect(link).toMatchObject({ dipNumber: `${HAMLET}|11001`, state: 'ok', lastError: null, lastAcceptedAt: '2054-11-23T12:00:00.000Z' });
     expect(link.lastFigures).toMatchObject({ reservations: { tickets: 3, value: 4000 }, blocked: { seats: 2, value: 6000 }, capacity: 37 });
 
     const audit = (await s.request('GET', `/api/dip/pushes?performance=${perf}`, { token })).body.items;
@@ -155,8 +155,8 @@ describe.each(DIALECTS)('DIP push on %s', (dialect) => {
   });
 
   it('a performance DIP rejects is marked failing with its message; the others in the batch still arrive', async () => {
-    const second = await extraPerformance(w, '2026-11-26T20:15');
-    const stranger = await extraPerformance(w, '2026-11-27T14:30');
+    const second = await extraPerformance(w, '2054-11-26T20:15');
+    const stranger = await extraPerformance(w, '2054-11-27T14:30');
     expectOk(await w.s.request('PUT', `/api/performances/${second}/dip-link`, { token: w.token, body: { dipNumber: `${HAMLET}|11002` } }));
     // A number DIP knows, but for another theatre: DIP answers 400 for it.
     expectOk(await w.s.request('PUT', `/api/performances/${stranger}/dip-link`, { token: w.token, body: { dipNumber: `${HAMLET}|${OTHER_THEATRE_NUMBER}` } }));

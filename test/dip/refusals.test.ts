@@ -19,12 +19,12 @@ describe.each(DIALECTS)('DIP refusals on %s', (dialect) => {
   let perfs: string[];
   beforeAll(async () => {
     w = await startWorld(dialect, {
-      extraPerformances: MORE.map((m) => dipPerformance({ number: m.number, date: `2026-12-${m.day}T20:15:00`, productionId: HAMLET, title: 'Hamlet', seats: 40 })),
+      extraPerformances: MORE.map((m) => dipPerformance({ number: m.number, date: `2054-12-${m.day}T20:15:00`, productionId: HAMLET, title: 'Hamlet', seats: 40 })),
     });
     perfs = [w.c.performanceId];
     expectOk(await w.s.request('PUT', `/api/performances/${w.c.performanceId}/dip-link`, { token: w.token, body: { dipNumber: `${HAMLET}|11001` } }));
     for (const m of MORE) {
-      const id = await extraPerformance(w, `2026-12-${m.day}T20:15`);
+      const id = await extraPerformance(w, `2054-12-${m.day}T20:15`);
       expectOk(await w.s.request('PUT', `/api/performances/${id}/dip-link`, { token: w.token, body: { dipNumber: `${HAMLET}|${m.number}` } }));
       perfs.push(id);
     }

@@ -30,12 +30,12 @@ export const worldSettings = (w: { dip: RunningDipSandbox }, more: Record<string
 
 export async function startWorld(dialect: Dialect, opts: Omit<DipSandboxOptions, 'clock'> = {}): Promise<DipWorld> {
   clearDipTokens();
-  const clock = fixedClock('2026-11-23T12:00:00Z');
+  const clock = fixedClock('2054-11-23T12:00:00Z');
   const dip = await startDipSandbox({ ...opts, clock });
   const s = await startServer(dialect, { clock });
   const { token, orgId, email, password } = await orgWithUser(s);
   // Hamlet's first show in the sandbox's demo season (the week of the clock: Wednesday 20:15).
-  const c = await buildCatalogue(s, token, { startsAt: '2026-11-25T20:15' });
+  const c = await buildCatalogue(s, token, { startsAt: '2054-11-25T20:15' });
   expectOk(await s.request('PATCH', `/api/productions/${c.productionId}`, { token, body: { dipProductionId: HAMLET } }));
   expectOk(await s.request('PUT', '/api/dip/settings', {
     token, body: worldSettings({ dip }, { clientSecret: 'foyer-demo-secret' }),

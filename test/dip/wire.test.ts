@@ -15,9 +15,9 @@ describe('DIP wire format', () => {
     const f = emptyFigures();
     f.tickets.normal = { tickets: 3, revenue: 9000 };
     const other = { productionNumber: 'NL-26-101-0004711', performanceNumber: 11001 };
-    const { body, owners } = batchBody('tickets', [{ ref, figures: f }, { ref: other, figures: emptyFigures() }], '2026-11-23T13:00:00+01:00');
+    const { body, owners } = batchBody('tickets', [{ ref, figures: f }, { ref: other, figures: emptyFigures() }], '2054-11-23T13:00:00+01:00');
     expect(body).toHaveLength(8);
-    expect(body[0]).toEqual({ productionNumber: 'NL-26-103-00047130', performanceNumber: 11201, ticketType: 'normal', tickets: 3, recette: 9000, updated: '2026-11-23T13:00:00+01:00' });
+    expect(body[0]).toEqual({ productionNumber: 'NL-26-103-00047130', performanceNumber: 11201, ticketType: 'normal', tickets: 3, recette: 9000, updated: '2054-11-23T13:00:00+01:00' });
     expect(body.slice(0, 4).map((i) => i.ticketType)).toEqual(['normal', 'discount', 'free', 'other']);
     expect(body[7]).toMatchObject({ performanceNumber: 11001, ticketType: 'other', tickets: 0, recette: 0 });
     expect(owners).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
@@ -35,12 +35,12 @@ describe('DIP wire format', () => {
     f.reservations = { tickets: 1, value: 2500 };
     f.blocked = { seats: 3, value: 9000 };
     const entries = [{ ref, figures: f }, { ref: { productionNumber: 'NL-26-1234-00279', performanceNumber: 11484906 }, figures: emptyFigures() }];
-    const stamp = updatedStamp(new Date('2026-11-23T13:00:00Z'));
+    const stamp = updatedStamp(new Date('2054-11-23T13:00:00Z'));
     expect(requestProblems('tickets', batchBody('tickets', entries, stamp).body)).toEqual([]);
     expect(requestProblems('reservations', batchBody('reservations', entries, stamp).body)).toEqual([]);
     expect(requestProblems('blockedseats', batchBody('blockedseats', entries, stamp).body)).toEqual([]);
     expect(requestProblems('capacity', capacityCall(ref, 850).body)).toEqual([]);
-    expect(requestProblems('tickets', batchBody('tickets', entries, '2026-11-23 14:00').body)).not.toEqual([]);
+    expect(requestProblems('tickets', batchBody('tickets', entries, '2054-11-23 14:00').body)).not.toEqual([]);
   });
 
   it('reads the bad item and the message of a 400', () => {
@@ -84,11 +84,11 @@ describe('DIP wire format', () => {
 
   it("reads the producers' read side: rows per theatre, figures per performance, and DIP's 400 for no history", () => {
     const body = [
-      { id: 4711, name: 'A', updated: '2026-11-23T15:00:00+01:00', tickets: 3, recette: 900, performances: [{ number: 11001, date: 'x', tickets: 3, recette: 900, updated: '2026-11-23T15:00:00+01:00' }] },
+      { id: 4711, name: 'A', updated: '2054-11-23T15:00:00+01:00', tickets: 3, recette: 900, performances: [{ number: 11001, date: 'x', tickets: 3, recette: 900, updated: '2054-11-23T15:00:00+01:00' }] },
       { id: 5820, name: 'B', updated: null, tickets: 0, recette: 0, performances: [{ number: 11051, date: 'x', tickets: 0, recette: 0, updated: null }] },
     ];
     const held = parseHeld('sales', body);
-    expect(held.get(11001)).toEqual({ count: 3, money: 900, updated: '2026-11-23T15:00:00+01:00' });
+    expect(held.get(11001)).toEqual({ count: 3, money: 900, updated: '2054-11-23T15:00:00+01:00' });
     expect(held.get(11051)).toEqual({ count: 0, money: 0, updated: null });
     expect(parseHeld('blockedseats', [{ id: 1, performances: [{ number: 5, blocked_seats: 2, value: 100 }] }]).get(5)).toMatchObject({ count: 2, money: 100 });
     expect(() => parseHeld('sales', { error: 'x' })).toThrow();
@@ -97,8 +97,8 @@ describe('DIP wire format', () => {
   });
 
   it("reads DIP's performance list as a bare array or in a data envelope", () => {
-    const p = { id: 11001, number: 11001, date: '2026-11-25T20:15:00', status: 'agreed', type: 'premiere', production: { id: 'NL-26-101-0004711', title: 'Hamlet' }, theater_location: { id: 1, name: 'Grote Zaal' } };
-    const expected = [{ dipNumber: 'NL-26-101-0004711|11001', productionNumber: 'NL-26-101-0004711', performanceNumber: 11001, title: 'Hamlet', date: '2026-11-25T20:15:00', status: 'agreed', type: 'premiere', location: 'Grote Zaal' }];
+    const p = { id: 11001, number: 11001, date: '2054-11-25T20:15:00', status: 'agreed', type: 'premiere', production: { id: 'NL-26-101-0004711', title: 'Hamlet' }, theater_location: { id: 1, name: 'Grote Zaal' } };
+    const expected = [{ dipNumber: 'NL-26-101-0004711|11001', productionNumber: 'NL-26-101-0004711', performanceNumber: 11001, title: 'Hamlet', date: '2054-11-25T20:15:00', status: 'agreed', type: 'premiere', location: 'Grote Zaal' }];
     expect(parsePerformanceList([p])).toEqual(expected);
     expect(parsePerformanceList({ data: [p], meta: { pagination: {} } })).toEqual(expected);
     expect(parsePerformanceList([{ id: 'x' }, null])).toEqual([]);
@@ -106,8 +106,8 @@ describe('DIP wire format', () => {
   });
 
   it('stamps figures in Amsterdam time with the offset of the day', () => {
-    expect(updatedStamp(new Date('2026-11-23T13:00:00Z'))).toBe('2026-11-23T14:00:00+01:00');
-    expect(updatedStamp(new Date('2026-07-01T13:00:00Z'))).toBe('2026-07-01T15:00:00+02:00');
+    expect(updatedStamp(new Date('2054-11-23T13:00:00Z'))).toBe('2054-11-23T14:00:00+01:00');
+    expect(updatedStamp(new Date('2054-07-01T13:00:00Z'))).toBe('2054-07-01T15:00:00+02:00');
   });
 
   it('hashes figures so that any change, a cancellation too, shows', () => {
@@ -120,7 +120,7 @@ describe('DIP wire format', () => {
 });
 
 describe('DIP schedule rules', () => {
-  const from = new Date('2026-11-23T12:00:00Z');
+  const from = new Date('2054-11-23T12:00:00Z');
   it('accepts schedules that run at least daily and refuses the others', () => {
     expect(cronProblem('0 * * * *', from)).toBeNull();
     expect(cronProblem('15 6 * * *', from)).toBeNull();
@@ -131,8 +131,8 @@ describe('DIP schedule rules', () => {
   });
 
   it('folds the occurrences missed while no process ran into one due time', () => {
-    expect(latestDue('0 * * * *', from, new Date('2026-11-23T12:59:00Z'))).toBeNull();
-    expect(latestDue('0 * * * *', from, new Date('2026-11-23T13:00:00Z'))?.toISOString()).toBe('2026-11-23T13:00:00.000Z');
-    expect(latestDue('0 * * * *', from, new Date('2026-11-23T17:20:00Z'))?.toISOString()).toBe('2026-11-23T17:00:00.000Z');
+    expect(latestDue('0 * * * *', from, new Date('2054-11-23T12:59:00Z'))).toBeNull();
+    expect(latestDue('0 * * * *', from, new Date('2054-11-23T13:00:00Z'))?.toISOString()).toBe('2054-11-23T13:00:00.000Z');
+    expect(latestDue('0 * * * *', from, new Date('2054-11-23T17:20:00Z'))?.toISOString()).toBe('2054-11-23T17:00:00.000Z');
   });
 });

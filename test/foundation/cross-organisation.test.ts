@@ -82,7 +82,7 @@ const QUERY_RECORDS: Record<string, string> = {
 const QUERY_VALUES: Record<string, string | undefined> = {
   status: undefined, kind: undefined, genre: undefined, limit: undefined, offset: undefined, q: undefined, includeArchived: undefined, format: undefined, wait: undefined,
   open: undefined, archived: undefined, refresh: undefined, locale: undefined, lang: undefined, amount: '1000',
-  from: '2026-01-01', to: '2027-12-31', day: '2026-11-25', subject: undefined, subjectId: undefined, actorId: undefined, before: undefined,
+  from: '2054-01-01', to: '2055-12-31', day: '2054-11-25', subject: undefined, subjectId: undefined, actorId: undefined, before: undefined,
   text: undefined, eventId: undefined, minutes: undefined,
 };
 
@@ -113,7 +113,7 @@ const BODY_RECORDS: Record<string, string> = {
 const BODY_VALUES: Record<string, (o: OrgRecords) => unknown> = {
   seatIds: (o) => [o.freeSeats[0]],
   dipNumber: (o) => o.dipNumber,
-  startsAt: () => '2027-03-01T20:00',
+  startsAt: () => '2055-03-01T20:00',
   uitpasNumber: () => '0900000067513',
   email: () => `${crypto.randomUUID()}@example.test`,
   password: () => 'correct horse battery',
@@ -195,8 +195,8 @@ function sample(schema: Json | undefined, o: OrgRecords, name?: string): unknown
     case 'boolean': return false;
     case 'null': return null;
     case 'string': {
-      if (schema.format === 'date-time') return '2027-03-01T20:00:00+01:00';
-      if (schema.format === 'date') return '2027-03-01';
+      if (schema.format === 'date-time') return '2055-03-01T20:00:00+01:00';
+      if (schema.format === 'date') return '2055-03-01';
       if (schema.format === 'email') return 'someone@example.test';
       if (schema.format === 'uri') return 'https://example.test/x';
       return 'Cross'.padEnd(Number(schema.minLength ?? 1), 'x');
@@ -256,7 +256,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
 
   beforeAll(async () => {
     // Both organisations sell the same DIP performance and the same UiTPAS event, each with its own records.
-    const clock = fixedClock('2026-11-23T12:00:00Z');
+    const clock = fixedClock('2054-11-23T12:00:00Z');
     dip = await startDipSandbox({ clock });
     uitpas = await startUitpasSandbox({ clock, clients: [...defaultClients(), { ...SECOND_UITPAS_CLIENT, organizers: [{ organizerId: TEST_ORGANIZER_ID, permissions: ['TARIFFS_READ', 'TICKETSALES_REGISTER', 'TICKETSALES_SEARCH', 'PASSES_READ'] }] }] });
     mollie = await startMollieSandbox({ clock });
@@ -264,7 +264,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     s = await startServer(dialect, { clock });
     const outside = (client: { clientId: string; clientSecret: string }, mollieKey: string): Outside => ({
       mollie: { apiEndpoint: mollie.apiEndpoint, apiKey: mollieKey },
-      dip: { baseUrl: dip.baseUrl, clientId: DIP_CLIENT.clientId, clientSecret: DIP_CLIENT.clientSecret, production: 'NL-26-101-0004711', performanceNumber: 11001, startsAt: '2026-11-25T20:15' },
+      dip: { baseUrl: dip.baseUrl, clientId: DIP_CLIENT.clientId, clientSecret: DIP_CLIENT.clientSecret, production: 'NL-26-101-0004711', performanceNumber: 11001, startsAt: '2054-11-25T20:15' },
       uitpas: { baseUrl: uitpas.baseUrl, ...client, organizerId: TEST_ORGANIZER_ID, eventId: EVENT_100_PER_WEEK, pass: '0900000067513' },
       uitdatabank: { baseUrl: uitdatabank.baseUrl, clientId: UITDATABANK_CLIENT.clientId },
     });

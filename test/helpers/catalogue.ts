@@ -1,4 +1,9 @@
 // Builds a sellable performance over the HTTP API: venue, hall, ticket types, production, prices.
+//
+// Test calendars: the tests' dates are in 2054-2058 (their fixed clocks mostly in 2054, performances in
+// 2055). Tests that run on the real clock need their performances ahead whenever the suite runs, and
+// those years have the calendars of 2026-2030 (the same weekdays, summer-time dates and leap days),
+// which the texts the tests expect ("vrijdag 15 januari") were written for.
 import type { TestServer } from './server.js';
 
 export interface Catalogue {
@@ -57,7 +62,7 @@ export async function buildCatalogue(
   const perf = await s.request('POST', '/api/performances', {
     token,
     body: {
-      productionId: production.body.id, hallId: hall.body.id, startsAt: opts.startsAt ?? '2027-01-15T20:15',
+      productionId: production.body.id, hallId: hall.body.id, startsAt: opts.startsAt ?? '2055-01-15T20:15',
       standardTicketTypeId: ticketTypes.normal,
     },
   });

@@ -73,7 +73,7 @@ export async function startServer(dialect: Dialect, opts: StartOptions = {}): Pr
   };
 }
 
-export const fixedClock = (isoString = '2026-11-23T12:00:00Z') => new ManualClock(new Date(isoString));
+export const fixedClock = (isoString = '2054-11-23T12:00:00Z') => new ManualClock(new Date(isoString));
 
 export interface OrgFixture {
   orgId: string;

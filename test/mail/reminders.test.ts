@@ -10,14 +10,14 @@ import { DIALECTS } from '../helpers/databases.js';
 import { fixedClock } from '../helpers/server.js';
 import { startMailKit, type MailKit } from './kit.js';
 
-const T0 = '2026-12-01T10:00:00.000Z';
+const T0 = '2054-12-01T10:00:00.000Z';
 const MIN = 60_000;
 
 describe('when a reminder is due', () => {
   it('a day before the lapse, halfway through a shorter reservation, none for one under an hour', () => {
-    expect(reminderAt(T0, '2026-12-03T10:00:00.000Z')?.toISOString()).toBe('2026-12-02T10:00:00.000Z');
-    expect(reminderAt(T0, '2026-12-01T12:00:00.000Z')?.toISOString()).toBe('2026-12-01T11:00:00.000Z');
-    expect(reminderAt(T0, '2026-12-01T10:50:00.000Z')).toBeNull();
+    expect(reminderAt(T0, '2054-12-03T10:00:00.000Z')?.toISOString()).toBe('2054-12-02T10:00:00.000Z');
+    expect(reminderAt(T0, '2054-12-01T12:00:00.000Z')?.toISOString()).toBe('2054-12-01T11:00:00.000Z');
+    expect(reminderAt(T0, '2054-12-01T10:50:00.000Z')).toBeNull();
   });
 });
 
@@ -66,10 +66,10 @@ describe.each(DIALECTS)('reservation reminders on %s', (dialect) => {
 
     expect(k.smtp.delivered.map((d) => d.to[0])).toEqual(['kort@example.nl', 'claire@exemple.be']);
     const fr = k.smtp.delivered[1].mail;
-    expect(fr.subject).toBe(`Votre réservation ${long.order.number} expire le jeudi 3 décembre 2026 à 11:00`);
-    expect(fr.text).toContain("n'est pas encore payée. Payez avant le jeudi 3 décembre 2026 à 11:00");
+    expect(fr.subject).toBe(`Votre réservation ${long.order.number} expire le jeudi 3 décembre 2054 à 11:00`);
+    expect(fr.text).toContain("n'est pas encore payée. Payez avant le jeudi 3 décembre 2054 à 11:00");
     expect(fr.text).toContain('À payer : € 60,00');
     expect(fr.attachments).toHaveLength(0);
-    expect(k.smtp.delivered[0].mail.subject).toBe(`Je reservering ${short.order.number} vervalt op dinsdag 1 december 2026 om 13:00`);
+    expect(k.smtp.delivered[0].mail.subject).toBe(`Je reservering ${short.order.number} vervalt op dinsdag 1 december 2054 om 13:00`);
   });
 });

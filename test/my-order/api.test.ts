@@ -49,7 +49,7 @@ describe.each(DIALECTS)('my order on %s', (dialect) => {
     expect(nl).toMatchObject({ number: paid.number, status: 'paid', statusText: 'Betaald', notice: null, downloadable: true, shopSlug: slug });
     expect(nl.performances).toHaveLength(1);
     expect(nl.performances[0]).toMatchObject({
-      title: 'Hamlet', startsAt: '2027-01-15T20:15:00+01:00', date: 'vrijdag 15 januari 2027', time: '20:15',
+      title: 'Hamlet', startsAt: '2055-01-15T20:15:00+01:00', date: 'vrijdag 15 januari 2055', time: '20:15',
       venueName: 'Stadsschouwburg', venueAddress: 'Plein 1, 1000 AA Utrecht', hallName: 'Grote Zaal',
     });
     expect(nl.performances[0].tickets.map((t: { place: string; status: string; statusText: string }) => [t.place, t.status, t.statusText]))
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('my order on %s', (dialect) => {
 
     const fr = ok(await k.s.request('GET', `/api/my-order/${paid.token}`, { lang: 'fr' }));
     expect(fr.statusText).toBe('Paiement reçu');
-    expect(fr.performances[0].date).toBe('vendredi 15 janvier 2027');
+    expect(fr.performances[0].date).toBe('vendredi 15 janvier 2055');
     expect(fr.performances[0].tickets[0].place).toBe('Zaal, rang 1, siège 1');
     expect(ok(await k.s.request('GET', `/api/my-order/${paid.token}?lang=en`, { lang: 'fr' })).statusText).toBe('Paid');
   });
@@ -91,8 +91,8 @@ describe.each(DIALECTS)('my order on %s', (dialect) => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    expect(unfolded).toContain('DTSTART:20270115T191500Z\r\n');
-    expect(unfolded).toContain('DTEND:20270115T');
+    expect(unfolded).toContain('DTSTART:20550115T191500Z\r\n');
+    expect(unfolded).toContain('DTEND:20550115T');
     expect(unfolded).toContain('SUMMARY:Hamlet\r\n');
     expect(unfolded).toContain('LOCATION:Stadsschouwburg\\, Plein 1\\, 1000 AA Utrecht\r\n');
     expect(unfolded).toMatch(new RegExp(`DESCRIPTION:Bestelling ${paid.number}\\\\nGrote Zaal\\\\, Zaal\\\\, rij 1\\\\, stoel 1 – Normaal`));

@@ -9,7 +9,7 @@ import { Problem } from '../../src/platform/problems.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { migratedDatabase, type MigratedDatabase } from './fresh-db.js';
 
-const START = new Date('2026-11-23T12:00:00.000Z');
+const START = new Date('2054-11-23T12:00:00.000Z');
 const SECOND = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

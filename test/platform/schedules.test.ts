@@ -5,7 +5,7 @@ import { Scheduler, type ScheduleTick, type ScheduleWork } from '../../src/platf
 import { DIALECTS } from '../helpers/databases.js';
 import { migratedDatabase, type MigratedDatabase } from './fresh-db.js';
 
-const START = new Date('2026-11-23T12:00:00.000Z');
+const START = new Date('2054-11-23T12:00:00.000Z');
 const MINUTE = 60_000;
 
 describe.each(DIALECTS)('schedules on %s', (dialect) => {
@@ -33,30 +33,30 @@ describe.each(DIALECTS)('schedules on %s', (dialect) => {
     expect(await s.tick()).toEqual([]);
     clock.advance(1);
     const [first] = await s.tick();
-    expect(first).toMatchObject({ name: 'dip-sync', dueAt: '2026-11-23T12:05:00.000Z', key: 'dip-sync@2026-11-23T12:05:00.000Z' });
+    expect(first).toMatchObject({ name: 'dip-sync', dueAt: '2054-11-23T12:05:00.000Z', key: 'dip-sync@2054-11-23T12:05:00.000Z' });
     expect(await s.tick()).toEqual([]);
 
     clock.advance(23 * MINUTE); // 12:28: the runs due at 12:10 ... 12:25 were missed
-    expect((await s.tick()).map((t) => t.dueAt)).toEqual(['2026-11-23T12:10:00.000Z']);
+    expect((await s.tick()).map((t) => t.dueAt)).toEqual(['2054-11-23T12:10:00.000Z']);
     expect(await m.handle.db.selectFrom('schedules').selectAll().execute()).toEqual([
-      { name: 'dip-sync', next_run_at: '2026-11-23T12:30:00.000Z', last_run_at: '2026-11-23T12:28:00.000Z' },
+      { name: 'dip-sync', next_run_at: '2054-11-23T12:30:00.000Z', last_run_at: '2054-11-23T12:28:00.000Z' },
     ]);
-    expect((await jobs()).map((j) => j.dedupe_key)).toEqual(['dip-sync@2026-11-23T12:05:00.000Z', 'dip-sync@2026-11-23T12:10:00.000Z']);
+    expect((await jobs()).map((j) => j.dedupe_key)).toEqual(['dip-sync@2054-11-23T12:05:00.000Z', 'dip-sync@2054-11-23T12:10:00.000Z']);
   });
 
   it('a cron schedule runs at its local time (Europe/Amsterdam)', async () => {
     const ran: string[] = [];
     const s = scheduler().add({ name: 'nightly', cron: '0 3 * * *', work: async (_tx, t) => { ran.push(t.dueAt); } });
     await s.tick();
-    clock.set(new Date('2026-11-24T01:59:59.000Z'));
+    clock.set(new Date('2054-11-24T01:59:59.000Z'));
     await s.tick();
-    clock.set(new Date('2026-11-24T02:00:00.000Z')); // 03:00 in Amsterdam (CET)
+    clock.set(new Date('2054-11-24T02:00:00.000Z')); // 03:00 in Amsterdam (CET)
     await s.tick();
-    clock.set(new Date('2026-11-27T09:00:00.000Z'));
+    clock.set(new Date('2054-11-27T09:00:00.000Z'));
     await s.tick();
-    expect(ran).toEqual(['2026-11-24T02:00:00.000Z', '2026-11-25T02:00:00.000Z']);
+    expect(ran).toEqual(['2054-11-24T02:00:00.000Z', '2054-11-25T02:00:00.000Z']);
     expect((await m.handle.db.selectFrom('schedules').select('next_run_at').executeTakeFirstOrThrow()).next_run_at)
-      .toBe('2026-11-28T02:00:00.000Z');
+      .toBe('2054-11-28T02:00:00.000Z');
   });
 
   it('when its work fails, nothing it wrote stays and the next tick runs the same due time again', async () => {
@@ -73,7 +73,7 @@ describe.each(DIALECTS)('schedules on %s', (dialect) => {
     expect(await s.tick()).toEqual([]);
     expect(await jobs()).toEqual([]);
     fail = false;
-    expect((await s.tick()).map((t) => t.dueAt)).toEqual(['2026-11-23T12:01:00.000Z']);
+    expect((await s.tick()).map((t) => t.dueAt)).toEqual(['2054-11-23T12:01:00.000Z']);
     expect(await jobs()).toHaveLength(1);
   });
 

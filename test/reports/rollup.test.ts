@@ -20,10 +20,10 @@ const ROLLUPS = ['report_rollups', 'report_daily_sales', 'report_daily_money', '
 
 describe('closed days', () => {
   it('a local day is closed an hour after its midnight (Amsterdam/Brussels)', () => {
-    expect(lastClosedDay(new Date('2026-11-27T22:59:00Z'))).toBe('2026-11-26'); // 23:59 local
-    expect(lastClosedDay(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-26'); // 00:30 on the 28th: within the margin
-    expect(lastClosedDay(new Date('2026-11-28T00:00:00Z'))).toBe('2026-11-27'); // 01:00 on the 28th
-    expect(lastClosedDay(new Date('2027-07-01T22:30:00Z'))).toBe('2027-06-30'); // 00:30 summer time on 2 July
+    expect(lastClosedDay(new Date('2054-11-27T22:59:00Z'))).toBe('2054-11-26'); // 23:59 local
+    expect(lastClosedDay(new Date('2054-11-27T23:30:00Z'))).toBe('2054-11-26'); // 00:30 on the 28th: within the margin
+    expect(lastClosedDay(new Date('2054-11-28T00:00:00Z'))).toBe('2054-11-27'); // 01:00 on the 28th
+    expect(lastClosedDay(new Date('2055-07-01T22:30:00Z'))).toBe('2055-06-30'); // 00:30 summer time on 2 July
   });
 });
 
@@ -41,8 +41,8 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
     return r;
   };
   const periods = () => [
-    periodOf('2026-11-20', '2026-11-30'), periodOf('2026-11-23', '2026-11-23'), periodOf('2026-11-24', '2026-11-27'),
-    periodOf('2026-11-27', '2026-12-31'), periodOf('2027-01-01', '2027-02-28'), periodOf('2026-11-01', '2027-03-31'),
+    periodOf('2054-11-20', '2054-11-30'), periodOf('2054-11-23', '2054-11-23'), periodOf('2054-11-24', '2054-11-27'),
+    periodOf('2054-11-27', '2054-12-31'), periodOf('2055-01-01', '2055-02-28'), periodOf('2054-11-01', '2055-03-31'),
   ];
   const scopes = (): Scope[] => [{ orgId: sc.orgId }, { orgId: sc.orgId, venueId: sc.a.venueId }, { orgId: sc.orgId, venueId: sc.b.venueId }];
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -113,19 +113,19 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
 
   it('rolls up the closed days once; reports spanning rolled-up and live days equal the live computation', async () => {
     const state = await rollUp(db, dialect, sc.orgId, sc.clock.now()); // 26 November 11:00 local
-    expect(state).toEqual({ since: '2026-11-23', through: '2026-11-25' });
+    expect(state).toEqual({ since: '2054-11-23', through: '2054-11-25' });
     expect(await rollUp(db, dialect, sc.orgId, sc.clock.now())).toEqual(state);
     const rows = await db.selectFrom('report_daily_sales').select(['day', 'kind', 'tickets']).where('organisation_id', '=', sc.orgId).execute();
-    expect(new Set(rows.map((r) => r.day))).toEqual(new Set(['2026-11-23', '2026-11-24', '2026-11-25']));
+    expect(new Set(rows.map((r) => r.day))).toEqual(new Set(['2054-11-23', '2054-11-24', '2054-11-25']));
     await expectRollupEqualsLive('after the first rollup');
   });
 
   it('a later cancellation, payment and reservation change nothing rolled up, and show live and then rolled up', async () => {
-    const before = (await sc.s.request('GET', '/api/reports/daily-sales?from=2026-11-23&to=2026-11-23', { token: sc.token })).body;
+    const before = (await sc.s.request('GET', '/api/reports/daily-sales?from=2054-11-23&to=2054-11-23', { token: sc.token })).body;
     // 27 November: Anna's first order loses another ticket (sold on the 23rd, a rolled-up day), Bram's
     // online order of the 23rd loses both its tickets (the order no longer counts for him), a new
     // reservation is made and paid the same day, and one is made and left unpaid
-    let token = await sc.at('2026-11-27T09:00:00Z');
+    let token = await sc.at('2054-11-27T09:00:00Z');
     const orders = (await sc.s.request('GET', `/api/orders?customerId=${sc.anna}`, { token })).body.items as { id: string; createdAt: string }[];
     const first = ok(await sc.s.request('GET', `/api/orders/${orders.sort((x, y) => x.createdAt.localeCompare(y.createdAt))[0].id}`, { token })).body;
     const r1s1 = first.tickets.find((t: { seatId: string; status: string }) => t.seatId === 'r1s1').id;
@@ -144,23 +144,23 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
     // and the online reservation of the 26th (r3s5) is cancelled unpaid
     const unpaid = (await sc.s.request('GET', `/api/orders?performanceId=${sc.a.performanceId}`, { token })).body.items as { id: string; status: string; channel: string }[];
     ok(await sc.s.request('POST', `/api/orders/${unpaid.find((o) => o.status === 'reserved' && o.channel === 'online')!.id}/cancel`, { token, body: {} }));
-    token = await sc.at('2026-11-27T15:00:00Z');
+    token = await sc.at('2054-11-27T15:00:00Z');
     ok(await sc.s.request('POST', `/api/orders/${paidLater.id}/payments`, { token, body: { method: 'pin' } }));
 
     // the rolled-up day reads as before; the 27th has the refunds as negative rows
-    expect((await sc.s.request('GET', '/api/reports/daily-sales?from=2026-11-23&to=2026-11-23', { token })).body).toEqual(before);
-    const day = (await sc.s.request('GET', '/api/reports/daily-sales?from=2026-11-27&to=2026-11-27', { token })).body;
+    expect((await sc.s.request('GET', '/api/reports/daily-sales?from=2054-11-23&to=2054-11-23', { token })).body).toEqual(before);
+    const day = (await sc.s.request('GET', '/api/reports/daily-sales?from=2054-11-27&to=2054-11-27', { token })).body;
     expect(day.totals).toMatchObject({ tickets: -3 + 1, revenue: -3000 - 2000 - 1000 + 3000, fees: 0 });
-    expect((await rollupState(db, sc.orgId))?.through).toBe('2026-11-26'); // the report rolled up the 26th itself
+    expect((await rollupState(db, sc.orgId))?.through).toBe('2054-11-26'); // the report rolled up the 26th itself
     await expectRollupEqualsLive('with the 27th live');
-    const customers = (await sc.s.request('GET', '/api/reports/customers?from=2026-11-23&to=2026-11-27', { token })).body;
+    const customers = (await sc.s.request('GET', '/api/reports/customers?from=2054-11-23&to=2054-11-27', { token })).body;
     expect(customers.items.find((c: { customerId: string }) => c.customerId === sc.bram)).toMatchObject({ orders: 1, tickets: 1, revenue: 3000 });
 
     // 28 November 01:30 local: the 27th is closed
-    sc.clock.set(new Date('2026-11-28T00:30:00Z'));
-    expect(await rollUp(db, dialect, sc.orgId, sc.clock.now())).toEqual({ since: '2026-11-23', through: '2026-11-27' });
+    sc.clock.set(new Date('2054-11-28T00:30:00Z'));
+    expect(await rollUp(db, dialect, sc.orgId, sc.clock.now())).toEqual({ since: '2054-11-23', through: '2054-11-27' });
     await expectRollupEqualsLive('with the 27th rolled up');
-    const rolled = (await sc.s.request('GET', '/api/reports/daily-sales?from=2026-11-27&to=2026-11-27', { token: await sc.at('2026-11-28T00:30:00Z') })).body;
+    const rolled = (await sc.s.request('GET', '/api/reports/daily-sales?from=2054-11-27&to=2054-11-27', { token: await sc.at('2054-11-28T00:30:00Z') })).body;
     expect(rolled).toEqual(day);
   });
 
@@ -179,7 +179,7 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
     try {
       const dbs = [db, other?.db ?? db, db, other?.db ?? db];
       const states = await Promise.all(dbs.map((d) => rollUp(d, dialect, sc.orgId, sc.clock.now(), { chunkDays: 1 })));
-      expect(states.map((s) => s.through)).toEqual(['2026-11-27', '2026-11-27', '2026-11-27', '2026-11-27']);
+      expect(states.map((s) => s.through)).toEqual(['2054-11-27', '2054-11-27', '2054-11-27', '2054-11-27']);
     } finally {
       await other?.close();
     }
@@ -193,12 +193,12 @@ describe.each(DIALECTS)('report rollups on %s', (dialect) => {
     try {
       for (const t of ROLLUPS) await db.deleteFrom(t).where('organisation_id', '=', sc.orgId).execute();
       await worker.scheduler.tick(); // first sight: the due time is set
-      sc.clock.set(new Date('2026-11-29T10:00:00Z'));
+      sc.clock.set(new Date('2054-11-29T10:00:00Z'));
       await worker.scheduler.tick();
       const jobs = await db.selectFrom('jobs').select(['kind', 'status']).where('kind', '=', 'reports.rollup').execute();
       expect(jobs).toEqual([{ kind: 'reports.rollup', status: 'pending' }]);
       await worker.runner.runDue(10);
-      expect(await rollupState(db, sc.orgId)).toEqual({ since: '2026-11-23', through: '2026-11-28' });
+      expect(await rollupState(db, sc.orgId)).toEqual({ since: '2054-11-23', through: '2054-11-28' });
       await expectRollupEqualsLive('after the job');
     } finally {
       await worker.stop();

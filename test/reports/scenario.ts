@@ -13,9 +13,9 @@ export interface Scenario {
   /** Sets the clock and logs in again (sessions expire); answers the new token. */
   at(iso: string): Promise<string>;
   boxofficeToken: string;
-  /** Hamlet on 2027-01-15 20:15 in the first venue. */
+  /** Hamlet on 2055-01-15 20:15 in the first venue. */
   a: Catalogue;
-  /** Hamlet on 2027-02-10 20:00 in a second venue, with its own ticket types. */
+  /** Hamlet on 2055-02-10 20:00 in a second venue, with its own ticket types. */
   b: Catalogue;
   anna: string;
   bram: string;
@@ -27,7 +27,7 @@ function ok<T extends { status: number; body: unknown }>(r: T, what: string): T 
 }
 
 export async function buildScenario(dialect: Dialect): Promise<Scenario> {
-  const clock = fixedClock('2026-11-20T09:00:00Z');
+  const clock = fixedClock('2054-11-20T09:00:00Z');
   const s = await startServer(dialect, { clock });
   const org = await orgWithUser(s, 'admin');
   let token = org.token;
@@ -39,7 +39,7 @@ export async function buildScenario(dialect: Dialect): Promise<Scenario> {
     return token;
   };
   const a = await buildCatalogue(s, token);
-  const b = await buildCatalogue(s, token, { startsAt: '2027-02-10T20:00' });
+  const b = await buildCatalogue(s, token, { startsAt: '2055-02-10T20:00' });
 
   const sell = async (
     channel: 'boxoffice' | 'online', c: Catalogue, seats: [string, keyof Catalogue['ticketTypes']][],
@@ -57,7 +57,7 @@ export async function buildScenario(dialect: Dialect): Promise<Scenario> {
   };
 
   // 23 November, 13:00 local
-  await at('2026-11-23T12:00:00Z');
+  await at('2054-11-23T12:00:00Z');
   const o1 = await sell('boxoffice', a, [['r1s1', 'normal'], ['r1s2', 'normal'], ['r1s3', 'discount']], {
     payment: 'cash', customer: { name: 'Anna de Vries', email: 'anna@example.test', postalCode: '3512 AB' },
   });
@@ -67,18 +67,18 @@ export async function buildScenario(dialect: Dialect): Promise<Scenario> {
   });
   const bram = o2.customer.id as string;
   // 23 November 23:30 UTC is 24 November 00:30 in Amsterdam and Brussels
-  await at('2026-11-23T23:30:00Z');
+  await at('2054-11-23T23:30:00Z');
   await sell('boxoffice', a, [['r4s1', 'discount']], { payment: 'pin' });
 
   // 25 November: a reservation, and a free ticket that is printed
-  await at('2026-11-25T10:00:00Z');
+  await at('2054-11-25T10:00:00Z');
   const o4 = await sell('boxoffice', a, [['r2s1', 'normal'], ['r2s2', 'normal']], { customer: { customerId: anna } });
   const o5 = await sell('boxoffice', a, [['r2s5', 'free']]);
   ok(await s.request('POST', `/api/orders/${o5.id}/print`, { token, body: {} }), 'print');
 
   // 26 November: a cancellation refunded by pin, the reservation paid by card, a sale in the second venue,
   // blocks, and a reservation that stays unpaid
-  await at('2026-11-26T10:00:00Z');
+  await at('2054-11-26T10:00:00Z');
   const r1s2 = o1.tickets.find((t: { seatId: string }) => t.seatId === 'r1s2').id;
   ok(await s.request('POST', `/api/orders/${o1.id}/cancel`, { token, body: { ticketIds: [r1s2], refundMethod: 'pin' } }), 'cancel');
   ok(await s.request('POST', `/api/orders/${o4.id}/payments`, { token, body: { method: 'card' } }), 'pay');

@@ -26,7 +26,7 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
   let org: OrgFixture;
   let token: string;
   let c: Catalogue;
-  const clock: ManualClock = fixedClock('2026-11-23T12:00:00Z');
+  const clock: ManualClock = fixedClock('2054-11-23T12:00:00Z');
   const t0 = clock.now().getTime();
   const at = (ms: number) => clock.set(new Date(t0 + ms));
   const k = sellingKit(() => s, () => token);
@@ -237,12 +237,12 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
   it('runs from the schedule once, however many workers tick', async () => {
     const other = dialect === 'sqlite' ? s.handle : openDatabase({ databaseUrl: s.database.databaseUrl, pgPoolSize: 2 });
     try {
-      clock.set(new Date('2027-12-01T10:19:00Z')); // 11:19 in Amsterdam
+      clock.set(new Date('2055-12-01T10:19:00Z')); // 11:19 in Amsterdam
       const a = createWorker(s.deps, log, false);
       const b = createWorker({ ...s.deps, db: other.db }, log, false);
       await a.scheduler.tick();
       await b.scheduler.tick();
-      clock.set(new Date('2027-12-01T10:20:01Z'));
+      clock.set(new Date('2055-12-01T10:20:01Z'));
       const ran = [...await Promise.all([a.scheduler.tick(), b.scheduler.tick()])].flat().filter((t) => t.name === RETENTION_JOB);
       expect(ran).toHaveLength(1);
       const jobs = await s.deps.db.selectFrom('jobs').select(['id', 'status']).where('kind', '=', RETENTION_JOB).execute();

@@ -53,7 +53,7 @@ export async function buildShop(s: TestServer, token: string, opts: { slug?: str
   };
   const production = ok(await req('POST', '/api/productions', { title: opts.title ?? 'Hamlet', producer: 'ITA', genre: 'toneel' }), 201);
   const perf = ok(await req('POST', '/api/performances', {
-    productionId: production.id, hallId: hall.id, startsAt: opts.startsAt ?? '2027-01-15T20:15', standardTicketTypeId: types.normal,
+    productionId: production.id, hallId: hall.id, startsAt: opts.startsAt ?? '2055-01-15T20:15', standardTicketTypeId: types.normal,
   }), 201);
   await priceAndOpen(s, token, perf.id, types);
   const settings = ok(await req('PUT', '/api/shop-settings', { enabled: true, colour: '#8e1537', ...(opts.slug ? { slug: opts.slug } : {}) }));

@@ -31,16 +31,16 @@ describe.each(DIALECTS)('UiTdatabank event search on %s', (dialect) => {
     const hall = await req('POST', `/api/venues/${venue.body.id}/halls`, { name: 'Zaal', seatMap: gridSeatMap(1, 2) });
     const tt = await req('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Normal' }, dipCategory: 'normal', channels: ['boxoffice'] });
     const production = await req('POST', '/api/productions', { title: 'Wachten op Godot (reprise)', producer: 'NTGent', genre: 'toneel' });
-    const perf = await req('POST', '/api/performances', { productionId: production.body.id, hallId: hall.body.id, startsAt: '2027-03-05T20:00', standardTicketTypeId: tt.body.id });
+    const perf = await req('POST', '/api/performances', { productionId: production.body.id, hallId: hall.body.id, startsAt: '2055-03-05T20:00', standardTicketTypeId: tt.body.id });
     expect(perf.status, JSON.stringify(perf.body)).toBe(201);
     performanceId = perf.body.id;
     // The events UiTdatabank holds: the right one, a look-alike entered by an organizer outside UiTPAS, the same title a day later.
     const add = (body: Record<string, unknown>) => fetch(`${sb.baseUrl}/_sandbox/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     sb.app.uitdatabank.store.organizers.push({ id: OTHER_UITPAS_ORGANIZER, name: { nl: 'Een andere UiTPAS-organisator' }, labels: ['UiTPAS Gent'], hiddenLabels: [] });
-    const base = { name: { nl: 'Wachten op Godot' }, startDate: '2027-03-05T19:00:00.000Z', endDate: '2027-03-05T21:00:00.000Z' };
+    const base = { name: { nl: 'Wachten op Godot' }, startDate: '2055-03-05T19:00:00.000Z', endDate: '2055-03-05T21:00:00.000Z' };
     await add({ ...base, id: EVENT, organizerId: UITPAS_TEST_ORGANIZER, labels: ['UiTPAS Gent'] });
-    await add({ ...base, id: LOOKALIKE, organizerId: NON_UITPAS_ORGANIZER, labels: [], startDate: '2027-03-05T19:30:00.000Z' });
-    await add({ ...base, id: OTHER_DAY, organizerId: UITPAS_TEST_ORGANIZER, labels: ['UiTPAS Gent'], startDate: '2027-03-06T19:00:00.000Z', endDate: '2027-03-06T21:00:00.000Z' });
+    await add({ ...base, id: LOOKALIKE, organizerId: NON_UITPAS_ORGANIZER, labels: [], startDate: '2055-03-05T19:30:00.000Z' });
+    await add({ ...base, id: OTHER_DAY, organizerId: UITPAS_TEST_ORGANIZER, labels: ['UiTPAS Gent'], startDate: '2055-03-06T19:00:00.000Z', endDate: '2055-03-06T21:00:00.000Z' });
   });
   afterAll(async () => { await s?.close(); await sb?.close(); });
 
@@ -57,12 +57,12 @@ describe.each(DIALECTS)('UiTdatabank event search on %s', (dialect) => {
     const r = await req('GET', `/api/uitdatabank/events?performance=${performanceId}`, undefined, 'en');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.query).toEqual({
-      text: 'Wachten op Godot reprise', dateFrom: '2027-03-05T00:00:00+01:00', dateTo: '2027-03-05T23:59:59+01:00', postalCode: '9000', embed: 'true', limit: '20',
+      text: 'Wachten op Godot reprise', dateFrom: '2055-03-05T00:00:00+01:00', dateTo: '2055-03-05T23:59:59+01:00', postalCode: '9000', embed: 'true', limit: '20',
     });
     const byId = Object.fromEntries(r.body.candidates.map((c: { eventId: string }) => [c.eventId, c]));
     expect(Object.keys(byId).sort()).toEqual([EVENT, LOOKALIKE].sort());
     expect(byId[EVENT]).toMatchObject({
-      title: 'Wachten op Godot', startDate: '2027-03-05T20:00:00+01:00', location: { postalCode: '9000', city: 'Gent' },
+      title: 'Wachten op Godot', startDate: '2055-03-05T20:00:00+01:00', location: { postalCode: '9000', city: 'Gent' },
       organizer: { id: UITPAS_TEST_ORGANIZER }, uitpasLabels: ['UiTPAS Gent'], ok: true, warnings: [], linked: false,
     });
     expect(byId[LOOKALIKE].ok).toBe(false);

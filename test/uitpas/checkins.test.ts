@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { uitpasContract } from '../../sandboxes/uitpas/contract.js';
 import { addPass, basketWith, checkout, drainJobs, EVENT_100_PER_WEEK, expectProblem, startUitpasKit, type UitpasKit } from './kit.js';
 
-const NOW = new Date('2027-01-15T18:30:00Z');
+const NOW = new Date('2055-01-15T18:30:00Z');
 
 describe.each(DIALECTS)('UiTPAS check-ins at the door on %s', (dialect) => {
   let k: UitpasKit;
@@ -46,7 +46,7 @@ describe.each(DIALECTS)('UiTPAS check-ins at the door on %s', (dialect) => {
   it('the setting: on only for a UiTPAS performance with its UiTdatabank event id, by administrators, in the audit trail', async () => {
     expectProblem(await k.s.request('PUT', `/api/uitpas/performances/${k.c.performanceId}/checkins`, { token: doorToken, body: { enabled: true } }), 403, 'forbidden');
     const perf = await k.s.request('POST', '/api/performances', {
-      token: k.token, body: { productionId: k.c.productionId, hallId: k.c.hallId, startsAt: '2027-02-01T20:15', standardTicketTypeId: k.c.ticketTypes.normal },
+      token: k.token, body: { productionId: k.c.productionId, hallId: k.c.hallId, startsAt: '2055-02-01T20:15', standardTicketTypeId: k.c.ticketTypes.normal },
     });
     const refused = await k.s.request('PUT', `/api/uitpas/performances/${perf.body.id}/checkins`, { token: k.token, body: { enabled: true }, lang: 'en' });
     expectProblem(refused, 409, 'uitpas-not-enabled');

@@ -49,7 +49,7 @@ export async function startUitpasKit(dialect: Dialect, sandboxOptions: UitpasSan
   }), 'map weekly');
   const second = ok(await s.request('POST', '/api/performances', {
     token, body: {
-      productionId: c.productionId, hallId: c.hallId, startsAt: '2027-01-16T20:15', standardTicketTypeId: c.ticketTypes.normal,
+      productionId: c.productionId, hallId: c.hallId, startsAt: '2055-01-16T20:15', standardTicketTypeId: c.ticketTypes.normal,
       uitpasEnabled: true, uitdatabankEventId: EVENT_1_PER_WEEK,
     },
   }), 'second performance').body.id as string;

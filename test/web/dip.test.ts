@@ -53,7 +53,7 @@ describe('the DIP screen', { timeout: 120_000 }, () => {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=foyer-demo&client_secret=foyer-demo-secret',
     })).json() as { access_token: string }).access_token;
     const other = ['normal', 'discount', 'free', 'other'].map((ticketType) => ({
-      productionNumber: HAMLET, performanceNumber: 11001, ticketType, tickets: ticketType === 'normal' ? 7 : 0, recette: 0, updated: '2026-11-23T12:30:00+01:00',
+      productionNumber: HAMLET, performanceNumber: 11001, ticketType, tickets: ticketType === 'normal' ? 7 : 0, recette: 0, updated: '2054-11-23T12:30:00+01:00',
     }));
     expect((await fetch(`${w.dip.baseUrl}/tickets/cumulative`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(other) })).status).toBe(204);
     expect((await w.dipCall('POST', '/_sandbox/faults', { status: 503, path: '/tickets/cumulative' })).status).toBe(201);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
 
-const NOW = '2026-11-23T12:00:00Z';
+const NOW = '2054-11-23T12:00:00Z';
 // A 1x1 PNG, as the venue's logo
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -104,7 +104,7 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     screenshotOnFailure(() => page, 'hall-editor-boxoffice');
     const tt = (await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Standard' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] })).body.id;
     const production = (await api('POST', '/api/productions', { title: 'De Storm', producer: 'Toneelgroep', genre: 'toneel' })).body.id;
-    const perf = await api('POST', '/api/performances', { productionId: production, hallId, startsAt: '2027-01-15T20:15', standardTicketTypeId: tt });
+    const perf = await api('POST', '/api/performances', { productionId: production, hallId, startsAt: '2055-01-15T20:15', standardTicketTypeId: tt });
     expect(perf.status, JSON.stringify(perf.body)).toBe(201);
     expect((await api('PUT', `/api/performances/${perf.body.id}/prices`, { prices: [1, 2].map((rank) => ({ ticketTypeId: tt, rank, amount: 2500 - rank * 500 })) })).status).toBe(200);
     expect((await api('PATCH', `/api/performances/${perf.body.id}`, { status: 'on_sale' })).status).toBe(200);

@@ -8,7 +8,7 @@ import { enqueue, JobRunner } from '../../src/platform/jobs.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
 
-const NOW = '2026-11-23T12:00:00Z';
+const NOW = '2054-11-23T12:00:00Z';
 
 describe('people, jobs and the audit trail in the back office', { timeout: 180_000 }, () => {
   let s: TestServer;

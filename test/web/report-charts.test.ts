@@ -8,7 +8,7 @@ import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
 
-const NOW = '2026-11-23T12:00:00Z';
+const NOW = '2054-11-23T12:00:00Z';
 const ENGLISH = /\b(boxoffice|box office|discount|normal|capacity|sold|occupancy|revenue|per day)\b/i;
 
 describe('report charts in Dutch', { timeout: 180_000 }, () => {
@@ -33,13 +33,13 @@ describe('report charts in Dutch', { timeout: 180_000 }, () => {
     clock = fixedClock(NOW);
     s = await startServer('sqlite', { clock });
     admin = await orgWithUser(s, 'admin', 'Schouwburg Noord');
-    c = await buildCatalogue(s, admin.token); // 40 seats, Hamlet on 15 January 2027
+    c = await buildCatalogue(s, admin.token); // 40 seats, Hamlet on 15 January 2055
     await sell('boxoffice', [['r1s1', 'normal'], ['r1s2', 'discount']], 'cash');
-    clock.set(new Date('2026-11-23T12:02:30Z'));
+    clock.set(new Date('2054-11-23T12:02:30Z'));
     await sell('online', [['r3s1', 'normal']], 'online');
     clock.set(new Date(NOW));
     browser = await openBrowser();
-    await browser.context.clock.install({ time: new Date('2026-11-23T13:00:00Z') });
+    await browser.context.clock.install({ time: new Date('2054-11-23T13:00:00Z') });
     page = browser.page;
   }, 240_000);
   afterAll(async () => {

@@ -52,7 +52,7 @@ describe('the web shop embedded in the venue’s site', { timeout: 240_000 }, ()
     s = await startServer('sqlite');
     setPublicUrl(s.baseUrl);
     const staff = (await orgWithUser(s, 'admin', 'Stadsschouwburg Utrecht')).token;
-    shop = await buildShop(s, staff, { startsAt: '2030-01-15T20:15' });
+    shop = await buildShop(s, staff, { startsAt: '2058-01-15T20:15' });
     site = await startSite(() => s.baseUrl, () => shop);
     ok(await s.request('PUT', '/api/shop-settings', { token: staff, body: { enabled: true, embedOrigins: [site.origin], logoUrl: `${site.origin}/logo.png` } }));
     ok(await s.request('PUT', '/api/mollie/settings', {
