@@ -4,6 +4,7 @@ import { ctxOf, requireRole } from '../../platform/auth.js';
 import type { Deps } from '../../platform/context.js';
 import { IdParams, Items, Nullable, StringEnum } from '../../platform/schemas.js';
 import { listPushes } from './audit.js';
+import { checkDipConnection } from './check.js';
 import { linkPerformance, listDipPerformances, performanceDip, unlinkedPerformances, unlinkPerformance } from './linking.js';
 import { requestSync } from './run-now.js';
 import { dipStatus, readSettings, writeSettings } from './settings.js';
@@ -70,6 +71,19 @@ export const dipRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
 
   app.put('/api/dip/settings', { schema: { tags, summary: 'Change the DIP settings', body: SettingsBody, response: { 200: SettingsView } }, preHandler: admin },
     async (req) => writeSettings(ctxOf(deps, req), req.body));
+
+  app.post('/api/dip/check', {
+    schema: {
+      tags, summary: 'Test the connection with the stored settings: a token from DIP, then the theatre\'s performances',
+      response: {
+        200: Type.Object({
+          ok: Type.Boolean(), credentialsAccepted: Nullable(Type.Boolean({ description: 'null: DIP did not answer' })),
+          performances: Nullable(Type.Integer()), message: Nullable(Type.String()), durationMs: Type.Integer(),
+        }),
+      },
+    },
+    preHandler: admin,
+  }, async (req) => checkDipConnection(ctxOf(deps, req)));
 
   app.get('/api/dip/performances', {
     schema: { tags, summary: "The theatre's performances in DIP (asked live), with link state and suggested Foyer performances", response: { 200: Items(DipPerformance) } },
