@@ -1,6 +1,6 @@
 // Names must be visible, and text is stored in Unicode NFC so a decomposed "Zoë" is the same name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { up as normaliseText } from '../../src/migrations/2054-12-02T2300_text_nfc.js';
+import { up as normaliseText } from '../../src/migrations/2026-12-02T2300_text_nfc.js';
 import { newId } from '../../src/platform/ids.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';

@@ -4,7 +4,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { sellingKit } from './kit.js';
-import { fillPhoneDigits } from '../../src/migrations/2054-12-02T1800_customer_phone_digits.js';
+import { fillPhoneDigits } from '../../src/migrations/2026-12-02T1800_customer_phone_digits.js';
 
 describe.each(DIALECTS)('customers on %s', (dialect) => {
   let s: TestServer;
