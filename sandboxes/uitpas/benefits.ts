@@ -52,7 +52,7 @@ export function benefitRoutes(app: FastifyInstance, store: SandboxStore, clock: 
   }, async (req) => {
     requireAnyPermission(clientOf(req), 'PASSHOLDER_COUPONS_READ');
     const pass = store.passOfHolder(req.params.passholderId);
-    if (!pass) throw probs.problem('uitpas/passholder-not-found', 404, 'Passholder not found', { detail: `No passholder with id ${req.params.passholderId}.` });
+    if (!pass) throw probs.unknownPassholderId(req.params.passholderId);
     const regions = req.query.organizerId ? store.organizer(req.query.organizerId)?.cardSystemIds ?? [] : null;
     if (req.query.status === 'EXPIRED') return [];
     const now = clock.now();
@@ -79,7 +79,7 @@ export function benefitRoutes(app: FastifyInstance, store: SandboxStore, clock: 
     if (q.isRedeemableByPassholderId) {
       requireAnyPermission(clientOf(req), 'REWARDS_PASSHOLDERS_READ');
       const pass = store.passOfHolder(q.isRedeemableByPassholderId);
-      if (!pass) throw probs.problem('uitpas/passholder-not-found', 404, 'Passholder not found', { detail: `No passholder with id ${q.isRedeemableByPassholderId}.` });
+      if (!pass) throw probs.unknownPassholderId(q.isRedeemableByPassholderId);
       rewards = rewards.filter((r) => r.cardSystemIds.includes(pass.cardSystemId) && r.points <= pass.points);
     }
     const start = q.start ?? 0;

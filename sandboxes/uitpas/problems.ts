@@ -40,6 +40,7 @@ export const probs = {
   passNotFound: () => problem('uitpas/pass-not-found', 404, 'Pass not found', { endUserMessage: messages.unknownPass() }),
   passholderNotFound: (uitpasNumber: string) =>
     problem('uitpas/passholder-not-found', 400, 'Passholder not found', { detail: `No passholder for UiTPAS number ${uitpasNumber}.`, endUserMessage: messages.unknownPass() }),
+  unknownPassholderId: (id: string) => problem('uitpas/passholder-not-found', 404, 'Passholder not found', { detail: `No passholder with id ${id}.` }),
   invalidUitpasNumber: (uitpasNumber: string) =>
     problem('uitpas/invalid-uitpasnumber', 400, 'Invalid UiTPAS number', { detail: `"${uitpasNumber}" is not a 13-digit UiTPAS number.`, endUserMessage: messages.invalidNumber() }),
   ticketSaleNotFound: (id: string) => problem('uitpas/ticket-sale-not-found', 404, 'Ticket sale not found', { detail: `No ticket sale with id ${id}.` }),

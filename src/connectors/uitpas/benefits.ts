@@ -1,10 +1,8 @@
 // What a passholder can still use, shown at the counter beside their pass: their points, the coupons
 // UiTPAS granted them (in the organizer's regions) and the rewards their points buy at this organizer.
 import type { Ctx } from '../../platform/context.js';
-import { invalidField } from '../../platform/problems.js';
-import { parsePassIdentifier } from './identifiers.js';
 import { connection, unreachable, type Connection } from './settings.js';
-import { readPass } from './tariffs.js';
+import { passIdentifier, readPass } from './tariffs.js';
 import type { WireGrantedCoupon, WireRewardsPage } from './wire.js';
 
 export interface PassBenefits {
@@ -36,14 +34,7 @@ async function rewards(conn: Connection, passholderId: string) {
 }
 
 export async function passBenefits(ctx: Ctx, typed: string): Promise<PassBenefits> {
-  const identifier = parsePassIdentifier(typed);
-  if (!identifier) {
-    throw invalidField('uitpasNumber', {
-      en: 'must be a UiTPAS number (13 digits), a national register number (11 digits) or a chip number',
-      nl: 'moet een UiTPAS-nummer (13 cijfers), een rijksregisternummer (11 cijfers) of een chipnummer zijn',
-      fr: 'doit être un numéro UiTPAS (13 chiffres), un numéro de registre national (11 chiffres) ou un numéro de puce',
-    });
-  }
+  const identifier = passIdentifier(typed);
   const conn = await connection(ctx.db, ctx.orgId, ctx.clock.now());
   const pass = await readPass(ctx, conn, identifier.value);
   const holder = pass.passholderId;

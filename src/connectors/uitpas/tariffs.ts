@@ -7,7 +7,7 @@ import { basketView, findBasket, openBasket } from '../../baskets/service.js';
 import type { Basket } from '../../baskets/tables.js';
 import { connection, unreachable, type Connection } from './settings.js';
 import type { PassType } from './tables.js';
-import { parsePassIdentifier } from './identifiers.js';
+import { parsePassIdentifier, type PassIdentifier } from './identifiers.js';
 import { endUserText, problemName, toCents, toEuros, type WirePass, type WireProblem, type WireTariffs } from './wire.js';
 
 /** GET /tariffs answers these as a 400 where a pass has no social tariff now: no tariff, UiTPAS's message. */
@@ -153,8 +153,9 @@ async function uitpasTicketType(ctx: Ctx, passType: PassType): Promise<string> {
 }
 
 /** Reads the pass, answers the tariffs per line group, and applies the chosen tariff where UiTPAS grants it. */
-export async function applyPass(ctx: Ctx, basketId: string, input: ApplyPassInput) {
-  const identifier = parsePassIdentifier(input.uitpasNumber);
+/** What was typed for a pass as UiTPAS wants it; a field error on `uitpasNumber` when it is no pass identifier. */
+export function passIdentifier(typed: string): PassIdentifier {
+  const identifier = parsePassIdentifier(typed);
   if (!identifier) {
     throw invalidField('uitpasNumber', {
       en: 'must be a UiTPAS number (13 digits), a national register number (11 digits) or the chip number a card reader gives',
@@ -162,6 +163,11 @@ export async function applyPass(ctx: Ctx, basketId: string, input: ApplyPassInpu
       fr: 'doit être un numéro UiTPAS (13 chiffres), un numéro de registre national (11 chiffres) ou le numéro de puce d’un lecteur de carte',
     });
   }
+  return identifier;
+}
+
+export async function applyPass(ctx: Ctx, basketId: string, input: ApplyPassInput) {
+  const identifier = passIdentifier(input.uitpasNumber);
   const basket = await openBasket(ctx, basketId);
   const conn = await connection(ctx.db, ctx.orgId, ctx.clock.now());
   if (!conn.acceptsChannel(basket.channel)) throw new Problem('uitpas-off', { channel: basket.channel });
