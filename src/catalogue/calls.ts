@@ -12,6 +12,7 @@ import { pickSeat, planCategories, stock, suggestions } from './shop-stocks.js';
 import { createPayment, method, methods, molliePayment, payment, payments, refreshPayment, ticketsPdf } from './shop-payments.js';
 import type { Lane } from '../platform/gate.js';
 import { controlCodes, controllableEvents, deviceInfo } from './access-control.js';
+import { applyPromoCode, promoCode, promoCodes } from './promocodes.js';
 import { id, optionalId, optionalString, paging, type Params } from './params.js';
 
 /** What a call gets: the scope it reads in, its parameters, its path's match, and a service context for writes. */
@@ -119,6 +120,9 @@ export const ROUTES: readonly Route[] = [
   get(/^\/shop\/products\/([^/]+)$/, (c) => product(c, ID(c.m))),
   patch(/^\/shop\/products\/([^/]+)$/, (c) => updateProduct(c, ID(c.m))),
   del(/^\/shop\/products\/([^/]+)$/, (c) => removeProduct(c, ID(c.m))),
+  get(/^\/shop\/promocodes$/, (c) => promoCodes(c)),
+  get(/^\/shop\/promocodes\/([^/]+)$/, (c) => promoCode(c, ID(c.m))),
+  post(/^\/shop\/promocodes\/([^/]+)$/, async (c) => products(c, await applyPromoCode(c, ID(c.m)))),
   get(/^\/shop\/paymentmethods$/, (c) => methods(c)),
   get(/^\/shop\/paymentmethods\/([^/]+)$/, (c) => method(c, c.m[1]), { noRecords: true }),
   get(/^\/accesscontrol\/deviceinfo$/, (c) => deviceInfo(c)),

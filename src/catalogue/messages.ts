@@ -34,6 +34,16 @@ export const MESSAGES = {
   'payment-fixed': { en: 'a payment is made by the payment provider: it is not changed or deleted through this API', fr: 'un paiement est fait par le prestataire de paiement : il ne se modifie ni ne se supprime par cette API', nl: 'een betaling maakt de betaalprovider: ze wordt niet gewijzigd of verwijderd via deze API', de: 'eine Zahlung macht der Zahlungsanbieter: sie wird über diese API nicht geändert oder gelöscht' },
   'device-required': { en: 'deviceid is required: a door device registered under Check-in', fr: "deviceid est obligatoire : un appareil d'entrée enregistré sous Contrôle", nl: 'deviceid is verplicht: een deurapparaat geregistreerd onder Toegangscontrole', de: 'deviceid ist erforderlich: ein unter Einlass registriertes Gerät' },
   'codes-required': { en: 'codes must be a list of 1 to 100 codes', fr: 'codes doit être une liste de 1 à 100 codes', nl: 'codes moet een lijst van 1 tot 100 codes zijn', de: 'codes muss eine Liste von 1 bis 100 Codes sein' },
+  'vouchers-short': {
+    en: 'the gift vouchers cover {covered} of {total}: Foyer takes no online payment beside a voucher yet; add a voucher, or remove them (removeProductFromOrder) and pay it all online',
+    fr: "les chèques-cadeaux couvrent {covered} sur {total} : Foyer ne prend pas encore de paiement en ligne à côté d'un chèque ; ajoutez un chèque, ou retirez-les (removeProductFromOrder) et payez tout en ligne",
+    nl: 'de cadeaubonnen dekken {covered} van {total}: Foyer neemt nog geen online betaling naast een cadeaubon; voeg een bon toe, of haal ze weg (removeProductFromOrder) en betaal alles online',
+    de: 'die Geschenkgutscheine decken {covered} von {total}: Foyer nimmt noch keine Online-Zahlung neben einem Gutschein; fügen Sie einen Gutschein hinzu oder entfernen Sie sie (removeProductFromOrder) und zahlen Sie alles online',
+  },
+  'promo-label-required': {
+    en: 'label is required: the gift voucher code the buyer typed (Foyer lists no codes)', fr: "label est obligatoire : le code du chèque-cadeau saisi par l'acheteur (Foyer ne liste pas les codes)",
+    nl: 'label is verplicht: de code van de cadeaubon die de koper intypte (Foyer toont geen lijst van codes)', de: 'label ist erforderlich: der vom Käufer eingegebene Gutscheincode (Foyer listet keine Codes)',
+  },
   'foyer-problem': { en: '{text}', fr: '{text}', nl: '{text}', de: '{text}' },
   internal: { en: 'internal error', fr: 'erreur interne', nl: 'interne fout', de: 'interner Fehler' },
   'must-be-integer': { en: '{name} must be an integer', fr: '{name} doit être un nombre entier', nl: '{name} moet een geheel getal zijn', de: '{name} muss eine ganze Zahl sein' },
@@ -79,6 +89,7 @@ export const THINGS = {
   payment: { en: 'payment', fr: 'paiement', nl: 'betaling', de: 'Zahlung' },
   paymentMethod: { en: 'payment method', fr: 'moyen de paiement', nl: 'betaalmethode', de: 'Zahlungsart' },
   seat: { en: 'seat', fr: 'siège', nl: 'stoel', de: 'Sitzplatz' },
+  promoCode: { en: 'promo code', fr: 'code promo', nl: 'promotiecode', de: 'Aktionscode' },
 } satisfies Record<string, Texts>;
 
 export type Thing = keyof typeof THINGS;

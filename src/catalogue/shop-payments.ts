@@ -1,7 +1,6 @@
 // Utick's payment methods and payments over Foyer's online payments: the web shop's Mollie connector
 // makes the order's payment (createPayment), the buyer pays on Mollie's page, and the webhook (or a
 // call naming the Mollie payment) settles the order. A website never records money itself.
-import { basketView, findBasket } from '../baskets/service.js';
 import { paymentMethods, type PaymentMethodView } from '../payments/online.js';
 import { refresh } from '../payments/settle.js';
 import type { OnlinePayment } from '../payments/tables.js';
@@ -13,7 +12,9 @@ import { DEFAULT_ZONE, UtickError, uid, utickDate, type UtickLanguage } from './
 import type { Texts } from './messages.js';
 import { statusObject } from './labels.js';
 import { integerParam, optionalId, optionalString } from './params.js';
-import { confirm, findUtickOrder } from './shop-orders.js';
+import { amountOf, confirm, findUtickOrder } from './shop-orders.js';
+import { VOUCHER_WORD } from './order-vouchers.js';
+import { groupedCode } from '../vouchers/rules.js';
 
 /** Utick's PaymentMethod type of an online method. */
 const TYPE_ONLINE = 3;
@@ -31,17 +32,6 @@ const localeOf = (l: UtickLanguage): 'nl' | 'fr' | 'en' => (l === 'de' ? 'en' : 
 const methodObject = (m: PaymentMethodView) => ({
   id: m.id, label: m.description, typeid: TYPE_ONLINE, metadata: { image: m.image ?? '', minimum: m.minimum, maximum: m.maximum },
 });
-
-/** What an order (or the basket it is filled in) comes to, in cents. */
-async function amountOf(c: Call, orderId: string): Promise<number> {
-  const f = await findUtickOrder(c, orderId);
-  if (f.order) return f.order.total;
-  const ctx = c.ctx();
-  const view = await basketView(ctx, await findBasket(ctx, orderId));
-  const extras = await c.s.db.selectFrom('basket_streams').select('price').where('basket_id', '=', orderId).execute();
-  const packs = await c.s.db.selectFrom('basket_packs').select('price').where('basket_id', '=', orderId).execute();
-  return view.total + [...extras, ...packs].reduce((n, x) => n + x.price, 0);
-}
 
 /** GET shop/paymentmethods {orderid | amount}: the methods Mollie offers for that amount (any amount: one euro). */
 export async function methods(c: Call) {
@@ -71,6 +61,29 @@ function paymentObject(c: Call, p: OnlinePayment) {
   };
 }
 
+/** Utick's PaymentMethod type of a payment Foyer took another way than online (a gift voucher). */
+const TYPE_OTHER = 1;
+
+/** The gift voucher payments of an order (vouchers applied as promo codes, spent when it was paid). */
+const voucherPaymentsOf = (c: Call, orderId: string, id?: string) => {
+  let q = c.s.db.selectFrom('payments').innerJoin('voucher_uses', 'voucher_uses.payment_id', 'payments.id').innerJoin('vouchers', 'vouchers.id', 'voucher_uses.voucher_id')
+    .select(['payments.id', 'payments.order_id', 'payments.amount', 'payments.created_at', 'vouchers.code'])
+    .where('payments.organisation_id', '=', c.s.orgId).where('payments.method', '=', 'voucher').where('payments.kind', '=', 'payment');
+  q = id ? q.where('payments.id', '=', id) : q.where('payments.order_id', '=', orderId);
+  return q.orderBy('payments.created_at').orderBy('payments.id').execute();
+};
+type VoucherPayment = Awaited<ReturnType<typeof voucherPaymentsOf>>[number];
+
+function voucherPaymentObject(c: Call, p: VoucherPayment) {
+  const word = VOUCHER_WORD[c.s.language];
+  return {
+    id: uid(p.id), label: `${word} ${groupedCode(p.code)}`, orderid: uid(p.order_id), paymentmethodid: 'voucher', counterid: '', externalid: '', notes: '',
+    couponcode: groupedCode(p.code), value: { amount: Number(p.amount), expectedamount: Number(p.amount), currency: 'EUR' },
+    paymentdate: utickDate(p.created_at, DEFAULT_ZONE), status: statusObject(PAYMENT_STATUS_LABELS, 15, c.s.language),
+    paymentmethod: { id: 'voucher', label: word, typeid: TYPE_OTHER }, counter: null, checkout_url: null,
+  };
+}
+
 const paymentsOf = (c: Call, orderId: string) => c.s.db.selectFrom('online_payments').selectAll()
   .where('order_id', '=', orderId).where('organisation_id', '=', c.s.orgId).orderBy('created_at').orderBy('id').execute();
 
@@ -80,7 +93,7 @@ export async function payments(c: Call) {
   if (!orderId) throw new UtickError(400, 'order-required');
   const f = await findUtickOrder(c, orderId);
   if (!f.order) return [];
-  return (await paymentsOf(c, orderId)).map((p) => paymentObject(c, p));
+  return [...(await voucherPaymentsOf(c, orderId)).map((p) => voucherPaymentObject(c, p)), ...(await paymentsOf(c, orderId)).map((p) => paymentObject(c, p))];
 }
 
 async function paymentRowOf(c: Call, id: string): Promise<OnlinePayment> {
@@ -89,7 +102,11 @@ async function paymentRowOf(c: Call, id: string): Promise<OnlinePayment> {
   return p;
 }
 
-export const payment = async (c: Call, id: string) => paymentObject(c, await paymentRowOf(c, id));
+/** A payment by id: an online one, or a gift voucher's (which is what it is: nothing to ask a provider). */
+export async function payment(c: Call, id: string) {
+  const [voucher] = await voucherPaymentsOf(c, '', id);
+  return voucher ? voucherPaymentObject(c, voucher) : paymentObject(c, await paymentRowOf(c, id));
+}
 
 /**
  * POST shop/orders/payments {orderid, paymentmethodid}: confirms the order if it is not yet (the web
@@ -101,9 +118,8 @@ export async function createPayment(c: Call) {
   if (!orderId) throw new UtickError(400, 'order-required');
   const methodId = optionalString(c.p, 'paymentmethodid', 100);
   await confirm(c, orderId, methodId);
-  const rows = await paymentsOf(c, orderId);
-  const last = rows[rows.length - 1];
-  return last ? paymentObject(c, last) : null;
+  const rows = await payments(c);
+  return rows[rows.length - 1] ?? null;
 }
 
 /**
@@ -122,6 +138,8 @@ export async function molliePayment(c: Call) {
 
 /** PATCH shop/orders/payments/{id}: asks Mollie again (a payment's fields are Mollie's, not the website's). */
 export async function refreshPayment(c: Call, id: string) {
+  const [voucher] = await voucherPaymentsOf(c, '', id);
+  if (voucher) return voucherPaymentObject(c, voucher);
   return paymentObject(c, await refresh(c.ctx(), await paymentRowOf(c, id)));
 }
 

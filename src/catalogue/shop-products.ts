@@ -11,7 +11,8 @@ import type { Call } from './calls.js';
 import { DEFAULT_ZONE, UtickError, uid } from './envelope.js';
 import { RANK_LABEL } from './labels.js';
 import { ticketObject } from './orders.js';
-import { createOrder, findUtickOrder } from './shop-orders.js';
+import { amountOf, createOrder, findUtickOrder } from './shop-orders.js';
+import { dropVoucherLines, orderOfVoucherLine, voucherProducts } from './order-vouchers.js';
 import { id as idOf, integerParam, optionalId, type Params } from './params.js';
 import { derivedId } from './views.js';
 
@@ -70,15 +71,16 @@ function requestsOf(p: Params): StockRequest[] {
   });
 }
 
-/** Product ids in a basket: place lines, stream lines and pack lines. */
+/** Product ids in a basket: place lines, stream lines, pack lines and applied vouchers. */
 async function basketProductIds(c: Call, basketId: string): Promise<Set<string>> {
   const db = c.s.db;
-  const [a, b, d] = await Promise.all([
+  const [a, b, d, v] = await Promise.all([
     db.selectFrom('basket_lines').select('id').where('basket_id', '=', basketId).execute(),
     db.selectFrom('basket_streams').select('id').where('basket_id', '=', basketId).execute(),
     db.selectFrom('basket_packs').select('id').where('basket_id', '=', basketId).execute(),
+    db.selectFrom('utick_order_vouchers').select('id').where('order_id', '=', basketId).execute(),
   ]);
-  return new Set([...a, ...b, ...d].map((x) => x.id));
+  return new Set([...a, ...b, ...d, ...v].map((x) => x.id));
 }
 
 /**
@@ -123,6 +125,7 @@ async function removeProducts(c: Call, basketId: string, which: (id: string) => 
   for (const l of await db.selectFrom('basket_lines').select('id').where('basket_id', '=', basketId).execute()) if (which(l.id)) await dropLine(ctx, sb, l.id);
   for (const l of await db.selectFrom('basket_streams').select('id').where('basket_id', '=', basketId).execute()) if (which(l.id)) await dropStream(ctx, sb, l.id);
   for (const l of await db.selectFrom('basket_packs').select('id').where('basket_id', '=', basketId).execute()) if (which(l.id)) await dropPack(ctx, sb, l.id);
+  await dropVoucherLines(db, c.s.orgId, basketId, which);
 }
 
 /** The products of an order: what the basket holds while it is filled, the valid tickets once confirmed. */
@@ -189,11 +192,13 @@ export async function products(c: Call, orderId: string) {
     }),
     ...streams.map((x) => simple(x.id, x.stream_id, x.label, x.price)),
     ...packs.map((x) => simple(x.id, x.pack_id, x.label, x.price)),
+    // Gift vouchers applied to it (promo codes): at minus what each would pay of the order now.
+    ...await voucherProducts(db, s.orgId, b.id, await amountOf(c, b.id), s.now, s.language),
   ];
 }
 
 /** The order a product id belongs to: a line of a /v1 basket, or a ticket. */
-async function orderOfProduct(c: Call, productId: string): Promise<{ orderId: string; line: 'place' | 'stream' | 'pack' | 'ticket' }> {
+async function orderOfProduct(c: Call, productId: string): Promise<{ orderId: string; line: 'place' | 'stream' | 'pack' | 'voucher' | 'ticket' }> {
   const db = c.s.db;
   const org = c.s.orgId;
   const place = await db.selectFrom('basket_lines').select('basket_id').where('id', '=', productId).where('organisation_id', '=', org).executeTakeFirst();
@@ -203,6 +208,8 @@ async function orderOfProduct(c: Call, productId: string): Promise<{ orderId: st
   const pack = await db.selectFrom('basket_packs').innerJoin('baskets', 'baskets.id', 'basket_packs.basket_id').select('basket_packs.basket_id')
     .where('basket_packs.id', '=', productId).where('baskets.organisation_id', '=', org).executeTakeFirst();
   if (pack) return { orderId: pack.basket_id, line: 'pack' };
+  const voucherOrder = await orderOfVoucherLine(db, org, productId);
+  if (voucherOrder) return { orderId: voucherOrder, line: 'voucher' };
   const ticket = await db.selectFrom('tickets').select('order_id').where('id', '=', productId).where('organisation_id', '=', org).executeTakeFirst();
   if (ticket) return { orderId: ticket.order_id, line: 'ticket' };
   throw UtickError.notFound('product');

@@ -35,7 +35,18 @@ export interface UtickOrderTable {
 }
 export type UtickOrder = Selectable<UtickOrderTable>;
 
+/** A gift voucher a website applied to a /v1 order (a Utick promo code): spent when the order is paid. */
+export interface UtickOrderVoucherTable {
+  /** The product id the voucher has in the order. */
+  id: string;
+  organisation_id: string;
+  order_id: string;
+  voucher_id: string;
+  created_at: string;
+}
+
 export interface CatalogueTables {
   catalogue_keys: CatalogueKeyTable;
   utick_orders: UtickOrderTable;
+  utick_order_vouchers: UtickOrderVoucherTable;
 }

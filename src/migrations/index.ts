@@ -32,6 +32,7 @@ import * as shiftSettings from './2026-12-04T0100_shift_settings.js';
 import * as passwordResets from './2026-12-04T0300_password_resets.js';
 import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js';
 import * as utickOrders from './2026-12-04T0400_utick_orders.js';
+import * as utickOrderVouchers from './2026-12-05T0500_utick_order_vouchers.js';
 import * as season from './2026-12-04T0200_season.js';
 
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T0300_password_resets': passwordResets,
   '2026-12-04T0400_utick_orders': utickOrders,
   '2026-12-04T0200_season': season,
+  '2026-12-05T0500_utick_order_vouchers': utickOrderVouchers,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

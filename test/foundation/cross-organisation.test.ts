@@ -448,6 +448,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
       '/shop/orders/{id}': 'order', '/contacts/{id}': 'customer',
       '/shop/orders/payments/{id}': 'onlinePayment', '/shop/products/{id}': 'ticket', '/shop/products/stocks/{id}': 'performance',
       '/shop/products/stocks/suggestions/{id}': 'performance', '/shop/products/stocks/plancategories/{id}': 'performance',
+      '/shop/promocodes/{id}': 'voucher',
     };
     const V1_QUERY: Record<string, string> = {
       eventid: 'performance', attractionid: 'production', venueid: 'venue', streamid: 'stream', stockid: 'performance', contactid: 'customer',
@@ -462,6 +463,7 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
       '/shop/products': (o) => ({ orderid: o.ids.order }),
       '/accesscontrol/deviceinfo': (o) => ({ deviceid: o.ids.device }),
       '/accesscontrol/events': (o) => ({ deviceid: o.ids.device }),
+      '/shop/promocodes': (o) => ({ label: o.ids.voucherCode }),
     };
     const idOf = (o: OrgRecords, kind: string | ((o: OrgRecords) => string)) => (typeof kind === 'function' ? kind(o) : o.ids[kind]);
     const problems: string[] = [];
@@ -500,6 +502,9 @@ describe.each(DIALECTS)('organisations cannot reach each other on %s', (dialect)
     const patchTheirs = await client.call(`contacts/${b.ids.customer}`, { lastname: 'Overwritten' }, { method: 'PATCH' });
     const patchNone = await client.call(`contacts/${MISSING}`, { lastname: 'Overwritten' }, { method: 'PATCH' });
     if (comparable(patchTheirs, b.ids.customer) !== comparable(patchNone, MISSING)) problems.push(`PATCH contacts/<B's customer> answered ${textOf(patchTheirs).slice(0, 300)}`);
+    // B's gift voucher code is no promo code of A's.
+    const promo = await client.call('shop/promocodes', { label: b.ids.voucherCode });
+    if (promo.status !== 200 || promo.body.response?.length !== 0) problems.push(`B's voucher code as a promo code: ${textOf(promo).slice(0, 300)}`);
     const code = await client.call(`catalogue/streams/${a.ids.stream}/control`, { accesscode: b.accessCode });
     if (code.body.response !== -1) problems.push(`B's access code opens A's stream: ${textOf(code)}`);
     expect(problems).toEqual([]);
