@@ -67,6 +67,11 @@ describe.each(DIALECTS)("Utick's client: Shop on %s", (dialect) => {
     expect(settled!.paymentDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await until(async () => (await client.getOrder(orderId))!.status!.id === 15, 'order paid');
     expect((await client.getPayment(payment!.id))!.status).toMatchObject({ id: 15 });
+    // updatePayment sends the payment's fields back: Foyer asks Mollie again and changes nothing the website sent.
+    const updated = await client.updatePayment({ ...payment!, id: payment!.id, amount: 1, notes: 'changed' });
+    expect(client.last?.sent).toMatchObject({ method: 'PATCH' });
+    expect(updated).toMatchObject({ id: payment!.id, amount: 6000, notes: '', status: { id: 15 } });
+    expect((await failure(client.deletePayment({ ...payment!, id: payment!.id }))).code).toBe(409);
     const sold = await seatStates(k);
     expect(seats.map((x) => sold.get(x))).toEqual(['sold', 'sold']);
 
