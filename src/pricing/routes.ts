@@ -6,9 +6,8 @@ import { Cents, IdParams, Items, Nullable, StringEnum, Text, VisibleName } from 
 import { CHANNELS } from '../productions/tables.js';
 import { MAX_RANK, MIN_RANK } from '../venues/rules.js';
 import { DIP_CATEGORIES } from './tables.js';
-import {
-  createTicketType, getPriceList, getTicketType, listTicketTypes, putPriceList, ticketTypeView, updateTicketType,
-} from './service.js';
+import { createTicketType, getTicketType, listTicketTypes, ticketTypeView, updateTicketType } from './service.js';
+import { applyProductionPriceList, getPriceList, getProductionPriceList, putPriceList, putProductionPriceList } from './price-lists.js';
 
 const Names = Type.Object({ nl: VisibleName(100), fr: VisibleName(100), en: VisibleName(100) }, { additionalProperties: false });
 const TicketTypeBody = Type.Object({
@@ -30,6 +29,13 @@ const Price = Type.Object({
 }, { additionalProperties: false });
 const PriceListView = Type.Object({
   performanceId: Type.String(), vatRate: Type.Integer(), standardTicketTypeId: Nullable(Type.String()), prices: Type.Array(Price),
+});
+const Prices = Type.Array(Price, { maxItems: 1000 });
+const ProductionPriceListView = Type.Object({ productionId: Type.String(), prices: Type.Array(Price) });
+const ApplyView = Type.Object({
+  changed: Type.Array(Type.String(), { description: 'performances whose list is (preview: would be) replaced' }),
+  unchanged: Type.Array(Type.String(), { description: 'performances that already have this list' }),
+  skipped: Type.Array(Type.String(), { description: 'cancelled or started performances: they keep theirs' }),
 });
 
 export const pricingRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
@@ -72,10 +78,37 @@ export const pricingRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       tags: ['pricing'], summary: 'Replace the price list: amount (cents, VAT included) per rank per ticket type', params: IdParams,
       body: Type.Object({
         vatRate: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-        prices: Type.Array(Price, { maxItems: 1000 }),
+        prices: Prices,
       }, { additionalProperties: false }),
       response: { 200: PriceListView },
     },
     preHandler: admin,
   }, async (req) => putPriceList(ctxOf(deps, req), req.params.id, req.body.prices, req.body.vatRate));
+
+  app.get('/api/productions/:id/prices', {
+    schema: { tags: ['pricing'], summary: 'The production\'s price list, which its new performances copy', params: IdParams, response: { 200: ProductionPriceListView } },
+    preHandler: read,
+  }, async (req) => getProductionPriceList(ctxOf(deps, req), req.params.id));
+
+  app.put('/api/productions/:id/prices', {
+    schema: {
+      tags: ['pricing'], summary: 'Replace the production\'s price list (amount in cents per rank per ticket type); performances keep theirs until it is applied',
+      params: IdParams, body: Type.Object({ prices: Prices }, { additionalProperties: false }), response: { 200: ProductionPriceListView },
+    },
+    preHandler: admin,
+  }, async (req) => putProductionPriceList(ctxOf(deps, req), req.params.id, req.body.prices));
+
+  app.post('/api/productions/:id/prices/apply', {
+    schema: {
+      tags: ['pricing'],
+      summary: 'Copy the production\'s price list to its performances (all, or performanceIds); cancelled and started ones are skipped. Sold tickets keep their price.',
+      params: IdParams,
+      body: Type.Object({
+        performanceIds: Type.Optional(Type.Array(Text(100), { maxItems: 500, uniqueItems: true })),
+        preview: Type.Boolean({ default: false, description: 'only say which performances would change' }),
+      }, { additionalProperties: false }),
+      response: { 200: ApplyView },
+    },
+    preHandler: admin,
+  }, async (req) => applyProductionPriceList(ctxOf(deps, req), req.params.id, { performanceIds: req.body.performanceIds, preview: req.body.preview }));
 };

@@ -1,8 +1,8 @@
 import type { Ctx } from '../platform/context.js';
 import type { Lang } from '../platform/i18n.js';
 import { newId } from '../platform/ids.js';
-import { invalid, invalidField, notFound, type FieldError } from '../platform/problems.js';
-import { findPerformance } from '../productions/service.js';
+import { invalidField, notFound } from '../platform/problems.js';
+import { audit } from '../audit/service.js';
 import type { Channel } from '../productions/tables.js';
 import type { DipCategory, TicketType } from './tables.js';
 
@@ -27,6 +27,9 @@ export const ticketTypeView = (t: TicketType, lang: Lang) => ({
   uitpasGroup: t.uitpas_group === 1,
   archived: t.archived === 1,
 });
+
+/** As the audit trail keeps it. */
+const ticketTypeAudit = (t: TicketType) => ({ ...ticketTypeView(t, 'nl'), id: undefined, name: undefined });
 
 export async function listTicketTypes(ctx: Ctx, includeArchived: boolean) {
   let q = ctx.db.selectFrom('ticket_types').selectAll().where('organisation_id', '=', ctx.orgId);
@@ -65,14 +68,17 @@ export async function createTicketType(ctx: Ctx, input: TicketTypeInput) {
     sell_online: input.channels.includes('online') ? 1 : 0, uitpas: input.uitpas ? 1 : 0,
     uitpas_group: input.uitpasGroup ? 1 : 0, archived: 0, created_at: ctx.clock.now().toISOString(),
   };
-  await ctx.db.insertInto('ticket_types').values(t).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('ticket_types').values(t).execute();
+    await audit(tx, ctx, { subject: 'ticket-type', subjectId: t.id, action: 'created', label: t.name_nl, before: null, after: ticketTypeAudit(t) });
+  });
   return ticketTypeView(t, ctx.lang);
 }
 
 export async function updateTicketType(ctx: Ctx, id: string, input: Partial<TicketTypeInput> & { archived?: boolean }) {
-  await getTicketType(ctx, id);
+  const before = await getTicketType(ctx, id);
   await checkUniqueFlags(ctx, input, id);
-  await ctx.db.updateTable('ticket_types').set({
+  const patch = {
     ...(input.names ? { name_nl: input.names.nl, name_fr: input.names.fr, name_en: input.names.en } : {}),
     ...(input.dipCategory !== undefined ? { dip_category: input.dipCategory } : {}),
     ...(input.channels !== undefined
@@ -81,60 +87,13 @@ export async function updateTicketType(ctx: Ctx, id: string, input: Partial<Tick
     ...(input.uitpas !== undefined ? { uitpas: input.uitpas ? 1 : 0 } : {}),
     ...(input.uitpasGroup !== undefined ? { uitpas_group: input.uitpasGroup ? 1 : 0 } : {}),
     ...(input.archived !== undefined ? { archived: input.archived ? 1 : 0 } : {}),
-  }).where('id', '=', id).execute();
-  return ticketTypeView(await getTicketType(ctx, id), ctx.lang);
-}
-
-// --- price lists ---------------------------------------------------------------------------
-
-export interface PriceInput {
-  ticketTypeId: string;
-  rank: number;
-  amount: number;
-}
-
-export async function getPriceList(ctx: Ctx, performanceId: string) {
-  const p = await findPerformance(ctx, performanceId);
-  const rows = await ctx.db.selectFrom('prices').selectAll().where('performance_id', '=', performanceId)
-    .orderBy('ticket_type_id').orderBy('rank').execute();
-  return {
-    performanceId,
-    vatRate: p.vat_rate,
-    standardTicketTypeId: p.standard_ticket_type_id,
-    prices: rows.map((r) => ({ ticketTypeId: r.ticket_type_id, rank: r.rank, amount: r.amount })),
   };
-}
-
-/** Replaces the performance's price list (price per rank per ticket type) and optionally its VAT rate. */
-export async function putPriceList(ctx: Ctx, performanceId: string, prices: PriceInput[], vatRate?: number) {
-  await findPerformance(ctx, performanceId);
-  const types = new Set(
-    (await ctx.db.selectFrom('ticket_types').select('id').where('organisation_id', '=', ctx.orgId).execute()).map((t) => t.id),
-  );
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  prices.forEach((p, i) => {
-    if (!types.has(p.ticketTypeId)) {
-      errors.push({ field: `prices/${i}/ticketTypeId`, message: { en: 'no such ticket type', nl: 'onbekend tickettype', fr: 'type de billet inconnu' } });
-    }
-    const key = `${p.ticketTypeId}/${p.rank}`;
-    if (seen.has(key)) {
-      errors.push({ field: `prices/${i}`, message: { en: 'this ticket type and rank are priced twice', nl: 'dit tickettype en deze rang hebben twee prijzen', fr: 'ce type de billet et ce rang ont deux prix' } });
-    }
-    seen.add(key);
-  });
-  if (errors.length) throw invalid(errors);
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('prices').where('performance_id', '=', performanceId).execute();
-    if (prices.length) {
-      await tx.insertInto('prices').values(prices.map((p) => ({
-        performance_id: performanceId, ticket_type_id: p.ticketTypeId, rank: p.rank, organisation_id: ctx.orgId, amount: p.amount,
-      }))).execute();
-    }
-    if (vatRate !== undefined) {
-      await tx.updateTable('performances').set({ vat_rate: vatRate, updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', performanceId).execute();
-    }
-  });
-  return getPriceList(ctx, performanceId);
+  if (Object.keys(patch).length) {
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx.updateTable('ticket_types').set(patch).where('id', '=', id).where('organisation_id', '=', ctx.orgId).execute();
+      const after = { ...before, ...patch };
+      await audit(tx, ctx, { subject: 'ticket-type', subjectId: id, action: 'changed', label: after.name_nl, before: ticketTypeAudit(before), after: ticketTypeAudit(after) });
+    });
+  }
+  return ticketTypeView(await getTicketType(ctx, id), ctx.lang);
 }

@@ -126,6 +126,7 @@ const BODIES: Record<string, (o: OrgRecords) => unknown> = {
   'POST /api/performances/series': (o) => ({ productionId: o.ids.production, hallId: o.ids.hall, from: '2090-01-01', to: '2090-01-07', weekdays: [1], times: ['20:00'], preview: true }),
   'POST /api/performances/:id/cancel': () => ({ tickets: 0 }),
   'PUT /api/performances/:id/prices': (o) => ({ prices: [{ ticketTypeId: o.ids.ticketType, rank: 1, amount: 1000 }] }),
+  'POST /api/productions/:id/prices/apply': (o) => ({ performanceIds: [o.ids.performance], preview: true }),
   'POST /api/orders/:id/payments': () => ({ method: 'cash' }),
   'POST /api/performances/:id/blocks': (o) => ({ kind: 'definitive', reason: 'x', seatIds: [o.freeSeats[1]] }),
   'POST /api/baskets/:id/lines': (o) => ({ performanceId: o.ids.performance, seatIds: [o.freeSeats[2]] }),

@@ -52,6 +52,7 @@ export async function everyRecord(s: TestServer, tag: string, outside: Outside):
   const c = await buildCatalogue(s, token, { rows: 2, perRow: 6, startsAt: dip.startsAt });
   await req('PATCH', `/api/venues/${c.venueId}`, { name: `Schouwburg ${tag}` }, 'venue name');
   await req('PATCH', `/api/productions/${c.productionId}`, { title: `Hamlet ${tag}`, dipProductionId: dip.production }, 'production');
+  await req('PUT', `/api/productions/${c.productionId}/prices`, { prices: [{ ticketTypeId: c.ticketTypes.normal, rank: 1, amount: 3000 }] }, 'production prices');
   await req('PUT', '/api/dip/settings', { baseUrl: dip.baseUrl, clientId: dip.clientId, clientSecret: dip.clientSecret, enabled: true }, 'dip settings');
   await req('PUT', '/api/uitpas/settings', {
     clientId: uitpas.clientId, clientSecret: uitpas.clientSecret, accountUrl: uitpas.baseUrl, apiUrl: uitpas.baseUrl,

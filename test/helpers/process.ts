@@ -14,7 +14,8 @@ import { createOrganisation, updateOrganisation } from '../../src/organisations/
 import { createUser } from '../../src/staff/service.js';
 import { createHall, createVenue } from '../../src/venues/service.js';
 import type { SeatMapInput } from '../../src/venues/rules.js';
-import { createTicketType, putPriceList } from '../../src/pricing/service.js';
+import { createTicketType } from '../../src/pricing/service.js';
+import { putPriceList } from '../../src/pricing/price-lists.js';
 import { createPerformance, createProduction } from '../../src/productions/service.js';
 import type { TestDatabase } from './databases.js';
 
