@@ -40,6 +40,7 @@ export const MESSAGES = {
     nl: 'de cadeaubonnen dekken {covered} van {total}: Foyer neemt nog geen online betaling naast een cadeaubon; voeg een bon toe, of haal ze weg (removeProductFromOrder) en betaal alles online',
     de: 'die Geschenkgutscheine decken {covered} von {total}: Foyer nimmt noch keine Online-Zahlung neben einem Gutschein; fügen Sie einen Gutschein hinzu oder entfernen Sie sie (removeProductFromOrder) und zahlen Sie alles online',
   },
+  'promocodeids-list': { en: 'promocodeids must be a list of at most 10 promo code ids', fr: 'promocodeids doit être une liste de 10 identifiants de code promo au plus', nl: 'promocodeids moet een lijst van hoogstens 10 promotiecode-ids zijn', de: 'promocodeids muss eine Liste von höchstens 10 Aktionscode-IDs sein' },
   'promo-label-required': {
     en: 'label is required: the gift voucher code the buyer typed (Foyer lists no codes)', fr: "label est obligatoire : le code du chèque-cadeau saisi par l'acheteur (Foyer ne liste pas les codes)",
     nl: 'label is verplicht: de code van de cadeaubon die de koper intypte (Foyer toont geen lijst van codes)', de: 'label ist erforderlich: der vom Käufer eingegebene Gutscheincode (Foyer listet keine Codes)',

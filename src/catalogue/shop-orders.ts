@@ -6,7 +6,7 @@ import { abandonBasket, basketView, createBasket, findBasket, setBasketCustomer 
 import { cancelOrder, findOrder, placeOrder } from '../orders/service.js';
 import { checkoutOnline } from '../payments/online.js';
 import { orderPaidOnline } from '../payments/paid.js';
-import { appliedVouchers, voucherParts, voucherShares } from './order-vouchers.js';
+import { appliedVouchers, dropVoucherLines, voucherParts, voucherShares } from './order-vouchers.js';
 import type { Order } from '../orders/tables.js';
 import type { Call } from './calls.js';
 import { DEFAULT_ZONE, UtickError, uid, utickDate, type UtickLanguage } from './envelope.js';
@@ -154,6 +154,8 @@ async function payWithVouchers(c: Call, id: string): Promise<boolean> {
     const { order } = await placeOrder(ctx, id, { payments: voucherParts(shares), orderId: id });
     await ctx.db.transaction().execute((tx) => orderPaidOnline(tx, ctx, order.id));
   });
+  // Spent: the voucher uses record it now; the order names its vouchers no longer.
+  await dropVoucherLines(c.s.db, c.s.orgId, id, () => true);
   return true;
 }
 
@@ -177,6 +179,7 @@ export async function cancel(c: Call, id: string): Promise<void> {
   const ctx = c.ctx();
   if (f.basket) {
     if (f.basket.status === 'open') await abandonBasket(ctx, id);
+    await dropVoucherLines(c.s.db, c.s.orgId, id, () => true);
     return;
   }
   const o = f.order!;

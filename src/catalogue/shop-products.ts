@@ -13,6 +13,7 @@ import { RANK_LABEL } from './labels.js';
 import { ticketObject } from './orders.js';
 import { amountOf, createOrder, findUtickOrder } from './shop-orders.js';
 import { dropVoucherLines, orderOfVoucherLine, voucherProducts } from './order-vouchers.js';
+import { applyPromoCode } from './promocodes.js';
 import { id as idOf, integerParam, optionalId, type Params } from './params.js';
 import { derivedId } from './views.js';
 
@@ -52,6 +53,7 @@ interface StockRequest {
   categoryId?: string;
   priceId?: string;
   orderId?: string;
+  promoCodeIds: string[];
 }
 
 function requestsOf(p: Params): StockRequest[] {
@@ -62,12 +64,18 @@ function requestsOf(p: Params): StockRequest[] {
     const q = r as Params;
     const quantity = integerParam(q, 'quantity') ?? 1;
     if (quantity < 1 || quantity > 20) throw new UtickError(400, 'quantity-range');
-    // The client always sends these, empty; Foyer sells at its price list, its vouchers are paid with.
+    // The client always sends these, empty; Foyer sells at its price list.
     for (const name of ['forcedpricevalue', 'requestedprice']) {
       if (q[name] !== undefined && q[name] !== null && q[name] !== '') throw new UtickError(400, 'price-fixed', { name });
     }
-    if (Array.isArray(q.promocodeids) && q.promocodeids.length) throw new UtickError(400, 'price-fixed', { name: 'promocodeids' });
-    return { quantity, stockId: idOf(q.stockid, 'stockid'), categoryId: optionalId(q, 'categoryid'), priceId: optionalId(q, 'priceid'), orderId: optionalId(q, 'orderid') };
+    if (q.promocodeids !== undefined && q.promocodeids !== null && (!Array.isArray(q.promocodeids) || q.promocodeids.length > 10)) {
+      throw new UtickError(400, 'promocodeids-list');
+    }
+    // Promo codes are gift vouchers: applied to the order, they pay it, not a price.
+    const promoCodeIds = ((q.promocodeids ?? []) as unknown[]).map((x) => idOf(x, 'promocodeids'));
+    return {
+      quantity, stockId: idOf(q.stockid, 'stockid'), categoryId: optionalId(q, 'categoryid'), priceId: optionalId(q, 'priceid'), orderId: optionalId(q, 'orderid'), promoCodeIds,
+    };
   });
 }
 
@@ -110,6 +118,7 @@ export async function requestStock(c: Call) {
         for (let i = 0; i < r.quantity; i++) await c.sell('hold', () => addPack(ctx, sb, stock.id, undefined));
       }
     }
+    for (const promo of new Set(requests.flatMap((r) => r.promoCodeIds))) await applyPromoCode({ ...c, p: { orderid: orderId } }, promo);
   } catch (e) {
     await removeProducts(c, orderId, (id) => !before.has(id)).catch(() => undefined);
     throw e;

@@ -132,6 +132,23 @@ describe.each(DIALECTS)("Utick's client: promo codes as gift vouchers on %s", (d
     await client.clearOrder(next.orderId);
   });
 
+  it("requestStock with the client's promocodeids applies the vouchers with the places; a spent one takes nothing in", async () => {
+    const code = await voucher(3000);
+    const [promo] = await client.getPromoCodesForLabelAndOrder(code, (await client.createOrder({}))!.id);
+    const rank1 = (await client.getStock(perf))!.categories[0]!.id;
+    const ask = { quantity: 1, stockId: perf, priceId: c.ticketTypes.normal.toUpperCase(), categoryId: rank1, promoCodeIds: [promo!.id] };
+    const lines = await client.requestStock([ask]);
+    expect(lines.map((p) => [p!.typeId, p!.price!.value.amount])).toEqual([['1', 3000], ['100', -3000]]);
+    expect(await client.confirmOrder(lines[0]!.orderId, contactId)).toMatchObject({ status: { id: 15 } });
+    expect((await balanceOf(code)).balance).toBe(0);
+    const held = async () => (ok(await s.request('GET', `/api/performances/${c.performanceId}/seats`, { token }), 'seats').body as { seats: { status: string }[] })
+      .seats.filter((x) => x.status === 'held').length;
+    const before = await held();
+    const spent = await failure(client.requestStock([ask]));
+    expect([spent.code, spent.message]).toEqual([409, `Api error code : 409 : Le chèque-cadeau ${code} est épuisé.`]);
+    expect(await held()).toBe(before);
+  });
+
   it('two orders paying with the same voucher at once: one is paid, the other refused and still being filled', async () => {
     const code = await voucher(3000);
     const a = await orderOf(1);

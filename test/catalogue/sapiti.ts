@@ -158,12 +158,12 @@ const orderArray = (o: OrderFields) => ({
   automaticcancel: o.automaticCancel ?? false, contactid: o.contactId ?? '', notes: o.notes ?? '', metadata: o.metaData ?? [],
 });
 
-export interface StockRequestFields { quantity?: number; stockId?: string; categoryId?: string; priceId?: string; orderId?: string; counterId?: string }
+export interface StockRequestFields { quantity?: number; stockId?: string; categoryId?: string; priceId?: string; orderId?: string; counterId?: string; promoCodeIds?: string[] }
 
 /** StockRequest::toArray: every field, orderid and counterid only when set. */
 const stockRequestArray = (r: StockRequestFields) => ({
   quantity: r.quantity ?? 1, stockid: r.stockId ?? '', categoryid: r.categoryId ?? '', priceid: r.priceId ?? '', forcedpricevalue: '',
-  requestedprice: null, promocodeids: [], ...(r.orderId ? { orderid: r.orderId } : {}), ...(r.counterId ? { counterid: r.counterId } : {}),
+  requestedprice: null, promocodeids: r.promoCodeIds ?? [], ...(r.orderId ? { orderid: r.orderId } : {}), ...(r.counterId ? { counterid: r.counterId } : {}),
 });
 
 export interface PaymentFields {
