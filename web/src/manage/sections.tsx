@@ -11,6 +11,8 @@ import { PeopleSection } from './people/PeopleSection.js';
 import { SECTION_LABEL as PEOPLE_LABEL } from './people/words.js';
 import { JobsSection } from './jobs/JobsSection.js';
 import { SECTION_LABEL as JOBS_LABEL } from './jobs/words.js';
+import { CatalogueSection } from './catalogue/CatalogueSection.js';
+import { SECTION_LABEL as CATALOGUE_LABEL } from './catalogue/words.js';
 import { AuditSection } from './audit/AuditSection.js';
 import { SECTION_LABEL as AUDIT_LABEL } from './audit/words.js';
 
@@ -27,6 +29,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { id: 'venues', label: VENUES_LABEL, roles: ['admin', 'reporting'], render: (p) => <VenuesSection {...p} /> },
   { id: 'productions', label: PRODUCTIONS_LABEL, roles: ['admin', 'reporting'], render: (p) => <ProductionsSection {...p} /> },
+  { id: 'catalogue', label: CATALOGUE_LABEL, roles: ['admin'], render: () => <CatalogueSection /> },
   { id: 'people', label: PEOPLE_LABEL, roles: ['admin'], render: (p) => <PeopleSection {...p} /> },
   { id: 'jobs', label: JOBS_LABEL, roles: ['admin'], render: () => <JobsSection /> },
   { id: 'audit', label: AUDIT_LABEL, roles: ['admin'], render: () => <AuditSection /> },

@@ -1,4 +1,4 @@
-// People & access: staff members with their roles, password resets and sign-ins; API clients and catalogue keys.
+// People & access: staff members with their roles, password resets and sign-ins; API clients.
 import { useState } from 'react';
 import type { SectionProps } from '../sections.js';
 import { ApiClientsPanel } from './ApiClientsPanel.js';
@@ -13,7 +13,7 @@ export function PeopleSection({ user }: SectionProps) {
     <div className="people">
       <nav className="subtabs">
         <button name="people-users" className={part === 'users' ? 'active' : undefined} onClick={() => setPart('users')}>{w('users')}</button>
-        <button name="people-clients" className={part === 'clients' ? 'active' : undefined} onClick={() => setPart('clients')}>{w('apiClients')} · {w('keys')}</button>
+        <button name="people-clients" className={part === 'clients' ? 'active' : undefined} onClick={() => setPart('clients')}>{w('apiClients')}</button>
       </nav>
       {part === 'users' ? <UsersPanel me={user} /> : <ApiClientsPanel />}
     </div>

@@ -6,4 +6,3 @@ export interface StaffUser {
 }
 export interface SignIn { at: string; ip: string; succeeded: boolean }
 export interface ApiClient { id: string; clientId: string; name: string; role: StaffRole; createdAt: string; revokedAt: string | null }
-export interface CatalogueKey { id: string; label: string; publicKey: string; createdAt: string; revokedAt: string | null }

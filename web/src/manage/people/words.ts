@@ -18,9 +18,7 @@ const nl = {
   newClient: 'Nieuwe API-client', createClient: 'API-client aanmaken', clientId: 'Client-id', created: 'Aangemaakt',
   revoke: 'Intrekken', revoked: 'Ingetrokken', confirmRevoke: '{name} intrekken? De applicatie kan dan meteen niets meer; dit kan niet ongedaan.',
   secretOnce: 'Het secret van {name}: kopieer het nu, het wordt nooit meer getoond.', secret: 'Secret',
-  keys: 'Catalogussleutels', keysHint: 'Sleutels voor websites en apps die de Utick-compatibele /v1-catalogus lezen.',
-  newKey: 'Nieuwe sleutel', label: 'Omschrijving', createKey: 'Sleutel aanmaken', publicKey: 'Publieke sleutel',
-  confirmRevokeKey: 'Sleutel {name} intrekken? Ondertekende verzoeken ermee worden meteen geweigerd.', copied: 'Ik heb het gekopieerd',
+  keysMoved: 'Catalogussleutels voor websites en apps (de /v1-catalogus) staan onder Beheer → Catalogus.', copied: 'Ik heb het gekopieerd',
   haveCode: 'Ik heb een herstelcode', code: 'Herstelcode', newPassword: 'Nieuw wachtwoord', setPassword: 'Wachtwoord instellen en inloggen',
   backToLogin: 'Terug naar inloggen', you: 'u', readOnly: 'Alleen beheerders beheren medewerkers en toegang.',
 };
@@ -42,9 +40,7 @@ const en: Record<PeopleWord, string> = {
   newClient: 'New API client', createClient: 'Create API client', clientId: 'Client id', created: 'Created',
   revoke: 'Revoke', revoked: 'Revoked', confirmRevoke: 'Revoke {name}? The application can do nothing more at once; this cannot be undone.',
   secretOnce: 'The secret of {name}: copy it now, it is never shown again.', secret: 'Secret',
-  keys: 'Catalogue keys', keysHint: 'Keys for sites and apps that read the Utick-compatible /v1 catalogue.',
-  newKey: 'New key', label: 'Label', createKey: 'Create key', publicKey: 'Public key',
-  confirmRevokeKey: 'Revoke the key {name}? Requests signed with it are refused at once.', copied: 'I have copied it',
+  keysMoved: 'Catalogue keys for sites and apps (the /v1 catalogue) are under Manage → Catalogue.', copied: 'I have copied it',
   haveCode: 'I have a reset code', code: 'Reset code', newPassword: 'New password', setPassword: 'Set password and log in',
   backToLogin: 'Back to log in', you: 'you', readOnly: 'Only administrators manage staff and access.',
 };
@@ -65,9 +61,7 @@ const fr: Record<PeopleWord, string> = {
   newClient: 'Nouveau client API', createClient: 'Créer le client API', clientId: 'Identifiant client', created: 'Créé',
   revoke: 'Révoquer', revoked: 'Révoqué', confirmRevoke: 'Révoquer {name} ? L’application ne peut plus rien faire aussitôt ; c’est définitif.',
   secretOnce: 'Le secret de {name} : copiez-le maintenant, il ne sera plus jamais affiché.', secret: 'Secret',
-  keys: 'Clés du catalogue', keysHint: 'Clés pour les sites et applications qui lisent le catalogue /v1 compatible Utick.',
-  newKey: 'Nouvelle clé', label: 'Libellé', createKey: 'Créer la clé', publicKey: 'Clé publique',
-  confirmRevokeKey: 'Révoquer la clé {name} ? Les requêtes signées avec elle sont refusées aussitôt.', copied: 'Je l’ai copié',
+  keysMoved: 'Les clés du catalogue pour sites et applications (le catalogue /v1) sont sous Gestion → Catalogue.', copied: 'Je l’ai copié',
   haveCode: 'J’ai un code de réinitialisation', code: 'Code de réinitialisation', newPassword: 'Nouveau mot de passe', setPassword: 'Définir le mot de passe et se connecter',
   backToLogin: 'Retour à la connexion', you: 'vous', readOnly: 'Seuls les administrateurs gèrent le personnel et les accès.',
 };
