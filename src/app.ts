@@ -20,6 +20,7 @@ import { staffRoutes } from './staff/routes.js';
 import { venueRoutes } from './venues/routes.js';
 import { productionRoutes } from './productions/routes.js';
 import { pricingRoutes } from './pricing/routes.js';
+import { quotaRoutes } from './quotas/routes.js';
 import { inventoryRoutes } from './inventory/routes.js';
 import { basketRoutes } from './baskets/routes.js';
 import { orderRoutes } from './orders/routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await app.register(venueRoutes(deps));
   await app.register(productionRoutes(deps));
   await app.register(pricingRoutes(deps));
+  await app.register(quotaRoutes(deps));
   await app.register(inventoryRoutes(deps));
   await app.register(basketRoutes(deps));
   await app.register(feeRoutes(deps));

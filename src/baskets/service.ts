@@ -16,6 +16,7 @@ import { priceTable, saleTerms } from './terms.js';
 import type { Basket } from './tables.js';
 import './problems.js';
 import { seatsUnavailable } from '../inventory/seat-names.js';
+import { guardQuotas } from '../quotas/store.js';
 
 const CLAIM_ATTEMPTS = 5;
 /** Free seats best available looks at first: a few rows' worth, never a whole arena. */
@@ -134,6 +135,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
   const basket = await openBasket(ctx, basketId);
   const prices = await saleTerms(ctx, basket.channel, req.performanceId, req.ticketTypeId);
   const { perf, ticketTypeId: typeId } = prices;
+  const wanted = 'seatIds' in req ? new Set(req.seatIds).size : req.quantity;
 
   /**
    * Runs `pick` inside the claiming transaction and holds the places it picks, all or nothing:
@@ -147,6 +149,8 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
       // a checkout starting now waits for this to commit and then sees these lines.
       const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
       if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+      // The type's quota before any place: sales of a quota'd type queue here, not on seats.
+      await guardQuotas(tx, [{ performanceId: perf.id, ticketTypeId: typeId, count: wanted }], now);
       const places = await pick(tx, now);
       if (!places) throw new ClaimLost([]);
       const itemIds = places.map((p) => p.itemId);
@@ -251,7 +255,13 @@ export async function changeLineType(ctx: Ctx, basketId: string, lineId: string,
   const item = await ctx.db.selectFrom('inventory').select('rank').where('performance_id', '=', line.performance_id)
     .where('item_id', '=', line.item_id).executeTakeFirstOrThrow();
   const price = (await priceTable(ctx, line.performance_id, ticketTypeId, basket.channel)).price(item.rank);
-  await ctx.db.updateTable('basket_lines').set({ ticket_type_id: ticketTypeId, price }).where('id', '=', lineId).execute();
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
+    if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+    if (ticketTypeId !== line.ticket_type_id) await guardQuotas(tx, [{ performanceId: line.performance_id, ticketTypeId, count: 1 }], now);
+    await tx.updateTable('basket_lines').set({ ticket_type_id: ticketTypeId, price }).where('id', '=', lineId).execute();
+  });
   return basketView(ctx, basket);
 }
 

@@ -34,6 +34,7 @@ import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js'
 import * as utickOrders from './2026-12-04T0400_utick_orders.js';
 import * as utickOrderVouchers from './2026-12-05T0500_utick_order_vouchers.js';
 import * as season from './2026-12-04T0200_season.js';
+import * as quotaCounts from './2026-12-05T0200_quota_counts.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T0400_utick_orders': utickOrders,
   '2026-12-04T0200_season': season,
   '2026-12-05T0500_utick_order_vouchers': utickOrderVouchers,
+  '2026-12-05T0200_quota_counts': quotaCounts,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

@@ -6,6 +6,7 @@ import { sellablePerformance } from '../baskets/terms.js';
 import type { Basket } from '../baskets/tables.js';
 import { availableWhere, claim } from '../inventory/store.js';
 import { seatsUnavailable } from '../inventory/seat-names.js';
+import { guardQuotas } from '../quotas/store.js';
 
 export type PlaceRequest = { seatIds: string[] } | { quantity: number };
 
@@ -53,6 +54,9 @@ export async function holdPackPlaces(
 async function tryHold(ctx: Ctx, basket: Basket, performanceId: string, ids: string[], ticketTypeId: string, link: PackPlaceLink) {
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
+    // The basket, then the type's quota, then the places: the order every hold takes them in.
+    await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).execute();
+    await guardQuotas(tx, [{ performanceId, ticketTypeId, count: ids.length }], now);
     const got = await claim(tx, performanceId, ids, basket.id, basket.expires_at, now);
     if (got.length !== ids.length) throw new Lost();
     await tx.insertInto('basket_lines').values(ids.map((itemId) => ({
@@ -63,7 +67,6 @@ async function tryHold(ctx: Ctx, basket: Basket, performanceId: string, ids: str
       id: newId(), organisation_id: ctx.orgId, basket_id: basket.id, basket_pack_id: link.basketPackId, holding_id: link.holdingId,
       performance_id: performanceId, item_id: itemId,
     }))).execute();
-    await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).execute();
     return true;
   }).catch((e: unknown) => {
     if (e instanceof Lost) return false;

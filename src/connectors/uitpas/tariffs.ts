@@ -5,6 +5,7 @@ import { Problem, invalidField, notFound } from '../../platform/problems.js';
 import { isUniqueViolation } from '../../platform/jobs.js';
 import { basketView, findBasket, openBasket } from '../../baskets/service.js';
 import type { Basket } from '../../baskets/tables.js';
+import { guardQuotas } from '../../quotas/store.js';
 import { connection, unreachable, type Connection } from './settings.js';
 import type { PassType } from './tables.js';
 import { parsePassIdentifier, type PassIdentifier } from './identifiers.js';
@@ -225,6 +226,8 @@ async function applyOffers(ctx: Ctx, basket: Basket, pass: WirePass, all: Line[]
     await ctx.db.transaction().execute(async (tx) => {
       const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
       if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'changed' });
+      await guardQuotas(tx, plan.filter((p) => p.regularTypeId !== typeId)
+        .map((p) => ({ performanceId: p.offer.performanceId, ticketTypeId: typeId, count: 1 })), now);
       for (const p of plan) {
         const r = await tx.updateTable('basket_lines').set({ ticket_type_id: typeId, price: p.tariff.price })
           .where('id', '=', p.lineId).where('ticket_type_id', '=', p.regularTypeId).executeTakeFirst();
@@ -250,7 +253,11 @@ export async function removePass(ctx: Ctx, basketId: string, uitpasNumber: strin
   const rows = await ctx.db.selectFrom('basket_line_uitpas').selectAll()
     .where('basket_id', '=', basket.id).where('uitpas_number', '=', uitpasNumber).execute();
   if (!rows.length) throw notFound('UiTPAS pass in this basket');
+  const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
+    // Back to the standard type: that type's quota may have been sold up in the meantime.
+    await guardQuotas(tx, rows.filter((r) => r.regular_ticket_type_id !== r.ticket_type_id)
+      .map((r) => ({ performanceId: r.performance_id, ticketTypeId: r.regular_ticket_type_id, count: 1 })), now);
     for (const r of rows) {
       await tx.updateTable('basket_lines').set({ ticket_type_id: r.regular_ticket_type_id, price: r.regular_price })
         .where('id', '=', r.basket_line_id).where('ticket_type_id', '=', r.ticket_type_id).execute();
