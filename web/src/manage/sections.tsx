@@ -7,6 +7,8 @@ import { VenuesSection } from './venues/VenuesSection.js';
 import { SECTION_LABEL as VENUES_LABEL } from './venues/words.js';
 import { ProductionsSection } from './productions/ProductionsSection.js';
 import { SECTION_LABEL as PRODUCTIONS_LABEL } from './productions/words.js';
+import { TicketTypesSection } from './ticket-types/TicketTypesSection.js';
+import { SECTION_LABEL as TICKET_TYPES_LABEL } from './ticket-types/words.js';
 import { PeopleSection } from './people/PeopleSection.js';
 import { SECTION_LABEL as PEOPLE_LABEL } from './people/words.js';
 import { JobsSection } from './jobs/JobsSection.js';
@@ -29,6 +31,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { id: 'venues', label: VENUES_LABEL, roles: ['admin', 'reporting'], render: (p) => <VenuesSection {...p} /> },
   { id: 'productions', label: PRODUCTIONS_LABEL, roles: ['admin', 'reporting'], render: (p) => <ProductionsSection {...p} /> },
+  { id: 'ticket-types', label: TICKET_TYPES_LABEL, roles: ['admin', 'reporting'], render: (p) => <TicketTypesSection {...p} /> },
   { id: 'catalogue', label: CATALOGUE_LABEL, roles: ['admin'], render: () => <CatalogueSection /> },
   { id: 'people', label: PEOPLE_LABEL, roles: ['admin'], render: (p) => <PeopleSection {...p} /> },
   { id: 'jobs', label: JOBS_LABEL, roles: ['admin'], render: () => <JobsSection /> },

@@ -5,12 +5,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, get, qs } from '../../api/client.js';
 import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
+import { PerformancePrices } from '../prices/PerformancePrices.js';
 import { CancelDialog } from './CancelDialog.js';
 import { PerformanceEditor } from './PerformanceEditor.js';
 import { SeriesForm } from './SeriesForm.js';
 import { wallClock, type ManagedPerformance, type SalesWindow } from './types.js';
 import { useChoices } from './useChoices.js';
 import { usePerformanceWords } from './words.js';
+import { usePriceWords } from '../prices/words.js';
 import './performances.css';
 
 const PAGE = 50;
@@ -18,11 +20,13 @@ interface Page { items: ManagedPerformance[]; total: number }
 
 export function PerformancesPanel({ production, canEdit }: { production: { id: string; title: string; durationMinutes: number | null }; canEdit: boolean }) {
   const { w, lang } = usePerformanceWords();
+  const { w: pw } = usePriceWords();
   const { halls, types, error: choiceError } = useChoices();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page | null>(null);
   const [adding, setAdding] = useState<'one' | 'series' | null>(null);
   const [editing, setEditing] = useState<ManagedPerformance | null>(null);
+  const [pricing, setPricing] = useState<ManagedPerformance | null>(null);
   const [cancelling, setCancelling] = useState<ManagedPerformance | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [onlineFrom, setOnlineFrom] = useState('');
@@ -90,6 +94,7 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
                 <td>{online(p)?.opensAt ? localDateTime(online(p)!.opensAt!, lang, p.timeZone) : ''}</td>
                 <td className="actions">
                   {canEdit && <button className="link" name="edit-performance" onClick={() => setEditing(p)}>{w('edit')}</button>}
+                  {canEdit && <button className="link" name="performance-prices" onClick={() => setPricing(p)}>{pw('open')}</button>}
                   {canEdit && p.status !== 'cancelled' && <button className="link danger" name="cancel-performance" onClick={() => setCancelling(p)}>{w('cancel')}</button>}
                 </td>
               </tr>
@@ -114,6 +119,10 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
       {editing && (
         <PerformanceEditor performance={editing} halls={halls} types={types} onClose={() => setEditing(null)}
           onSaved={async () => { setEditing(null); await reload(); }} />
+      )}
+      {pricing && (
+        <PerformancePrices performance={{ id: pricing.id, hallId: pricing.hallId, title: pricing.title, when: localDateTime(pricing.startsAt, lang, pricing.timeZone) }}
+          onClose={() => setPricing(null)} />
       )}
       {cancelling && (
         <CancelDialog performance={cancelling} onClose={() => setCancelling(null)}

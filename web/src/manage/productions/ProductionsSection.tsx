@@ -5,6 +5,7 @@ import { get, qs } from '../../api/client.js';
 import type { SectionProps } from '../sections.js';
 import { useManageWords } from '../words.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
+import { ProductionPrices } from '../prices/ProductionPrices.js';
 import { PerformancesPanel } from '../performances/PerformancesPanel.js';
 import { ProductionForm } from './ProductionForm.js';
 import { PAGE_SIZE, type Production } from './types.js';
@@ -64,6 +65,7 @@ export function ProductionsSection({ user }: SectionProps) {
         {production && (
           <>
             <ProductionForm key={production.id} production={production} canEdit={admin} onSaved={async (p) => { setOpened(p); await reload(); }} />
+            <ProductionPrices key={`prices-${production.id}`} productionId={production.id} canEdit={admin} />
             <PerformancesPanel key={`perf-${production.id}`} production={production} canEdit={admin} />
           </>
         )}
