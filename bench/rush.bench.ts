@@ -28,6 +28,7 @@ import { quietLog } from '../test/helpers/process.js';
 import { onlineShop } from './rush-online.js';
 import { shopFirstPage } from './rush-shop-page.js';
 import { rawPostgres, rawSqlite, type RawResult } from './rush-raw.js';
+import { groupCommitStats } from '../src/platform/sqlite-driver.js';
 
 const BUYERS = Number(process.env.RUSH_BUYERS ?? 500);
 const SECTIONS = Number(process.env.RUSH_SECTIONS ?? 10);
@@ -80,8 +81,14 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     console.log(`${'raw transaction'.padEnd(22)} ${rawRate.toFixed(0).padStart(6)} buys/s  ${String(raw.seatsSold).padStart(6)}/${seats} seats in ${raw.seconds.toFixed(1)} s` +
       `  (the database by hand: window, claim, basket, order, tickets, payment in one transaction${dialect === 'postgres' ? `; ${process.env.RAW_CLIENTS ?? 8} connections` : ''})`);
 
+    const commitsBefore = { ...groupCommitStats };
     const ceiling = await rush(await directShop(handle, sale.orgId, sale.email, ceilingPerf), BUYERS, MAX_SECONDS);
     console.log(line('in-process (ceiling)', ceiling, seats));
+    if (dialect === 'sqlite') {
+      const commits = groupCommitStats.commits - commitsBefore.commits;
+      const writes = groupCommitStats.members - commitsBefore.members;
+      console.log(`  group commit: ${commits} commits (fsyncs) for ${ceiling.buys} buys, ${(commits / Math.max(1, ceiling.buys)).toFixed(2)} per buy, ${(writes / Math.max(1, commits)).toFixed(1)} transactions each`);
+    }
 
     const calmPerf = await addPerformance(handle, sale);
     const onlinePerf = await addPerformance(handle, sale);

@@ -145,6 +145,15 @@ export async function freeZonePlaces(db: Db, performanceId: string, zoneId: stri
 }
 
 /**
+ * `availableWhere` as one CASE, which no index can serve: a claim of a few named places must find
+ * them by the primary key. With the plain OR, PostgreSQL without fresh statistics (an inventory
+ * created minutes before its on-sale) walks every free place through the status index instead.
+ */
+function claimableWhere(now: string) {
+  return sql<boolean>`(case status when 'free' then true when 'held' then hold_expires_at < ${now} else false end)`;
+}
+
+/**
  * Holds the given places for a basket if every one of them is available; answers the ids it took.
  * The conditional UPDATE is the whole concurrency story: a place another buyer took in the meantime
  * no longer matches the WHERE, on SQLite and on PostgreSQL alike (row locks, re-checked on commit).
@@ -157,7 +166,7 @@ export async function claim(
     .set({ status: 'held', hold_id: holdId, hold_expires_at: expiresAt, order_id: null })
     .where('performance_id', '=', performanceId)
     .where('item_id', 'in', itemIds)
-    .where(availableWhere(now))
+    .where(claimableWhere(now))
     .returning('item_id')
     .execute();
   return rows.map((r) => r.item_id);
