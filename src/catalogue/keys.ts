@@ -15,7 +15,7 @@ export const encryptSecret = (db: Db, secret: string, now: Date): Promise<string
 export const decryptSecret = (db: Db, stored: string, now: Date): Promise<string> => unseal(db, PURPOSE, stored, now);
 
 export const keyView = (k: CatalogueKey) => ({
-  id: k.id, label: k.label, publicKey: k.public_key, createdAt: k.created_at, revokedAt: k.revoked_at,
+  id: k.id, label: k.label, publicKey: k.public_key, createdAt: k.created_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at,
 });
 
 /** A new key; the answer is the only time the secret is shown. */
@@ -24,7 +24,7 @@ export async function createKey(ctx: Ctx, label: string) {
   const secret = randomToken(32);
   const key: CatalogueKey = {
     id: newId(), organisation_id: ctx.orgId, label, public_key: crypto.randomUUID().toUpperCase(),
-    secret_enc: await encryptSecret(ctx.db, secret, now), created_by: ctx.actor.id, created_at: now.toISOString(), revoked_at: null,
+    secret_enc: await encryptSecret(ctx.db, secret, now), created_by: ctx.actor.id, created_at: now.toISOString(), revoked_at: null, last_used_at: null,
   };
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('catalogue_keys').values(key).execute();
@@ -48,4 +48,16 @@ export async function revokeKey(ctx: Ctx, id: string) {
     });
   }
   return keyView({ ...k, revoked_at: k.revoked_at ?? ctx.clock.now().toISOString() });
+}
+
+/** How stale a key's last use may be: the write is skipped while the stored one is this recent. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
+/**
+ * Records that a key signed a request at `now`. At most one write a minute per key: the stored time is
+ * compared first, so busy sites and apps (a rush on /v1 stocks) do not write on every call.
+ */
+export async function noteKeyUsed(db: Db, key: Pick<CatalogueKey, 'id' | 'last_used_at'>, now: Date): Promise<void> {
+  if (key.last_used_at && now.getTime() - Date.parse(key.last_used_at) < LAST_USED_PRECISION_MS) return;
+  await db.updateTable('catalogue_keys').set({ last_used_at: now.toISOString() }).where('id', '=', key.id).execute();
 }

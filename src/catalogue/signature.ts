@@ -1,7 +1,7 @@
 // Utick application access: signature = hex HMAC-SHA256(publickey + timestamp) keyed with the secret.
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.js';
-import { decryptSecret } from './keys.js';
+import { decryptSecret, noteKeyUsed } from './keys.js';
 import { UtickError } from './envelope.js';
 
 /** How far a request's timestamp may be from the server's clock. */
@@ -25,5 +25,6 @@ export async function authenticateApplication(db: Db, params: Record<string, unk
   const expected = Buffer.from(sign(publicKey, timestamp, await decryptSecret(db, key.secret_enc, now)), 'utf8');
   const given = Buffer.from(signature, 'utf8');
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new UtickError(401, 'bad-signature');
+  await noteKeyUsed(db, key, now);
   return { orgId: key.organisation_id, keyId: key.id, keyLabel: key.label };
 }

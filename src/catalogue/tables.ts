@@ -11,6 +11,8 @@ export interface CatalogueKeyTable {
   created_by: string;
   created_at: string;
   revoked_at: string | null;
+  /** When the key last signed a /v1 request, to within LAST_USED_PRECISION_MS (null: never). */
+  last_used_at: string | null;
 }
 export type CatalogueKey = Selectable<CatalogueKeyTable>;
 

@@ -32,6 +32,7 @@ import * as shiftSettings from './2026-12-04T0100_shift_settings.js';
 import * as passwordResets from './2026-12-04T0300_password_resets.js';
 import * as uitdatabankSettings from './2026-12-03T0130_uitdatabank_settings.js';
 import * as utickOrders from './2026-12-04T0400_utick_orders.js';
+import * as catalogueKeyLastUsed from './2026-12-05T0400_catalogue_key_last_used.js';
 import * as utickOrderVouchers from './2026-12-05T0500_utick_order_vouchers.js';
 import * as season from './2026-12-04T0200_season.js';
 import * as quotaCounts from './2026-12-05T0200_quota_counts.js';
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T0300_password_resets': passwordResets,
   '2026-12-04T0400_utick_orders': utickOrders,
   '2026-12-04T0200_season': season,
+  '2026-12-05T0400_catalogue_key_last_used': catalogueKeyLastUsed,
   '2026-12-05T0500_utick_order_vouchers': utickOrderVouchers,
   '2026-12-05T0200_quota_counts': quotaCounts,
 };

@@ -1,7 +1,8 @@
 // The back office's catalogue in a browser (admin, desktop): a manager makes a pack with a set over
 // two performances (a refused validity shown on its field), publishes it and sees it in the list;
 // makes a stream with its access rules; makes a catalogue key whose secret is shown once and signs
-// /v1 calls that answer the published pack, then revokes it and /v1 refuses the key.
+// /v1 calls that answer the published pack, then revokes it (the list then shows when it was last used)
+// and /v1 refuses the key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
@@ -128,6 +129,8 @@ describe('the catalogue in the back office', { timeout: 180_000 }, () => {
     await row.locator('button[name=revoke-key]').click();
     await eventually(() => row.textContent()).toContain('Ingetrokken');
     expect(dialogs.at(-1)).toContain('Sleutel "Website" intrekken?');
+    // The list read after the revocation shows the key's last use: the /v1 call above (13:00 in Amsterdam).
+    await expect(row.locator('td.last-used').textContent()).resolves.toContain('23-11-2054 13:00');
     const refused = await client.call('catalogue/packs');
     expect(refused.status).toBe(401);
     expect(refused.body.success).toBe(false);
