@@ -56,4 +56,16 @@ describe.each(DIALECTS)('Mollie settings on %s', (dialect) => {
     expect((await k.s.request('GET', `/api/orders/${o}/online-payments`, { token: other.token })).status).toBe(404);
     expect((await k.s.request('GET', `/api/orders/${o}/online-status`, { token: other.token })).status).toBe(404);
   });
+  it('checks the stored key whether online payment is on or off, and answers a refused key in words instead of failing', async () => {
+    const put = (body: Record<string, unknown>) => k.s.request('PUT', '/api/mollie/settings', { token: k.token, body });
+    ok(await put({ enabled: false }), 'off');
+    expect(ok(await k.s.request('POST', '/api/mollie/check', { token: k.token }), 'check off').body)
+      .toMatchObject({ ok: true, credentialsAccepted: true, mode: 'test', enabled: false, methods: ['ideal', 'bancontact', 'creditcard'], message: null });
+    // The sandbox, like Mollie's test mode, refuses a live key: 401.
+    ok(await put({ enabled: true, apiKey: `live_${'a'.repeat(30)}` }), 'live key');
+    const refused = ok(await k.s.request('POST', '/api/mollie/check', { token: k.token }), 'check live').body;
+    expect(refused).toMatchObject({ ok: false, credentialsAccepted: false, mode: 'live', methods: [] });
+    expect(refused.message).toContain('authenticate');
+    ok(await put({ enabled: true, apiKey: DEMO_API_KEY }), 'back');
+  });
 });

@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { Nullable } from '../../platform/schemas.js';
 import { systemCtx } from '../../platform/system-ctx.js';
 import { paymentChanged } from '../../payments/settle.js';
-import { paymentMethods } from '../../payments/online.js';
+import { checkMollie } from './check.js';
 import { getMollieSettings, saveMollieSettings } from './settings.js';
 
 const Url = Type.String({ minLength: 1, maxLength: 500, pattern: '^https?://' });
@@ -38,11 +38,17 @@ export const mollieRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
 
   app.post('/api/mollie/check', {
     schema: {
-      tags: ['payments'], summary: 'Ask Mollie with the stored key which methods it offers for 10 euro',
-      response: { 200: Type.Object({ methods: Type.Array(Type.String()) }) },
+      tags: ['payments'], summary: 'Ask Mollie with the stored key (on or off) which methods it offers for 10 euro',
+      description: 'A refused key or no answer is an answer too: ok false, credentialsAccepted false (refused) or null (no answer), with Mollie\'s message.',
+      response: {
+        200: Type.Object({
+          ok: Type.Boolean(), credentialsAccepted: Nullable(Type.Boolean()), mode: Type.String(), enabled: Type.Boolean(),
+          methods: Type.Array(Type.String()), message: Nullable(Type.String()),
+        }),
+      },
     },
     preHandler: admin,
-  }, async (req) => ({ methods: (await paymentMethods(ctxOf(deps, req), { amount: 1000, locale: ctxOf(deps, req).lang })).map((m) => m.id) }));
+  }, async (req) => checkMollie(ctxOf(deps, req)));
 
   // Mollie's "look at payment X": public, answers 200 with nothing whatever the id, and acts only on
   // what Foyer then reads from Mollie with the organisation's own key.

@@ -8,6 +8,15 @@ import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import type { DipPerformance, DipPush, DipStatus } from './types.js';
 
+/** What DIP answered to a push that was not accepted, readable: its description or message, else the raw answer. */
+function answerText(answer: unknown): string {
+  if (answer === null || answer === undefined) return '';
+  if (typeof answer === 'string') return answer.slice(0, 300);
+  const a = answer as Record<string, unknown>;
+  const said = [a.description, a.message, a.error_description, a.error, a.title].find((x) => typeof x === 'string');
+  return typeof said === 'string' ? said : JSON.stringify(answer).slice(0, 300);
+}
+
 const CHECK_KEYS = { in_sync: 'dipInSync', differs: 'dipDiffers', refused: 'dipRefused' } as const;
 
 export function DipScreen() {
@@ -19,14 +28,16 @@ export function DipScreen() {
   const act = useAction();
 
   const reload = useCallback(() => load.run(async () => {
-    const [perfs, audit, state] = await Promise.all([
+    // DIP's own list is asked live; when DIP cannot be asked, the status and pushes still show.
+    const [perfs, audit, state] = await Promise.allSettled([
       get<{ items: DipPerformance[] }>('/api/dip/performances'),
       get<{ items: DipPush[] }>('/api/dip/pushes?limit=20'),
       get<DipStatus>('/api/dip/status'),
     ]);
-    setItems(perfs.items);
-    setPushes(audit.items);
-    setStatus(state);
+    if (audit.status === 'fulfilled') setPushes(audit.value.items);
+    if (state.status === 'fulfilled') setStatus(state.value);
+    if (perfs.status === 'rejected') throw perfs.reason;
+    setItems(perfs.value.items);
   }), [load.run]);
   useEffect(() => { void reload(); }, [reload]);
 
@@ -81,7 +92,8 @@ export function DipScreen() {
       <table className="data">
         <tbody>
           {pushes.map((p) => (
-            <tr key={p.id}><td>{localDateTime(p.sentAt, lang)}</td><td>{p.kind}</td><td>{p.method} {p.path}</td><td>{p.status}</td><td>{p.httpStatus ?? ''}</td><td>{p.performances ?? ''}</td></tr>
+            <tr key={p.id}><td>{localDateTime(p.sentAt, lang)}</td><td>{p.kind}</td><td>{p.method} {p.path}</td><td className={`push-${p.status}`}>{p.status}</td><td>{p.httpStatus ?? ''}</td><td>{p.performances ?? ''}</td>
+              <td className="push-answer">{p.status === 'accepted' ? '' : answerText(p.answer)}</td></tr>
           ))}
         </tbody>
       </table>

@@ -9,6 +9,8 @@ export interface DipPerformance {
 export interface DipPush {
   id: string; kind: string; method: string; path: string; sentAt: string; durationMs: number | null; status: string;
   httpStatus: number | null; performances: number | null;
+  /** DIP's answer (parsed JSON, or the text). */
+  answer?: unknown;
 }
 export interface DipStatus {
   enabled: boolean;

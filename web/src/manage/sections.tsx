@@ -15,6 +15,8 @@ import { JobsSection } from './jobs/JobsSection.js';
 import { SECTION_LABEL as JOBS_LABEL } from './jobs/words.js';
 import { CatalogueSection } from './catalogue/CatalogueSection.js';
 import { SECTION_LABEL as CATALOGUE_LABEL } from './catalogue/words.js';
+import { ConnectorsSection } from './connectors/ConnectorsSection.js';
+import { SECTION_LABEL as CONNECTORS_LABEL } from './connectors/words.js';
 import { AuditSection } from './audit/AuditSection.js';
 import { SECTION_LABEL as AUDIT_LABEL } from './audit/words.js';
 
@@ -35,5 +37,6 @@ export const SECTIONS: Section[] = [
   { id: 'catalogue', label: CATALOGUE_LABEL, roles: ['admin'], render: () => <CatalogueSection /> },
   { id: 'people', label: PEOPLE_LABEL, roles: ['admin'], render: (p) => <PeopleSection {...p} /> },
   { id: 'jobs', label: JOBS_LABEL, roles: ['admin'], render: () => <JobsSection /> },
+  { id: 'connectors', label: CONNECTORS_LABEL, roles: ['admin'], render: () => <ConnectorsSection /> },
   { id: 'audit', label: AUDIT_LABEL, roles: ['admin'], render: () => <AuditSection /> },
 ];
