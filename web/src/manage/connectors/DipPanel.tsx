@@ -6,7 +6,7 @@ import { DipScreen } from '../../dip/DipScreen.js';
 import type { DipStatus } from '../../dip/types.js';
 import { localDateTime } from '../../format.js';
 import { Field } from '../form.js';
-import { Card, FormError, SecretField, TestButton, useSettings } from './settings.js';
+import { Card, FormError, SaveRow, SecretField, TestButton, useSettings } from './settings.js';
 import { UnlinkedPerformances } from './UnlinkedPerformances.js';
 import { useConnectorWords } from './words.js';
 
@@ -44,10 +44,7 @@ function DipSettingsForm({ initial, save, error, saved, busy }: { initial: DipSe
         <label className="check"><input type="checkbox" name="enabled" checked={f.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {w('dipEnabled')}</label>
       </div>
       <FormError error={error} fields={FIELDS} />
-      <p className="row">
-        <button className="primary" name="save-dip" disabled={busy}>{w('save')}</button>
-        {saved && <span className="saved" role="status">{w('saved')}</span>}
-      </p>
+      <SaveRow name="save-dip" busy={busy} saved={saved} />
     </form>
   );
 }

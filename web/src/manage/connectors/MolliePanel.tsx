@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { Field } from '../form.js';
-import { Card, FormError, SecretField, TestButton, useSettings } from './settings.js';
+import { Card, FormError, SaveRow, SecretField, TestButton, useSettings } from './settings.js';
 import { useConnectorWords } from './words.js';
 
 interface MollieSettings {
@@ -39,10 +39,7 @@ function MollieForm({ initial, s }: { initial: MollieSettings; s: ReturnType<typ
         <label className="check"><input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> {w('mollieEnabled')}</label>
       </div>
       <FormError error={s.error} fields={['apiKey', 'endpoint', 'enabled', 'webhookBaseUrl']} />
-      <p className="row">
-        <button className="primary" name="save-mollie" disabled={s.busy}>{w('save')}</button>
-        {s.saved && <span className="saved" role="status">{w('saved')}</span>}
-      </p>
+      <SaveRow name="save-mollie" busy={s.busy} saved={s.saved} />
     </form>
   );
 }

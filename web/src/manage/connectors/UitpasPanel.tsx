@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { get } from '../../api/client.js';
 import { Field } from '../form.js';
-import { Card, FormError, SecretField, TestButton, useSettings } from './settings.js';
+import { Card, FormError, SaveRow, SecretField, TestButton, useSettings } from './settings.js';
 import { UitpasEvents } from './UitpasEvents.js';
 import { useConnectorWords } from './words.js';
 
@@ -45,10 +45,7 @@ function UitpasForm({ initial, s }: { initial: UitpasSettings; s: ReturnType<typ
         </div>
       </div>
       <FormError error={s.error} fields={FIELDS} />
-      <p className="row">
-        <button className="primary" name="save-uitpas" disabled={s.busy}>{w('save')}</button>
-        {s.saved && <span className="saved" role="status">{w('saved')}</span>}
-      </p>
+      <SaveRow name="save-uitpas" busy={s.busy} saved={s.saved} />
     </form>
   );
 }
@@ -64,10 +61,7 @@ function UitdatabankForm({ initial, s }: { initial: UitdatabankSettings; s: Retu
         <Field label={w('clientId')} name="clientId" error={s.error}><input name="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} /></Field>
       </div>
       <FormError error={s.error} fields={['searchUrl', 'clientId']} />
-      <p className="row">
-        <button className="primary" name="save-uitdatabank" disabled={s.busy}>{w('save')}</button>
-        {s.saved && <span className="saved" role="status">{w('saved')}</span>}
-      </p>
+      <SaveRow name="save-uitdatabank" busy={s.busy} saved={s.saved} />
     </form>
   );
 }

@@ -79,3 +79,14 @@ export function Card({ title, intro, children, label }: { title: string; intro?:
     </section>
   );
 }
+
+/** The form's save button, with "saved" after it once the server took the change. */
+export function SaveRow({ name, busy, saved }: { name: string; busy: boolean; saved: boolean }) {
+  const { w } = useConnectorWords();
+  return (
+    <p className="row">
+      <button className="primary" name={name} disabled={busy}>{w('save')}</button>
+      {saved && <span className="saved" role="status">{w('saved')}</span>}
+    </p>
+  );
+}
