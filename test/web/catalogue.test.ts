@@ -1,5 +1,6 @@
 // The back office's catalogue in a browser (admin, desktop): a manager makes a pack with a set over
-// two performances (a refused validity shown on its field), publishes it and sees it in the list;
+// two performances (a refused validity shown on its field), publishes it and sees it in the list, and
+// cannot delete it once sold (told in words);
 // makes a stream with its access rules; makes a catalogue key whose secret is shown once and signs
 // /v1 calls that answer the published pack, then revokes it (the list then shows when it was last used)
 // and /v1 refuses the key.
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
-import { morePerformances, UtickClient } from '../catalogue/fixtures.js';
+import { buy, morePerformances, ok, UtickClient } from '../catalogue/fixtures.js';
 import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
 
 const NOW = '2054-11-23T12:00:00Z';
@@ -82,6 +83,18 @@ describe('the catalogue in the back office', { timeout: 180_000 }, () => {
     await eventually(() => row.locator('td.published').textContent()).toBe('Offline');
     await row.locator('button[name=toggle-published]').click();
     await eventually(() => row.locator('td.published').textContent()).toBe('Gepubliceerd');
+  });
+
+  it('refuses to delete a pack that was sold, after a confirmation that says what would go, in words', async () => {
+    screenshotOnFailure(() => page, 'catalogue-pack-sold');
+    const pack = (await api('GET', '/api/packs')).body.items[0];
+    await buy(s, admin.token, null, async (basketId) =>
+      ok(await api('POST', `/api/baskets/${basketId}/packs`, { packId: pack.id, performanceIds: [c.performanceId, second] }), 'pack in basket'));
+    await page.click('tr[data-pack="Hamlet twee keer"] button[name=open-pack]');
+    await page.click('button[name=delete-pack]');
+    expect(dialogs.at(-1)).toContain('"Hamlet twee keer" verwijderen? Het pakket en zijn 1 set(s) verdwijnen');
+    await eventually(() => page.locator('.pack-form p.error').textContent()).toContain('Dit pakket is al verkocht of zit in een mandje');
+    expect((await api('GET', `/api/packs/${pack.id}`)).status).toBe(200);
   });
 
   it('creates a stream with its price, access rules and status', async () => {
