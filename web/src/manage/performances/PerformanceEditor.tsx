@@ -7,6 +7,7 @@ import { ErrorLine } from '../../ui/ErrorLine.js';
 import { Field, fieldErrors } from '../form.js';
 import { CHANNELS, STATUSES, wallClock, type HallChoice, type ManagedPerformance, type SalesWindow, type TicketTypeChoice } from './types.js';
 import { usePerformanceWords } from './words.js';
+import { QuotasPanel } from './QuotasPanel.js';
 
 export function PerformanceEditor({ performance: p, halls, types, onClose, onSaved }: {
   performance: ManagedPerformance; halls: HallChoice[]; types: TicketTypeChoice[]; onClose(): void; onSaved(): void | Promise<void>;
@@ -99,6 +100,7 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
             <input name="uitdatabankEventId" value={draft.uitdatabankEventId} onChange={(e) => set('uitdatabankEventId', e.target.value)} />
           </Field>
         </div>
+        <QuotasPanel performanceId={p.id} />
         {fieldErrors(error).length === 0 && <ErrorLine error={error} />}
         <p className="row">
           <button type="submit" className="primary" name="save-performance" disabled={busy}>{w('save')}</button>
