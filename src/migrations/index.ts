@@ -36,6 +36,7 @@ import * as catalogueKeyLastUsed from './2026-12-05T0400_catalogue_key_last_used
 import * as utickOrderVouchers from './2026-12-05T0500_utick_order_vouchers.js';
 import * as season from './2026-12-04T0200_season.js';
 import * as quotaCounts from './2026-12-05T0200_quota_counts.js';
+import * as dipChanges from './2026-12-05T0700_dip_changes.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T0400_catalogue_key_last_used': catalogueKeyLastUsed,
   '2026-12-05T0500_utick_order_vouchers': utickOrderVouchers,
   '2026-12-05T0200_quota_counts': quotaCounts,
+  '2026-12-05T0700_dip_changes': dipChanges,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

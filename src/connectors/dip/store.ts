@@ -64,6 +64,42 @@ export const linksToPush = (db: Q, orgId: string, since: string): Promise<LinkTo
     .orderBy('performances.starts_at').orderBy('dip_links.performance_id')
     .execute();
 
+/** Claims for run `holder` every change row of the organisation committed by now (rows an earlier, unfinished run claimed too). */
+export async function claimChanges(db: Q, orgId: string, holder: string): Promise<void> {
+  await db.updateTable('dip_changes').set({ claimed_by: holder }).where('organisation_id', '=', orgId).execute();
+}
+
+/**
+ * The links of `linksToPush` a run without force must look at: changed since their last accepted
+ * push (a change row claimed by `holder`), never accepted, refused last time, or held otherwise by DIP.
+ */
+export const changedLinksToPush = (db: Q, orgId: string, since: string, holder: string): Promise<LinkToPush[]> =>
+  db.selectFrom('dip_links').innerJoin('performances', 'performances.id', 'dip_links.performance_id')
+    .selectAll('dip_links').select('performances.starts_at')
+    .where('dip_links.organisation_id', '=', orgId).where('performances.starts_at', '>=', since)
+    .where((eb) => eb.or([
+      eb('dip_links.performance_id', 'in', eb.selectFrom('dip_changes').select('dip_changes.performance_id')
+        .where('dip_changes.organisation_id', '=', orgId).where('dip_changes.claimed_by', '=', holder)),
+      eb.and([eb('dip_links.organisation_id', '=', orgId), eb.or([eb('dip_links.state', '<>', 'ok'), eb('dip_links.check_state', '=', 'differs')])]),
+    ]))
+    .orderBy('performances.starts_at').orderBy('dip_links.performance_id')
+    .execute();
+
+/** How many links `linksToPush` would answer, without reading them. */
+export async function countLinksToPush(db: Q, orgId: string, since: string): Promise<number> {
+  const r = await db.selectFrom('dip_links').innerJoin('performances', 'performances.id', 'dip_links.performance_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dip_links.organisation_id', '=', orgId).where('performances.starts_at', '>=', since).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Deletes the change rows run `holder` claimed, except those of `keep` (looked at again next run). */
+export async function clearChanges(db: Q, orgId: string, holder: string, keep: string[]): Promise<void> {
+  let q = db.deleteFrom('dip_changes').where('organisation_id', '=', orgId).where('claimed_by', '=', holder);
+  if (keep.length) q = q.where('performance_id', 'not in', keep);
+  await q.execute();
+}
+
 export async function markFailing(db: Q, orgId: string, performanceIds: string[], error: string, at: string): Promise<void> {
   if (!performanceIds.length) return;
   await db.updateTable('dip_links').set({ state: 'failing', last_error: error.slice(0, 2000), last_error_at: at })

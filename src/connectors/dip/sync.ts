@@ -13,7 +13,7 @@ import { DipClient, DipRefused, DipRunStopped, DipUnavailable, failureOf, type D
 import { dipFiguresOf, figuresHash, type DipFigures } from './figures.js';
 import { compare, performanceStatuses, readProduction, refusedDetail } from './read-back.js';
 import {
-  getSettings, insertPushes, linksToPush, markAccepted, markFailing, releaseRunLock, saveChecks, setDipStatuses, setLastCheck,
+  changedLinksToPush, claimChanges, clearChanges, countLinksToPush, getSettings, insertPushes, linksToPush, markAccepted, markFailing, releaseRunLock, saveChecks, setDipStatuses, setLastCheck,
   setRunOutcome, takeRunLock, type CheckResult, type LinkToPush, type NewPush,
 } from './store.js';
 import { openDipSecret } from './settings.js';
@@ -55,6 +55,12 @@ export interface SyncReport {
   durationMs: number;
   /** Of durationMs, the time spent reading links and computing figures (finding what changed). */
   figuresMs: number;
+  /**
+   * Performances whose figures this run computed: every one considered when forced or reading back;
+   * otherwise only those with a change since their last accepted push (dip_changes), never accepted,
+   * refused last time, or held otherwise by DIP.
+   */
+  computed: number;
 }
 
 /** Another run of the same organisation is busy: try again later. */
@@ -76,7 +82,7 @@ const HOUR_MS = 3_600_000;
 
 const emptyReport = (skipped: string | null): SyncReport => ({
   skipped, considered: 0, pushed: 0, accepted: 0, rejected: 0, cancelled: 0, checked: 0, differed: 0, refused: 0,
-  requests: 0, bytes: 0, durationMs: 0, figuresMs: 0,
+  requests: 0, bytes: 0, durationMs: 0, figuresMs: 0, computed: 0,
 });
 
 export async function runDipSync(deps: Deps, orgId: string, opts: SyncOptions = {}): Promise<SyncReport> {
@@ -92,7 +98,7 @@ export async function runDipSync(deps: Deps, orgId: string, opts: SyncOptions = 
   if (!(await lease())) throw new DipRunBusy('another DIP run of this organisation is in progress');
   try {
     const secret = await openDipSecret(deps.db, settings.client_secret, deps.clock.now());
-    const run = new SyncRun(deps, settings, secret, opts, lease);
+    const run = new SyncRun(deps, settings, secret, opts, lease, holder);
     const report = await run.execute();
     report.requests = run.calls;
     report.durationMs = Math.round(performance.now() - started);
@@ -124,6 +130,8 @@ class SyncRun {
     clientSecret: string,
     private readonly opts: SyncOptions,
     private readonly renewLease: () => Promise<boolean>,
+    /** This run's name on the run lock and on the change rows it claims. */
+    private readonly holder: string,
   ) {
     this.client = new DipClient({ baseUrl: settings.base_url, clientId: settings.client_id, clientSecret }, deps.clock, {
       timeoutMs: settings.timeout_seconds * 1000, paceMs: settings.pace_ms,
@@ -142,16 +150,27 @@ class SyncRun {
 
   async execute(): Promise<SyncReport> {
     const started = performance.now();
+    const db = this.deps.db;
     const since = iso(new Date(this.now.getTime() - this.settings.push_days_after * DAY_MS));
-    const links = await linksToPush(this.deps.db, this.orgId, since);
-    this.report.considered = links.length;
-    const figures = await dipFiguresOf(this.deps.db, links.map((l) => l.performance_id), { orgId: this.orgId, since });
-    const all = links.map((link) => this.entry(link, figures.get(link.performance_id)!));
-    this.report.figuresMs = Math.round(performance.now() - started);
     const checkDue = !!this.opts.check || !this.settings.last_check_at
       || Date.parse(this.settings.last_check_at) <= this.now.getTime() - this.settings.check_every_hours * HOUR_MS;
+    // The change rows committed by now; the figures read after this include every write they stand for.
+    // Rows committed later stay unclaimed for the next run.
+    await claimChanges(db, this.orgId, this.holder);
+    // A forced run and a read-back look at every link; any other run only at what changed.
+    const everything = !!this.opts.force || checkDue;
+    const links = everything ? await linksToPush(db, this.orgId, since) : await changedLinksToPush(db, this.orgId, since, this.holder);
+    this.report.considered = everything ? links.length : await countLinksToPush(db, this.orgId, since);
+    const ids = links.map((l) => l.performance_id);
+    const figures = everything ? await dipFiguresOf(db, ids, { orgId: this.orgId, since }) : await dipFiguresOf(db, ids);
+    const all = links.map((link) => this.entry(link, figures.get(link.performance_id)!));
+    this.report.computed = all.length;
+    this.report.figuresMs = Math.round(performance.now() - started);
     const differs = (e: Entry) => e.link.check_state === 'differs';
-    if (!all.some((e) => e.figuresChanged || e.capacityChanged || differs(e)) && !checkDue) return this.report;
+    if (!all.some((e) => e.figuresChanged || e.capacityChanged || differs(e)) && !checkDue) {
+      await clearChanges(db, this.orgId, this.holder, []);
+      return this.report;
+    }
 
     // DIP's own status first: a performance its producer cancelled is not pushed any more.
     await this.noteStatuses(all, await performanceStatuses(this.client));
@@ -172,6 +191,9 @@ class SyncRun {
     const repushed = entries.filter((e) => differs(e) && !this.failedEver.has(e.link.performance_id));
     if (repushed.length) await this.readBack(repushed.map((e) => ({ ...e, link: { ...e.link, last_figures: JSON.stringify(e.figures) } })), true);
     if (checkDue) await setLastCheck(this.deps.db, this.orgId, iso(this.deps.clock.now()));
+    // Every claimed performance was computed, and pushed, found unchanged or marked failing (retried by
+    // its state). Those DIP says are cancelled keep their rows: should DIP take the cancellation back, they are pushed.
+    await clearChanges(db, this.orgId, this.holder, all.filter((e) => !live.includes(e)).map((e) => e.link.performance_id));
     return this.report;
   }
 

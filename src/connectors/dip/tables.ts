@@ -98,7 +98,16 @@ export interface DipPushPerformanceTable {
   organisation_id: string;
 }
 
+/** A write that may have changed a linked performance's DIP figures (rows added by triggers, see migration 2026-12-05T0700). */
+export interface DipChangeTable {
+  performance_id: string;
+  organisation_id: string;
+  /** The sync run that saw this row; it deletes the row when it has finished. */
+  claimed_by: string | null;
+}
+
 export interface DipTables {
+  dip_changes: DipChangeTable;
   dip_settings: DipSettingsTable;
   dip_links: DipLinkTable;
   dip_pushes: DipPushTable;
