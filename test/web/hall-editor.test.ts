@@ -1,7 +1,7 @@
 // The hall editor in a browser (admin, desktop): a venue made from nothing, a 300-seat hall generated
 // with two aisles, a painted rank and a wheelchair row, then sold from in the box office; a hall
 // imported from CSV; and a change that would drop a sold seat, refused with the refusal on that seat.
-// docs/hall-editor.png is rewritten only with FOYER_UPDATE_DOCS=1 (or when missing).
+// (docs/hall-editor.png comes from test/web/manager-from-nothing.test.ts.)
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -96,8 +96,7 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     const audit = (await api('GET', `/api/audit?subjectId=${hallId}`)).body.items;
     expect(audit).toEqual([expect.objectContaining({ subject: 'hall', action: 'created', label: 'Grote zaal' })]);
 
-    const docs = process.env.FOYER_UPDATE_DOCS === '1' || !fs.existsSync('docs/hall-editor.png');
-    await page.screenshot({ path: docs ? 'docs/hall-editor.png' : 'test-results/hall-editor.png' });
+    await page.screenshot({ path: 'test-results/hall-editor.png' });
   });
 
   it('shows the new hall in the box office seat map', async () => {
