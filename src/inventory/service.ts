@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/ids.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
 import { findPerformance } from '../productions/service.js';
-import { availableWhere } from './store.js';
+import { availableWhere, claimableWhere } from './store.js';
 import type { Block, BlockKind } from './tables.js';
 import type { PlaceLabels } from './seat-names.js';
 import { placeSummary, seatsUnavailable } from './seat-names.js';
@@ -74,7 +74,7 @@ export async function createBlock(ctx: Ctx, performanceId: string, input: BlockI
       if (ids.length < input.quantity!) throw new Problem('not-enough-seats', { quantity: input.quantity!, where: ` (${input.zoneId})` });
     }
     const got = await tx.updateTable('inventory').set({ status: 'blocked', block_id: block.id, hold_id: null, hold_expires_at: null })
-      .where('performance_id', '=', perf.id).where('item_id', 'in', ids).where(availableWhere(now)).returning('item_id').execute();
+      .where('performance_id', '=', perf.id).where('item_id', 'in', ids).where(claimableWhere(now)).returning('item_id').execute();
     if (got.length !== ids.length) {
       const g = new Set(got.map((r) => r.item_id));
       const lost = ids.filter((i) => !g.has(i));

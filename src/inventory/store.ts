@@ -145,11 +145,11 @@ export async function freeZonePlaces(db: Db, performanceId: string, zoneId: stri
 }
 
 /**
- * `availableWhere` as one CASE, which no index can serve: a claim of a few named places must find
+ * `availableWhere` as one CASE, which no index can serve: a claim of named places must find
  * them by the primary key. With the plain OR, PostgreSQL without fresh statistics (an inventory
  * created minutes before its on-sale) walks every free place through the status index instead.
  */
-function claimableWhere(now: string) {
+export function claimableWhere(now: string) {
   return sql<boolean>`(case status when 'free' then true when 'held' then hold_expires_at < ${now} else false end)`;
 }
 
