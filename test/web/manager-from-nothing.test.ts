@@ -5,7 +5,7 @@
 // three ranks applied to the series, a box office user, the series put on sale with online sales open;
 // the box office user then sells a seat of the 3rd performance, at the changed price, and the audit
 // trail shows the price change. On SQLite and PostgreSQL.
-// FOYER_UPDATE_DOCS=1 rewrites docs/hall-editor.png (the series screen's capture goes to test-results/: the form scrolls inside its own box, so no clean picture of it yet).
+// FOYER_UPDATE_DOCS=1 rewrites docs/hall-editor.png (docs/performance-series.png is test/web/performance-series.test.ts's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrganisationWithAdmin } from '../../src/organisations/first-admin.js';
@@ -96,7 +96,7 @@ describe.each(DIALECTS)('a manager starts from nothing on %s', (dialect) => {
     expect(rows.map((r) => r.seats.filter((x) => x.wheelchair).length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 30]);
   });
 
-  it('creates three ticket types, a production and a series of 8 performances (captured in test-results/)', { timeout: 180_000 }, async () => {
+  it('creates three ticket types, a production and a series of 8 performances', { timeout: 180_000 }, async () => {
     screenshotOnFailure(() => page, `from-nothing-series-${dialect}`);
     await page.click('button[name=back]');
     await manage('ticket-types');
@@ -125,13 +125,6 @@ describe.each(DIALECTS)('a manager starts from nothing on %s', (dialect) => {
     await eventually(() => page.locator('button[name=preview-date]').count()).toBe(9);
     await page.click('button[name=preview-date][data-day="2055-01-15"]');
     await eventually(() => page.locator('button[name=create-performances]').textContent()).toContain('8');
-    // A viewport tall enough for the whole form: the back office scrolls inside its own pane.
-    await page.setViewportSize({ width: 1366, height: 1600 });
-    // The form scrolled to the top of its pane, then the page as it is seen (an element screenshot
-    // inside the scrolling pane paints the sections above over it).
-    await page.evaluate(() => document.querySelector('form.series-form')?.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `test-results/performance-series-${dialect}.png` });
-    await page.setViewportSize({ width: 1366, height: 768 });
     await page.click('button[name=create-performances]');
     await eventually(() => page.locator('tr[data-performance]').count()).toBe(8);
 

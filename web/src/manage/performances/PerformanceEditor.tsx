@@ -5,9 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { Field, fieldErrors } from '../form.js';
-import { CHANNELS, STATUSES, wallClock, type HallChoice, type ManagedPerformance, type SalesWindow, type TicketTypeChoice } from './types.js';
+import { STATUSES, wallClock, type HallChoice, type ManagedPerformance, type SalesWindow, type TicketTypeChoice } from './types.js';
 import { usePerformanceWords } from './words.js';
 import { QuotasPanel } from './QuotasPanel.js';
+import { filledWindows, SalesWindowsFields, windowsOf } from './SalesWindowsFields.js';
 
 export function PerformanceEditor({ performance: p, halls, types, onClose, onSaved }: {
   performance: ManagedPerformance; halls: HallChoice[]; types: TicketTypeChoice[]; onClose(): void; onSaved(): void | Promise<void>;
@@ -17,14 +18,10 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
     hallId: p.hallId, startsAt: wallClock(p.startsAt), durationMinutes: p.durationMinutes, doorsOpenMinutes: p.doorsOpenMinutes, status: p.status,
     standardTicketTypeId: p.standardTicketTypeId ?? '', uitpasEnabled: p.uitpasEnabled, uitdatabankEventId: p.uitdatabankEventId ?? '',
   });
-  const [windows, setWindows] = useState<SalesWindow[]>(() => CHANNELS.map((channel) => {
-    const x = p.salesWindows.find((s) => s.channel === channel);
-    return { channel, opensAt: wallClock(x?.opensAt ?? null) || null, closesAt: wallClock(x?.closesAt ?? null) || null };
-  }));
+  const [windows, setWindows] = useState<SalesWindow[]>(() => windowsOf(p.salesWindows));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof typeof draft>(k: K, v: (typeof draft)[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const setWindow = (i: number, k: 'opensAt' | 'closesAt', v: string) => setWindows((ws) => ws.map((x, j) => (j === i ? { ...x, [k]: v || null } : x)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -34,7 +31,7 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
         body: {
           ...draft, standardTicketTypeId: draft.standardTicketTypeId || null, uitdatabankEventId: draft.uitdatabankEventId || null,
           ...(draft.hallId === p.hallId ? { hallId: undefined } : {}),
-          salesWindows: windows.filter((x) => x.opensAt || x.closesAt),
+          salesWindows: filledWindows(windows),
         },
       });
       await onSaved();
@@ -71,27 +68,7 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
             </select>
           </Field>
         </div>
-        <h4>{w('sales')}</h4>
-        <p className="hint">{w('salesHint')}</p>
-        <table className="sales-windows">
-          <tbody>
-            {windows.map((x, i) => (
-              <tr key={x.channel} data-channel={x.channel}>
-                <th>{w(`channel-${x.channel}`)}</th>
-                <td>
-                  <Field label={w('opensAt')} name={`salesWindows/${i}/opensAt`} error={error}>
-                    <input type="datetime-local" name={`${x.channel}-opens-at`} value={x.opensAt ?? ''} onChange={(e) => setWindow(i, 'opensAt', e.target.value)} />
-                  </Field>
-                </td>
-                <td>
-                  <Field label={w('closesAt')} name={`salesWindows/${i}/closesAt`} error={error}>
-                    <input type="datetime-local" name={`${x.channel}-closes-at`} value={x.closesAt ?? ''} onChange={(e) => setWindow(i, 'closesAt', e.target.value)} />
-                  </Field>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SalesWindowsFields windows={windows} onChange={setWindows} error={error} />
         <div className="grid3">
           <Field label="UiTPAS" name="uitpasEnabled" error={error}>
             <label className="inline"><input type="checkbox" name="uitpasEnabled" checked={draft.uitpasEnabled} onChange={(e) => set('uitpasEnabled', e.target.checked)} /> {w('uitpasEnabled')}</label>

@@ -58,7 +58,7 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
 
   const online = (p: ManagedPerformance) => p.salesWindows.find((x) => x.channel === 'online');
   return (
-    <section className="performances card" aria-label={w('performances')}>
+    <section className="manage-performances card" aria-label={w('performances')}>
       <h3>{w('performances')} {page && <small>({page.total})</small>}</h3>
       <ErrorLine error={choiceError} />
       {canEdit && !adding && (

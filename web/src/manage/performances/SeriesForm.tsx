@@ -1,11 +1,14 @@
 // One performance, or a series: every chosen weekday between two days at one or more times, less the
-// dates clicked away in the preview. The server works out the start times in the venue's zone.
+// dates clicked away in the preview; hall, doors, status and the sales per channel go to every one of
+// them. The server works out the start times in the venue's zone. The form grows with the page (no
+// scroll box of its own) and its fields wrap to one column on a narrow screen.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
-import { Field, fieldErrors } from '../form.js';
-import type { HallChoice, ManagedPerformance, TicketTypeChoice } from './types.js';
+import { errorFor, Field, fieldErrors } from '../form.js';
+import { filledWindows, SalesWindowsFields, windowsOf } from './SalesWindowsFields.js';
+import type { HallChoice, ManagedPerformance, SalesWindow, Status, TicketTypeChoice } from './types.js';
 import { usePerformanceWords } from './words.js';
 
 export interface SeriesDefaults { durationMinutes: number | null }
@@ -24,14 +27,17 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
   const [except, setExcept] = useState<string[]>([]);
   const [durationMinutes, setDuration] = useState<number | ''>(defaults.durationMinutes ?? '');
   const [doorsOpenMinutes, setDoors] = useState(30);
+  const [status, setStatus] = useState<Status>('draft');
+  const [windows, setWindows] = useState<SalesWindow[]>(() => windowsOf());
   const [standardTicketTypeId, setType] = useState<string>('');
   const [preview, setPreview] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const hall = halls.find((h) => h.id === hallId);
+  const hall = halls.find((h) => h.id === hallId) ?? halls[0];
 
   const common = () => ({
-    productionId, hallId, doorsOpenMinutes, standardTicketTypeId: standardTicketTypeId || null,
+    productionId, hallId: hallId || hall?.id || '', doorsOpenMinutes, status, standardTicketTypeId: standardTicketTypeId || null,
+    salesWindows: filledWindows(windows),
     ...(durationMinutes === '' ? {} : { durationMinutes }),
   });
   const seriesBody = () => ({
@@ -58,16 +64,13 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
   const toggleDay = (d: number) => { setWeekdays((ds) => (ds.includes(d) ? ds.filter((x) => x !== d) : [...ds, d])); setPreview(null); };
   const toggleExcept = (day: string) => setExcept((xs) => (xs.includes(day) ? xs.filter((x) => x !== day) : [...xs, day]));
   const kept = preview?.filter((s) => !except.includes(s.slice(0, 10))) ?? [];
+  const skipped = preview?.filter((s) => except.includes(s.slice(0, 10))) ?? [];
+  const weekdayError = errorFor(error, 'weekdays');
 
   return (
     <form className="series-form card" onSubmit={submit} aria-label={mode === 'one' ? w('newOne') : w('newSeries')}>
       <h3>{mode === 'one' ? w('newOne') : w('newSeries')}</h3>
-      <div className="grid3">
-        <Field label={w('hall')} name="hallId" error={error}>
-          <select name="hallId" value={hallId} onChange={(e) => setHallId(e.target.value)}>
-            {halls.map((h) => <option key={h.id} value={h.id}>{h.venueName} – {h.name}</option>)}
-          </select>
-        </Field>
+      <div className="series-grid">
         {mode === 'one' && (
           <Field label={w('startsAt')} name="startsAt" error={error}>
             <input type="datetime-local" name="startsAt" value={startsAt} required onChange={(e) => setStartsAt(e.target.value)} />
@@ -81,18 +84,25 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
             <Field label={w('to')} name="to" error={error}>
               <input type="date" name="to" value={to} required onChange={(e) => { setTo(e.target.value); setPreview(null); }} />
             </Field>
-            <Field label={w('weekdays')} name="weekdays" error={error}>
-              <span className="row weekdays">
+            <Field label={w('times')} name="times" error={error} hint={w('timesHint')}>
+              <input name="times" value={times} required onChange={(e) => { setTimes(e.target.value); setPreview(null); }} />
+            </Field>
+            <fieldset className={weekdayError ? 'weekdays field invalid' : 'weekdays field'} data-field="weekdays">
+              <legend className="field-label">{w('weekdays')}</legend>
+              <span className="row">
                 {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                   <label key={d} className="inline"><input type="checkbox" name={`weekday-${d}`} checked={weekdays.includes(d)} onChange={() => toggleDay(d)} /> {weekday(d)}</label>
                 ))}
               </span>
-            </Field>
-            <Field label={w('times')} name="times" error={error} hint={w('timesHint')}>
-              <input name="times" value={times} required onChange={(e) => { setTimes(e.target.value); setPreview(null); }} />
-            </Field>
+              {weekdayError && <small className="field-error" role="alert">{weekdayError}</small>}
+            </fieldset>
           </>
         )}
+        <Field label={w('hall')} name="hallId" error={error}>
+          <select name="hallId" value={hall?.id ?? ''} onChange={(e) => { setHallId(e.target.value); setPreview(null); }}>
+            {halls.map((h) => <option key={h.id} value={h.id}>{h.venueName} – {h.name}</option>)}
+          </select>
+        </Field>
         <Field label={w('durationMinutes')} name="durationMinutes" error={error}>
           <input type="number" name="durationMinutes" min={1} max={1440} value={durationMinutes} onChange={(e) => setDuration(e.target.value === '' ? '' : Number(e.target.value))} />
         </Field>
@@ -105,10 +115,17 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
             {types.filter((t) => !t.archived).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
         </Field>
+        <Field label={w('status')} name="status" error={error}>
+          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+            {(['draft', 'on_sale'] as const).map((s) => <option key={s} value={s}>{w(`status-${s}`)}</option>)}
+          </select>
+        </Field>
       </div>
       {hall && <p className="hint">{w('timeZoneNote', { zone: hall.timeZone })}</p>}
+      <SalesWindowsFields windows={windows} onChange={setWindows} error={error} prefix="series-"
+        hint={mode === 'series' ? w('seriesSalesHint') : undefined} />
       {mode === 'series' && preview && (
-        <div className="series-preview">
+        <div className="series-preview" aria-label={w('preview')}>
           <p><strong>{w('previewCount', { n: kept.length })}</strong> · <span className="hint">{w('exceptHint')}</span></p>
           <ul>
             {preview.map((s) => {
@@ -123,6 +140,9 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
               );
             })}
           </ul>
+          {skipped.length > 0 && (
+            <p className="hint" data-field="except">{w('except')}: {skipped.map((s) => localDateTime(s, lang, hall?.timeZone).replace(/ \d\d:\d\d$/, '')).join(', ')}</p>
+          )}
         </div>
       )}
       {fieldErrors(error).length === 0 && <ErrorLine error={error} />}

@@ -1,0 +1,125 @@
+// The performance series screen in the back office (admin, desktop and narrow): every Thursday to
+// Saturday at 20:15 for six weeks, one Friday clicked away in the preview, doors 45 minutes before,
+// on sale with box office and online sales opening at set moments; the form grows with the page (no
+// scroll box of its own) and fits a narrow window. Writes test-results/performance-series.png;
+// FOYER_UPDATE_DOCS=1 also rewrites docs/performance-series.png. On SQLite and PostgreSQL.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DIALECTS } from '../helpers/databases.js';
+import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
+import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
+
+const NOW = '2054-11-23T12:00:00Z';
+const DOCS = process.env.FOYER_UPDATE_DOCS === '1';
+
+/** A small hall: rows 1..ranks, four seats each, row n in rank n. */
+const seatMap = (ranks: number) => ({
+  sections: [{
+    name: 'Zaal',
+    rows: Array.from({ length: ranks }, (_, r) => ({
+      label: String(r + 1), seats: Array.from({ length: 4 }, (_, i) => ({ id: `r${r + 1}s${i + 1}`, label: String(i + 1), rank: r + 1, x: i * 30, y: r * 34 })),
+    })),
+  }],
+});
+
+/** The boxes between the form and the page's scrolling content that scroll or clip their content. */
+const clippingBoxes = (page: Page) => page.evaluate(() => {
+  const out: string[] = [];
+  for (let e = document.querySelector('form.series-form'); e && !e.classList.contains('content'); e = e.parentElement) {
+    if (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+  }
+  return out;
+});
+
+describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
+  let s: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: Awaited<ReturnType<typeof orgWithUser>>;
+  let productionId = '';
+  const api = async (method: string, path: string, body?: unknown) => {
+    const r = await s.request(method, path, { token: admin.token, body });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+
+  beforeAll(async () => {
+    s = await startServer(dialect, { clock: fixedClock(NOW) });
+    admin = await orgWithUser(s, 'admin', 'Stadsschouwburg Brugge');
+    const venue = await api('POST', '/api/venues', { name: 'Stadsschouwburg', address: 'Vlamingstraat 29', postalCode: '8000', city: 'Brugge', country: 'BE', timeZone: 'Europe/Brussels' });
+    await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Grote zaal', seatMap: seatMap(2) });
+    await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Kleine zaal', seatMap: seatMap(3) });
+    await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] });
+    productionId = (await api('POST', '/api/productions', { title: 'De Kersentuin', producer: 'Toneelhuis', durationMinutes: 150 })).id;
+    browser = await openBrowser({ width: 1280, height: 900 });
+    await browser.context.clock.install({ time: new Date(NOW) });
+    page = browser.page;
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('plans six weeks of Thursday to Saturday at 20:15 less one date, on sale with its sales moments, and creates 17', { timeout: 180_000 }, async () => {
+    screenshotOnFailure(() => page, `performance-series-${dialect}`);
+    await logIn(page, s.baseUrl, admin.email, admin.password);
+    await page.click('button[name=tab-manage]');
+    await page.click('button[name=manage-productions]');
+    await page.click('button[name=open-production] >> text=De Kersentuin');
+    await page.click('button[name=new-series]');
+    const form = page.getByRole('form', { name: 'Reeks voorstellingen' });
+    await form.locator('select[name=hallId]').selectOption({ label: 'Stadsschouwburg – Grote zaal' });
+    await form.locator('input[name=from]').fill('2055-01-06');
+    await form.locator('input[name=to]').fill('2055-02-13');
+    await form.locator('input[name=doorsOpenMinutes]').fill('45');
+    await form.locator('select[name=standardTicketTypeId]').selectOption({ label: 'Normaal' });
+    await form.locator('select[name=status]').selectOption('on_sale');
+    await form.locator('input[name=series-boxoffice-opens-at]').fill('2054-11-24T10:00');
+    await form.locator('input[name=series-online-opens-at]').fill('2054-12-01T10:00');
+    await form.locator('button[name=preview-series]').click();
+    await eventually(() => form.locator('button[name=preview-date]').count()).toBe(18);
+    await form.locator('button[name=preview-date][data-day="2055-01-29"]').click();
+    await eventually(() => form.locator('button[name=create-performances]').textContent()).toBe('17 voorstellingen aanmaken');
+    expect(await form.locator('[data-field=except]').textContent()).toBe('Uitzonderingen: vr 29-01-2055');
+
+    // The whole form, preview and buttons included, is in the page: nothing scrolls or clips it.
+    expect(await clippingBoxes(page)).toEqual([]);
+    // The capture: the page made as tall as the form so that the element is drawn whole.
+    const box = (await form.boundingBox())!;
+    const height = Math.ceil(box.y + box.height + 24);
+    if (height > 900) await page.setViewportSize({ width: 1280, height });
+    await form.scrollIntoViewIfNeeded();
+    fs.mkdirSync('test-results', { recursive: true });
+    await form.screenshot({ path: `test-results/performance-series-${dialect}.png` });
+    if (DOCS && dialect === 'sqlite') fs.copyFileSync(`test-results/performance-series-${dialect}.png`, 'docs/performance-series.png');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A narrow window: the fields go under each other, nothing sticks out sideways.
+    await page.setViewportSize({ width: 700, height: 900 });
+    await eventually(() => clippingBoxes(page)).toEqual([]);
+    const [fromBox, toBox] = [await form.locator('input[name=from]').boundingBox(), await form.locator('input[name=to]').boundingBox()];
+    const formBox = (await form.boundingBox())!;
+    expect(fromBox!.x + fromBox!.width).toBeLessThanOrEqual(formBox.x + formBox.width);
+    expect(toBox!.x + toBox!.width).toBeLessThanOrEqual(formBox.x + formBox.width);
+    await page.screenshot({ path: `test-results/performance-series-narrow-${dialect}.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await form.locator('button[name=create-performances]').click();
+    await eventually(() => page.locator('tr[data-performance]').count()).toBe(17);
+    expect(await page.locator('tr[data-performance] .status-chip.on_sale').count()).toBe(17);
+    expect(await page.locator('tr[data-performance]').first().textContent()).toContain('deuren 19:30');
+
+    const items = (await api('GET', `/api/performances?productionId=${productionId}&limit=50`)).items as {
+      startsAt: string; doorsOpenAt: string; status: string; hallName: string; salesWindows: { channel: string; opensAt: string | null; closesAt: string | null }[];
+    }[];
+    const days = items.map((p) => p.startsAt.slice(0, 10)).sort();
+    expect(days).toHaveLength(17);
+    expect(days[0]).toBe('2055-01-07');
+    expect(days.at(-1)).toBe('2055-02-13');
+    expect(days).not.toContain('2055-01-29');
+    expect(new Set(items.map((p) => `${p.startsAt.slice(10)} ${p.doorsOpenAt.slice(11, 16)} ${p.status} ${p.hallName}`))).toEqual(new Set(['T20:15:00+01:00 19:30 on_sale Grote zaal']));
+    expect(new Set(items.map((p) => p.salesWindows.map((x) => `${x.channel} ${x.opensAt?.slice(0, 16)} ${x.closesAt}`).join(' | '))))
+      .toEqual(new Set(['boxoffice 2054-11-24T10:00 null | online 2054-12-01T10:00 null']));
+  });
+});
