@@ -218,7 +218,7 @@ describe.each(DIALECTS)('a manager starts from nothing on %s', (dialect) => {
     const [production] = (await api('GET', '/api/productions')).items;
     await manage('audit');
     const changes = page.locator(`tr[data-audit=price-list][data-subject-id="${production.id}"] li[data-field="Normaal · 1"]`);
-    await eventually(() => changes.allTextContents()).toContain('Normaal · 1: 3000 → 3250');
+    await eventually(() => changes.allTextContents()).toContain('Normaal · 1: € 30,00 → € 32,50');
   });
 });
 

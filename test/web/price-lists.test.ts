@@ -90,7 +90,7 @@ describe('ticket types and price lists in the back office', { timeout: 180_000 }
 
     await page.click('button[name=manage-audit]');
     const row = page.locator(`tr[data-audit=price-list][data-subject-id="${performances[1]}"]`);
-    await eventually(() => row.locator('li[data-field="Normaal · 1"]').textContent()).toBe('Normaal · 1: leeg → 3250');
-    expect(await page.locator(`tr[data-audit=price-list][data-subject-id="${productionId}"] li[data-field="Korting · 3"]`).textContent()).toBe('Korting · 3: leeg → 1550');
+    await eventually(() => row.locator('li[data-field="Normaal · 1"]').textContent()).toBe('Normaal · 1: leeg → € 32,50');
+    expect(await page.locator(`tr[data-audit=price-list][data-subject-id="${productionId}"] li[data-field="Korting · 3"]`).textContent()).toBe('Korting · 3: leeg → € 15,50');
   });
 });

@@ -1,4 +1,6 @@
 // The audit trail over GET /api/audit: filter by subject, person and days; page by cursor; each change as before → after.
+// A row's thing opens its whole history (subject and id), so an earlier change of the same price list
+// is not lost on a later page behind the changes made since.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { get, qs } from '../../api/client.js';
 import { localDateTime } from '../../format.js';
@@ -12,8 +14,8 @@ interface AuditEvent {
   id: string; at: string; actor: { kind: string; id: string; name: string };
   subject: string; subjectId: string; action: string; label: string; changes: Record<string, [unknown, unknown]>;
 }
-interface Filter { subject: string; actorId: string; from: string; to: string }
-const EMPTY: Filter = { subject: '', actorId: '', from: '', to: '' };
+interface Filter { subject: string; actorId: string; from: string; to: string; subjectId: string }
+const EMPTY: Filter = { subject: '', actorId: '', from: '', to: '', subjectId: '' };
 const PAGE = 25;
 
 export function AuditSection() {
@@ -25,6 +27,8 @@ export function AuditSection() {
   const [page, setPage] = useState<{ items: AuditEvent[]; next: string | null } | null>(null);
   const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
+  /** The thing whose history is shown (a row's label), when one is chosen. */
+  const [thing, setThing] = useState<{ subject: string; label: string } | null>(null);
   const cursor = cursors[cursors.length - 1];
 
   useEffect(() => {
@@ -38,8 +42,19 @@ export function AuditSection() {
   }, [filter, cursor]);
   useEffect(() => { void load(); }, [load]);
 
-  const apply = (e: FormEvent) => { e.preventDefault(); setFilter(draft); setCursors([null]); };
-  const clear = () => { setDraft(EMPTY); setFilter(EMPTY); setCursors([null]); };
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    // The chosen thing's history stays while its subject does.
+    const keep = thing && draft.subject === thing.subject;
+    if (!keep) setThing(null);
+    setFilter({ ...draft, subjectId: keep ? filter.subjectId : '' }); setCursors([null]);
+  };
+  const clear = () => { setDraft(EMPTY); setFilter(EMPTY); setThing(null); setCursors([null]); };
+  const historyOf = (e: AuditEvent) => {
+    const next = { ...draft, subject: e.subject, subjectId: e.subjectId };
+    setDraft(next); setFilter(next); setThing({ subject: e.subject, label: e.label }); setCursors([null]);
+  };
+  const allOf = () => { const next = { ...filter, subject: '', subjectId: '' }; setDraft(next); setFilter(next); setThing(null); setCursors([null]); };
   const set = (k: keyof Filter, v: string) => setDraft((d) => ({ ...d, [k]: v }));
   return (
     <div className="audit">
@@ -62,6 +77,12 @@ export function AuditSection() {
         <button type="submit" className="primary" name="audit-filter">{w('filter')}</button>
         <button type="button" name="audit-clear" onClick={clear}>{w('clear')}</button>
       </form>
+      {thing && (
+        <p className="history-of" data-history-of={filter.subjectId}>
+          {w('historyOf')} <strong>{subject(thing.subject)} {thing.label}</strong>{' '}
+          <button type="button" className="link" name="audit-all" onClick={allOf}>{w('allThings')}</button>
+        </p>
+      )}
       <ErrorLine error={error} />
       {page?.items.length === 0 && <p>{w('none')}</p>}
       {!!page?.items.length && (
@@ -72,8 +93,12 @@ export function AuditSection() {
               <tr key={e.id} data-audit={e.subject} data-subject-id={e.subjectId}>
                 <td className="when">{localDateTime(e.at, lang)}</td>
                 <td>{e.actor.name}</td>
-                <td><strong>{subject(e.subject)}</strong> {e.label} <span className="action">{action(e.action)}</span></td>
-                <td><ChangeList changes={e.changes} empty={w('empty')} /></td>
+                <td>
+                  <strong>{subject(e.subject)}</strong>{' '}
+                  <button type="button" className="link thing" name="audit-history" title={w('historyHint')} onClick={() => historyOf(e)}>{e.label}</button>{' '}
+                  <span className="action">{action(e.action)}</span>
+                </td>
+                <td><ChangeList subject={e.subject} changes={e.changes} empty={w('empty')} lang={lang} /></td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,76 @@
+// The audit trail in a browser, as a manager reads it: a price changed twice shows both changes with
+// their amounts in euros the way the manager's language writes them, even when the earlier change has
+// been pushed off the first page by the changes made since (a row's thing opens its whole history).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DIALECTS } from '../helpers/databases.js';
+import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
+import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
+import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
+
+const NOW = '2054-11-23T12:00:00Z';
+
+describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) => {
+  let s: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: Awaited<ReturnType<typeof orgWithUser>>;
+  let c: Catalogue;
+  const api = async (method: string, path: string, body?: unknown) => {
+    const r = await s.request(method, path, { token: admin.token, body });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const audit = async () => {
+    await page.click('button[name=tab-manage]');
+    await page.click('button[name=manage-audit]');
+  };
+  const language = (lang: string) => page.selectOption('select.lang', lang);
+
+  beforeAll(async () => {
+    s = await startServer(dialect, { clock: fixedClock(NOW) });
+    admin = await orgWithUser(s, 'admin', 'Schouwburg Oost');
+    c = await buildCatalogue(s, admin.token, { rows: 2, perRow: 4 });
+    browser = await openBrowser();
+    await browser.context.clock.install({ time: new Date(NOW) });
+    page = browser.page;
+    page.on('dialog', (d) => { void d.accept(); });
+    await logIn(page, s.baseUrl, admin.email, admin.password);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('shows both changes of a price changed twice, in euros, though the first is no longer on the first page', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `audit-price-twice-${dialect}`);
+    const price = (amount: number) => ({ prices: [{ ticketTypeId: c.ticketTypes.normal, rank: 1, amount }, { ticketTypeId: c.ticketTypes.discount, rank: 1, amount: 2000 }] });
+    await api('PUT', `/api/productions/${c.productionId}/prices`, price(3000));
+    // A season's worth of performances made in between: 26 changes newer than the first price.
+    for (let day = 1; day <= 26; day++) {
+      await api('POST', '/api/performances', { productionId: c.productionId, hallId: c.hallId, startsAt: `2055-03-${String(day).padStart(2, '0')}T20:15`, standardTicketTypeId: c.ticketTypes.normal });
+    }
+    await api('PUT', `/api/productions/${c.productionId}/prices`, price(3250));
+
+    await audit();
+    const row = page.locator(`tr[data-audit=price-list][data-subject-id="${c.productionId}"]`);
+    await eventually(() => row.locator('li[data-field="Normaal · 1"]').allTextContents()).toEqual(['Normaal · 1: € 30,00 → € 32,50']);
+    // The earlier change is on a later page; the production's price list opens its whole history.
+    await row.locator('button[name=audit-history]').click();
+    await eventually(() => page.locator('[data-history-of]').textContent()).toBe('Alle wijzigingen van Prijslijst Hamlet Alles tonen');
+    const normal = page.locator('tr[data-audit] li[data-field="Normaal · 1"]');
+    await eventually(() => normal.allTextContents()).toEqual(['Normaal · 1: € 30,00 → € 32,50', 'Normaal · 1: leeg → € 30,00']);
+    await expect(page.locator('tr[data-audit] li[data-field="Korting · 1"]').allTextContents()).resolves.toEqual(['Korting · 1: leeg → € 20,00']);
+    await expect(page.locator('tr[data-audit]').count()).resolves.toBe(2);
+
+    await language('fr');
+    await eventually(() => normal.allTextContents()).toEqual(['Normaal · 1: 30,00 € → 32,50 €', 'Normaal · 1: vide → 30,00 €']);
+    await language('en');
+    await eventually(() => normal.allTextContents()).toEqual(['Normaal · 1: €30.00 → €32.50', 'Normaal · 1: empty → €30.00']);
+    await language('nl');
+
+    // Back to everything: the 26 performances are there again, the first price change is not on page 1.
+    await page.click('button[name=audit-all]');
+    await eventually(() => page.locator('tr[data-audit=performance]').count()).toBe(24);
+  });
+});
