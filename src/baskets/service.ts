@@ -1,6 +1,8 @@
 // Baskets: places held from the moment they are added, until checkout or expiry.
 import type { Ctx } from '../platform/context.js';
+import { sql } from 'kysely';
 import type { Db } from '../platform/db.js';
+import type { Database } from '../platform/schema.js';
 import { newId } from '../platform/ids.js';
 import { formatInZone } from '../platform/time.js';
 import { Problem, invalidField, notFound } from '../platform/problems.js';
@@ -45,17 +47,37 @@ export async function createBasket(ctx: Ctx, channel: Channel) {
 }
 
 export async function findBasket(ctx: Ctx, id: string): Promise<Basket> {
-  const b = await ctx.db.selectFrom('baskets').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
-  if (!b) throw notFound('basket');
+  return (await readBasket(ctx, id, [])).basket;
+}
+
+/**
+ * The basket, and which of `tables` (tables of the basket's own rows, column basket_id) have a row
+ * of it: asked in the same query.
+ */
+async function readBasket(ctx: Ctx, id: string, tables: readonly (keyof Database)[]): Promise<{ basket: Basket; present: Set<keyof Database> }> {
+  const q = ctx.db.selectFrom('baskets').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId);
+  // one bit per table
+  const row: (Basket & { present_mask?: number }) | undefined = await (tables.length
+    ? q.select(sql<number>`(${sql.join(tables.map((t, i) =>
+      sql`case when exists (select 1 from ${sql.table(t)} where basket_id = baskets.id) then ${sql.lit(2 ** i)} else 0 end`), sql` + `)})`.as('present_mask'))
+    : q).executeTakeFirst();
+  if (!row) throw notFound('basket');
+  const { present_mask: mask = 0, ...basket } = row;
+  const present = new Set(tables.filter((_, i) => Math.floor(Number(mask) / 2 ** i) % 2 === 1));
   // Expiry is also applied when read, so a crashed process or a late sweeper never keeps places.
-  if (b.status === 'open' && b.expires_at <= ctx.clock.now().toISOString()) return { ...b, status: 'expired' };
-  return b;
+  if (basket.status === 'open' && basket.expires_at <= ctx.clock.now().toISOString()) return { basket: { ...basket, status: 'expired' }, present };
+  return { basket, present };
 }
 
 export async function openBasket(ctx: Ctx, id: string): Promise<Basket> {
-  const b = await findBasket(ctx, id);
-  if (b.status !== 'open') throw new Problem('basket-closed', { status: b.status });
-  return b;
+  return (await openBasketWith(ctx, id, [])).basket;
+}
+
+/** `openBasket`, also answering which of `tables` hold rows of the basket (see readBasket). */
+export async function openBasketWith(ctx: Ctx, id: string, tables: readonly (keyof Database)[]) {
+  const found = await readBasket(ctx, id, tables);
+  if (found.basket.status !== 'open') throw new Problem('basket-closed', { status: found.basket.status });
+  return found;
 }
 
 /** The basket as the API shows it; `empty` when the caller knows it has no lines (just opened). */

@@ -7,7 +7,7 @@ import { formatInZone } from '../platform/time.js';
 import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
 import { organisationSettings } from '../organisations/service.js';
 import { ticketTypeName } from '../pricing/service.js';
-import { findBasket, openBasket } from '../baskets/service.js';
+import { findBasket, openBasketWith } from '../baskets/service.js';
 import { matchesPhone, matchesWords } from '../customers/service.js';
 import { feesFor, moneyOf, vatOf, type FeeSettings, type TicketMoney } from '../fees/rules.js';
 import { feeSettings, organisationVatRate } from '../fees/service.js';
@@ -16,7 +16,7 @@ import { convertHold, freeOrderItems, setOrderItemsStatus } from '../inventory/s
 import { newBarcode, newOrderNumber, orderStatusAtCheckout, reservationDeadline, splitPaymentErrors } from './rules.js';
 import { cancelExtrasOfOrder, extrasInBasket, extrasOwed, extrasOwedVatFree, extrasPresent, refundAndClose } from './extras.js';
 import {
-  afterSale, prepareSale, registerSaleStep, reservationPaid, takingPayment, ticketsCancelled, undoSale, writeSale,
+  afterSale, prepareSale, registerSaleStep, reservationPaid, stepBasketTables, takingPayment, ticketsCancelled, undoSale, writeSale,
   type PaymentPart, type Sale, type SaleIntent, type WrittenSale,
 } from './steps.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
@@ -93,12 +93,12 @@ export async function paidOrder(ctx: Ctx, orderId: string) {
  * undo what they prepared; after commit, each step finishes. The steps are in steps.ts.
  */
 export async function placeOrder(ctx: Ctx, basketId: string, intent: SaleIntent): Promise<{ order: Order; view: OrderView }> {
-  const basket = await openBasket(ctx, basketId);
+  const { basket, present } = await openBasketWith(ctx, basketId, stepBasketTables());
   if (intent.payment || intent.payments) await takingPayment(ctx, { channel: basket.channel });
   const org = await organisationSettings(ctx.db, ctx.orgId);
   const fees = await feeSettings(ctx.db, ctx.orgId, basket.channel);
   const sale: Sale = { basket, orderId: intent.orderId ?? newId(), intent, now: ctx.clock.now() };
-  const prepared = await prepareSale(ctx, sale);
+  const prepared = await prepareSale(ctx, sale, present);
   let written: WrittenSale;
   try {
     written = await ctx.db.transaction().execute(async (tx) => {

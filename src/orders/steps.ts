@@ -9,6 +9,7 @@
 // refunded. orders/ knows no step by name, so it imports no connector.
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
+import type { Database } from '../platform/schema.js';
 import type { Basket } from '../baskets/tables.js';
 import type { Order, Payment, PaymentMethod } from './tables.js';
 import type { SaleLine, TicketRow } from './service.js';
@@ -73,6 +74,12 @@ export interface SaleStep<S = unknown> {
   name: string;
   /** Steps run in rank order: places 10, packs and streams 20, UiTPAS 30, payment 90. */
   rank: number;
+  /**
+   * A table of the basket's own rows (column basket_id) without which `prepare` has nothing to do:
+   * it then runs only when the basket has such a row, which checkout learns with its read of the
+   * basket (a basket without them costs the step no query).
+   */
+  basketTable?: keyof Database;
   prepare?(ctx: Ctx, sale: Sale): Promise<S | undefined>;
   write?(tx: Db, ctx: Ctx, sale: WrittenSale, state: S | undefined): Promise<void>;
   undo?(ctx: Ctx, state: S): Promise<void>;
@@ -105,12 +112,19 @@ export function registerSaleStep<S>(step: SaleStep<S>): void {
 
 type Prepared = { step: SaleStep; state: unknown }[];
 
-/** Every step's prepare, in order; if one throws, those before it are undone. */
-export async function prepareSale(ctx: Ctx, sale: Sale): Promise<Prepared> {
+/** The steps' `basketTable`s, for checkout's read of the basket. */
+export const stepBasketTables = (): (keyof Database)[] => [...new Set(steps.flatMap((s) => (s.basketTable ? [s.basketTable] : [])))];
+
+/**
+ * Every step's prepare, in order (a step with a `basketTable` only when `present` has it); if one
+ * throws, those before it are undone.
+ */
+export async function prepareSale(ctx: Ctx, sale: Sale, present: ReadonlySet<keyof Database>): Promise<Prepared> {
   const done: Prepared = [];
   for (const step of steps) {
     try {
-      done.push({ step, state: step.prepare ? await step.prepare(ctx, sale) : undefined });
+      const skip = !step.prepare || (step.basketTable !== undefined && !present.has(step.basketTable));
+      done.push({ step, state: skip ? undefined : await step.prepare!(ctx, sale) });
     } catch (e) {
       await undoSale(ctx, done);
       throw e;

@@ -7,6 +7,7 @@ import { confirmUitpasSales, queueUitpasCancellations, registerUitpasSales, undo
 registerSaleStep<string>({
   name: 'uitpas',
   rank: 30,
+  basketTable: 'basket_line_uitpas',
   prepare: async (ctx, sale) => (await registerUitpasSales(ctx, sale.basket)) ?? undefined,
   undo: (ctx, registrationId) => undoUitpasSales(ctx.db, registrationId, ctx.clock.now()),
   after: async (ctx, sale, registrationId) => {

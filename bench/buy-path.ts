@@ -1,0 +1,88 @@
+// The buy path in-process, small and quick: the statements one buy sends (open basket, add seats,
+// checkout), and N buys by concurrent buyers on one database. For measuring a change to the buy
+// path on a busy machine, where the whole rush bench is too much.
+//   node --import tsx bench/buy-path.ts            (sqlite; BUY_DATABASE=postgres, BUY_N=2000, BUY_BUYERS=50, BUY_RUNS=3, BUY_SQL=1)
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { freshDatabase } from '../test/helpers/databases.js';
+import { addPerformance, arenaSeatMap, openTestDatabase, seedOnSale } from '../test/helpers/process.js';
+import type { Dialect } from '../src/platform/db.js';
+import { directShop } from './rush-shops.js';
+
+const DIALECT = (process.env.BUY_DATABASE ?? 'sqlite') as Dialect;
+const N = Number(process.env.BUY_N ?? 2000);
+const BUYERS = Number(process.env.BUY_BUYERS ?? 50);
+const RUNS = Number(process.env.BUY_RUNS ?? 3);
+const SHOW_SQL = process.env.BUY_SQL === '1';
+
+/** Counts the statements Kysely sends (not BEGIN/COMMIT/savepoints, which the drivers send). */
+class Counter implements KyselyPlugin {
+  n = 0;
+  kinds: string[] = [];
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.n++;
+    const node = args.node as RootOperationNode & { from?: { froms?: { table?: { identifier?: { name?: string } } }[] }; into?: { table?: { identifier?: { name?: string } } }; table?: { table?: { identifier?: { name?: string } } } };
+    const table = node.kind === 'SelectQueryNode' ? node.from?.froms?.[0]?.table?.identifier?.name
+      : node.kind === 'InsertQueryNode' ? node.into?.table?.identifier?.name
+        : node.kind === 'UpdateQueryNode' ? node.table?.table?.identifier?.name : '';
+    this.kinds.push(`${node.kind.replace('QueryNode', '').toLowerCase()} ${table ?? ''}`.trim());
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+const database = await freshDatabase(DIALECT);
+const handle = openTestDatabase(database, 8);
+try {
+  const sale = await seedOnSale(handle, arenaSeatMap(4, 40, 50, (_s, row) => 1 + Math.floor(row / 8)));
+  const counter = new Counter();
+  const counted = { ...handle, db: handle.db.withPlugin(counter) };
+
+  // One buy, alone: its statements per step.
+  const one = await directShop(counted, sale.orgId, sale.email, await addPerformance(handle, sale));
+  for (let warm = 0; warm < 3; warm++) await one.checkout(await one.basket().then(async (b) => (await one.add(b, 2), b)));
+  const steps: [string, number][] = [];
+  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const before = counter.n;
+    const k = counter.kinds.length;
+    const v = await f();
+    steps.push([name, counter.n - before]);
+    if (SHOW_SQL) console.log(`${name}: ${counter.kinds.slice(k).join(', ')}`);
+    return v;
+  };
+  const basket = await step('open basket', () => one.basket());
+  await step('add seats', () => one.add(basket, 2));
+  await step('checkout', () => one.checkout(basket));
+  const total = steps.reduce((n, [, c]) => n + c, 0);
+  console.log(`${DIALECT}: statements per buy ${total} (${steps.map(([s, c]) => `${s} ${c}`).join(', ')})`);
+
+  // N buys by concurrent buyers, each run on a fresh performance.
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const shop = await directShop(handle, sale.orgId, sale.email, await addPerformance(handle, sale));
+    let started = 0;
+    let failures = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: BUYERS }, async (_, b) => {
+      while (started < N) {
+        started++;
+        try {
+          const id = await shop.basket();
+          if ((await shop.add(id, 1 + ((b + started) % 3))) === 'none') throw new Error('sold out');
+          await shop.checkout(id);
+        } catch {
+          failures++;
+        }
+      }
+    }));
+    const rate = N / ((performance.now() - t0) / 1000);
+    rates.push(rate);
+    console.log(`  run ${run + 1}: ${N} buys by ${BUYERS} buyers, ${rate.toFixed(0)} buys/s${failures ? `, ${failures} failures` : ''}`);
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`${DIALECT}: in-process median ${rates[Math.floor(rates.length / 2)].toFixed(0)} buys/s`);
+} finally {
+  await handle.close();
+  await database.drop();
+}
