@@ -140,11 +140,8 @@ describe.each(DIALECTS)('a manager starts from nothing on %s', (dialect) => {
 
   it('prices the series over three ranks, changes one price, adds a box office user and puts the series on sale', { timeout: 180_000 }, async () => {
     screenshotOnFailure(() => page, `from-nothing-prices-${dialect}`);
-    // The price list's columns come from the halls of the production's performances, read when the
-    // production opens: it is opened again for the new hall's three ranks.
-    await page.click('button[name=manage-ticket-types]');
-    await page.click('button[name=manage-productions]');
-    await page.click('button[name=open-production] >> text=De Kersentuin');
+    // The price list's columns are the ranks of the halls of the production's performances: the new
+    // hall's three come in with the series, without opening the production again.
     const grid = page.getByRole('form', { name: 'Prijslijst van de productie' });
     await grid.getByLabel('Vrijkaart – rang 3').waitFor();
     const amounts: Record<string, string[]> = { Normaal: ['30', '27,50', '20'], Korting: ['25', '20', '15'], Vrijkaart: ['0', '0', '0'] };

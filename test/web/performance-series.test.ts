@@ -122,4 +122,27 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
     expect(new Set(items.map((p) => p.salesWindows.map((x) => `${x.channel} ${x.opensAt?.slice(0, 16)} ${x.closesAt}`).join(' | '))))
       .toEqual(new Set(['boxoffice 2054-11-24T10:00 null | online 2054-12-01T10:00 null']));
   });
+
+  it('the production\'s price list takes the ranks of the halls its new performances play in, without opening the production again', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `performance-series-ranks-${dialect}`);
+    const grid = page.getByRole('form', { name: 'Prijslijst van de productie' });
+    const columns = () => grid.locator('thead th').allTextContents();
+    // Opened when the production had no performances (one column); the series in the Grote zaal brings its rank 2.
+    await eventually(columns).toEqual(['Tickettype', 'rang 1', 'rang 2']);
+    await grid.getByLabel('Normaal – rang 1').fill('30');
+    // One performance in the Kleine zaal, whose seats go up to rank 3.
+    await page.click('button[name=new-performance]');
+    const form = page.getByRole('form', { name: 'Eén voorstelling' });
+    await form.locator('select[name=hallId]').selectOption({ label: 'Stadsschouwburg – Kleine zaal' });
+    await form.locator('input[name=startsAt]').fill('2055-02-20T15:00');
+    await form.locator('button[name=create-performances]').click();
+    await eventually(() => page.locator('tr[data-performance]').count()).toBe(18);
+    await eventually(columns).toEqual(['Tickettype', 'rang 1', 'rang 2', 'rang 3']);
+    // What was typed stays, and the new column saves.
+    expect(await grid.getByLabel('Normaal – rang 1').inputValue()).toBe('30');
+    await grid.getByLabel('Normaal – rang 3').fill('18,50');
+    await grid.locator('button[name=save-prices]').click();
+    await eventually(async () => ((await api('GET', `/api/productions/${productionId}/prices`)).prices as { rank: number; amount: number }[])
+      .map((p) => `${p.rank}:${p.amount}`).sort()).toEqual(['1:3000', '3:1850']);
+  });
 });

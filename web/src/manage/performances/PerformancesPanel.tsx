@@ -7,6 +7,7 @@ import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { PerformancePrices } from '../prices/PerformancePrices.js';
 import { CancelDialog } from './CancelDialog.js';
+import { announcePerformancesChanged } from './changes.js';
 import { PerformanceEditor } from './PerformanceEditor.js';
 import { SeriesForm } from './SeriesForm.js';
 import { wallClock, type ManagedPerformance, type SalesWindow } from './types.js';
@@ -37,6 +38,8 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
     try { setPage(await get<Page>(`/api/performances${qs({ productionId: production.id, limit: PAGE, offset })}`)); } catch (e) { setError(e); }
   }, [production.id, offset]);
   useEffect(() => { void reload(); }, [reload]);
+  /** After a change: the list again, and the price list beside it learns of new halls. */
+  const changed = async () => { await reload(); announcePerformancesChanged(production.id); };
 
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const chosen = page?.items.filter((p) => selected.includes(p.id)) ?? [];
@@ -70,7 +73,7 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
       {adding && (
         <SeriesForm key={adding} productionId={production.id} halls={halls} types={types} mode={adding} defaults={{ durationMinutes: production.durationMinutes }}
           onClose={() => setAdding(null)}
-          onCreated={async (items) => { setAdding(null); setNote(w('created', { n: items.length })); await reload(); }} />
+          onCreated={async (items) => { setAdding(null); setNote(w('created', { n: items.length })); await changed(); }} />
       )}
       {note && <p className="saved" role="status">{note}</p>}
       <ErrorLine error={error} />
@@ -118,7 +121,7 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
       )}
       {editing && (
         <PerformanceEditor performance={editing} halls={halls} types={types} onClose={() => setEditing(null)}
-          onSaved={async () => { setEditing(null); await reload(); }} />
+          onSaved={async () => { setEditing(null); await changed(); }} />
       )}
       {pricing && (
         <PerformancePrices performance={{ id: pricing.id, hallId: pricing.hallId, title: pricing.title, when: localDateTime(pricing.startsAt, lang, pricing.timeZone) }}
@@ -126,7 +129,7 @@ export function PerformancesPanel({ production, canEdit }: { production: { id: s
       )}
       {cancelling && (
         <CancelDialog performance={cancelling} onClose={() => setCancelling(null)}
-          onCancelled={async (n: number) => { setCancelling(null); setNote(w('cancelled', { n })); await reload(); }} />
+          onCancelled={async (n: number) => { setCancelling(null); setNote(w('cancelled', { n })); await changed(); }} />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 // A price list as a grid: ticket types down, ranks across, each cell an amount in euros typed with a
 // comma or a dot and shown in the user's locale; stored as cents. An empty cell: not sold there.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { parseEuros } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { fieldErrors } from '../form.js';
@@ -25,6 +25,13 @@ export function PriceGrid({ name, types, ranks: hallRanks, prices, onSave, child
     const all = [...new Set([...hallRanks, ...prices.map((p) => p.rank)])].sort((a, b) => a - b);
     return all.length ? all : [1];
   });
+  // Ranks of a hall that came in while the grid is open (a performance in another hall): added, and
+  // what was typed stays.
+  const known = hallRanks.join(',');
+  useEffect(() => {
+    const more = known ? known.split(',').map(Number) : [];
+    setRanks((rs) => (more.every((r) => rs.includes(r)) ? rs : [...new Set([...rs, ...more])].sort((a, b) => a - b)));
+  }, [known]);
   const [sent, setSent] = useState<string[]>([]);
   const [bad, setBad] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);

@@ -5,6 +5,7 @@ import { api, get } from '../../api/client.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { euros, PriceGrid, type Price } from './PriceGrid.js';
 import { usePriceChoices } from './usePriceChoices.js';
+import { useOnPerformancesChanged } from '../performances/changes.js';
 import { usePriceWords } from './words.js';
 
 interface Apply { changed: string[]; unchanged: string[]; skipped: string[] }
@@ -17,13 +18,17 @@ export function ProductionPrices({ productionId, canEdit }: { productionId: stri
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const { types, ranks, error: choiceError } = usePriceChoices(hallIds);
-  const load = useCallback(async () => {
+  /** The halls its performances play in: their ranks are the grid's columns (again after performances change). */
+  const loadHalls = useCallback(async () => {
     try {
-      setList((await get<{ prices: Price[] }>(`/api/productions/${productionId}/prices`)).prices);
       setHallIds((await get<{ items: { hallId: string }[] }>(`/api/performances?productionId=${productionId}&limit=200`)).items.map((p) => p.hallId));
     } catch (e) { setError(e); }
   }, [productionId]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    get<{ prices: Price[] }>(`/api/productions/${productionId}/prices`).then((l) => setList(l.prices), setError);
+    void loadHalls();
+  }, [productionId, loadHalls]);
+  useOnPerformancesChanged(productionId, loadHalls);
 
   const save = async (prices: Price[]) => {
     setNote('');
