@@ -57,7 +57,7 @@ export const staffRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
 
   app.get('/api/me', {
     schema: { tags: ['auth'], summary: 'Who am I' },
-    preHandler: requireRole(deps, 'boxoffice', 'reporting'),
+    preHandler: requireRole(deps, 'boxoffice', 'reporting', 'door'),
   }, async (req) => me(ctxOf(deps, req)));
 
   app.post('/api/oauth/token', {

@@ -28,6 +28,10 @@ describe.each(DIALECTS)('people and access on %s', (dialect) => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: 'deur.1@example.test', role: 'door', disabled: false });
     const id = created.body.id as string;
+    // A door account knows who it is (the web app shows it the way to the scanner), and sells nothing.
+    const door = (await login('deur.1@example.test', 'first password 1')).body.token as string;
+    expect((await s.request('GET', '/api/me', { token: door })).body).toMatchObject({ kind: 'user', email: 'deur.1@example.test', role: 'door' });
+    expect((await s.request('GET', '/api/orders', { token: door })).status).toBe(403);
     const taken = await s.request('POST', '/api/users', { token: admin, lang: 'nl', body: { email: 'deur.1@example.test', name: 'X', role: 'door', password: 'first password 1' } });
     expect(taken.status).toBe(400);
     expect(taken.body.errors).toEqual([{ field: 'email', message: 'is al in gebruik' }]);

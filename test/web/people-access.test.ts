@@ -74,7 +74,13 @@ describe('people, jobs and the audit trail in the back office', { timeout: 180_0
       await p.fill('input[name=code]', code.toLowerCase());
       await p.fill('input[name=new-password]', 'nieuw wachtwoord 1');
       await p.click('button[name=set-password]');
-      await p.waitForSelector('.topbar');
+      // Anna is a door steward now: signed in, she is shown the way to the scanner, not the box office.
+      await eventually(() => p.locator('.door-account h1').textContent()).toBe('Dit account is voor de ingang');
+      await expect(p.locator('a[data-link=scanner]').getAttribute('href')).resolves.toBe('/scan/');
+      // Reopened, the app knows her (GET /api/me answers a door account) and shows the same, in French too.
+      await p.reload();
+      await p.selectOption('.door-account select.lang', 'fr');
+      await eventually(() => p.locator('.door-account h1').textContent()).toBe('Ce compte est pour l’entrée');
     } finally {
       await other.close();
     }

@@ -4,6 +4,7 @@ import { detectCapabilities, type Capabilities } from './api/capabilities.js';
 import type { User } from './api/types.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { LoginScreen } from './LoginScreen.js';
+import { DoorScreen } from './DoorScreen.js';
 import { SellScreen } from './sell/SellScreen.js';
 import { OrdersScreen } from './orders/OrdersScreen.js';
 import { ReportsScreen } from './reports/ReportsScreen.js';
@@ -43,7 +44,7 @@ function Shell() {
     get<User>('/api/me').then(setUser, () => { session.token = null; }).finally(() => setChecked(true));
   }, []);
   useEffect(() => {
-    if (!user) return;
+    if (!user || user.role === 'door') return;
     void detectCapabilities(user).then(setCaps);
     if (user.role === 'reporting') setTab('reports');
   }, [user]);
@@ -61,6 +62,8 @@ function Shell() {
   if (!user) return <LoginScreen onLogin={setUser} />;
 
   const logOut = () => { void post('/api/auth/logout').catch(() => {}); session.token = null; setUser(null); };
+  // A door account only scans: it is shown the way to the scanner, not the box office.
+  if (user.role === 'door') return <DoorScreen user={user} onLogOut={logOut} />;
   const tabs: [Tab, string, boolean][] = [
     ['sell', t('sell'), user.role !== 'reporting'],
     ['orders', t('orders'), true],

@@ -2,12 +2,14 @@
 import type { Static } from 'typebox';
 import type { BasketView, BasketLineView } from '../../../src/baskets/schemas.js';
 import type { CustomerView } from '../../../src/customers/schemas.js';
+import type { Role } from '../../../src/staff/tables.js';
 
 export type Basket = Static<typeof BasketView>;
 export type BasketLine = Static<typeof BasketLineView>;
 export type Customer = Static<typeof CustomerView>;
 
-export interface User { id: string; email: string; name: string; role: 'admin' | 'boxoffice' | 'reporting' }
+/** A staff member; their role is one of the server's (src/staff/tables.ts ROLES: admin, boxoffice, reporting, door). */
+export interface User { id: string; email: string; name: string; role: Role }
 export interface LoginAnswer { token: string; expiresAt: string; user: User }
 
 export interface Performance {

@@ -8,7 +8,7 @@ export function useShift(user: User | null) {
   const [shift, setShift] = useState<CashUp | null>(null);
   const [known, setKnown] = useState(false);
   const refresh = useCallback(async () => {
-    if (!user || user.role === 'reporting') return;
+    if (!user || user.role === 'reporting' || user.role === 'door') return;
     try {
       setShift((await get<{ shift: CashUp | null }>('/api/shifts/current')).shift);
       setKnown(true);
