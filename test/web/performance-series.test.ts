@@ -2,7 +2,9 @@
 // Saturday at 20:15 for six weeks, one Friday clicked away in the preview, doors 45 minutes before,
 // on sale with box office and online sales opening at set moments; the form grows with the page (no
 // scroll box of its own) and fits a narrow window. Writes test-results/performance-series.png;
-// FOYER_UPDATE_DOCS=1 also rewrites docs/performance-series.png. On SQLite and PostgreSQL.
+// FOYER_UPDATE_DOCS=1 also rewrites docs/performance-series.png. Then the price list takes the ranks
+// of the halls new performances play in, and one performance is marked sold out, its box office sales
+// closed, and cancelled after the dialog says what happens to its tickets. On SQLite and PostgreSQL.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -38,6 +40,7 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
   let page: Page;
   let admin: Awaited<ReturnType<typeof orgWithUser>>;
   let productionId = '';
+  let typeId = '';
   const api = async (method: string, path: string, body?: unknown) => {
     const r = await s.request(method, path, { token: admin.token, body });
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -50,7 +53,7 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
     const venue = await api('POST', '/api/venues', { name: 'Stadsschouwburg', address: 'Vlamingstraat 29', postalCode: '8000', city: 'Brugge', country: 'BE', timeZone: 'Europe/Brussels' });
     await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Grote zaal', seatMap: seatMap(2) });
     await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Kleine zaal', seatMap: seatMap(3) });
-    await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] });
+    typeId = (await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] })).id;
     productionId = (await api('POST', '/api/productions', { title: 'De Kersentuin', producer: 'Toneelhuis', durationMinutes: 150 })).id;
     browser = await openBrowser({ width: 1280, height: 900 });
     await browser.context.clock.install({ time: new Date(NOW) });
@@ -144,5 +147,50 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
     await grid.locator('button[name=save-prices]').click();
     await eventually(async () => ((await api('GET', `/api/productions/${productionId}/prices`)).prices as { rank: number; amount: number }[])
       .map((p) => `${p.rank}:${p.amount}`).sort()).toEqual(['1:3000', '3:1850']);
+  });
+
+  it('marks a performance sold out with its box office closing, then cancels it after showing what happens to its tickets', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `performance-series-cancel-${dialect}`);
+    const items = (await api('GET', `/api/performances?productionId=${productionId}&limit=50`)).items as { id: string; hallName: string }[];
+    const matinee = items.find((p) => p.hallName === 'Kleine zaal')!.id;
+    await api('PATCH', `/api/performances/${matinee}`, { status: 'on_sale', standardTicketTypeId: typeId });
+    await api('PUT', `/api/performances/${matinee}/prices`, { prices: [1, 2, 3].map((rank) => ({ ticketTypeId: typeId, rank, amount: 3000 })) });
+    const basket = async (seatIds: string[]) => {
+      const b = await api('POST', '/api/baskets', { channel: 'boxoffice' });
+      await api('POST', `/api/baskets/${b.id}/lines`, { performanceId: matinee, seatIds });
+      return b.id as string;
+    };
+    await api('POST', `/api/baskets/${await basket(['r1s1', 'r1s2'])}/checkout`, { payment: { method: 'cash' } });
+    const reserved = await basket(['r2s1']);
+    await api('PUT', `/api/baskets/${reserved}/customer`, { name: 'Mevr. Janssens' });
+    await api('POST', `/api/baskets/${reserved}/checkout`, {});
+    await basket(['r3s1']); // held in an open basket
+
+    const row = page.locator('tr[data-performance]', { hasText: '20-02-2055' });
+    await row.locator('button[name=edit-performance]').click();
+    const editor = page.getByRole('form', { name: 'Bewerken' });
+    expect(await editor.locator('select[name=status] option').allTextContents()).toEqual(['Concept', 'In verkoop', 'Uitverkocht']);
+    await editor.locator('select[name=status]').selectOption('sold_out');
+    await editor.locator('input[name=boxoffice-closes-at]').fill('2055-02-20T14:30');
+    await editor.locator('button[name=save-performance]').click();
+    await eventually(() => row.locator('.status-chip').textContent()).toBe('Uitverkocht');
+    const soldOut = await api('GET', `/api/performances/${matinee}`);
+    expect(soldOut).toMatchObject({ status: 'sold_out', salesWindows: [expect.objectContaining({ channel: 'boxoffice', closesAt: expect.stringMatching(/^2055-02-20T14:30/) })] });
+
+    await row.locator('button[name=cancel-performance]').click();
+    const dialog = page.getByRole('alertdialog');
+    await eventually(() => dialog.locator('.cancel-effects li').allTextContents()).toEqual([
+      '3 kaarten in 2 bestellingen worden geannuleerd',
+      '€ 60,00 wordt terugbetaald (1 betaalde bestelling)',
+      '1 onbetaalde reservering vervalt',
+      '1 plaats in een open winkelmandje komt vrij',
+    ]);
+    // Looking changes nothing.
+    expect((await api('GET', `/api/performances/${matinee}`)).status).toBe('sold_out');
+    await dialog.locator('button[name=confirm-cancel]').click();
+    await eventually(() => page.getByRole('region', { name: 'Voorstellingen' }).getByRole('status').textContent()).toBe('Voorstelling geannuleerd; 3 kaarten geannuleerd');
+    await eventually(() => row.locator('.status-chip').textContent()).toBe('Geannuleerd');
+    expect(await row.locator('button[name=cancel-performance]').count()).toBe(0);
+    expect(await api('GET', `/api/performances/${matinee}/cancellation`)).toMatchObject({ tickets: 0, heldPlaces: 0 });
   });
 });

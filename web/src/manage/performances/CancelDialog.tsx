@@ -38,7 +38,7 @@ export function CancelDialog({ performance, onClose, onCancelled }: { performanc
             <ul className="cancel-effects">
               {preview.tickets === 0 && <li data-effect="nothing">{w('cancelNothing')}</li>}
               {preview.tickets > 0 && <li data-effect="tickets">{w('cancelTickets', { n: preview.tickets, orders: preview.orders })}</li>}
-              {preview.refunds.orders > 0 && <li data-effect="refunds">{w('cancelRefund', { amount: money(preview.refunds.amount), n: preview.refunds.orders, online: preview.refunds.online })}</li>}
+              {preview.refunds.orders > 0 && <li data-effect="refunds">{w(preview.refunds.online > 0 ? 'cancelRefund' : 'cancelRefundDesk', { amount: money(preview.refunds.amount), n: preview.refunds.orders, online: preview.refunds.online })}</li>}
               {preview.unpaid.orders > 0 && <li data-effect="unpaid">{w('cancelReservations', { n: preview.unpaid.orders })}</li>}
               {preview.uitpasCancellations > 0 && <li data-effect="uitpas">{w('cancelUitpas', { n: preview.uitpasCancellations })}</li>}
               {preview.dip.linked && <li data-effect="dip">{w('cancelDip', { sold: preview.dip.soldTickets, revenue: money(preview.dip.soldRevenue) })}</li>}

@@ -18,6 +18,7 @@ const nl = {
   putOnSale: 'In verkoop zetten', openOnline: 'Online verkoop openen vanaf', apply: 'Toepassen', applied: '{n} voorstellingen bijgewerkt',
   cancel: 'Annuleren…', cancelTitle: 'Voorstelling annuleren: {what}', cancelIntro: 'Wat er gebeurt als je deze voorstelling annuleert:',
   cancelTickets: '{n} kaarten in {orders} bestellingen worden geannuleerd', cancelRefund: '{amount} wordt terugbetaald ({n} betaalde bestellingen, waarvan {online} online via de betaalprovider)',
+  cancelRefundDesk: '{amount} wordt terugbetaald ({n} betaalde bestellingen)',
   cancelReservations: '{n} onbetaalde reserveringen vervallen', cancelUitpas: '{n} UiTPAS-verkopen worden bij UiTPAS geannuleerd',
   cancelDip: 'DIP: {sold} verkochte kaarten ({revenue}) gaan naar 0 bij de volgende melding', cancelHolds: '{n} plaatsen in open winkelmandjes komen vrij',
   cancelNothing: 'Er zijn nog geen kaarten verkocht of gereserveerd.', cancelFinal: 'Dit kan niet ongedaan gemaakt worden.',
@@ -42,6 +43,7 @@ const en: Record<PerformanceWord, string> = {
   putOnSale: 'Put on sale', openOnline: 'Open online sales from', apply: 'Apply', applied: '{n} performances updated',
   cancel: 'Cancel…', cancelTitle: 'Cancel performance: {what}', cancelIntro: 'What happens when you cancel this performance:',
   cancelTickets: '{n} tickets in {orders} orders are cancelled', cancelRefund: '{amount} is refunded ({n} paid orders, {online} of them online through the payment provider)',
+  cancelRefundDesk: '{amount} is refunded ({n} paid orders)',
   cancelReservations: '{n} unpaid reservations lapse', cancelUitpas: '{n} UiTPAS sales are cancelled at UiTPAS',
   cancelDip: 'DIP: {sold} tickets sold ({revenue}) go to 0 in the next report', cancelHolds: '{n} places in open baskets are released',
   cancelNothing: 'No tickets have been sold or reserved yet.', cancelFinal: 'This cannot be undone.',
@@ -65,6 +67,7 @@ const fr: Record<PerformanceWord, string> = {
   putOnSale: 'Mettre en vente', openOnline: 'Ouvrir la vente en ligne à partir du', apply: 'Appliquer', applied: '{n} représentations mises à jour',
   cancel: 'Annuler…', cancelTitle: 'Annuler la représentation : {what}', cancelIntro: 'Ce qui se passe si vous annulez cette représentation :',
   cancelTickets: '{n} billets dans {orders} commandes sont annulés', cancelRefund: '{amount} est remboursé ({n} commandes payées, dont {online} en ligne via le prestataire de paiement)',
+  cancelRefundDesk: '{amount} est remboursé ({n} commandes payées)',
   cancelReservations: '{n} réservations non payées expirent', cancelUitpas: '{n} ventes UiTPAS sont annulées auprès d’UiTPAS',
   cancelDip: 'DIP : {sold} billets vendus ({revenue}) passent à 0 lors du prochain envoi', cancelHolds: '{n} places dans des paniers ouverts sont libérées',
   cancelNothing: 'Aucun billet n’a encore été vendu ni réservé.', cancelFinal: 'Impossible de revenir en arrière.',
@@ -73,6 +76,27 @@ const fr: Record<PerformanceWord, string> = {
 };
 
 const WORDS: Record<Lang, Record<PerformanceWord, string>> = { nl, en, fr };
+/** The words for exactly one ({n} = 1), where they differ. */
+const ONE: Record<Lang, Partial<Record<PerformanceWord, string>>> = {
+  nl: {
+    previewCount: '1 voorstelling', createSeries: '1 voorstelling aanmaken', created: '1 voorstelling aangemaakt', applied: '1 voorstelling bijgewerkt',
+    cancelTickets: '1 kaart in 1 bestelling wordt geannuleerd', cancelRefund: '{amount} wordt terugbetaald (1 betaalde bestelling, waarvan {online} online via de betaalprovider)',
+    cancelRefundDesk: '{amount} wordt terugbetaald (1 betaalde bestelling)', cancelReservations: '1 onbetaalde reservering vervalt',
+    cancelUitpas: '1 UiTPAS-verkoop wordt bij UiTPAS geannuleerd', cancelHolds: '1 plaats in een open winkelmandje komt vrij', cancelled: 'Voorstelling geannuleerd; 1 kaart geannuleerd',
+  },
+  en: {
+    previewCount: '1 performance', createSeries: 'Create 1 performance', created: '1 performance created', applied: '1 performance updated',
+    cancelTickets: '1 ticket in 1 order is cancelled', cancelRefund: '{amount} is refunded (1 paid order, {online} of it online through the payment provider)',
+    cancelRefundDesk: '{amount} is refunded (1 paid order)', cancelReservations: '1 unpaid reservation lapses',
+    cancelUitpas: '1 UiTPAS sale is cancelled at UiTPAS', cancelHolds: '1 place in an open basket is released', cancelled: 'Performance cancelled; 1 ticket cancelled',
+  },
+  fr: {
+    previewCount: '1 représentation', createSeries: 'Créer 1 représentation', created: '1 représentation créée', applied: '1 représentation mise à jour',
+    cancelTickets: '1 billet dans 1 commande est annulé', cancelRefund: '{amount} est remboursé (1 commande payée, dont {online} en ligne via le prestataire de paiement)',
+    cancelRefundDesk: '{amount} est remboursé (1 commande payée)', cancelReservations: '1 réservation non payée expire',
+    cancelUitpas: '1 vente UiTPAS est annulée auprès d’UiTPAS', cancelHolds: '1 place dans un panier ouvert est libérée', cancelled: 'Représentation annulée ; 1 billet annulé',
+  },
+};
 const WEEKDAYS: Record<Lang, string[]> = {
   nl: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], fr: ['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim'],
 };
@@ -83,7 +107,7 @@ export function usePerformanceWords() {
   const { lang } = useI18n();
   return {
     lang,
-    w: (k: PerformanceWord, params?: Record<string, string | number>) => fillIn(WORDS[lang][k], params),
+    w: (k: PerformanceWord, params?: Record<string, string | number>) => fillIn((params?.n === 1 ? ONE[lang][k] : undefined) ?? WORDS[lang][k], params),
     /** ISO weekday 1..7 */
     weekday: (d: number) => WEEKDAYS[lang][d - 1],
   };
