@@ -1,8 +1,7 @@
-// Security headers on every answer (@fastify/helmet): a Content-Security-Policy that the box office
-// app, /docs (swagger-ui) and the API all work under, no MIME sniffing, no referrer, and no framing
-// by default. A page that a venue may embed in its own site (the web shop) calls allowFraming.
+// Security headers on every answer: a Content-Security-Policy that the box office app, /docs
+// (swagger-ui) and the API all work under, no MIME sniffing, no referrer, and no framing by default.
+// A page that a venue may embed in its own site (the web shop) calls allowFraming.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
 
 /** The policy of every answer; `frame-ancestors 'none'` unless a route allows framing. */
 export const CSP_DIRECTIVES: Record<string, string[]> = {
@@ -19,15 +18,32 @@ export const CSP_DIRECTIVES: Record<string, string[]> = {
   'frame-ancestors': ["'none'"],
 };
 
+/**
+ * The headers helmet 8 sends with CSP_DIRECTIVES, frameguard deny and referrer policy no-referrer,
+ * without HSTS (Foyer may run on plain HTTP inside a venue's network; HSTS is for the TLS proxy in
+ * front) and without Cross-Origin-Embedder-Policy. They are the same on every answer, so they are
+ * written once here: @fastify/helmet built helmet's whole middleware again on every request (parsing
+ * the policy each time), 4% of what the server allocated per buy in the rush and 2% of its time.
+ */
+const SECURITY_HEADERS: [string, string][] = [
+  ['Content-Security-Policy', Object.entries(CSP_DIRECTIVES).map(([name, values]) => `${name} ${values.join(' ')}`).join(';')],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Frame-Options', 'DENY'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  ['X-XSS-Protection', '0'],
+];
+
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Foyer may run on plain HTTP inside a venue's network; HSTS is for the TLS proxy in front.
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
+  // On the raw response, as helmet does: they stay on answers a route writes itself (reply.hijack) and on errors.
+  app.addHook('onRequest', (_req, reply, done) => {
+    for (const [name, value] of SECURITY_HEADERS) reply.raw.setHeader(name, value);
+    done();
   });
 }
 
