@@ -29,6 +29,8 @@ export interface Config {
   mailFrom: string | undefined;
   /** Where the demo runs its Mollie sandbox (0: any free port). */
   mollieSandboxPort: number;
+  /** Whether the demo runs its DIP, UiTPAS and UiTdatabank stand-ins (src/demo/sandboxes.ts). */
+  demoSandboxes: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom,
     mollieSandboxPort: portNumber(env, 'FOYER_MOLLIE_SANDBOX_PORT', 4030),
+    demoSandboxes: bool(env, 'FOYER_DEMO_SANDBOXES', true),
   };
 }

@@ -5,6 +5,7 @@ import { boot } from './boot.js';
 import { createLogger } from './platform/logger.js';
 import { demoLoginText, isEmpty, seedDemo } from './demo/seed.js';
 import { demoOrganisation, demoShopText, startDemoMollie } from './demo/mollie.js';
+import { startDemoSandboxes } from './demo/sandboxes.js';
 import { createWorker } from './worker.js';
 
 let config: Config;
@@ -25,6 +26,12 @@ if (config.seedDemo && (await isEmpty(deps))) {
 
 // The demo pays through the Mollie sandbox, started here (src/demo/mollie.ts).
 const demoMollie = await startDemoMollie(deps, config, log);
+// And its DIP, UiTPAS and UiTdatabank stand-ins (src/demo/sandboxes.ts).
+const demoSandboxes = config.demoSandboxes ? await startDemoSandboxes(deps) : null;
+const closeDemo = async (): Promise<void> => {
+  if (demoMollie?.running) await demoMollie.sandbox.close();
+  await demoSandboxes?.close();
+};
 
 const worker = config.worker ? createWorker(deps, log, true, config.retention) : undefined;
 const app = await buildApp(deps, { logger: log });
@@ -35,18 +42,18 @@ try {
   if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e;
   console.error(`Foyer cannot listen on ${config.host}:${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use (is Foyer already running?)' : 'permission denied'}. Set PORT to another port.`);
   await worker?.stop();
-  if (demoMollie?.running) await demoMollie.sandbox.close();
+  await closeDemo();
   await handle.close();
   process.exit(1);
 }
 log.info({ database: handle.dialect, url: config.publicUrl, sellConcurrency: config.sellConcurrency, sellQueue: config.sellQueue }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
 
 const demo = await demoOrganisation(deps);
-if (demo) console.log(`\nDemo Schouwburg online:\n${demoShopText(config, demo.slug, demoMollie)}\n`);
+if (demo) console.log(`\nDemo Schouwburg online:\n${[demoShopText(config, demo.slug, demoMollie), ...(demoSandboxes?.lines ?? [])].join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'shutting down');
-    void app.close().then(() => worker?.stop()).then(() => (demoMollie?.running ? demoMollie.sandbox.close() : undefined)).then(() => handle.close()).finally(() => process.exit(0));
+    void app.close().then(() => worker?.stop()).then(closeDemo).then(() => handle.close()).finally(() => process.exit(0));
   });
 }

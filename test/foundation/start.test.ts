@@ -50,8 +50,26 @@ describe.each(DIALECTS)('npm start on %s', (dialect) => {
       const perfs = await json(await fetch(`${foyer.baseUrl}/api/performances?status=on_sale`, { headers: auth }));
       expect(perfs.body.total).toBeGreaterThan(10);
     }
+
+    // The demo's connectors answer out of the box: the process runs their stand-ins (or, when another
+    // test's Foyer holds the ports, that one's stand-ins answer the same).
+    expect(out).toMatch(/DIP:\s+(sandbox at http:\/\/127\.0\.0\.1:4010|port 4010 is in use)/);
+    expect(out).toMatch(/UiTPAS:\s+(sandbox at http:\/\/127\.0\.0\.1:4020|port 4020 is in use)/);
+    const login = await json(await fetch(`${foyer.baseUrl}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin![1], password: admin![2] }),
+    }));
+    const auth = { authorization: `Bearer ${login.body.token}` };
+    const dip = await json(await fetch(`${foyer.baseUrl}/api/dip/check`, { method: 'POST', headers: auth }));
+    expect(dip.body, JSON.stringify(dip.body)).toMatchObject({ ok: true, credentialsAccepted: true });
+    expect(dip.body.performances).toBeGreaterThan(0);
+    const uitpas = await json(await fetch(`${foyer.baseUrl}/api/uitpas/check`, { headers: auth }));
+    expect(uitpas.body, JSON.stringify(uitpas.body)).toMatchObject({ ok: true, credentialsAccepted: true, missing: [] });
+
     expect(await foyer.stop()).toBe(0);
     foyer = undefined;
+    if (/DIP:\s+sandbox at/.test(out)) {
+      expect(await fetch('http://127.0.0.1:4010/').then(() => 'answers', () => 'gone')).toBe('gone');
+    }
   });
 
   it('sells online out of the box: the demo shop\'s basket is paid in the Mollie sandbox it runs, and the confirmation is in the outbox', async () => {
