@@ -153,8 +153,12 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
     screenshotOnFailure(() => page, `performance-series-cancel-${dialect}`);
     const items = (await api('GET', `/api/performances?productionId=${productionId}&limit=50`)).items as { id: string; hallName: string }[];
     const matinee = items.find((p) => p.hallName === 'Kleine zaal')!.id;
-    await api('PATCH', `/api/performances/${matinee}`, { status: 'on_sale', standardTicketTypeId: typeId });
+    await api('PATCH', `/api/performances/${matinee}`, { standardTicketTypeId: typeId });
     await api('PUT', `/api/performances/${matinee}/prices`, { prices: [1, 2, 3].map((rank) => ({ ticketTypeId: typeId, rank, amount: 3000 })) });
+    const row = page.locator('tr[data-performance]', { hasText: '20-02-2055' });
+    await row.locator('input[name=select-performance]').check();
+    await page.click('button[name=put-on-sale]');
+    await eventually(() => row.locator('.status-chip').textContent()).toBe('In verkoop');
     const basket = async (seatIds: string[]) => {
       const b = await api('POST', '/api/baskets', { channel: 'boxoffice' });
       await api('POST', `/api/baskets/${b.id}/lines`, { performanceId: matinee, seatIds });
@@ -166,7 +170,6 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
     await api('POST', `/api/baskets/${reserved}/checkout`, {});
     await basket(['r3s1']); // held in an open basket
 
-    const row = page.locator('tr[data-performance]', { hasText: '20-02-2055' });
     await row.locator('button[name=edit-performance]').click();
     const editor = page.getByRole('form', { name: 'Bewerken' });
     expect(await editor.locator('select[name=status] option').allTextContents()).toEqual(['Concept', 'In verkoop', 'Uitverkocht']);
@@ -176,6 +179,11 @@ describe.each(DIALECTS)('the performance series screen on %s', (dialect) => {
     await eventually(() => row.locator('.status-chip').textContent()).toBe('Uitverkocht');
     const soldOut = await api('GET', `/api/performances/${matinee}`);
     expect(soldOut).toMatchObject({ status: 'sold_out', salesWindows: [expect.objectContaining({ channel: 'boxoffice', closesAt: expect.stringMatching(/^2055-02-20T14:30/) })] });
+    // Sold out goes back on sale (or is cancelled), not to draft: the editor offers only what the API allows.
+    await row.locator('button[name=edit-performance]').click();
+    expect(await editor.locator('select[name=status] option').allTextContents()).toEqual(['In verkoop', 'Uitverkocht']);
+    expect(await editor.locator('input[name=boxoffice-closes-at]').inputValue()).toBe('2055-02-20T14:30');
+    await editor.locator('button[name=close-editor]').click();
 
     await row.locator('button[name=cancel-performance]').click();
     const dialog = page.getByRole('alertdialog');

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { Field, fieldErrors } from '../form.js';
-import { STATUSES, wallClock, type HallChoice, type ManagedPerformance, type SalesWindow, type TicketTypeChoice } from './types.js';
+import { NEXT_STATUSES, STATUSES, wallClock, type HallChoice, type ManagedPerformance, type SalesWindow, type TicketTypeChoice } from './types.js';
 import { usePerformanceWords } from './words.js';
 import { QuotasPanel } from './QuotasPanel.js';
 import { filledWindows, SalesWindowsFields, windowsOf } from './SalesWindowsFields.js';
@@ -52,7 +52,7 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
           </Field>
           <Field label={w('status')} name="status" error={error}>
             <select name="status" value={draft.status} onChange={(e) => set('status', e.target.value as ManagedPerformance['status'])}>
-              {STATUSES.filter((s) => s !== 'cancelled' || p.status === 'cancelled').map((s) => <option key={s} value={s}>{w(`status-${s}`)}</option>)}
+              {STATUSES.filter((s) => s === p.status || NEXT_STATUSES[p.status].includes(s)).map((s) => <option key={s} value={s}>{w(`status-${s}`)}</option>)}
             </select>
           </Field>
           <Field label={w('durationMinutes')} name="durationMinutes" error={error}>

@@ -10,6 +10,8 @@ export interface ManagedPerformance {
 export const STATUSES = ['draft', 'on_sale', 'sold_out', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 export const CHANNELS = ['boxoffice', 'online'] as const;
+/** What a status may become in the editor, as the API allows it (src/productions/rules.ts); cancelling is the cancel dialog's. */
+export const NEXT_STATUSES: Record<Status, readonly Status[]> = { draft: ['on_sale'], on_sale: ['draft', 'sold_out'], sold_out: ['on_sale'], cancelled: [] };
 
 export interface HallChoice { id: string; name: string; venueName: string; timeZone: string }
 export interface TicketTypeChoice { id: string; name: string; archived: boolean }
