@@ -2,7 +2,7 @@
 
 export const AUDIT_SUBJECTS = [
   'venue', 'hall', 'production', 'performance', 'ticket-type', 'price-list', 'quota',
-  'pack', 'stream', 'user', 'api-client', 'settings',
+  'pack', 'stream', 'user', 'api-client', 'settings', 'job',
 ] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
 

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { VisibleName } from '../platform/schemas.js';
 import { requireRole, ctxOf } from '../platform/auth.js';
 import type { Deps } from '../platform/context.js';
-import { getOrganisation, organisationView, updateOrganisation } from './service.js';
+import { changeOrganisation, getOrganisation, organisationView } from './service.js';
 import { SLUG_PATTERN } from './slug.js';
 
 const OrganisationView = Type.Object({
@@ -24,7 +24,7 @@ export const organisationRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
   app.patch('/api/organisation', {
     schema: {
       tags: ['organisation'],
-      summary: 'Change the organisation name, its slug (the web shop address), hold times and reservation deadline',
+      summary: 'Change the organisation name, its slug (the web shop address), hold times and reservation deadline (recorded in the audit trail)',
       body: Type.Object({
         name: Type.Optional(VisibleName()),
         slug: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: 40 })),
@@ -36,5 +36,5 @@ export const organisationRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       response: { 200: OrganisationView },
     },
     preHandler: requireRole(deps, 'admin'),
-  }, async (req) => organisationView(await updateOrganisation(deps.db, ctxOf(deps, req).orgId, req.body)));
+  }, async (req) => organisationView(await changeOrganisation(ctxOf(deps, req), req.body)));
 };

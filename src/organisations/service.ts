@@ -1,3 +1,5 @@
+import { audit } from '../audit/service.js';
+import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { newId } from '../platform/ids.js';
 import { Problem, notFound } from '../platform/problems.js';
@@ -52,6 +54,30 @@ export interface OrganisationSettings {
 }
 
 export async function updateOrganisation(db: Db, id: string, s: OrganisationSettings): Promise<Organisation> {
+  await writeOrganisation(db, id, s);
+  forgetOrganisation(db, id);
+  return getOrganisation(db, id);
+}
+
+/** A staff member's change of the organisation's settings, recorded in the audit trail (before → after) in its transaction. */
+export async function changeOrganisation(ctx: Ctx, s: OrganisationSettings): Promise<Organisation> {
+  const after = await ctx.db.transaction().execute(async (tx) => {
+    const before = await getOrganisation(tx, ctx.orgId);
+    await writeOrganisation(tx, ctx.orgId, s);
+    const now = await getOrganisation(tx, ctx.orgId);
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'organisation', action: 'changed', label: now.name, before: organisationView(before), after: organisationView(now) });
+    return now;
+  });
+  forgetOrganisation(ctx.db, ctx.orgId);
+  return after;
+}
+
+function forgetOrganisation(db: Db, id: string): void {
+  settingsCache.forget(db, id);
+  forgetSlug();
+}
+
+async function writeOrganisation(db: Db, id: string, s: OrganisationSettings): Promise<void> {
   const patch = {
     ...(s.name !== undefined ? { name: s.name } : {}),
     ...(s.slug !== undefined ? { slug: s.slug } : {}),
@@ -65,9 +91,6 @@ export async function updateOrganisation(db: Db, id: string, s: OrganisationSett
     if (isUniqueViolation(e)) throw new Problem('slug-taken', { slug: s.slug ?? '' });
     throw e;
   }
-  settingsCache.forget(db, id);
-  forgetSlug();
-  return getOrganisation(db, id);
 }
 
 export const organisationView = (o: Organisation) => ({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { audit } from '../audit/service.js';
 import { ctxOf, requireRole } from './auth.js';
 import type { Deps } from './context.js';
 import { JOB_STATUSES } from './jobs-tables.js';
@@ -48,6 +49,11 @@ export const jobRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
     preHandler: requireRole(deps, 'admin'),
   }, async (req) => {
     const ctx = ctxOf(deps, req);
-    return retryJob(ctx.db, ctx.orgId, req.params.id, ctx.clock.now());
+    // Who tried which job again, and when, in the same transaction as the retry.
+    return ctx.db.transaction().execute(async (tx) => {
+      const job = await retryJob(tx, ctx.orgId, req.params.id, ctx.clock.now());
+      await audit(tx, ctx, { subject: 'job', subjectId: job.id, action: 'retried', label: job.kind, changes: { status: ['dead', 'pending'] } });
+      return job;
+    });
   });
 };

@@ -38,6 +38,24 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     expect((await s.request('GET', '/api/audit?subject=hall', { token: admin })).body.items).toEqual([]);
   });
 
+  it('records a change of the organisation settings with old and new values; an unchanged or refused one leaves no entry', async () => {
+    const other = await orgWithUser(s, 'admin', 'Schouwburg Noord');
+    const mine = (await s.request('GET', '/api/organisation', { token: admin })).body;
+    const patch = (body: unknown) => s.request('PATCH', '/api/organisation', { token: admin, body });
+    expect((await patch({ name: 'Stadsschouwburg Hasselt', onlineHoldMinutes: 20, reservationHours: 48 })).status).toBe(200);
+    expect((await patch({ onlineHoldMinutes: 20 })).status).toBe(200);
+    const taken = await patch({ slug: 'schouwburg-noord', boxofficeHoldMinutes: 30 });
+    expect(taken.status).toBe(409);
+    expect((await s.request('GET', '/api/organisation', { token: admin })).body).toMatchObject({ slug: mine.slug, boxofficeHoldMinutes: mine.boxofficeHoldMinutes });
+    const items = (await s.request('GET', '/api/audit?subject=settings', { token: admin })).body.items;
+    expect(items).toEqual([expect.objectContaining({
+      subjectId: 'organisation', action: 'changed', label: 'Stadsschouwburg Hasselt', actor: expect.objectContaining({ name: 'admin user' }),
+      changes: { name: [mine.name, 'Stadsschouwburg Hasselt'], onlineHoldMinutes: [mine.onlineHoldMinutes, 20], reservationHours: [null, 48] },
+    })]);
+    // Another organisation's trail has none of it.
+    expect((await s.request('GET', '/api/audit?subject=settings', { token: other.token })).body.items).toEqual([]);
+  });
+
   it('is for admins only', async () => {
     const boxoffice = (await orgWithUser(s, 'boxoffice')).token;
     expect((await s.request('GET', '/api/audit', { token: boxoffice })).status).toBe(403);

@@ -35,5 +35,13 @@ describe.each(DIALECTS)('job routes on %s', (dialect) => {
     const again = await s.request('POST', `/api/jobs/${id}/retry`, { token });
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
+
+    // The retry is in the audit trail: who, when, which job; the refused ones are not.
+    const trail = await s.request('GET', '/api/audit?subject=job', { token });
+    expect(trail.body.items).toEqual([expect.objectContaining({
+      subject: 'job', subjectId: id, action: 'retried', label: 'dip.push', at: now.toISOString(),
+      actor: expect.objectContaining({ kind: 'user', name: 'admin user' }), changes: { status: ['dead', 'pending'] },
+    })]);
+    expect((await s.request('GET', '/api/audit?subject=job', { token: other.token })).body.items).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 // The audit trail in a browser, as a manager reads it: a price changed twice shows both changes with
 // their amounts in euros the way the manager's language writes them, even when the earlier change has
-// been pushed off the first page by the changes made since (a row's thing opens its whole history).
+// been pushed off the first page by the changes made since (a row's thing opens its whole history);
+// a failed job tried again and a change of the organisation's settings, each in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { enqueue, JobRunner } from '../../src/platform/jobs.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
@@ -72,5 +74,38 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     // Back to everything: the 26 performances are there again, the first price change is not on page 1.
     await page.click('button[name=audit-all]');
     await eventually(() => page.locator('tr[data-audit=performance]').count()).toBe(24);
+  });
+
+  it('shows who tried a failed job again and who changed the organisation settings, in nl, fr and en', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `audit-job-settings-${dialect}`);
+    const job = (await enqueue(s.deps.db, { kind: 'mail.send', payload: { outboxId: 'x' }, organisationId: admin.orgId, maxAttempts: 1 }, s.clock.now()))!;
+    await new JobRunner({ deps: s.deps }).register('mail.send', async () => { throw new Error('SMTP answered 451'); }).runDue();
+    await page.click('button[name=manage-jobs]');
+    await page.locator(`tr[data-job="${job}"] button[name=retry-job]`).click();
+    await page.waitForSelector('.jobs [role=status]');
+    await api('PATCH', '/api/organisation', { onlineHoldMinutes: 20, reservationHours: 48 });
+
+    await page.click('button[name=manage-audit]');
+    const retried = page.locator(`tr[data-audit=job][data-subject-id="${job}"]`);
+    await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Achtergrondtaak E-mail versturen opnieuw geprobeerd');
+    await expect(retried.locator('td:nth-child(2)').textContent()).resolves.toBe('admin user');
+    await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('status: Mislukt → Wacht');
+    const settings = page.locator('tr[data-audit=settings][data-subject-id=organisation]');
+    await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Organisatie gewijzigd');
+    await expect(settings.locator('li').allTextContents()).resolves.toEqual(['onlineHoldMinutes: 15 → 20', 'reservationHours: leeg → 48']);
+
+    await language('fr');
+    await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Tâche en arrière-plan Envoyer un e-mail relancée');
+    await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('status: Échouée → En attente');
+    await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Paramètres Organisation modifié');
+    await language('en');
+    await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Background job Send e-mail tried again');
+    await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Settings Organisation changed');
+    await language('nl');
+
+    // The subject filter has the jobs.
+    await page.selectOption('select[name=subject]', 'job');
+    await page.click('button[name=audit-filter]');
+    await eventually(() => page.locator('tr[data-audit]').count()).toBe(1);
   });
 });

@@ -19,7 +19,7 @@ const EMPTY: Filter = { subject: '', actorId: '', from: '', to: '', subjectId: '
 const PAGE = 25;
 
 export function AuditSection() {
-  const { w, subject, action, lang } = useAuditWords();
+  const { w, subject, action, thing: thingOf, value, lang } = useAuditWords();
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   /** The cursors of the pages shown so far: [null] is the newest page. */
@@ -28,7 +28,7 @@ export function AuditSection() {
   const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
   /** The thing whose history is shown (a row's label), when one is chosen. */
-  const [thing, setThing] = useState<{ subject: string; label: string } | null>(null);
+  const [thing, setThing] = useState<Pick<AuditEvent, 'subject' | 'subjectId' | 'label'> | null>(null);
   const cursor = cursors[cursors.length - 1];
 
   useEffect(() => {
@@ -52,7 +52,7 @@ export function AuditSection() {
   const clear = () => { setDraft(EMPTY); setFilter(EMPTY); setThing(null); setCursors([null]); };
   const historyOf = (e: AuditEvent) => {
     const next = { ...draft, subject: e.subject, subjectId: e.subjectId };
-    setDraft(next); setFilter(next); setThing({ subject: e.subject, label: e.label }); setCursors([null]);
+    setDraft(next); setFilter(next); setThing({ subject: e.subject, subjectId: e.subjectId, label: e.label }); setCursors([null]);
   };
   const allOf = () => { const next = { ...filter, subject: '', subjectId: '' }; setDraft(next); setFilter(next); setThing(null); setCursors([null]); };
   const set = (k: keyof Filter, v: string) => setDraft((d) => ({ ...d, [k]: v }));
@@ -78,8 +78,8 @@ export function AuditSection() {
         <button type="button" name="audit-clear" onClick={clear}>{w('clear')}</button>
       </form>
       {thing && (
-        <p className="history-of" data-history-of={filter.subjectId}>
-          {w('historyOf')} <strong>{subject(thing.subject)} {thing.label}</strong>{' '}
+        <p className="history-of" data-history-of={thing.subjectId}>
+          {w('historyOf')} <strong>{subject(thing.subject)} {thingOf(thing)}</strong>{' '}
           <button type="button" className="link" name="audit-all" onClick={allOf}>{w('allThings')}</button>
         </p>
       )}
@@ -95,10 +95,10 @@ export function AuditSection() {
                 <td>{e.actor.name}</td>
                 <td>
                   <strong>{subject(e.subject)}</strong>{' '}
-                  <button type="button" className="link thing" name="audit-history" title={w('historyHint')} onClick={() => historyOf(e)}>{e.label}</button>{' '}
+                  <button type="button" className="link thing" name="audit-history" title={w('historyHint')} onClick={() => historyOf(e)}>{thingOf(e)}</button>{' '}
                   <span className="action">{action(e.action)}</span>
                 </td>
-                <td><ChangeList subject={e.subject} changes={e.changes} empty={w('empty')} lang={lang} /></td>
+                <td><ChangeList subject={e.subject} changes={e.changes} empty={w('empty')} lang={lang} say={value} /></td>
               </tr>
             ))}
           </tbody>

@@ -15,14 +15,18 @@ export function isMoney(subject: string, field: string): boolean {
   return /price|amount|cents/i.test(field);
 }
 
-export function ChangeList({ subject, changes, empty, lang }: {
+export function ChangeList({ subject, changes, empty, lang, say }: {
   subject: string; changes: Record<string, [unknown, unknown]>; empty: string; lang: Lang;
+  /** A value in words, where the trail keeps a code; null: shown as it is. */
+  say?: (subject: string, field: string, v: unknown) => string | null;
 }) {
   const fields = Object.entries(changes);
   if (fields.length === 0) return null;
   const { euros } = numbersFor(lang);
   const shown = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return empty;
+    const said = say?.(subject, field, v);
+    if (said) return said;
     if (typeof v === 'number' && isMoney(subject, field)) return euros(v);
     if (typeof v === 'string') return v;
     return JSON.stringify(v);

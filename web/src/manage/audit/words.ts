@@ -1,6 +1,9 @@
 // Words of the audit trail section, in nl, en and fr.
 import { useI18n } from '../../i18n/i18n.js';
 import type { Lang } from '../../i18n/dictionary.js';
+import { useJobWords, type JobWord } from '../jobs/words.js';
+
+const JOB_STATUSES = new Set(['pending', 'running', 'done', 'dead']);
 
 const nl = {
   section: 'Audittrail', title: 'Wie wijzigde wat en wanneer', subject: 'Onderwerp', person: 'Persoon', from: 'Van', to: 'Tot en met',
@@ -12,6 +15,7 @@ const nl = {
   'subject-stream': 'Stream', 'subject-user': 'Medewerker', 'subject-api-client': 'API-client of sleutel', 'subject-settings': 'Instellingen',
   'action-created': 'aangemaakt', 'action-changed': 'gewijzigd', 'action-deleted': 'verwijderd', 'action-revoked': 'ingetrokken',
   'action-password-reset': 'wachtwoord hersteld', 'action-password-set': 'nieuw wachtwoord gekozen', 'action-cancelled': 'geannuleerd',
+  'subject-job': 'Achtergrondtaak', 'action-retried': 'opnieuw geprobeerd', 'settings-organisation': 'Organisatie', 'settings-till': 'Kassa',
 };
 export type AuditWord = keyof typeof nl;
 
@@ -25,6 +29,7 @@ const en: Record<AuditWord, string> = {
   'subject-stream': 'Stream', 'subject-user': 'Staff member', 'subject-api-client': 'API client or key', 'subject-settings': 'Settings',
   'action-created': 'created', 'action-changed': 'changed', 'action-deleted': 'deleted', 'action-revoked': 'revoked',
   'action-password-reset': 'password reset', 'action-password-set': 'new password chosen', 'action-cancelled': 'cancelled',
+  'subject-job': 'Background job', 'action-retried': 'tried again', 'settings-organisation': 'Organisation', 'settings-till': 'Till',
 };
 
 const fr: Record<AuditWord, string> = {
@@ -37,20 +42,28 @@ const fr: Record<AuditWord, string> = {
   'subject-stream': 'Parcours', 'subject-user': 'Membre du personnel', 'subject-api-client': 'Client API ou clé', 'subject-settings': 'Paramètres',
   'action-created': 'créé', 'action-changed': 'modifié', 'action-deleted': 'supprimé', 'action-revoked': 'révoqué',
   'action-password-reset': 'mot de passe réinitialisé', 'action-password-set': 'nouveau mot de passe choisi', 'action-cancelled': 'annulé',
+  'subject-job': 'Tâche en arrière-plan', 'action-retried': 'relancée', 'settings-organisation': 'Organisation', 'settings-till': 'Caisse',
 };
 
 const WORDS: Record<Lang, Record<AuditWord, string>> = { nl, en, fr };
 export const SECTION_LABEL: Record<Lang, string> = { nl: nl.section, en: en.section, fr: fr.section };
 /** The subjects GET /api/audit filters on (src/audit/rules.ts). */
-export const SUBJECTS = ['venue', 'hall', 'production', 'performance', 'ticket-type', 'price-list', 'quota', 'pack', 'stream', 'user', 'api-client', 'settings'] as const;
+export const SUBJECTS = ['venue', 'hall', 'production', 'performance', 'ticket-type', 'price-list', 'quota', 'pack', 'stream', 'user', 'api-client', 'settings', 'job'] as const;
 
 export function useAuditWords() {
   const { lang } = useI18n();
+  const jobs = useJobWords();
   const all = WORDS[lang] as Record<string, string>;
   return {
     lang,
     w: (k: AuditWord, n?: number) => WORDS[lang][k].replace('{n}', String(n ?? '')),
     subject: (s: string) => all[`subject-${s}`] ?? s,
     action: (a: string) => all[`action-${a}`] ?? a,
+    /** An entry's thing in words: a job by its kind as the job queue names it, Foyer's own settings by name (DIP, Mollie... are names). */
+    thing: (e: { subject: string; subjectId: string; label: string }) =>
+      e.subject === 'job' ? jobs.kind(e.label) : e.subject === 'settings' ? all[`settings-${e.subjectId}`] ?? e.label : e.label,
+    /** A recorded value in words where the trail keeps a code: a job's status. */
+    value: (subject: string, field: string, v: unknown): string | null =>
+      subject === 'job' && field === 'status' && typeof v === 'string' && JOB_STATUSES.has(v) ? jobs.w(v as JobWord) : null,
   };
 }
