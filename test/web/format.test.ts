@@ -1,13 +1,22 @@
 // What the box office shows for money and times, and what it reads from a cashier's typing.
 import { describe, expect, it } from 'vitest';
 import { addDays, localDateTime, money, parseEuros, today } from '../../web/src/format.js';
+import { numbersFor } from '../../web/src/reports/charts/numbers.js';
 
 describe('box office formats', () => {
   it('shows money the Dutch way with the euro sign in front', () => {
-    expect(money(1250)).toBe('€ 12,50');
-    expect(money(0)).toBe('€ 0,00');
-    expect(money(123456)).toBe('€ 1.234,56');
-    expect(money(-3000)).toBe('€ -30,00');
+    expect(money(1250, 'nl')).toBe('€ 12,50');
+    expect(money(0, 'nl')).toBe('€ 0,00');
+    expect(money(123456, 'nl')).toBe('€ 1.234,56');
+    expect(money(-3000, 'nl')).toBe('€ -30,00');
+  });
+
+  it('shows money as the user’s language writes it: French and English too, as the charts do', () => {
+    expect(money(264250, 'nl')).toBe('€ 2.642,50');
+    expect(money(264250, 'fr')).toBe('2 642,50 €');
+    expect(money(264250, 'en')).toBe('€2,642.50');
+    expect(money(-3000, 'fr')).toBe('-30,00 €');
+    expect(money(300000, 'fr')).toBe(numbersFor('fr').euros(300000));
   });
 
   it('shows a performance at the venue’s wall clock, whatever the offset or the browser’s zone', () => {

@@ -1,8 +1,15 @@
-// Money as "€ 12,50" and times as the venue's wall clock: the API sends local times with their offset,
-// so the date and time are read from the string itself, never converted to the browser's zone.
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+// Money as the user's language writes it and times as the venue's wall clock: the API sends local times
+// with their offset, so the date and time are read from the string itself, never converted to the browser's zone.
+import type { Lang } from './i18n/dictionary.js';
 
-export const money = (cents: number): string => euro.format(cents / 100).replace(/\u00a0/g, ' ');
+const euros = new Map<Lang, Intl.NumberFormat>();
+
+/** Cents as the user's language writes euros: nl "€ 2.642,50", fr "2 642,50 €", en "€2,642.50". */
+export function money(cents: number, lang: Lang): string {
+  let f = euros.get(lang);
+  if (!f) euros.set(lang, (f = new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' })));
+  return f.format(cents / 100).replace(/[\u00a0\u202f]/g, ' ');
+}
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
 

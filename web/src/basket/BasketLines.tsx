@@ -1,6 +1,6 @@
 import type { Basket, PriceList, TicketType } from '../api/types.js';
-import { localDateTime, money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 
 interface Props {
   basket: Basket | null;
@@ -16,6 +16,7 @@ interface Props {
  * below, as does the payment under it.
  */
 export function BasketLines({ basket, ticketTypes, prices, onType, onRemove }: Props) {
+  const money = useMoney();
   const { t, w } = useI18n();
   if (!basket || basket.lines.length === 0) return <p className="muted">{t('emptyBasket')}</p>;
   const typesFor = (performanceId: string, rank: number, current: string) => ticketTypes.filter((tt) => tt.id === current || (

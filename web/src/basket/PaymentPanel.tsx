@@ -3,8 +3,8 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { post } from '../api/client.js';
 import type { Basket, Order } from '../api/types.js';
-import { money, parseEuros } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { parseEuros } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ShiftRequired } from '../till/ShiftRequired.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
@@ -17,6 +17,7 @@ const METHODS = ['cash', 'pin', 'card', 'invoice'] as const;
 interface Props { basket: Basket; cashRef: RefObject<HTMLInputElement | null>; pinRef: RefObject<HTMLButtonElement | null>; cashOpen: boolean; setCashOpen(v: boolean): void; onDone(o: Order): void }
 
 export function PaymentPanel({ basket, cashRef, pinRef, cashOpen, setCashOpen, onDone }: Props) {
+  const money = useMoney();
   const { t } = useI18n();
   const [received, setReceived] = useState('');
   const [split, setSplit] = useState(false);

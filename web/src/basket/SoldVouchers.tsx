@@ -1,13 +1,14 @@
 // After a sale: the gift vouchers it sold, their codes in groups of four (to read aloud), and print.
 import { useEffect, useState } from 'react';
 import { apiBlob, get } from '../api/client.js';
-import { money } from '../format.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import type { Voucher } from '../till/types.js';
 import { useTill } from '../till/words.js';
+import { useMoney } from '../i18n/i18n.js';
 
 export function SoldVouchers({ orderId }: { orderId: string }) {
+  const money = useMoney();
   const { tw } = useTill();
   const [vouchers, setVouchers] = useState<Voucher[]>([]);
   const { error, run } = useAction();

@@ -4,13 +4,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { get } from '../api/client.js';
 import type { Order } from '../api/types.js';
-import { money, parseEuros } from '../format.js';
+import { parseEuros } from '../format.js';
 import { ShiftRequired } from '../till/ShiftRequired.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import type { Voucher } from '../till/types.js';
 import { useTill } from '../till/words.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 
 const cents = (s: string) => (s.trim() ? parseEuros(s) : 0);
 
@@ -26,6 +26,7 @@ interface Props {
 }
 
 export function SplitPayment({ total, pay, onDone, onClose }: Props) {
+  const money = useMoney();
   const { tw } = useTill();
   const { t } = useI18n();
   const [cash, setCash] = useState('');

@@ -3,8 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, post } from '../api/client.js';
 import type { Basket, UitpasAnswer } from '../api/types.js';
-import { money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import { PassBenefits } from './PassBenefits.js';
@@ -12,6 +11,7 @@ import { PassBenefits } from './PassBenefits.js';
 interface Props { basket: Basket | null; onBasket(b: Basket): void }
 
 export function UitpasPanel({ basket, onBasket }: Props) {
+  const money = useMoney();
   const { t } = useI18n();
   const [number, setNumber] = useState('');
   const [answers, setAnswers] = useState<UitpasAnswer[]>([]);

@@ -1,15 +1,16 @@
 // Selling a gift voucher: a value typed in euros becomes a line of the basket (money, not a ticket).
 import { useState, type FormEvent } from 'react';
 import type { Basket } from '../api/types.js';
-import { money, parseEuros } from '../format.js';
+import { parseEuros } from '../format.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import { useTill } from '../till/words.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 
 interface Props { basket: Basket | null; onAdd(amount: number): Promise<void>; onRemove(lineId: string): Promise<void> }
 
 export function VoucherSale({ basket, onAdd, onRemove }: Props) {
+  const money = useMoney();
   const { tw } = useTill();
   const { t } = useI18n();
   const [value, setValue] = useState('');

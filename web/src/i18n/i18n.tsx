@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api/client.js';
 import { DICTIONARY, LANGUAGES, WORDS, type Key, type Lang, type WordGroup } from './dictionary.js';
+import { money } from '../format.js';
 
 const LANG_KEY = 'foyer.lang';
 
@@ -27,4 +28,10 @@ export function useI18n(): I18n {
   const v = useContext(I18nContext);
   if (!v) throw new Error('useI18n outside I18nProvider');
   return v;
+}
+
+/** Cents as euros in the user's language ("€ 2.642,50", "2 642,50 €", "€2,642.50"). */
+export function useMoney(): (cents: number) => string {
+  const { lang } = useI18n();
+  return useMemo(() => (cents: number) => money(cents, lang), [lang]);
 }

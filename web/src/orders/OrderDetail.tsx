@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { Order } from '../api/types.js';
-import { localDateTime, money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ShiftRequired } from '../till/ShiftRequired.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
@@ -14,6 +14,7 @@ import { useTill } from '../till/words.js';
 const REFUND_METHODS = ['cash', 'pin', 'card', 'invoice'] as const;
 
 export function OrderDetail({ orderId, onChanged }: { orderId: string; onChanged(): void }) {
+  const money = useMoney();
   const { t, w, lang } = useI18n();
   const [order, setOrder] = useState<Order | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());

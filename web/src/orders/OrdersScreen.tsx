@@ -2,12 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { get, qs } from '../api/client.js';
 import type { OrderSummary } from '../api/types.js';
-import { localDateTime, money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { OrderDetail } from './OrderDetail.js';
 
 export function OrdersScreen({ openOrderId }: { openOrderId: string | null }) {
+  const money = useMoney();
   const { t, w, lang } = useI18n();
   const [q, setQ] = useState('');
   const [items, setItems] = useState<OrderSummary[]>([]);

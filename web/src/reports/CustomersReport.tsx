@@ -1,5 +1,5 @@
-import { localDateTime, money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { Chart } from './charts/Chart.js';
 import { ExportButtons } from './ExportButtons.js';
@@ -7,6 +7,7 @@ import type { CustomerReportItem } from './types.js';
 import { useReport } from './useReport.js';
 
 export function CustomersReport({ query }: { query: string }) {
+  const money = useMoney();
   const { t, lang } = useI18n();
   const path = `/api/reports/customers${query}`;
   const { data, error } = useReport<{ items: CustomerReportItem[]; total: number }>(`${path}&limit=100`);

@@ -1,5 +1,4 @@
-import { money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { RevenueCharts } from './RevenueCharts.js';
 import { ExportButtons } from './ExportButtons.js';
@@ -14,6 +13,7 @@ const rateText = (rate: number, lang: string) => `${(rate / 100).toLocaleString(
  * day, channel and kind; refunds negative) and the VAT per day and rate over tickets and fees.
  */
 export function DailySalesReport({ query }: { query: string }) {
+  const money = useMoney();
   const { t, w, lang } = useI18n();
   const path = `/api/reports/daily-sales${query}`;
   const { data, error } = useReport<DailySales>(path);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { localDateTime, money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { Chart } from './charts/Chart.js';
 import { numbersFor } from './charts/numbers.js';
@@ -12,6 +12,7 @@ import type { PerformanceReportItem } from './types.js';
 import { useReport } from './useReport.js';
 
 export function PerformancesReport({ query }: { query: string }) {
+  const money = useMoney();
   const { t, lang } = useI18n();
   const cw = useChartWords();
   const path = `/api/reports/performances${query}`;

@@ -1,11 +1,12 @@
 import type { Order } from '../api/types.js';
-import { localDateTime, money } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 
 interface Props { order: Order; printed: number; printError: unknown; onPrint(): void; onNewSale(): void; onOpen(): void }
 
 export function OrderDone({ order, printed, printError, onPrint, onNewSale, onOpen }: Props) {
+  const money = useMoney();
   const { t, lang } = useI18n();
   return (
     <section className="done card" data-order={order.number}>

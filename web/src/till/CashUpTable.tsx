@@ -1,10 +1,10 @@
-import { money } from '../format.js';
 import type { MethodLine } from './types.js';
 import { useTill } from './words.js';
-
-const amount = (n: number | null) => (n === null ? '—' : money(n));
+import { useMoney } from '../i18n/i18n.js';
 
 export function CashUpTable({ lines, name }: { lines: MethodLine[]; name: string }) {
+  const money = useMoney();
+  const amount = (n: number | null) => (n === null ? '—' : money(n));
   const { tw, method } = useTill();
   return (
     <table className="cash-up" data-table={name}>

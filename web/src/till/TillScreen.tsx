@@ -2,8 +2,8 @@
 // and as a PDF); look up a gift voucher; the day's closing per venue.
 import { useEffect, useState, type FormEvent } from 'react';
 import { get, post } from '../api/client.js';
-import { localDateTime, money, parseEuros, today } from '../format.js';
-import { useI18n } from '../i18n/i18n.js';
+import { localDateTime, parseEuros, today } from '../format.js';
+import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import { CashUpTable } from './CashUpTable.js';
@@ -14,6 +14,7 @@ import { VoucherLookup } from './VoucherLookup.js';
 import { useTill } from './words.js';
 
 function CashUpView({ c }: { c: CashUp }) {
+  const money = useMoney();
   const { tw } = useTill();
   const { lang } = useI18n();
   const dl = useAction();
@@ -87,6 +88,7 @@ function ShiftPanel({ state }: { state: ShiftState }) {
 }
 
 function Closing() {
+  const money = useMoney();
   const { tw, method } = useTill();
   const [venues, setVenues] = useState<{ id: string; name: string }[]>([]);
   const [venueId, setVenueId] = useState('');

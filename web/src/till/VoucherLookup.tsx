@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { get } from '../api/client.js';
-import { money } from '../format.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { useAction } from '../ui/useAsync.js';
 import type { Voucher } from './types.js';
 import { useTill } from './words.js';
+import { useMoney } from '../i18n/i18n.js';
 
 export function VoucherLookup() {
+  const money = useMoney();
   const { tw } = useTill();
   const [code, setCode] = useState('');
   const [voucher, setVoucher] = useState<Voucher | null>(null);

@@ -2,14 +2,15 @@
 // with one click, and one pack's form.
 import { useCallback, useEffect, useState } from 'react';
 import { api, get } from '../../api/client.js';
-import { money } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { useManageWords } from '../words.js';
 import { PackForm } from './PackForm.js';
 import { PAGE_SIZE, type Pack, type Stream } from './types.js';
 import { useCatalogueWords } from './words.js';
+import { useMoney } from '../../i18n/i18n.js';
 
 export function PacksPanel() {
+  const money = useMoney();
   const { w } = useCatalogueWords();
   const mw = useManageWords();
   const [packs, setPacks] = useState<Pack[] | null>(null);

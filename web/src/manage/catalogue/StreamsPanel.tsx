@@ -1,13 +1,15 @@
 // Streams (video on demand): the list with status and price, and one stream's form.
 import { useCallback, useEffect, useState } from 'react';
 import { get } from '../../api/client.js';
-import { localDateTime, money } from '../../format.js';
+import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { StreamForm } from './StreamForm.js';
 import type { Stream } from './types.js';
 import { useCatalogueWords } from './words.js';
+import { useMoney } from '../../i18n/i18n.js';
 
 export function StreamsPanel() {
+  const money = useMoney();
   const { w, lang } = useCatalogueWords();
   const [streams, setStreams] = useState<Stream[] | null>(null);
   const [open, setOpen] = useState<string | 'new' | null>(null);

@@ -2,9 +2,10 @@
 // differences highlighted (GET /api/uitpas/reconciliation).
 import { useEffect, useState } from 'react';
 import { get } from '../../api/client.js';
-import { localDateTime, money } from '../../format.js';
+import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { useConnectorWords, type ConnectorWord } from './words.js';
+import { useMoney } from '../../i18n/i18n.js';
 
 interface Sale { saleId: string; uitpasNumber?: string | null; ticketId?: string | null; barcode?: string | null; tariffId?: string | null; foyerStatus?: string }
 interface TariffDiff { saleId: string; ticketId: string | null; foyer: { tariffId: string | null; price: number | null }; uitpas: { tariffId: string; price: number | null } }
@@ -33,6 +34,7 @@ function Sales({ kind, sales }: { kind: ConnectorWord; sales: Sale[] }) {
 }
 
 export function Reconciliation({ performance, onClose }: { performance: { id: string; title: string; startsAt: string; timeZone: string }; onClose(): void }) {
+  const money = useMoney();
   const { w, lang } = useConnectorWords();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<unknown>(null);

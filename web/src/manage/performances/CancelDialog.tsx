@@ -1,10 +1,11 @@
 // Cancelling a performance: what will happen to its tickets first, then a confirmation that says so.
 import { useCallback, useEffect, useState } from 'react';
 import { api, get } from '../../api/client.js';
-import { localDateTime, money } from '../../format.js';
+import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import type { ManagedPerformance } from './types.js';
 import { usePerformanceWords } from './words.js';
+import { useMoney } from '../../i18n/i18n.js';
 
 interface Preview {
   tickets: number; orders: number; refunds: { orders: number; amount: number; online: number }; unpaid: { orders: number; tickets: number };
@@ -12,6 +13,7 @@ interface Preview {
 }
 
 export function CancelDialog({ performance, onClose, onCancelled }: { performance: ManagedPerformance; onClose(): void; onCancelled(tickets: number): void | Promise<void> }) {
+  const money = useMoney();
   const { w, lang } = usePerformanceWords();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
