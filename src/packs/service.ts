@@ -94,13 +94,13 @@ async function checkInput(ctx: Ctx, input: PackInput, selfId?: string) {
     if (!main || input.mainPackId === selfId) throw invalidField('mainPackId', fieldText('no such pack', 'onbekend pakket', 'pack inconnu'));
   }
   if (input.validFrom && input.validUntil && input.validFrom >= input.validUntil) {
-    throw invalidField('validUntil', fieldText('must be after validFrom', 'moet na validFrom liggen', 'doit être après validFrom'));
+    throw invalidField('validUntil', fieldText('must be after the start of validity', 'moet na de begindatum van de geldigheid liggen', 'doit être après le début de la validité'));
   }
   for (const [i, s] of input.sets.entries()) {
-    if (s.itemnbMin > s.itemnbMax) throw invalidField(`sets/${i}/itemnbMin`, fieldText('must not exceed itemnbMax', 'mag niet groter zijn dan itemnbMax', 'ne doit pas dépasser itemnbMax'));
+    if (s.itemnbMin > s.itemnbMax) throw invalidField(`sets/${i}/itemnbMin`, fieldText('must not exceed the maximum', 'mag niet groter zijn dan het maximum', 'ne doit pas dépasser le maximum'));
     for (const [j, st] of s.stocks.entries()) {
       const field = `sets/${i}/stocks/${j}`;
-      if (!!st.performanceId === !!st.streamId) throw invalidField(field, fieldText('give performanceId or streamId', 'geef performanceId of streamId', 'donnez performanceId ou streamId'));
+      if (!!st.performanceId === !!st.streamId) throw invalidField(field, fieldText('choose a performance or a stream', 'kies een voorstelling of een stream', 'choisissez une représentation ou un stream'));
       const table = st.performanceId ? 'performances' : 'streams';
       const found = await ctx.db.selectFrom(table).select('id').where('id', '=', (st.performanceId ?? st.streamId)!).where('organisation_id', '=', ctx.orgId).executeTakeFirst();
       if (!found) throw invalidField(field, fieldText(`no such ${table === 'streams' ? 'stream' : 'performance'}`, 'onbekend', 'inconnu'));

@@ -274,7 +274,7 @@ function windowRows(ctx: Ctx, performanceId: string, tz: string, windows: SalesW
     const opens = w.opensAt ? localToUtc(`salesWindows/${i}/opensAt`, w.opensAt, tz) : null;
     const closes = w.closesAt ? localToUtc(`salesWindows/${i}/closesAt`, w.closesAt, tz) : null;
     if (opens && closes && opens >= closes) {
-      throw invalidField(`salesWindows/${i}/closesAt`, { en: 'must be after opensAt', nl: 'moet na opensAt liggen', fr: 'doit être après opensAt' });
+      throw invalidField(`salesWindows/${i}/closesAt`, { en: 'must be after sales open', nl: 'moet na het openen van de verkoop liggen', fr: 'doit être après l’ouverture de la vente' });
     }
     return { performance_id: performanceId, channel: w.channel, organisation_id: ctx.orgId, opens_at: opens, closes_at: closes };
   });
@@ -333,7 +333,7 @@ export type SeriesInput = Omit<PerformanceInput, 'startsAt'> & SeriesPlan;
 
 /** The local start times a series would have, each refused on its own when it does not exist in the venue's zone. */
 export async function planSeries(ctx: Ctx, input: Pick<SeriesInput, 'hallId' | keyof SeriesPlan>): Promise<string[]> {
-  if (input.from > input.to) throw invalidField('to', { en: 'must not be before from', nl: 'mag niet vóór from liggen', fr: 'ne doit pas précéder from' });
+  if (input.from > input.to) throw invalidField('to', { en: 'must not be before the first day', nl: 'mag niet vóór de begindatum liggen', fr: 'ne doit pas précéder la date de début' });
   const starts = seriesStarts(input);
   if (starts.length > MAX_SERIES) {
     throw invalidField('to', { en: `more than ${MAX_SERIES} performances`, nl: `meer dan ${MAX_SERIES} voorstellingen`, fr: `plus de ${MAX_SERIES} représentations` });

@@ -61,7 +61,7 @@ describe('the catalogue in the back office', { timeout: 180_000 }, () => {
     await page.fill('input[name=validFrom]', '2055-03-01T00:00');
     await page.fill('input[name=validUntil]', '2055-01-01T00:00');
     await page.click('button[name=save-pack]');
-    await eventually(() => page.locator('.field.invalid[data-field=validUntil] .field-error').textContent()).toBe('moet na validFrom liggen');
+    await eventually(() => page.locator('.field.invalid[data-field=validUntil] .field-error').textContent()).toBe('moet na de begindatum van de geldigheid liggen');
     await page.fill('input[name=validFrom]', '');
     await page.fill('input[name=validUntil]', '');
     await page.click('button[name=save-pack]');
