@@ -11,14 +11,21 @@ export function fieldErrors(e: unknown): FieldProblem[] {
   return e.problem.errors as FieldProblem[];
 }
 
-/** The message for one field, by the server's path ("name", "seatMap/sections/0/rows/2"); a leading "/" or "body/" is ignored. */
-export function errorFor(e: unknown, name: string): string | undefined {
+/**
+ * The message for one field, by the server's path ("name", "seatMap/sections/0/rows/2"); a leading "/" or
+ * "body/" is ignored. `nested`: the field also claims the paths under its name, as a field holding a list
+ * does ("times" shows the error of "times/0").
+ */
+export function errorFor(e: unknown, name: string, nested = false): string | undefined {
   const norm = (f: string) => f.replace(/^\/?(body\/)?/, '');
-  return fieldErrors(e).find((f) => norm(f.field) === norm(name))?.message;
+  const own = norm(name);
+  return fieldErrors(e).find((f) => norm(f.field) === own || (nested && norm(f.field).startsWith(`${own}/`)))?.message;
 }
 
-export function Field({ label, name, error, children, hint }: { label: string; name: string; error?: unknown; hint?: string; children: ReactNode }) {
-  const message = errorFor(error, name);
+export function Field({ label, name, error, children, hint, nested }: {
+  label: string; name: string; error?: unknown; hint?: string; nested?: boolean; children: ReactNode;
+}) {
+  const message = errorFor(error, name, nested);
   return (
     <label className={message ? 'field invalid' : 'field'} data-field={name}>
       <span className="field-label">{label}</span>

@@ -84,7 +84,7 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
             <Field label={w('to')} name="to" error={error}>
               <input type="date" name="to" value={to} required onChange={(e) => { setTo(e.target.value); setPreview(null); }} />
             </Field>
-            <Field label={w('times')} name="times" error={error} hint={w('timesHint')}>
+            <Field label={w('times')} name="times" error={error} hint={w('timesHint')} nested>
               <input name="times" value={times} required onChange={(e) => { setTimes(e.target.value); setPreview(null); }} />
             </Field>
             <fieldset className={weekdayError ? 'weekdays field invalid' : 'weekdays field'} data-field="weekdays">

