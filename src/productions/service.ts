@@ -368,8 +368,8 @@ export async function createSeries(ctx: Ctx, input: SeriesInput): Promise<Perfor
 
 /** A performance as the audit trail keeps it. */
 const performanceAudit = (p: Performance) => ({
-  hallId: p.hall_id, startsAt: p.starts_at, durationMinutes: p.duration_minutes, doorsOpenMinutes: p.doors_open_minutes, status: p.status,
-  standardTicketTypeId: p.standard_ticket_type_id, vatRate: p.vat_rate, uitpasEnabled: p.uitpas_enabled === 1, uitdatabankEventId: p.uitdatabank_event_id,
+  productionId: p.production_id, hallId: p.hall_id, startsAt: p.starts_at, durationMinutes: p.duration_minutes, doorsOpenMinutes: p.doors_open_minutes, status: p.status,
+  standardTicketTypeId: p.standard_ticket_type_id, vatRate: p.vat_rate, uitpasEnabled: p.uitpas_enabled === 1, uitdatabankEventId: p.uitdatabank_event_id, extraInfo: p.extra_info,
 });
 const windowsAudit = (ws: SalesWindow[]) => ws.map((w) => `${w.channel} ${w.opens_at ?? '…'} – ${w.closes_at ?? '…'}`);
 
@@ -442,8 +442,15 @@ export async function setExtraInfo(ctx: Ctx, ids: string[], extraInfo: string): 
       field: `performanceIds/${i}`, message: { en: 'no such performance', nl: 'onbekende voorstelling', fr: 'représentation inconnue' },
     }])));
   }
-  await ctx.db.updateTable('performances').set({ extra_info: extraInfo, updated_at: ctx.clock.now().toISOString() })
-    .where('organisation_id', '=', ctx.orgId).where('id', 'in', unique).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('performances').select(['id', 'starts_at', 'extra_info']).where('organisation_id', '=', ctx.orgId)
+      .where('id', 'in', unique).orderBy('starts_at').execute();
+    await tx.updateTable('performances').set({ extra_info: extraInfo, updated_at: ctx.clock.now().toISOString() })
+      .where('organisation_id', '=', ctx.orgId).where('id', 'in', unique).execute();
+    for (const p of before) {
+      await audit(tx, ctx, { subject: 'performance', subjectId: p.id, action: 'changed', label: p.starts_at, before: { extraInfo: p.extra_info }, after: { extraInfo } });
+    }
+  });
   return unique.length;
 }
 
@@ -457,5 +464,6 @@ export async function deletePerformance(ctx: Ctx, id: string) {
     await tx.deleteFrom('sales_windows').where('performance_id', '=', id).execute();
     await tx.deleteFrom('prices').where('performance_id', '=', id).execute();
     await tx.deleteFrom('performances').where('id', '=', id).execute();
+    await audit(tx, ctx, { subject: 'performance', subjectId: id, action: 'deleted', label: p.starts_at, changes: {} });
   });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { orgWithUser, startServer, type TestServer } from '../helpers/server.js';
+import { buildCatalogue } from '../helpers/catalogue.js';
 
 const VENUE = { name: 'Stadsschouwburg', address: 'Markt 1', postalCode: '3500', city: 'Hasselt', country: 'BE', timeZone: 'Europe/Brussels' };
 
@@ -54,6 +55,29 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     })]);
     // Another organisation's trail has none of it.
     expect((await s.request('GET', '/api/audit?subject=settings', { token: other.token })).body.items).toEqual([]);
+  });
+
+  it('keeps a performance’s life: a series made, one edited, extra info on two at once, a draft deleted', async () => {
+    const c = await buildCatalogue(s, admin, { rows: 1, perRow: 4 });
+    const series = await s.request('POST', '/api/performances/series', {
+      token: admin, body: { productionId: c.productionId, hallId: c.hallId, from: '2055-02-01', to: '2055-02-07', weekdays: [4, 5, 6], times: ['20:15'] },
+    });
+    expect(series.status).toBe(201);
+    const ids = (series.body.items as { id: string }[]).map((p) => p.id);
+    expect(ids).toHaveLength(3);
+    expect((await s.request('PATCH', `/api/performances/${ids[0]}`, { token: admin, body: { doorsOpenMinutes: 45, extraInfo: 'Met nagesprek' } })).status).toBe(200);
+    expect((await s.request('POST', '/api/performances/extra-info', { token: admin, body: { performanceIds: [ids[1], ids[2]], extraInfo: 'Inleiding om 19:30' } })).body).toEqual({ updated: 2 });
+    expect((await s.request('DELETE', `/api/performances/${ids[2]}`, { token: admin })).status).toBe(204);
+
+    const trail = async (id: string) => ((await s.request('GET', `/api/audit?subject=performance&subjectId=${id}`, { token: admin })).body.items as
+      { action: string; changes: Record<string, [unknown, unknown]> }[]);
+    const first = await trail(ids[0]);
+    expect(first.map((e) => e.action)).toEqual(['changed', 'created']);
+    expect(first[0].changes).toEqual({ doorsOpenMinutes: [30, 45], extraInfo: ['', 'Met nagesprek'] });
+    expect(first[1].changes).toMatchObject({ productionId: [null, c.productionId], hallId: [null, c.hallId], status: [null, 'draft'] });
+    const second = await trail(ids[1]);
+    expect(second.map((e) => [e.action, e.changes.extraInfo])).toEqual([['changed', ['', 'Inleiding om 19:30']], ['created', undefined]]);
+    expect((await trail(ids[2])).map((e) => e.action)).toEqual(['deleted', 'changed', 'created']);
   });
 
   it('is for admins only', async () => {
