@@ -12,9 +12,10 @@ import { organisationSettings } from '../organisations/service.js';
 import { feesFor, vatOf } from '../fees/rules.js';
 import { feeSettings } from '../fees/service.js';
 import { chooseSeats, type FreeSeat } from '../inventory/best-available.js';
-import { claim, freeSeatWindow, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
+import { claimLabelled, freeSeatWindow, freeZonePlaces, releaseHold, rowExtents } from '../inventory/store.js';
+import type { RowExtent } from '../inventory/best-available.js';
 import { holdMinutes } from './rules.js';
-import { priceTable, saleTerms } from './terms.js';
+import { priceTable, saleTerms, type SaleTerms } from './terms.js';
 import type { Basket } from './tables.js';
 import './problems.js';
 import { seatsUnavailable } from '../inventory/seat-names.js';
@@ -80,26 +81,38 @@ export async function openBasketWith(ctx: Ctx, id: string, tables: readonly (key
   return found;
 }
 
+/** A basket's lines with what its answer shows of them, in basket order. */
+const viewLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
+  .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
+  .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
+  .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
+  .innerJoin('productions', 'productions.id', 'performances.production_id')
+  .innerJoin('halls', 'halls.id', 'performances.hall_id')
+  .innerJoin('venues', 'venues.id', 'halls.venue_id')
+  .leftJoin('basket_line_uitpas', 'basket_line_uitpas.basket_line_id', 'basket_lines.id')
+  .select([
+    'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.pass_type', 'basket_line_uitpas.tariff_id', 'basket_line_uitpas.tariff_name',
+    'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
+    'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
+    'inventory.hold_id', 'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en',
+    'productions.title', 'performances.starts_at', 'venues.time_zone',
+  ])
+  .where('basket_lines.basket_id', '=', basketId)
+  .orderBy('basket_lines.created_at').orderBy('inventory.sort')
+  .execute();
+type ViewLine = Awaited<ReturnType<typeof viewLines>>[number];
+
 /** The basket as the API shows it; `empty` when the caller knows it has no lines (just opened). */
 export async function basketView(ctx: Ctx, b: Basket, empty = false) {
-  const lines = empty ? [] : await ctx.db.selectFrom('basket_lines')
-    .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
-    .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
-    .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
-    .innerJoin('productions', 'productions.id', 'performances.production_id')
-    .innerJoin('halls', 'halls.id', 'performances.hall_id')
-    .innerJoin('venues', 'venues.id', 'halls.venue_id')
-    .leftJoin('basket_line_uitpas', 'basket_line_uitpas.basket_line_id', 'basket_lines.id')
-    .select([
-      'basket_line_uitpas.uitpas_number', 'basket_line_uitpas.pass_type', 'basket_line_uitpas.tariff_id', 'basket_line_uitpas.tariff_name',
-      'basket_lines.id', 'basket_lines.performance_id', 'basket_lines.item_id', 'basket_lines.ticket_type_id', 'basket_lines.price',
-      'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
-      'inventory.hold_id', 'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en',
-      'productions.title', 'performances.starts_at', 'venues.time_zone',
-    ])
-    .where('basket_lines.basket_id', '=', b.id)
-    .orderBy('basket_lines.created_at').orderBy('inventory.sort')
-    .execute();
+  const lines = empty ? [] : await viewLines(ctx.db, b.id);
+  // Gift vouchers sold in this basket (src/vouchers): money, not places; part of what the basket costs.
+  const vouchers = empty ? [] : await ctx.db.selectFrom('basket_vouchers').select(['id', 'amount']).where('basket_id', '=', b.id)
+    .orderBy('created_at').orderBy('id').execute();
+  return viewOf(ctx, b, lines, vouchers);
+}
+
+/** The answer for a basket whose lines and vouchers the caller has (read, or just written). */
+async function viewOf(ctx: Ctx, b: Basket, lines: ViewLine[], vouchers: { id: string; amount: number | string }[]) {
   const customer = b.customer_id
     ? await ctx.db.selectFrom('customers').selectAll().where('id', '=', b.customer_id).executeTakeFirst()
     : undefined;
@@ -108,9 +121,6 @@ export async function basketView(ctx: Ctx, b: Basket, empty = false) {
   const fees = feesFor(settings, lines.map((l) => l.price)).map((f) => ({
     kind: f.kind, quantity: f.quantity, amount: f.amount, vatRate: f.vatRate, vat: f.quantity * vatOf(f.amount / f.quantity, f.vatRate),
   }));
-  // Gift vouchers sold in this basket (src/vouchers): money, not places; part of what the basket costs.
-  const vouchers = empty ? [] : await ctx.db.selectFrom('basket_vouchers').select(['id', 'amount']).where('basket_id', '=', b.id)
-    .orderBy('created_at').orderBy('id').execute();
   return {
     id: b.id,
     channel: b.channel,
@@ -152,96 +162,131 @@ export type AddLines =
   | { performanceId: string; seatIds: string[]; ticketTypeId?: string }
   | { performanceId: string; quantity: number; rank?: number; zoneId?: string; ticketTypeId?: string };
 
+/**
+ * Inside a transaction that changes the basket: its row first, touched, so that a checkout that
+ * closed it in the meantime wins, and on PostgreSQL a checkout starting now waits for this to
+ * commit and then sees what it wrote. Refuses as openBasket does.
+ */
+async function touchOpenBasket(tx: Db, ctx: Ctx, id: string, now: string): Promise<Basket> {
+  const b = await tx.updateTable('baskets').set({ updated_at: now })
+    .where('id', '=', id).where('organisation_id', '=', ctx.orgId).where('status', '=', 'open').where('expires_at', '>', now)
+    .returningAll().executeTakeFirst();
+  if (b) return b;
+  const { basket } = await readBasket({ ...ctx, db: tx }, id, []);
+  throw new Problem('basket-closed', { status: basket.status === 'open' ? 'expired' : basket.status });
+}
+
+/** True when the basket has lines or vouchers (asked by the claim, once the basket's row is locked). */
+const basketFilled = (basketId: string) => sql<number | boolean>`(exists (select 1 from basket_lines where basket_id = ${basketId}) or exists (select 1 from basket_vouchers where basket_id = ${basketId}))`;
+
 /** Holds places for the basket and adds a line per place; all or nothing. */
 export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
-  const basket = await openBasket(ctx, basketId);
-  const prices = await saleTerms(ctx, basket.channel, req.performanceId, req.ticketTypeId);
-  const { perf, ticketTypeId: typeId } = prices;
   const wanted = 'seatIds' in req ? new Set(req.seatIds).size : req.quantity;
+  // Learnt in the first transaction, kept for a retry: the sale terms, the request checked against them.
+  let terms: SaleTerms | undefined;
+  let extents: Map<string, RowExtent> | undefined;
+  const unique = 'seatIds' in req ? [...new Set(req.seatIds)] : [];
+
+  /** The terms, and the request's seats or zone known for the performance. */
+  const check = async (tx: Db, basket: Basket): Promise<SaleTerms> => {
+    const t = await saleTerms(ctx, basket.channel, req.performanceId, req.ticketTypeId, tx);
+    if ('seatIds' in req) {
+      const known = await tx.selectFrom('inventory').select('item_id')
+        .where('performance_id', '=', t.perf.id).where('item_id', 'in', unique).where('zone_id', 'is', null).execute();
+      if (known.length !== unique.length) {
+        const k = new Set(known.map((r) => r.item_id));
+        throw invalidField('seatIds', {
+          en: `unknown seats: ${unique.filter((s) => !k.has(s)).join(', ')}`,
+          nl: `onbekende stoelen: ${unique.filter((s) => !k.has(s)).join(', ')}`,
+          fr: `sièges inconnus : ${unique.filter((s) => !k.has(s)).join(', ')}`,
+        });
+      }
+    } else if (req.zoneId) {
+      const zone = await tx.selectFrom('inventory').select('item_id').where('performance_id', '=', t.perf.id)
+        .where('zone_id', '=', req.zoneId).limit(1).executeTakeFirst();
+      if (!zone) throw invalidField('zoneId', { en: 'no such zone', nl: 'onbekende zone', fr: 'zone inconnue' });
+    } else extents = await rowExtents(tx, t.perf.id);
+    return t;
+  };
 
   /**
    * Runs `pick` inside the claiming transaction and holds the places it picks, all or nothing:
    * 'none' when it found too few, 'lost' when another buyer took one first (the transaction then
-   * undoes it all).
+   * undoes it all). Answers the basket, and its view when the basket had nothing else in it (built
+   * from what was written, without reading it back).
    */
-  const hold = async (pick: (tx: Db, now: string) => Promise<Place[] | undefined>): Promise<true | 'none' | 'lost'> => {
+  const hold = async (pick: (tx: Db, now: string, t: SaleTerms, basket: Basket) => Promise<Place[] | undefined>) => {
     const now = ctx.clock.now().toISOString();
     return ctx.db.transaction().execute(async (tx) => {
-      // The basket row first: a checkout that closed it in the meantime wins, and on PostgreSQL
-      // a checkout starting now waits for this to commit and then sees these lines.
-      const open = await tx.updateTable('baskets').set({ updated_at: now }).where('id', '=', basket.id).where('status', '=', 'open').executeTakeFirst();
-      if (Number(open.numUpdatedRows) !== 1) throw new Problem('basket-closed', { status: 'checked_out' });
+      const basket = await touchOpenBasket(tx, ctx, basketId, now);
+      const t = terms ??= await check(tx, basket);
       // The type's quota before any place: sales of a quota'd type queue here, not on seats.
-      await guardQuotas(tx, [{ performanceId: perf.id, ticketTypeId: typeId, count: wanted }], now);
-      const places = await pick(tx, now);
+      await guardQuotas(tx, [{ performanceId: t.perf.id, ticketTypeId: t.ticketTypeId, count: wanted }], now);
+      const places = await pick(tx, now, t, basket);
       if (!places) throw new ClaimLost([]);
       const itemIds = places.map((p) => p.itemId);
-      const linePrices = places.map((p) => prices.price(p.rank));
-      const got = await claim(tx, perf.id, itemIds, basket.id, basket.expires_at, now);
+      const linePrices = places.map((p) => t.price(p.rank));
+      const got = await claimLabelled(tx, t.perf.id, itemIds, basket.id, basket.expires_at, now, basketFilled(basket.id));
       if (got.length !== itemIds.length) {
         // Undo by throwing: the transaction rolls back every hold it took.
-        throw new ClaimLost(itemIds.filter((i) => !got.includes(i)));
+        const taken = new Set(got.map((g) => g.item_id));
+        throw new ClaimLost(itemIds.filter((i) => !taken.has(i)));
       }
-      await tx.insertInto('basket_lines').values(itemIds.map((itemId, i) => ({
-        id: newId(), basket_id: basket.id, organisation_id: ctx.orgId, performance_id: perf.id, item_id: itemId,
-        ticket_type_id: typeId, price: linePrices[i], created_at: now,
-      }))).execute();
-      return true as const;
+      const rows = itemIds.map((itemId, i) => ({
+        id: newId(), basket_id: basket.id, organisation_id: ctx.orgId, performance_id: t.perf.id, item_id: itemId,
+        ticket_type_id: t.ticketTypeId, price: linePrices[i], created_at: now,
+      }));
+      await tx.insertInto('basket_lines').values(rows).execute();
+      if (got[0].also) return { basket };
+      // The lines as viewLines reads them: in map order (they share created_at), held by this basket.
+      const byItem = new Map(rows.map((r) => [r.item_id, r]));
+      const lines: ViewLine[] = [...got].sort((a, b) => a.sort - b.sort).map((g) => {
+        const r = byItem.get(g.item_id)!;
+        return {
+          uitpas_number: null, pass_type: null, tariff_id: null, tariff_name: null,
+          id: r.id, performance_id: r.performance_id, item_id: r.item_id, ticket_type_id: r.ticket_type_id, price: r.price,
+          zone_id: g.zone_id, section: g.section, row_label: g.row_label, seat_label: g.seat_label, rank: g.rank, hold_id: basket.id,
+          ...t.typeNames, title: t.title, starts_at: t.perf.starts_at, time_zone: t.timeZone,
+        };
+      });
+      return { basket, lines };
     }).catch((e: unknown) => {
-      if (e instanceof ClaimLost) return e.itemIds.length ? 'lost' : 'none';
+      if (e instanceof ClaimLost) return e.itemIds.length ? 'lost' as const : 'none' as const;
       throw e;
     });
   };
-  const ranksOf = async (tx: Db, itemIds: string[]): Promise<Place[]> => {
-    const rows = await tx.selectFrom('inventory').select(['item_id', 'rank']).where('performance_id', '=', perf.id).where('item_id', 'in', itemIds).execute();
+  const answer = (held: { basket: Basket; lines?: ViewLine[] }) => (held.lines ? viewOf(ctx, held.basket, held.lines, []) : basketView(ctx, held.basket));
+  const ranksOf = async (tx: Db, perfId: string, itemIds: string[]): Promise<Place[]> => {
+    const rows = await tx.selectFrom('inventory').select(['item_id', 'rank']).where('performance_id', '=', perfId).where('item_id', 'in', itemIds).execute();
     const rankOf = new Map(rows.map((r) => [r.item_id, r.rank]));
     return itemIds.map((itemId) => ({ itemId, rank: rankOf.get(itemId)! }));
   };
 
   if ('seatIds' in req) {
-    const unique = [...new Set(req.seatIds)];
-    const known = await ctx.db.selectFrom('inventory').select('item_id')
-      .where('performance_id', '=', perf.id).where('item_id', 'in', unique).where('zone_id', 'is', null).execute();
-    if (known.length !== unique.length) {
-      const k = new Set(known.map((r) => r.item_id));
-      throw invalidField('seatIds', {
-        en: `unknown seats: ${unique.filter((s) => !k.has(s)).join(', ')}`,
-        nl: `onbekende stoelen: ${unique.filter((s) => !k.has(s)).join(', ')}`,
-        fr: `sièges inconnus : ${unique.filter((s) => !k.has(s)).join(', ')}`,
-      });
-    }
-    const held = await hold((tx) => ranksOf(tx, unique));
-    if (held !== true) {
-      const now = ctx.clock.now().toISOString();
-      const taken = await ctx.db.selectFrom('inventory').select('item_id')
-        .where('performance_id', '=', perf.id).where('item_id', 'in', unique)
-        .where((eb) => eb.not(eb.or([eb('status', '=', 'free'), eb.and([eb('status', '=', 'held'), eb('hold_expires_at', '<', now)])])))
-        .execute();
-      const ids = taken.map((t) => t.item_id);
-      throw await seatsUnavailable(ctx.db, perf.id, ids);
-    }
-    return basketView(ctx, basket);
+    const held = await hold((tx, _now, t) => ranksOf(tx, t.perf.id, unique));
+    if (typeof held === 'object') return answer(held);
+    const now = ctx.clock.now().toISOString();
+    const perfId = terms!.perf.id;
+    const taken = await ctx.db.selectFrom('inventory').select('item_id')
+      .where('performance_id', '=', perfId).where('item_id', 'in', unique)
+      .where((eb) => eb.not(eb.or([eb('status', '=', 'free'), eb.and([eb('status', '=', 'held'), eb('hold_expires_at', '<', now)])])))
+      .execute();
+    const ids = taken.map((t) => t.item_id);
+    throw await seatsUnavailable(ctx.db, perfId, ids);
   }
 
-  if (req.zoneId) {
-    const zone = await ctx.db.selectFrom('inventory').select('item_id').where('performance_id', '=', perf.id)
-      .where('zone_id', '=', req.zoneId).limit(1).executeTakeFirst();
-    if (!zone) throw invalidField('zoneId', { en: 'no such zone', nl: 'onbekende zone', fr: 'zone inconnue' });
-  }
-  // Outside the transaction: on SQLite a query on ctx.db inside it would wait for itself.
-  const extents = req.zoneId ? undefined : await rowExtents(ctx.db, perf.id);
-  const spread = basket.channel === 'online' ? 4 : 1;
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-    const held = await hold(async (tx, now) => {
+    const held = await hold(async (tx, now, t, basket) => {
       if (req.zoneId) {
-        const ids = await freeZonePlaces(tx, perf.id, req.zoneId, now, req.quantity);
-        return ids.length < req.quantity ? undefined : ranksOf(tx, ids);
+        const ids = await freeZonePlaces(tx, t.perf.id, req.zoneId, now, req.quantity);
+        return ids.length < req.quantity ? undefined : ranksOf(tx, t.perf.id, ids);
       }
+      const spread = basket.channel === 'online' ? 4 : 1;
       // The best window of free seats; wider when it holds no adjacent block of this size. Seats of
       // lapsed holds join only when the free ones are not enough (the sweeper frees them within 30 s).
       for (const lapsed of [false, true]) {
         for (let size = Math.max(WINDOW, req.quantity * 16); ; size *= 4) {
-          const free = await freeSeatWindow(tx, ctx.dialect, perf.id, now, size, req.rank, lapsed);
+          const free = await freeSeatWindow(tx, ctx.dialect, t.perf.id, now, size, req.rank, lapsed);
           const seats = chooseSeats(free, extents!, req.quantity, spread);
           if (seats && (adjacent(seats) || free.length < size || size >= MAX_WINDOW)) return seats.map((x) => ({ itemId: x.itemId, rank: x.rank }));
           if (!seats || free.length < size || size >= MAX_WINDOW) break;
@@ -249,7 +294,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
       }
       return undefined;
     });
-    if (held === true) return basketView(ctx, basket);
+    if (typeof held === 'object') return answer(held);
     // On SQLite the transaction saw the whole truth; on PostgreSQL the seats may be locked by
     // buyers who will not all take them: wait a moment and look again.
     if (held === 'none' && ctx.dialect !== 'postgres') break;

@@ -2,6 +2,8 @@
 // performance, its sales window, the ticket type and its price list. `saleTerms` reads them in one
 // query, because in an on-sale rush every round trip of a buy counts.
 import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db.js';
+import type { TimeZone } from '../platform/time.js';
 import { Problem, invalidField } from '../platform/problems.js';
 import type { Channel, Performance } from '../productions/tables.js';
 import { findPerformance } from '../productions/service.js';
@@ -70,20 +72,28 @@ export async function priceTable(ctx: Ctx, performanceId: string, ticketTypeId: 
 export interface SaleTerms extends Pricer {
   perf: Performance;
   ticketTypeId: string;
+  /** What a basket line shows of them: the production's title, the venue's time zone, the type's names. */
+  title: string;
+  timeZone: TimeZone;
+  typeNames: Pick<TicketType, 'name_nl' | 'name_fr' | 'name_en'>;
 }
 
 /**
  * `sellablePerformance` and `priceTable` for the given ticket type (the performance's standard type
  * when none is given), in one query: a row per price of the type, or one row without a price.
  */
-export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: string, ticketTypeId?: string): Promise<SaleTerms> {
-  const rows = await ctx.db.selectFrom('performances as p')
+export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: string, ticketTypeId?: string, db: Db = ctx.db): Promise<SaleTerms> {
+  const rows = await db.selectFrom('performances as p')
     .leftJoin('sales_windows as sw', (j) => j.onRef('sw.performance_id', '=', 'p.id').on('sw.channel', '=', channel))
     .leftJoin('ticket_types as tt', (j) => (ticketTypeId ? j.on('tt.id', '=', ticketTypeId) : j.onRef('tt.id', '=', 'p.standard_ticket_type_id'))
       .on('tt.organisation_id', '=', ctx.orgId))
     .leftJoin('prices as pr', (j) => j.onRef('pr.performance_id', '=', 'p.id').onRef('pr.ticket_type_id', '=', 'tt.id'))
+    .innerJoin('productions as pn', 'pn.id', 'p.production_id')
+    .innerJoin('halls as h', 'h.id', 'p.hall_id')
+    .innerJoin('venues as v', 'v.id', 'h.venue_id')
     .selectAll('p')
     .select([
+      'pn.title as production_title', 'v.time_zone as venue_time_zone',
       'sw.channel as window_channel', 'sw.opens_at', 'sw.closes_at',
       'tt.id as tt_id', 'tt.archived', 'tt.sell_online', 'tt.sell_boxoffice', 'tt.dip_category', 'tt.uitpas', 'tt.uitpas_group', 'tt.name_nl', 'tt.name_fr', 'tt.name_en',
       'pr.rank as price_rank', 'pr.amount as price_amount',
@@ -93,10 +103,13 @@ export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: strin
   const first = rows[0];
   if (!first) throw unknownPerformance();
   const { window_channel, opens_at, closes_at, tt_id, archived, sell_online, sell_boxoffice, dip_category, uitpas, uitpas_group, name_nl, name_fr, name_en,
-    price_rank: _rank, price_amount: _amount, ...perf } = first;
+    price_rank: _rank, price_amount: _amount, production_title, venue_time_zone, ...perf } = first;
   assertSellable(ctx, perf, window_channel ? { opens_at, closes_at } : undefined, channel);
   // a left join: the ticket type's columns are all there or all null
   const tt = tt_id ? { archived, sell_online, sell_boxoffice, dip_category, uitpas, uitpas_group, name_nl, name_fr, name_en } as TypeFacts : undefined;
   const prices = rows.flatMap((r) => (r.price_rank !== null && r.price_amount !== null ? [{ rank: r.price_rank, amount: r.price_amount }] : []));
-  return { perf, ticketTypeId: ticketTypeId ?? perf.standard_ticket_type_id!, ...pricer(ctx, tt, channel, prices) };
+  return {
+    perf, ticketTypeId: ticketTypeId ?? perf.standard_ticket_type_id!, title: production_title, timeZone: venue_time_zone,
+    typeNames: { name_nl: name_nl!, name_fr: name_fr!, name_en: name_en! }, ...pricer(ctx, tt, channel, prices),
+  };
 }

@@ -1,5 +1,5 @@
 // SQL for per-performance inventory. Takes a db or a transaction; never opens one.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../platform/db.js';
 import type { FreeSeat, RowExtent } from './best-available.js';
 import { rowPositions } from './positions.js';
@@ -162,15 +162,27 @@ export async function claim(
   db: Db, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string,
 ): Promise<string[]> {
   if (!itemIds.length) return [];
-  const rows = await db.updateTable('inventory')
-    .set({ status: 'held', hold_id: holdId, hold_expires_at: expiresAt, order_id: null })
-    .where('performance_id', '=', performanceId)
-    .where('item_id', 'in', itemIds)
-    .where(claimableWhere(now))
-    .returning('item_id')
-    .execute();
+  const rows = await claimQuery(db, performanceId, itemIds, holdId, expiresAt, now).returning('item_id').execute();
   return rows.map((r) => r.item_id);
 }
+
+/**
+ * `claim`, answering each place taken with its labels, and `also` (a scalar expression, the same on
+ * every row) evaluated by the claiming statement itself.
+ */
+export async function claimLabelled<A>(
+  db: Db, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string, also: RawBuilder<A>,
+) {
+  if (!itemIds.length) return [];
+  return claimQuery(db, performanceId, itemIds, holdId, expiresAt, now)
+    .returning(['item_id', 'zone_id', 'section', 'row_label', 'seat_label', 'rank', 'sort', also.as('also')]).execute();
+}
+
+const claimQuery = (db: Db, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string) => db.updateTable('inventory')
+  .set({ status: 'held', hold_id: holdId, hold_expires_at: expiresAt, order_id: null })
+  .where('performance_id', '=', performanceId)
+  .where('item_id', 'in', itemIds)
+  .where(claimableWhere(now));
 
 /** Lets go of places a basket holds (all of them when no ids are given). */
 export async function releaseHold(db: Db, holdId: string, items?: { performanceId: string; itemId: string }[]): Promise<void> {
