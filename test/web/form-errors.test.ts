@@ -63,4 +63,19 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     expect(await form.locator('.field.invalid').count()).toBe(1);
     await form.locator('button[name=close-series]').click();
   });
+
+  it('online sales closing before they open show on the online channel, not on the box office', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `form-errors-windows-${dialect}`);
+    await openProduction();
+    await page.locator('tr[data-performance] button[name=edit-performance]').click();
+    const editor = page.getByRole('form', { name: 'Bewerken' });
+    await editor.locator('input[name=online-opens-at]').fill('2055-01-10T10:00');
+    await editor.locator('input[name=online-closes-at]').fill('2055-01-09T10:00');
+    await editor.locator('button[name=save-performance]').click();
+    const online = editor.locator('.sales-window[data-channel=online]');
+    await eventually(() => online.locator('.field.invalid .field-error').allTextContents()).toEqual(['moet na het openen van de verkoop liggen']);
+    expect(await online.locator('.field.invalid .field-label').textContent()).toBe('Verkoop sluit');
+    expect(await editor.locator('.sales-window[data-channel=boxoffice] .field.invalid').count()).toBe(0);
+    await editor.locator('button[name=close-editor]').click();
+  });
 });

@@ -19,6 +19,10 @@ export function SalesWindowsFields({ windows, onChange, error, hint, prefix = ''
 }) {
   const { w } = usePerformanceWords();
   const set = (i: number, k: 'opensAt' | 'closesAt', v: string) => onChange(windows.map((x, j) => (j === i ? { ...x, [k]: v || null } : x)));
+  // The API numbers the windows it was sent (the filled ones), not the rows shown: its salesWindows/0 is
+  // the online row when the box office row is empty.
+  const sent = filledWindows(windows);
+  const path = (x: SalesWindow) => `salesWindows/${sent.includes(x) ? sent.indexOf(x) : x.channel}`;
   return (
     <fieldset className="sales-windows">
       <legend>{w('sales')}</legend>
@@ -26,10 +30,10 @@ export function SalesWindowsFields({ windows, onChange, error, hint, prefix = ''
       {windows.map((x, i) => (
         <div key={x.channel} className="sales-window" data-channel={x.channel}>
           <strong>{w(`channel-${x.channel}`)}</strong>
-          <Field label={w('opensAt')} name={`salesWindows/${i}/opensAt`} error={error}>
+          <Field label={w('opensAt')} name={`${path(x)}/opensAt`} error={error}>
             <input type="datetime-local" name={`${prefix}${x.channel}-opens-at`} value={x.opensAt ?? ''} onChange={(e) => set(i, 'opensAt', e.target.value)} />
           </Field>
-          <Field label={w('closesAt')} name={`salesWindows/${i}/closesAt`} error={error}>
+          <Field label={w('closesAt')} name={`${path(x)}/closesAt`} error={error}>
             <input type="datetime-local" name={`${prefix}${x.channel}-closes-at`} value={x.closesAt ?? ''} onChange={(e) => set(i, 'closesAt', e.target.value)} />
           </Field>
         </div>
