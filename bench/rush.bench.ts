@@ -6,7 +6,7 @@
 // time to a usable seat map on a 4x slowed CPU).
 // Knobs: RUSH_BUYERS (500), RUSH_SECTIONS (10) x 40 rows x 50 seats, RUSH_MAX_SECONDS (60 per phase),
 // RUSH_ONLINE_BUYERS (100), RUSH_ONLINE_SECONDS (30), RUSH_DATABASES (sqlite,postgres),
-// RUSH_SERVER_NODE_OPTIONS, RUSH_SHOP_PAGE (1; 0 skips it), RUSH_PROCESSES (PostgreSQL: e.g. "1,2,4" Foyer
+// RUSH_SERVER_NODE_OPTIONS (default: the flags of `npm start`), RUSH_SHOP_PAGE (1; 0 skips it), RUSH_PROCESSES (PostgreSQL: e.g. "1,2,4" Foyer
 // processes on one database, a phase each), RAW_CLIENTS (8: the raw baseline's connections on PostgreSQL).
 // The baseline is the database doing the same buy by hand (rush-raw.ts), in the same run; the ratios
 // against it are the bench's last lines.
@@ -37,14 +37,20 @@ const DATABASES = (process.env.RUSH_DATABASES ?? 'sqlite,postgres').split(',') a
 const CALM_BUYERS = 10;
 const ONLINE_BUYERS = Number(process.env.RUSH_ONLINE_BUYERS ?? 100);
 const ONLINE_SECONDS = Number(process.env.RUSH_ONLINE_SECONDS ?? 30);
-/** Node flags for the server process only, e.g. "--max-old-space-size=160". */
-const SERVER_NODE_OPTIONS = process.env.RUSH_SERVER_NODE_OPTIONS;
+/** Node flags for the server process only, e.g. "--max-old-space-size=160"; by default those `npm start` gives it (package.json). */
+const SERVER_NODE_OPTIONS = process.env.RUSH_SERVER_NODE_OPTIONS ?? startFlags();
 const PROCESSES = (process.env.RUSH_PROCESSES ?? '').split(',').filter(Boolean).map(Number);
 /** Foyer over HTTP as a share of the raw transaction's buys/s (issue 13's targets). */
 const TARGET_SHARE = 0.5;
 const TARGET_P99_MS = 100;
 const TARGET_RSS_MB = 250;
 const summary: string[] = [];
+
+/** The node flags of package.json's start script ("node <flags> dist/server.js"). */
+function startFlags(): string | undefined {
+  const start = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return /^node (.+) dist\/server\.js$/.exec(start)?.[1];
+}
 
 /** Peak resident memory of a process, in MB (Linux). */
 function peakRssMb(pid: number): number {
@@ -153,7 +159,7 @@ async function processesPhases(database: TestDatabase, handle: ReturnType<typeof
   for (const k of PROCESSES) {
     const perf = await addPerformance(handle, sale);
     perfs.push(perf);
-    const procs = await Promise.all(Array.from({ length: k }, () => startFoyerProcess(database, { built: true, env: { PG_POOL_SIZE: '8' } })));
+    const procs = await Promise.all(Array.from({ length: k }, () => startFoyerProcess(database, { built: true, env: { PG_POOL_SIZE: '8', ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}) } })));
     try {
       const clients = await Promise.all(procs.map(async (p) => new HttpJson(p.baseUrl, (await Client.login(p.baseUrl, sale.email, sale.password)).token)));
       const shops = clients.map((c) => httpShop(c, perf));
