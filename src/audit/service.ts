@@ -3,6 +3,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { randomToken } from '../platform/ids.js';
+import { auditRefs, type AuditRef } from './names.js';
 import { diff, withoutSecrets, type AuditSubject, type Changes } from './rules.js';
 
 // Ids that sort in the order this process wrote them, so changes made within one millisecond (or
@@ -60,8 +61,11 @@ export interface AuditEventView {
   subject: string; subjectId: string; action: string; label: string; changes: Changes;
 }
 
-/** Newest first; `before` is the `at|id` cursor of the last row of the previous page. */
-export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEventView[]; next: string | null }> {
+/**
+ * Newest first; `before` is the `at|id` cursor of the last row of the previous page. `refs` names the
+ * things the page's entries mention by id (names.ts), so the screen shows names, not ids.
+ */
+export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEventView[]; next: string | null; refs: Record<string, AuditRef> }> {
   let query = ctx.db.selectFrom('audit_events').selectAll().where('organisation_id', '=', ctx.orgId);
   if (q.subject) query = query.where('subject', '=', q.subject);
   if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
@@ -75,11 +79,13 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: Audit
   const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const items = page.map((r) => ({
+    id: r.id, at: r.at, actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
+    subject: r.subject, subjectId: r.subject_id, action: r.action, label: r.label, changes: JSON.parse(r.changes) as Changes,
+  }));
   return {
-    items: page.map((r) => ({
-      id: r.id, at: r.at, actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
-      subject: r.subject, subjectId: r.subject_id, action: r.action, label: r.label, changes: JSON.parse(r.changes) as Changes,
-    })),
+    items,
     next: rows.length > q.limit && last ? `${last.at}|${last.id}` : null,
+    refs: await auditRefs(ctx.db, ctx.orgId, items.map((i) => ({ subject: i.subject, subject_id: i.subjectId, changes: i.changes }))),
   };
 }

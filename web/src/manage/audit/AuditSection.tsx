@@ -7,6 +7,7 @@ import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { Field } from '../form.js';
 import { ChangeList } from './ChangeList.js';
+import { useAuditReading, type Refs } from './reading.js';
 import { SUBJECTS, useAuditWords } from './words.js';
 import './audit.css';
 
@@ -19,16 +20,17 @@ const EMPTY: Filter = { subject: '', actorId: '', from: '', to: '', subjectId: '
 const PAGE = 25;
 
 export function AuditSection() {
-  const { w, subject, action, thing: thingOf, value, lang } = useAuditWords();
+  const { w, subject, action, lang } = useAuditWords();
+  const read = useAuditReading();
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   /** The cursors of the pages shown so far: [null] is the newest page. */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [page, setPage] = useState<{ items: AuditEvent[]; next: string | null } | null>(null);
+  const [page, setPage] = useState<{ items: AuditEvent[]; next: string | null; refs: Refs } | null>(null);
   const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
   /** The thing whose history is shown (a row's label), when one is chosen. */
-  const [thing, setThing] = useState<Pick<AuditEvent, 'subject' | 'subjectId' | 'label'> | null>(null);
+  const [thing, setThing] = useState<(Pick<AuditEvent, 'subject' | 'subjectId' | 'label'> & { refs: Refs }) | null>(null);
   const cursor = cursors[cursors.length - 1];
 
   useEffect(() => {
@@ -52,7 +54,7 @@ export function AuditSection() {
   const clear = () => { setDraft(EMPTY); setFilter(EMPTY); setThing(null); setCursors([null]); };
   const historyOf = (e: AuditEvent) => {
     const next = { ...draft, subject: e.subject, subjectId: e.subjectId };
-    setDraft(next); setFilter(next); setThing({ subject: e.subject, subjectId: e.subjectId, label: e.label }); setCursors([null]);
+    setDraft(next); setFilter(next); setThing({ subject: e.subject, subjectId: e.subjectId, label: e.label, refs: page?.refs ?? {} }); setCursors([null]);
   };
   const allOf = () => { const next = { ...filter, subject: '', subjectId: '' }; setDraft(next); setFilter(next); setThing(null); setCursors([null]); };
   const set = (k: keyof Filter, v: string) => setDraft((d) => ({ ...d, [k]: v }));
@@ -79,7 +81,7 @@ export function AuditSection() {
       </form>
       {thing && (
         <p className="history-of" data-history-of={thing.subjectId}>
-          {w('historyOf')} <strong>{subject(thing.subject)} {thingOf(thing)}</strong>{' '}
+          {w('historyOf')} <strong>{subject(thing.subject)} {read.thing(thing, thing.refs)}</strong>{' '}
           <button type="button" className="link" name="audit-all" onClick={allOf}>{w('allThings')}</button>
         </p>
       )}
@@ -92,13 +94,13 @@ export function AuditSection() {
             {page.items.map((e) => (
               <tr key={e.id} data-audit={e.subject} data-subject-id={e.subjectId}>
                 <td className="when">{localDateTime(e.at, lang)}</td>
-                <td>{e.actor.name}</td>
+                <td className="who" title={e.actor.name}>{read.who(e.actor)}</td>
                 <td>
                   <strong>{subject(e.subject)}</strong>{' '}
-                  <button type="button" className="link thing" name="audit-history" title={w('historyHint')} onClick={() => historyOf(e)}>{thingOf(e)}</button>{' '}
+                  <button type="button" className="link thing" name="audit-history" title={w('historyHint')} onClick={() => historyOf(e)}>{read.thing(e, page.refs)}</button>{' '}
                   <span className="action">{action(e.action)}</span>
                 </td>
-                <td><ChangeList subject={e.subject} changes={e.changes} empty={w('empty')} lang={lang} say={value} /></td>
+                <td><ChangeList changes={e.changes} field={(f) => read.field(e, f, page.refs)} value={(f, v) => read.value(e, f, v, page.refs)} /></td>
               </tr>
             ))}
           </tbody>

@@ -1,41 +1,21 @@
-// One audit entry's changes, each field as before → after; amounts of money (cents in the trail) in
-// euros as the user's language writes them ("€ 25,00", "25,00 €", "€25.00").
-import type { Lang } from '../../i18n/dictionary.js';
-import { numbersFor } from '../../reports/charts/numbers.js';
-
-/**
- * Whether a field of an entry about `subject` holds cents. A price list's fields are its prices, one per
- * ticket type and rank ("Normaal · 1", src/pricing/price-lists.ts priceChanges), beside vatRate and
- * copiedFrom; a quota's fields are ticket type names with a number of places, whatever the name says;
- * elsewhere a field named for money (a pack's or a stream's price).
- */
-export function isMoney(subject: string, field: string): boolean {
-  if (subject === 'price-list') return / · \d+$/.test(field);
-  if (subject === 'quota') return false;
-  return /price|amount|cents/i.test(field);
-}
-
-export function ChangeList({ subject, changes, empty, lang, say }: {
-  subject: string; changes: Record<string, [unknown, unknown]>; empty: string; lang: Lang;
-  /** A value in words, where the trail keeps a code; null: shown as it is. */
-  say?: (subject: string, field: string, v: unknown) => string | null;
+// One audit entry's changes, each field as its form labels it and each value in words (reading.ts):
+// amounts of money (cents in the trail) in euros as the user's language writes them ("€ 25,00",
+// "25,00 €", "€25.00"), things by their names, performances' times in the venue's zone.
+// A field that was empty and stays empty (a created thing's unfilled fields) is left out.
+export function ChangeList({ changes, field, value }: {
+  changes: Record<string, [unknown, unknown]>;
+  field: (name: string) => string;
+  value: (name: string, v: unknown) => string;
 }) {
-  const fields = Object.entries(changes);
+  const fields = Object.entries(changes)
+    .map(([name, [before, after]]) => ({ name, before: value(name, before), after: value(name, after) }))
+    .filter((f) => f.before !== f.after || f.before === '•••');
   if (fields.length === 0) return null;
-  const { euros } = numbersFor(lang);
-  const shown = (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return empty;
-    const said = say?.(subject, field, v);
-    if (said) return said;
-    if (typeof v === 'number' && isMoney(subject, field)) return euros(v);
-    if (typeof v === 'string') return v;
-    return JSON.stringify(v);
-  };
   return (
     <ul className="changes">
-      {fields.map(([field, [before, after]]) => (
-        <li key={field} data-field={field}>
-          <code>{field}</code>: <span className="before">{shown(field, before)}</span> → <span className="after">{shown(field, after)}</span>
+      {fields.map((f) => (
+        <li key={f.name} data-field={f.name}>
+          <span className="label">{field(f.name)}</span>: <span className="before">{f.before}</span> → <span className="after">{f.after}</span>
         </li>
       ))}
     </ul>

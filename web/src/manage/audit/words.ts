@@ -16,6 +16,11 @@ const nl = {
   'action-created': 'aangemaakt', 'action-changed': 'gewijzigd', 'action-deleted': 'verwijderd', 'action-revoked': 'ingetrokken',
   'action-password-reset': 'wachtwoord hersteld', 'action-password-set': 'nieuw wachtwoord gekozen', 'action-cancelled': 'geannuleerd',
   'subject-job': 'Achtergrondtaak', 'action-retried': 'opnieuw geprobeerd', 'settings-organisation': 'Organisatie', 'settings-till': 'Kassa',
+  system: 'Foyer (systeem)', yes: 'ja', no: 'nee', gone: '(verwijderd)', vatRate: 'Btw-tarief', copiedFrom: 'Overgenomen van',
+  seatCount: 'Aantal stoelen', seatsAdded: 'Stoelen bijgekomen', seatsRemoved: 'Stoelen weggehaald', seatsChanged: 'Stoelen gewijzigd',
+  zones: 'Vrije zones', requireOpenShift: 'Betalen aan de kassa vraagt een open dienst', uitpasCheckins: 'UiTPAS-check-ins aan de deur',
+  catalogueKey: 'Catalogussleutel', timeoutSeconds: 'Wachttijd (seconden)', paceMs: 'Tijd tussen meldingen (ms)', checkEveryHours: 'Controle elke (uren)',
+  blockedSeatsPath: 'Pad voor geblokkeerde plaatsen',
 };
 export type AuditWord = keyof typeof nl;
 
@@ -30,6 +35,11 @@ const en: Record<AuditWord, string> = {
   'action-created': 'created', 'action-changed': 'changed', 'action-deleted': 'deleted', 'action-revoked': 'revoked',
   'action-password-reset': 'password reset', 'action-password-set': 'new password chosen', 'action-cancelled': 'cancelled',
   'subject-job': 'Background job', 'action-retried': 'tried again', 'settings-organisation': 'Organisation', 'settings-till': 'Till',
+  system: 'Foyer (system)', yes: 'yes', no: 'no', gone: '(deleted)', vatRate: 'VAT rate', copiedFrom: 'Copied from',
+  seatCount: 'Number of seats', seatsAdded: 'Seats added', seatsRemoved: 'Seats removed', seatsChanged: 'Seats changed',
+  zones: 'Open zones', requireOpenShift: 'Box office payments need an open shift', uitpasCheckins: 'UiTPAS check-ins at the door',
+  catalogueKey: 'Catalogue key', timeoutSeconds: 'Time-out (seconds)', paceMs: 'Time between reports (ms)', checkEveryHours: 'Check every (hours)',
+  blockedSeatsPath: 'Path for blocked seats',
 };
 
 const fr: Record<AuditWord, string> = {
@@ -43,6 +53,11 @@ const fr: Record<AuditWord, string> = {
   'action-created': 'créé', 'action-changed': 'modifié', 'action-deleted': 'supprimé', 'action-revoked': 'révoqué',
   'action-password-reset': 'mot de passe réinitialisé', 'action-password-set': 'nouveau mot de passe choisi', 'action-cancelled': 'annulé',
   'subject-job': 'Tâche en arrière-plan', 'action-retried': 'relancée', 'settings-organisation': 'Organisation', 'settings-till': 'Caisse',
+  system: 'Foyer (système)', yes: 'oui', no: 'non', gone: '(supprimé)', vatRate: 'Taux de TVA', copiedFrom: 'Copié de',
+  seatCount: 'Nombre de sièges', seatsAdded: 'Sièges ajoutés', seatsRemoved: 'Sièges retirés', seatsChanged: 'Sièges modifiés',
+  zones: 'Zones libres', requireOpenShift: 'Les paiements au guichet demandent un service ouvert', uitpasCheckins: 'Check-ins UiTPAS à l’entrée',
+  catalogueKey: 'Clé de catalogue', timeoutSeconds: 'Délai (secondes)', paceMs: 'Temps entre les envois (ms)', checkEveryHours: 'Contrôle toutes les (heures)',
+  blockedSeatsPath: 'Chemin des places bloquées',
 };
 
 const WORDS: Record<Lang, Record<AuditWord, string>> = { nl, en, fr };
