@@ -65,7 +65,7 @@ export function dailySalesTable(r: DailySales, lang: Lang): Table<DailyRow> {
     rows,
     columns: [
       { label: DATE, kind: 'text', value: (i) => i.date },
-      { label: L('Ticket type', 'Kaartsoort', 'Type de billet'), kind: 'text', value: (i) => i.label },
+      { label: L('Ticket type', 'Tickettype', 'Type de billet'), kind: 'text', value: (i) => i.label },
       { label: L('DIP category', 'DIP-categorie', 'Catégorie DIP'), kind: 'text', value: (i) => i.dipCategory },
       { label: L('Channel', 'Kanaal', 'Canal'), kind: 'text', value: (i) => i.channel },
       { label: L('Payment method', 'Betaalwijze', 'Moyen de paiement'), kind: 'text', value: (i) => i.paymentMethod },

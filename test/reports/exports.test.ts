@@ -45,7 +45,7 @@ describe.each(DIALECTS)('report exports on %s', (dialect) => {
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="daily-sales_2054-11-23_2054-11-26.csv"');
     const [header, ...rows] = parseCsv(csv.body);
-    expect(header).toEqual(['Datum', 'Kaartsoort', 'DIP-categorie', 'Kanaal', 'Betaalwijze', 'Kaarten', 'Omzet (EUR)', 'Btw-tarief %', 'Netto (EUR)', 'Btw (EUR)']);
+    expect(header).toEqual(['Datum', 'Tickettype', 'DIP-categorie', 'Kanaal', 'Betaalwijze', 'Kaarten', 'Omzet (EUR)', 'Btw-tarief %', 'Netto (EUR)', 'Btw (EUR)']);
     // the ticket rows, then (no fees here) each day's VAT line
     const tickets = rows.filter((r) => !r[1].startsWith('btw'));
     expect(tickets).toEqual(json.items.map((i: Record<string, string | number>) =>

@@ -132,7 +132,7 @@ describe.each(DIALECTS)('daily sales fees and VAT on %s', (dialect) => {
     const csv = ok(await s.request('GET', '/api/reports/daily-sales?from=2054-11-25&to=2054-11-25&format=csv', { token, lang: 'nl' }), 'csv');
     const rows = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
     expect(rows).toEqual([
-      ['Datum', 'Kaartsoort', 'DIP-categorie', 'Kanaal', 'Betaalwijze', 'Kaarten', 'Omzet (EUR)', 'Btw-tarief %', 'Netto (EUR)', 'Btw (EUR)'],
+      ['Datum', 'Tickettype', 'DIP-categorie', 'Kanaal', 'Betaalwijze', 'Kaarten', 'Omzet (EUR)', 'Btw-tarief %', 'Netto (EUR)', 'Btw (EUR)'],
       ['2054-11-25', 'Normaal', 'normal', 'online', 'online', '-1', '-30,00', '', '', ''],
       ['2054-11-25', 'Servicekosten per kaart', '', 'online', '', '-1', '-1,50', '21,0', '', ''],
       ['2054-11-25', 'Servicekosten per bestelling', '', 'online', '', '-1', '-2,00', '21,0', '', ''],

@@ -65,6 +65,32 @@ describe('report charts in Dutch', { timeout: 180_000 }, () => {
     expect(perDay).not.toMatch(ENGLISH);
   });
 
+  it('daily sales table: dates, money, the venue filter and the ticket type in the words of the manager’s language', async () => {
+    screenshotOnFailure(() => page, 'report-charts-daily-table');
+    const table = page.locator('.daily-sales table.data').first();
+    const header = () => table.locator('thead th').allTextContents();
+    const firstRow = () => table.locator('tbody tr').first().locator('td').allTextContents();
+    const allVenues = () => page.locator('select[name=report-venue] option').first().textContent();
+    await eventually(header).toContain('Tickettype');
+    expect((await firstRow())[0]).toBe('ma 23 nov 2054');
+    expect(await table.locator('.total-revenue').textContent()).toMatch(/^€ \d+,\d\d$/);
+    expect(await allVenues()).toBe('Alle locaties');
+
+    await page.selectOption('select.lang', 'fr');
+    await eventually(header).toContain('Type de billet');
+    expect((await firstRow())[0]).toBe('lun. 23 nov. 2054');
+    expect(await table.locator('.total-revenue').textContent()).toMatch(/^\d+,\d\d €$/);
+    expect(await allVenues()).toBe('Tous les lieux');
+
+    await page.selectOption('select.lang', 'en');
+    await eventually(header).toContain('Ticket type');
+    expect((await firstRow())[0]).toBe('Mon, 23 Nov 2054');
+    expect(await table.locator('.total-revenue').textContent()).toMatch(/^€\d+\.\d\d$/);
+    expect(await allVenues()).toBe('All venues');
+    await page.selectOption('select.lang', 'nl');
+    await eventually(header).toContain('Tickettype');
+  });
+
   it('performances: the coming performances by default, occupancy "7,5 %", sales against capacity and the pace by the minute', async () => {
     screenshotOnFailure(() => page, 'report-charts-performances');
     await page.click('.reports button:has-text("Voorstellingen")');
@@ -83,6 +109,12 @@ describe('report charts in Dutch', { timeout: 180_000 }, () => {
     const sales = await chartText('sales-over-time');
     expect(sales).toContain('Capaciteit');
     expect(sales).toContain('Verkocht totaal');
+    // All sales fell on one day: the capacity (40) is still drawn, a dashed red line across the whole chart.
+    const chartBox = (await page.locator('.report-chart[data-chart=sales-over-time] .echart').boundingBox())!;
+    const capacityWidths = await page.locator('.report-chart[data-chart=sales-over-time] svg path[stroke="#c62828"][stroke-dasharray]')
+      .evaluateAll((ps) => ps.map((p) => (p as SVGGraphicsElement).getBBox().width));
+    expect(Math.max(0, ...capacityWidths)).toBeGreaterThan(chartBox.width * 0.6);
+    expect(sales).toContain('40');
     expect(sales).not.toMatch(ENGLISH);
     await page.waitForSelector('.report-chart[data-chart=on-sale-pace] svg');
     const pace = await chartText('on-sale-pace');

@@ -32,6 +32,12 @@ export function localDateTime(iso: string, lang = 'nl', timeZone = 'Europe/Amste
   return `${weekday} ${d}-${mo}-${y} ${h}:${mi}`;
 }
 
+/** A calendar day "2026-12-03" as the user's language writes it: nl "do 3 dec 2026", fr "jeu. 3 déc. 2026", en "Thu, 3 Dec 2026". */
+export function localDate(day: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 export const localTime = (iso: string): string => LOCAL.exec(iso)?.slice(4, 6).join(':') ?? iso;
 
 /** Today's calendar day in a zone, YYYY-MM-DD. */

@@ -1,3 +1,4 @@
+import { localDate } from '../format.js';
 import { useI18n, useMoney } from '../i18n/i18n.js';
 import { ErrorLine } from '../ui/ErrorLine.js';
 import { RevenueCharts } from './RevenueCharts.js';
@@ -29,7 +30,7 @@ export function DailySalesReport({ query }: { query: string }) {
           <thead><tr><th>{t('date')}</th><th>{t('ticketType')}</th><th>{t('category')}</th><th>{t('channel')}</th><th>{t('paymentMethod')}</th><th className="num">{t('tickets')}</th><th className="num">{t('revenue')}</th></tr></thead>
           <tbody>
             {data.items.map((i, n) => (
-              <tr key={n}><td>{i.date}</td><td>{i.ticketTypeName}</td><td>{w('category', i.dipCategory)}</td><td>{w('channel', i.channel)}</td><td>{i.paymentMethod ? w('method', i.paymentMethod) : ''}</td>
+              <tr key={n}><td>{localDate(i.date, lang)}</td><td>{i.ticketTypeName}</td><td>{w('category', i.dipCategory)}</td><td>{w('channel', i.channel)}</td><td>{i.paymentMethod ? w('method', i.paymentMethod) : ''}</td>
                 <td className="num">{i.tickets}</td><td className="num">{money(i.revenue)}</td></tr>
             ))}
           </tbody>
@@ -43,7 +44,7 @@ export function DailySalesReport({ query }: { query: string }) {
             <thead><tr><th>{t('date')}</th><th>{t('channel')}</th><th>{t('serviceFees')}</th><th className="num">{t('quantity')}</th><th className="num">{t('vatRate')}</th><th className="num">{t('revenue')}</th></tr></thead>
             <tbody>
               {data.fees.map((f, n) => (
-                <tr key={n} data-fee={f.kind}><td>{f.date}</td><td>{w('channel', f.channel)}</td><td>{w('fee', f.kind)}</td>
+                <tr key={n} data-fee={f.kind}><td>{localDate(f.date, lang)}</td><td>{w('channel', f.channel)}</td><td>{w('fee', f.kind)}</td>
                   <td className="num">{f.quantity}</td><td className="num">{rateText(f.vatRate, lang)}</td><td className="num">{money(f.amount)}</td></tr>
               ))}
             </tbody>
@@ -61,7 +62,7 @@ export function DailySalesReport({ query }: { query: string }) {
             <thead><tr><th>{t('date')}</th><th className="num">{t('vatRate')}</th><th className="num">{t('net')}</th><th className="num">{t('vat')}</th><th className="num">{t('gross')}</th></tr></thead>
             <tbody>
               {data.vat.map((v, n) => (
-                <tr key={n} data-rate={v.rate}><td>{v.date}</td><td className="num">{rateText(v.rate, lang)}</td>
+                <tr key={n} data-rate={v.rate}><td>{localDate(v.date, lang)}</td><td className="num">{rateText(v.rate, lang)}</td>
                   <td className="num">{money(v.net)}</td><td className="num">{money(v.vat)}</td><td className="num">{money(v.gross)}</td></tr>
               ))}
             </tbody>

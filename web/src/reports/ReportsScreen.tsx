@@ -37,7 +37,7 @@ export function ReportsScreen({ role }: { role: string }) {
         <label>{t('from')} <input type="date" name="report-from" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
         <label>{t('to')} <input type="date" name="report-to" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
         <select name="report-venue" aria-label={t('venue')} value={range.venue} onChange={(e) => setRange({ ...range, venue: e.target.value })}>
-          <option value="">{t('venue')}: *</option>
+          <option value="">{t('allVenues')}</option>
           {venues.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
         </select>
       </div>

@@ -16,6 +16,7 @@ export function optionFor(spec: ChartSpec, f: Numbers): ChartOption {
 }
 
 const COLOURS = ['#1565c0', '#ef6c00', '#2e7d32', '#6a1b9a', '#00838f', '#ad1457', '#5d4037', '#455a64'];
+const CAPACITY = '#c62828';
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const base = (f: Numbers): ChartOption => ({
   color: COLOURS, animation: false,
@@ -28,12 +29,22 @@ const base = (f: Numbers): ChartOption => ({
 export function salesOverTimeOption(points: SalesDay[], capacity: number, f: Numbers, w: { perDay: string; soldSoFar: string; capacity: string }): ChartOption {
   return {
     ...base(f),
+    legend: { top: 0, type: 'scroll', data: [w.perDay, w.soldSoFar, { name: w.capacity, lineStyle: { width: 2, type: 'dashed', color: CAPACITY } }] },
     xAxis: { type: 'category', data: points.map((p) => f.day(p.date)), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', max: (v: { max: number }) => Math.max(v.max, capacity), axisLabel: { formatter: (v: number) => f.num(v) } },
     series: [
       { name: w.perDay, type: 'bar', data: points.map((p) => p.tickets), barMaxWidth: 28 },
       { name: w.soldSoFar, type: 'line', data: points.map((p) => p.cumulativeTickets), showSymbol: points.length <= 60 },
-      { name: w.capacity, type: 'line', data: points.map(() => capacity), showSymbol: false, lineStyle: { type: 'dashed', color: '#c62828' }, itemStyle: { color: '#c62828' } },
+      // The capacity as a mark line across the whole grid: a line series of equal values draws nothing
+      // over a single day (no segment, no symbol); the values stay for the tooltip.
+      {
+        name: w.capacity, type: 'line', data: points.map(() => capacity), showSymbol: false,
+        lineStyle: { type: 'dashed', color: CAPACITY, width: 0 }, itemStyle: { color: CAPACITY },
+        markLine: {
+          silent: true, symbol: 'none', data: [{ yAxis: capacity }],
+          lineStyle: { type: 'dashed', color: CAPACITY, width: 2 }, label: { position: 'insideEndTop', formatter: () => f.num(capacity), color: CAPACITY },
+        },
+      },
     ],
   };
 }
