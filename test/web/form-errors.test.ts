@@ -21,6 +21,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
   let browser: Browser;
   let page: Page;
   let admin: Awaited<ReturnType<typeof orgWithUser>>;
+  let performanceId = '';
   const api = async (method: string, path: string, body?: unknown) => {
     const r = await s.request(method, path, { token: admin.token, body });
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -39,7 +40,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     const hall = await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Grote zaal', seatMap });
     await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] });
     const production = await api('POST', '/api/productions', { title: 'De Kersentuin', producer: 'Toneelhuis', durationMinutes: 150 });
-    await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2055-01-15T20:15' });
+    performanceId = (await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2055-01-15T20:15' })).id;
     browser = await openBrowser({ width: 1280, height: 900 });
     await browser.context.clock.install({ time: new Date(NOW) });
     page = browser.page;
@@ -77,5 +78,24 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     expect(await online.locator('.field.invalid .field-label').textContent()).toBe('Verkoop sluit');
     expect(await editor.locator('.sales-window[data-channel=boxoffice] .field.invalid').count()).toBe(0);
     await editor.locator('button[name=close-editor]').click();
+  });
+
+  it('a bad quota does not block saving the performance, and its refusal shows on the quota', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `form-errors-quota-${dialect}`);
+    await openProduction();
+    await page.locator('tr[data-performance] button[name=edit-performance]').click();
+    const editor = page.getByRole('form', { name: 'Bewerken' });
+    const normaal = page.locator('.quotas-panel tr[data-ticket-type=Normaal]');
+    await normaal.locator('input').fill('-1');
+    await editor.locator('input[name=doorsOpenMinutes]').fill('45');
+    await editor.locator('button[name=save-performance]').click();
+    await eventually(async () => (await api('GET', `/api/performances/${performanceId}`)).doorsOpenMinutes).toBe(45);
+
+    await page.locator('tr[data-performance] button[name=edit-performance]').click();
+    await normaal.locator('input').fill('-1');
+    await page.click('button[name=save-quotas]');
+    await eventually(() => normaal.locator('.field-error').textContent()).toBe('moet minstens 0 zijn');
+    expect((await api('GET', `/api/performances/${performanceId}/quotas`)).quotas.map((q: { max: number | null }) => q.max)).toEqual([null]);
+    await page.locator('button[name=close-editor]').click();
   });
 });

@@ -39,7 +39,8 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
   };
   return (
     <div className="dialog-backdrop">
-      <form className="dialog card performance-editor" onSubmit={submit} aria-label={w('edit')}>
+      <div className="dialog card performance-editor">
+      <form onSubmit={submit} aria-label={w('edit')}>
         <h3>{p.title}</h3>
         <div className="grid3">
           <Field label={w('hall')} name="hallId" error={error}>
@@ -77,13 +78,15 @@ export function PerformanceEditor({ performance: p, halls, types, onClose, onSav
             <input name="uitdatabankEventId" value={draft.uitdatabankEventId} onChange={(e) => set('uitdatabankEventId', e.target.value)} />
           </Field>
         </div>
-        <QuotasPanel performanceId={p.id} />
         {fieldErrors(error).length === 0 && <ErrorLine error={error} />}
         <p className="row">
           <button type="submit" className="primary" name="save-performance" disabled={busy}>{w('save')}</button>
           <button type="button" name="close-editor" onClick={onClose}>{w('close')}</button>
         </p>
       </form>
+      {/* Its own form: a quota being typed neither blocks saving the performance nor is saved with it. */}
+      <QuotasPanel performanceId={p.id} />
+      </div>
     </div>
   );
 }

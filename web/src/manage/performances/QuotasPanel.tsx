@@ -1,6 +1,6 @@
 // A performance's quotas per ticket type: how many of each type are taken ("32 of 50") and at most
 // how many may be; a max below what is taken is refused by the API on its field.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, get } from '../../api/client.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { Field, fieldErrors } from '../form.js';
@@ -23,7 +23,8 @@ export function QuotasPanel({ performanceId }: { performanceId: string }) {
     get<{ quotas: Quota[] }>(`/api/performances/${performanceId}/quotas`).then((r) => show(r.quotas), setError);
   }, [performanceId]);
 
-  const save = async () => {
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
     setBusy(true); setError(null); setSaved(false);
     try {
       const body = { quotas: quotas.map((q) => ({ ticketTypeId: q.ticketTypeId, max: draft[q.ticketTypeId] === '' ? null : Number(draft[q.ticketTypeId]) })) };
@@ -33,7 +34,8 @@ export function QuotasPanel({ performanceId }: { performanceId: string }) {
   };
 
   return (
-    <section className="quotas-panel" aria-label={w('quotas')}>
+    // The API checks the numbers (noValidate), so a refusal shows on the quota, in words, not in a browser bubble.
+    <form className="quotas-panel" aria-label={w('quotas')} onSubmit={save} noValidate>
       <h4>{w('quotas')}</h4>
       <p className="hint">{w('quotasHint')}</p>
       <table className="quotas">
@@ -55,9 +57,9 @@ export function QuotasPanel({ performanceId }: { performanceId: string }) {
       </table>
       {fieldErrors(error).length === 0 && <ErrorLine error={error} />}
       <p className="row">
-        <button type="button" name="save-quotas" onClick={save} disabled={busy}>{w('saveQuotas')}</button>
+        <button type="submit" name="save-quotas" disabled={busy}>{w('saveQuotas')}</button>
         {saved && <span role="status">{w('savedQuotas')}</span>}
       </p>
-    </section>
+    </form>
   );
 }
