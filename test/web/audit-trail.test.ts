@@ -89,14 +89,14 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     const retried = page.locator(`tr[data-audit=job][data-subject-id="${job}"]`);
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Achtergrondtaak E-mail versturen opnieuw geprobeerd');
     await expect(retried.locator('td:nth-child(2)').textContent()).resolves.toBe('admin user');
-    await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('status: Mislukt → Wacht');
+    await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('Status: Mislukt → Wacht');
     const settings = page.locator('tr[data-audit=settings][data-subject-id=organisation]');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Organisatie gewijzigd');
-    await expect(settings.locator('li').allTextContents()).resolves.toEqual(['onlineHoldMinutes: 15 → 20', 'reservationHours: leeg → 48']);
+    await expect(settings.locator('li').allTextContents()).resolves.toEqual(['Online mandje vastgehouden (minuten): 15 → 20', 'Reservering geldig (uren): leeg → 48']);
 
     await language('fr');
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Tâche en arrière-plan Envoyer un e-mail relancée');
-    await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('status: Échouée → En attente');
+    await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('Statut: Échouée → En attente');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Paramètres Organisation modifié');
     await language('en');
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Background job Send e-mail tried again');

@@ -21,6 +21,8 @@ const nl = {
   zones: 'Vrije zones', requireOpenShift: 'Betalen aan de kassa vraagt een open dienst', uitpasCheckins: 'UiTPAS-check-ins aan de deur',
   catalogueKey: 'Catalogussleutel', timeoutSeconds: 'Wachttijd (seconden)', paceMs: 'Tijd tussen meldingen (ms)', checkEveryHours: 'Controle elke (uren)',
   blockedSeatsPath: 'Pad voor geblokkeerde plaatsen',
+  status: 'Status', name: 'Naam', slug: 'Korte naam (in adressen)', onlineHoldMinutes: 'Online mandje vastgehouden (minuten)',
+  boxofficeHoldMinutes: 'Mandje aan de kassa vastgehouden (minuten)', reservationHours: 'Reservering geldig (uren)', extraInfo: 'Extra info voor kopers',
 };
 export type AuditWord = keyof typeof nl;
 
@@ -40,6 +42,8 @@ const en: Record<AuditWord, string> = {
   zones: 'Open zones', requireOpenShift: 'Box office payments need an open shift', uitpasCheckins: 'UiTPAS check-ins at the door',
   catalogueKey: 'Catalogue key', timeoutSeconds: 'Time-out (seconds)', paceMs: 'Time between reports (ms)', checkEveryHours: 'Check every (hours)',
   blockedSeatsPath: 'Path for blocked seats',
+  status: 'Status', name: 'Name', slug: 'Short name (in addresses)', onlineHoldMinutes: 'Online basket held (minutes)',
+  boxofficeHoldMinutes: 'Box office basket held (minutes)', reservationHours: 'Reservation valid (hours)', extraInfo: 'Extra info for buyers',
 };
 
 const fr: Record<AuditWord, string> = {
@@ -58,6 +62,8 @@ const fr: Record<AuditWord, string> = {
   zones: 'Zones libres', requireOpenShift: 'Les paiements au guichet demandent un service ouvert', uitpasCheckins: 'Check-ins UiTPAS à l’entrée',
   catalogueKey: 'Clé de catalogue', timeoutSeconds: 'Délai (secondes)', paceMs: 'Temps entre les envois (ms)', checkEveryHours: 'Contrôle toutes les (heures)',
   blockedSeatsPath: 'Chemin des places bloquées',
+  status: 'Statut', name: 'Nom', slug: 'Nom court (dans les adresses)', onlineHoldMinutes: 'Panier en ligne gardé (minutes)',
+  boxofficeHoldMinutes: 'Panier au guichet gardé (minutes)', reservationHours: 'Réservation valable (heures)', extraInfo: 'Informations supplémentaires pour les acheteurs',
 };
 
 const WORDS: Record<Lang, Record<AuditWord, string>> = { nl, en, fr };
