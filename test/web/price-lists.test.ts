@@ -48,6 +48,17 @@ describe('ticket types and price lists in the back office', { timeout: 180_000 }
     await logIn(page, s.baseUrl, admin.email, admin.password);
     await page.click('button[name=tab-manage]');
     await page.click('button[name=manage-ticket-types]');
+    // The UiTPAS checkboxes: a small box with its label beside it, on one line.
+    await page.click('button[name=new-ticket-type]');
+    for (const name of ['uitpas', 'uitpasGroup']) {
+      const box = (await page.locator(`input[type=checkbox][name=${name}]`).boundingBox())!;
+      const label = (await page.locator(`[data-field=${name}] .field-label`).boundingBox())!;
+      expect(box.width).toBeLessThan(30);
+      expect(box.height).toBeLessThan(30);
+      expect(label.x).toBeGreaterThan(box.x + box.width - 1);
+      expect(Math.abs((label.y + label.height / 2) - (box.y + box.height / 2))).toBeLessThan(6);
+    }
+    await page.click('button[name=close-ticket-type]');
     for (const [nl, fr, en, dip] of [['Normaal', 'Normal', 'Regular', 'normal'], ['Korting', 'Réduction', 'Discount', 'discount'], ['Vrijkaart', 'Gratuit', 'Free', 'free']]) {
       await page.click('button[name=new-ticket-type]');
       await page.getByLabel('Naam (Nederlands)').fill(nl);

@@ -42,6 +42,9 @@ describe('quotas per ticket type in the back office', { timeout: 180_000 }, () =
     await page.click('button[name=edit-performance]');
     const korting = page.locator('.quotas-panel tr[data-ticket-type=Korting]');
     await eventually(() => korting.locator('.quota-taken').textContent()).toBe('3 (geen quotum)');
+    // "Hoogstens" once, in the column header; each field is named for its ticket type instead.
+    expect((await page.locator('.quotas-panel').innerText()).match(/Hoogstens/g)).toHaveLength(1);
+    expect(await page.getByRole('spinbutton', { name: 'Hoogstens: Korting' }).count()).toBe(1);
 
     await korting.locator('input').fill('2');
     await page.click('button[name=save-quotas]');

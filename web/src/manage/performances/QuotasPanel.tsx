@@ -46,8 +46,8 @@ export function QuotasPanel({ performanceId }: { performanceId: string }) {
               <th>{q.name}</th>
               <td className="quota-taken">{q.max === null ? w('takenNoQuota', { taken: q.taken }) : w('takenOf', { taken: q.taken, max: q.max })}</td>
               <td>
-                <Field label={w('max')} name={`quotas/${i}/max`} error={error}>
-                  <input type="number" min={0} name={`quota-${q.ticketTypeId}`} value={draft[q.ticketTypeId] ?? ''}
+                <Field label="" name={`quotas/${i}/max`} error={error}>
+                  <input type="number" min={0} name={`quota-${q.ticketTypeId}`} aria-label={`${w('max')}: ${q.name}`} value={draft[q.ticketTypeId] ?? ''}
                     onChange={(e) => { setDraft((d) => ({ ...d, [q.ticketTypeId]: e.target.value })); setSaved(false); }} />
                 </Field>
               </td>
