@@ -41,6 +41,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] });
     const production = await api('POST', '/api/productions', { title: 'De Kersentuin', producer: 'Toneelhuis', durationMinutes: 150 });
     performanceId = (await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2055-01-15T20:15' })).id;
+    await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2054-11-01T20:15' }); // over: not offered for a pack
     browser = await openBrowser({ width: 1280, height: 900 });
     await browser.context.clock.install({ time: new Date(NOW) });
     page = browser.page;
@@ -68,7 +69,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
   it('online sales closing before they open show on the online channel, not on the box office', { timeout: 120_000 }, async () => {
     screenshotOnFailure(() => page, `form-errors-windows-${dialect}`);
     await openProduction();
-    await page.locator('tr[data-performance] button[name=edit-performance]').click();
+    await page.locator('tr[data-performance]', { hasText: '15-01-2055' }).locator('button[name=edit-performance]').click();
     const editor = page.getByRole('form', { name: 'Bewerken' });
     await editor.locator('input[name=online-opens-at]').fill('2055-01-10T10:00');
     await editor.locator('input[name=online-closes-at]').fill('2055-01-09T10:00');
@@ -83,7 +84,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
   it('a bad quota does not block saving the performance, and its refusal shows on the quota', { timeout: 120_000 }, async () => {
     screenshotOnFailure(() => page, `form-errors-quota-${dialect}`);
     await openProduction();
-    await page.locator('tr[data-performance] button[name=edit-performance]').click();
+    await page.locator('tr[data-performance]', { hasText: '15-01-2055' }).locator('button[name=edit-performance]').click();
     const editor = page.getByRole('form', { name: 'Bewerken' });
     const normaal = page.locator('.quotas-panel tr[data-ticket-type=Normaal]');
     await normaal.locator('input').fill('-1');
@@ -91,11 +92,30 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     await editor.locator('button[name=save-performance]').click();
     await eventually(async () => (await api('GET', `/api/performances/${performanceId}`)).doorsOpenMinutes).toBe(45);
 
-    await page.locator('tr[data-performance] button[name=edit-performance]').click();
+    await page.locator('tr[data-performance]', { hasText: '15-01-2055' }).locator('button[name=edit-performance]').click();
     await normaal.locator('input').fill('-1');
     await page.click('button[name=save-quotas]');
     await eventually(() => normaal.locator('.field-error').textContent()).toBe('moet minstens 0 zijn');
     expect((await api('GET', `/api/performances/${performanceId}/quotas`)).quotas.map((q: { max: number | null }) => q.max)).toEqual([null]);
     await page.locator('button[name=close-editor]').click();
+  });
+
+  it('a pack\'s set left without a name is saved as the name its field shows; only coming performances are offered', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `form-errors-pack-${dialect}`);
+    await page.click('button[name=tab-manage]');
+    await page.click('button[name=manage-catalogue]');
+    await page.click('button[name=new-pack]');
+    await page.fill('input[name=label]', 'Kersentuin-pas');
+    await page.selectOption('select[name=typeId]', '1');
+    await page.fill('input[name=price]', '20');
+    await page.selectOption('select[name=ticketTypeId]', { label: 'Normaal' });
+    expect(await page.locator('input[name=set-0-label]').getAttribute('placeholder')).toBe('Set 1');
+    await page.fill('input[name=search-performances]', 'Kersen');
+    const offered = page.locator('.performance-picker li[data-performance]');
+    await eventually(() => offered.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-performance')))).toEqual([performanceId]);
+    await offered.locator('button[name=add-performance]').click();
+    await page.click('button[name=save-pack]');
+    await eventually(async () => ((await api('GET', '/api/packs')).items as { label: string; sets: { label: string }[] }[])
+      .map((p) => `${p.label}: ${p.sets.map((x) => x.label).join(', ')}`)).toEqual(['Kersentuin-pas: Set 1']);
   });
 });

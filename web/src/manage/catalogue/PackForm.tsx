@@ -27,11 +27,14 @@ const draftOf = (p: Pack | null): Draft => ({
   sets: p ? setDrafts(p.sets) : [{ label: '', description: '', itemnbMin: 0, itemnbMax: 1, stocks: [] }],
 });
 
-/** The sets as the API takes them; the stocks whose ranks are not a list of ranks, as "set/stock". */
-function setsBody(sets: SetDraft[]) {
+/**
+ * The sets as the API takes them; the stocks whose ranks are not a list of ranks, as "set/stock". A set
+ * left without a name gets the one its field shows as placeholder ("Set 1").
+ */
+function setsBody(sets: SetDraft[], placeholder: (n: number) => string) {
   const bad = new Set<string>();
   const body = sets.map((s, i) => ({
-    label: s.label, description: s.description, itemnbMin: s.itemnbMin, itemnbMax: s.itemnbMax,
+    label: s.label.trim() || placeholder(i + 1), description: s.description, itemnbMin: s.itemnbMin, itemnbMax: s.itemnbMax,
     stocks: s.stocks.map((st, j) => {
       if (st.streamId) return { streamId: st.streamId };
       const ranks = parseRankList(st.ranks);
@@ -67,7 +70,7 @@ export function PackForm({ pack, streams, onSaved, onDeleted }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const price = parseEuros(d.price);
-    const sets = setsBody(d.sets);
+    const sets = setsBody(d.sets, (n) => w('setNumber', { n }));
     setPriceError(price === null); setBadRanks(sets.bad);
     if (price === null || sets.bad.size) return;
     const setsChanged = !pack || JSON.stringify(d.sets) !== JSON.stringify(setDrafts(pack.sets));

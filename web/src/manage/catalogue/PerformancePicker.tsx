@@ -1,4 +1,4 @@
-// Finds performances by their production's title, a few at a time, to add to a pack's set.
+// Finds coming performances by their production's title, a few at a time, to add to a pack's set.
 import { useEffect, useState } from 'react';
 import { get, qs } from '../../api/client.js';
 import { localDateTime } from '../../format.js';
@@ -8,6 +8,12 @@ import { useCatalogueWords } from './words.js';
 
 const SHOWN = 8;
 
+/** Today in the browser's calendar (YYYY-MM-DD): performances from today on are offered, not those long over. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 export function PerformancePicker({ chosen, onAdd }: { chosen: Set<string>; onAdd(p: PerformanceChoice): void }) {
   const { w, lang } = useCatalogueWords();
   const [q, setQ] = useState('');
@@ -15,7 +21,7 @@ export function PerformancePicker({ chosen, onAdd }: { chosen: Set<string>; onAd
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let current = true;
-    get<{ items: PerformanceChoice[] }>(`/api/performances${qs({ q, limit: SHOWN })}`)
+    get<{ items: PerformanceChoice[] }>(`/api/performances${qs({ q, from: today(), limit: SHOWN })}`)
       .then((r) => { if (current) { setFound(r.items); setError(null); } }, (e: unknown) => { if (current) setError(e); });
     return () => { current = false; };
   }, [q]);

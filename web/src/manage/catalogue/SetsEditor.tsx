@@ -43,7 +43,7 @@ export function SetsEditor({ sets, onChange, performances, onPerformance, stream
         <div key={i} className="pack-set card" data-set={i}>
           <div className="set-head">
             <Field label={w('setLabel')} name={`sets/${i}/label`} error={error}>
-              <input name={`set-${i}-label`} value={s.label} required maxLength={200} placeholder={w('setNumber', { n: i + 1 })}
+              <input name={`set-${i}-label`} value={s.label} maxLength={200} placeholder={w('setNumber', { n: i + 1 })}
                 onChange={(e) => change(i, { label: e.target.value })} />
             </Field>
             <Field label={w('itemnbMin')} name={`sets/${i}/itemnbMin`} error={error}>
