@@ -7,8 +7,8 @@ import type { Changes } from './rules.js';
 
 /** A thing by its id, as the audit screen names it. */
 export interface AuditRef {
-  kind: 'production' | 'performance' | 'hall' | 'venue' | 'ticket-type' | 'user' | 'api-client';
-  /** A production's or hall's name; a performance's production title; a user's name. */
+  kind: 'production' | 'performance' | 'hall' | 'venue' | 'ticket-type' | 'user' | 'api-client' | 'pack' | 'stream';
+  /** A production's, hall's, pack's or stream's name; a performance's production title; a user's name. */
   name: string;
   /** A ticket type's name per language. */
   names?: { nl: string; fr: string; en: string };
@@ -20,7 +20,7 @@ export interface AuditRef {
 }
 
 /** Fields whose values are ids of things (src/productions, src/venues, src/pricing audit entries). */
-export const REF_FIELDS = new Set(['productionId', 'performanceId', 'hallId', 'venueId', 'ticketTypeId', 'standardTicketTypeId', 'userId']);
+export const REF_FIELDS = new Set(['productionId', 'performanceId', 'hallId', 'venueId', 'ticketTypeId', 'standardTicketTypeId', 'userId', 'mainPackId', 'packId', 'streamId']);
 /** A price list's fields are "<ticket type's Dutch name> · <rank>" (src/pricing/price-lists.ts priceChanges); a quota's are the names. */
 const TYPE_FIELD = / · \d+$/;
 
@@ -74,6 +74,12 @@ export async function auditRefs(db: Db, orgId: string, entries: Entry[]): Promis
       .where('organisation_id', '=', orgId).where('id', 'in', idList))
     .unionAll(db.selectFrom('api_clients')
       .select([sql<AuditRef['kind']>`'api-client'`.as('kind'), 'id', 'name', none.as('name_fr'), none.as('name_en'), none.as('email'), none.as('starts_at'), none.as('time_zone')])
+      .where('organisation_id', '=', orgId).where('id', 'in', idList))
+    .unionAll(db.selectFrom('packs')
+      .select([sql<AuditRef['kind']>`'pack'`.as('kind'), 'id', 'label as name', none.as('name_fr'), none.as('name_en'), none.as('email'), none.as('starts_at'), none.as('time_zone')])
+      .where('organisation_id', '=', orgId).where('id', 'in', idList))
+    .unionAll(db.selectFrom('streams')
+      .select([sql<AuditRef['kind']>`'stream'`.as('kind'), 'id', 'label as name', none.as('name_fr'), none.as('name_en'), none.as('email'), none.as('starts_at'), none.as('time_zone')])
       .where('organisation_id', '=', orgId).where('id', 'in', idList));
   const rows = (await q.execute()) as Row[];
   const out: Record<string, AuditRef> = {};

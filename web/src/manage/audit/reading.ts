@@ -4,6 +4,7 @@
 // texts in the reader's language, and Foyer's own changes as "Foyer (system)". No ids, ISO times or JSON.
 import type { Lang } from '../../i18n/dictionary.js';
 import { numbersFor } from '../../reports/charts/numbers.js';
+import { useCatalogueWords } from '../catalogue/words.js';
 import { useConnectorWords, type ConnectorWord } from '../connectors/words.js';
 import { usePeopleWords, type PeopleWord } from '../people/words.js';
 import { usePerformanceWords, type PerformanceWord } from '../performances/words.js';
@@ -19,7 +20,7 @@ export type Refs = Record<string, AuditRef>;
 export interface AuditActor { kind: string; id: string; name: string }
 
 /** Fields whose values are ids of things (src/audit/names.ts REF_FIELDS). */
-const REF_FIELDS = new Set(['productionId', 'performanceId', 'hallId', 'venueId', 'ticketTypeId', 'standardTicketTypeId', 'userId']);
+const REF_FIELDS = new Set(['productionId', 'performanceId', 'hallId', 'venueId', 'ticketTypeId', 'standardTicketTypeId', 'userId', 'mainPackId', 'packId', 'streamId']);
 const TYPE_FIELD = /^(.*) · (\d+)$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const WINDOW = /^(\S+) (\S+) – (\S+)$/;
@@ -58,6 +59,7 @@ export function useAuditReading() {
   const types = useTicketTypeWords().w;
   const venues = useVenueWords().w;
   const conn = useConnectorWords().w;
+  const catalogue = known(useCatalogueWords().w);
   const { euros } = numbersFor(lang);
   const aw = known(w);
 
@@ -117,6 +119,7 @@ export function useAuditReading() {
     if (e.subject === 'quota') return typeName(name, refs);
     const label = LABELS[e.subject]?.[name];
     if (label) return label();
+    if (e.subject === 'pack' || e.subject === 'stream') return catalogue(name) ?? aw(name) ?? name;
     return aw(name) ?? name;
   };
 
@@ -136,6 +139,7 @@ export function useAuditReading() {
     if (inWords) return inWords;
     const zone = zoneOf(e, refs);
     if (REF_FIELDS.has(name) && typeof v === 'string') return refs[v] ? refName(refs[v]) : w('gone');
+    if ((e.subject === 'pack' && name === 'typeId') || (e.subject === 'stream' && name === 'status')) return catalogue(`${name === 'typeId' ? 'type' : 'status'}-${String(v)}`) ?? String(v);
     if (typeof v === 'number' && isMoney(e.subject, name)) return euros(v);
     if (typeof v === 'number') return v.toLocaleString(lang);
     if (name === 'status' && e.subject === 'performance') return status(v) ?? String(v);
