@@ -45,7 +45,7 @@ const SeatMap = Type.Object({
   }, { additionalProperties: false })),
   zones: Type.Optional(Type.Array(Type.Object({
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' })),
-    name: Text(100),
+    name: VisibleName(100),
     capacity: Type.Integer({ minimum: 1, maximum: 200_000 }),
     rank: Type.Optional(Type.Integer({ minimum: MIN_RANK, maximum: MAX_RANK })),
   }, { additionalProperties: false }))),

@@ -22,6 +22,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
   let page: Page;
   let admin: Awaited<ReturnType<typeof orgWithUser>>;
   let performanceId = '';
+  let hallId = '';
   const api = async (method: string, path: string, body?: unknown) => {
     const r = await s.request(method, path, { token: admin.token, body });
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -39,6 +40,7 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     const venue = await api('POST', '/api/venues', { name: 'Stadsschouwburg', address: 'Vlamingstraat 29', postalCode: '8000', city: 'Brugge', country: 'BE', timeZone: 'Europe/Brussels' });
     const hall = await api('POST', `/api/venues/${venue.id}/halls`, { name: 'Grote zaal', seatMap });
     await api('POST', '/api/ticket-types', { names: { nl: 'Normaal', fr: 'Normal', en: 'Regular' }, dipCategory: 'normal', channels: ['boxoffice', 'online'] });
+    hallId = hall.id;
     const production = await api('POST', '/api/productions', { title: 'De Kersentuin', producer: 'Toneelhuis', durationMinutes: 150 });
     performanceId = (await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2055-01-15T20:15' })).id;
     await api('POST', '/api/performances', { productionId: production.id, hallId: hall.id, startsAt: '2054-11-01T20:15' }); // over: not offered for a pack
@@ -117,5 +119,24 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     await page.click('button[name=save-pack]');
     await eventually(async () => ((await api('GET', '/api/packs')).items as { label: string; sets: { label: string }[] }[])
       .map((p) => `${p.label}: ${p.sets.map((x) => x.label).join(', ')}`)).toEqual(['Kersentuin-pas: Set 1']);
+  });
+
+  it('a hall\'s zone without capacity or with a blank name shows it on that zone, not in a banner', { timeout: 120_000 }, async () => {
+    screenshotOnFailure(() => page, `form-errors-zones-${dialect}`);
+    await page.click('button[name=tab-manage]');
+    await page.click('button[name=manage-venues]');
+    await page.click('button[name=open-venue]');
+    await page.locator('.hall-list tr', { hasText: 'Grote zaal' }).locator('button[name=open-hall]').click();
+    const zones = page.locator('.zone-edit');
+    await eventually(() => zones.count()).toBe(1);
+    await zones.nth(0).locator('input[name=zone-capacity]').fill('0');
+    await page.click('button[name=add-zone]');
+    await zones.nth(1).locator('input[name=zone-name]').fill(' ');
+    await page.click('button[name=save-hall]');
+    await eventually(() => zones.nth(0).locator('.field-error').allTextContents()).toEqual(['Capaciteit: moet minstens 1 zijn']);
+    expect(await zones.nth(0).locator('input[name=zone-capacity]').getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => zones.nth(1).locator('.field-error').allTextContents()).toEqual([expect.stringMatching(/^Naam zone: /)]);
+    expect(await page.locator('.hall-editor .refusal').count()).toBe(0);
+    expect((await api('GET', `/api/halls/${hallId}`)).seatMap.zones).toEqual([{ id: 'staan', name: 'Staanplaatsen', capacity: 40, rank: 1 }]);
   });
 });

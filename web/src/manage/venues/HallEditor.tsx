@@ -135,7 +135,8 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
     } finally { setBusy(false); }
   };
   const back = () => { if (!dirty || !canEdit || window.confirm(w('discard'))) onClose(); };
-  const fieldProblems = fieldErrors(error).filter((e) => e.field !== 'name');
+  // The banner lists what no field shows itself (the hall's name and the zones show their own).
+  const fieldProblems = fieldErrors(error).filter((e) => e.field !== 'name' && !/^\/?(body\/)?seatMap\/zones\/\d+\//.test(e.field));
 
   return (
     <div className="hall-editor">
@@ -187,7 +188,7 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
                 ))}
               </ul>
             </section>
-            <ZonesEditor zones={map.zones} refused={refused} onChange={(zones) => edit({ ...map, zones })} />
+            <ZonesEditor zones={map.zones} refused={refused} error={error} onChange={(zones) => edit({ ...map, zones })} />
             <ImportExport map={map} hallName={name} onImport={(m) => { edit(m); setChosen(new Set()); }} />
           </div>
         )}
