@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
 import { ensureWebBuilt } from '../../web/build-if-stale.js';
 
@@ -80,3 +80,17 @@ export const pdfPages = (pdf: Buffer): number => (pdf.toString('latin1').match(/
 /** expect.poll with room for a busy machine (2 cores shared by many test runs). */
 export const eventually = <T>(f: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
   expect.poll(f, { timeout: opts.timeout ?? 20_000, interval: 100 });
+
+/** The WCAG contrast ratio of an element's text against its own background (both as computed). */
+export const textContrast = (el: Locator): Promise<number> => el.evaluate((e) => {
+  const style = getComputedStyle(e);
+  const lum = (c: string) => {
+    const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+});

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
 import { buy, morePerformances, ok, UtickClient } from '../catalogue/fixtures.js';
-import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
+import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser, textContrast } from './browser.js';
 
 const NOW = '2054-11-23T12:00:00Z';
 
@@ -139,6 +139,7 @@ describe('the catalogue in the back office', { timeout: 180_000 }, () => {
     expect(await page.content()).not.toContain(secret);
     await expect(row.locator('td.last-used').textContent()).resolves.toBe('nog niet');
 
+    expect(await textContrast(row.locator('button[name=revoke-key]'))).toBeGreaterThanOrEqual(4.5);
     await row.locator('button[name=revoke-key]').click();
     await eventually(() => row.textContent()).toContain('Ingetrokken');
     expect(dialogs.at(-1)).toContain('Sleutel "Website" intrekken?');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enqueue, JobRunner } from '../../src/platform/jobs.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
-import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser } from './browser.js';
+import { eventually, logIn, openBrowser, screenshotOnFailure, type Browser, textContrast } from './browser.js';
 
 const NOW = '2054-11-23T12:00:00Z';
 
@@ -49,6 +49,8 @@ describe('people, jobs and the audit trail in the back office', { timeout: 180_0
     await page.fill('input[name=email]', 'anna@zuid.test');
     await page.click('button[name=save-user]');
     await page.waitForSelector('tr[data-user="anna@zuid.test"]');
+    // The red "Uitschakelen" button: its text readable on its red (WCAG AA, 4.5:1).
+    expect(await textContrast(page.locator('tr[data-user="anna@zuid.test"] button[name=deactivate-user]'))).toBeGreaterThanOrEqual(4.5);
     expect((await api('GET', '/api/users')).body.items).toContainEqual(expect.objectContaining({ email: 'anna@zuid.test', role: 'boxoffice', disabled: false }));
 
     await page.click('tr[data-user="anna@zuid.test"] button[name=edit-user]');
@@ -111,6 +113,9 @@ describe('people, jobs and the audit trail in the back office', { timeout: 180_0
     const id = (await enqueue(s.deps.db, { kind: 'mail.send', payload: { outboxId: 'x' }, organisationId: admin.orgId, maxAttempts: 1 }, now))!;
     await new JobRunner({ deps: s.deps }).register('mail.send', async () => { throw new Error('SMTP answered 451 try later'); }).runDue();
     await section('jobs');
+    // One name for the screen: the menu says what its title says.
+    await eventually(() => page.locator('.jobs h2').textContent()).toBe('Achtergrondtaken');
+    expect(await page.locator('button[name=manage-jobs]').textContent()).toBe('Achtergrondtaken');
     const row = page.locator(`tr[data-job="${id}"]`);
     await eventually(() => row.getAttribute('data-status')).toBe('dead');
     await expect(row.locator('.last-error summary').textContent()).resolves.toContain('SMTP answered 451 try later');

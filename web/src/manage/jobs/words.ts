@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import type { Lang } from '../../i18n/dictionary.js';
 
 const nl = {
-  section: 'Wachtrij', title: 'Achtergrondtaken', intro: 'Wat Foyer na een wijziging naar buiten stuurt: DIP, UiTPAS, Mollie, e-mails. Een taak die steeds mislukt, stopt (“mislukt”); na het oplossen van de oorzaak probeert u haar opnieuw.',
+  section: 'Achtergrondtaken', title: 'Achtergrondtaken', intro: 'Wat Foyer na een wijziging naar buiten stuurt: DIP, UiTPAS, Mollie, e-mails. Een taak die steeds mislukt, stopt (“mislukt”); na het oplossen van de oorzaak probeert u haar opnieuw.',
   all: 'Alle', pending: 'Wacht', running: 'Bezig', done: 'Klaar', dead: 'Mislukt', kind: 'Soort', status: 'Status', attempts: 'Pogingen',
   runAt: 'Volgende poging', created: 'Aangemaakt', lastError: 'Laatste fout', retry: 'Opnieuw proberen', retried: 'Taak staat weer in de wachtrij',
   none: 'Geen taken.', refresh: 'Vernieuwen', details: 'Gegevens', previous: 'Nieuwere', next: 'Oudere',
@@ -15,7 +15,7 @@ const nl = {
 export type JobWord = keyof typeof nl;
 
 const en: Record<JobWord, string> = {
-  section: 'Job queue', title: 'Background jobs', intro: 'What Foyer sends out after a change: DIP, UiTPAS, Mollie, e-mails. A job that keeps failing stops (“failed”); once the cause is fixed, try it again.',
+  section: 'Background jobs', title: 'Background jobs', intro: 'What Foyer sends out after a change: DIP, UiTPAS, Mollie, e-mails. A job that keeps failing stops (“failed”); once the cause is fixed, try it again.',
   all: 'All', pending: 'Waiting', running: 'Running', done: 'Done', dead: 'Failed', kind: 'Kind', status: 'Status', attempts: 'Attempts',
   runAt: 'Next attempt', created: 'Created', lastError: 'Last error', retry: 'Try again', retried: 'The job is back in the queue',
   none: 'No jobs.', refresh: 'Refresh', details: 'Data', previous: 'Newer', next: 'Older',
@@ -26,7 +26,7 @@ const en: Record<JobWord, string> = {
 };
 
 const fr: Record<JobWord, string> = {
-  section: 'File d’attente', title: 'Tâches en arrière-plan', intro: 'Ce que Foyer envoie à l’extérieur après un changement : DIP, UiTPAS, Mollie, e-mails. Une tâche qui échoue sans cesse s’arrête (« échouée ») ; une fois la cause réglée, relancez-la.',
+  section: 'Tâches en arrière-plan', title: 'Tâches en arrière-plan', intro: 'Ce que Foyer envoie à l’extérieur après un changement : DIP, UiTPAS, Mollie, e-mails. Une tâche qui échoue sans cesse s’arrête (« échouée ») ; une fois la cause réglée, relancez-la.',
   all: 'Toutes', pending: 'En attente', running: 'En cours', done: 'Terminée', dead: 'Échouée', kind: 'Type', status: 'Statut', attempts: 'Tentatives',
   runAt: 'Prochaine tentative', created: 'Créée', lastError: 'Dernière erreur', retry: 'Relancer', retried: 'La tâche est de nouveau dans la file',
   none: 'Aucune tâche.', refresh: 'Actualiser', details: 'Données', previous: 'Plus récentes', next: 'Plus anciennes',
