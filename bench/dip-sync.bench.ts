@@ -4,14 +4,20 @@
 // costs: an incremental run at 500 ms and a forced full push at 10 ms measured, the full push at
 // 500 ms computed from its calls: duration, requests, bytes.
 //   node --import tsx bench/dip-sync.bench.ts [sqlite|postgres]...
-// Target: the incremental run under 5 s, its requests proportional to the changes.
-// PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) must be allowed to
-// create a database; the bench drops it afterwards.
+// Targets: the incremental run under 5 s, its requests proportional to the changes; finding what
+// changed (a run that is neither forced nor a read-back) well under 100 ms for 100 changes.
+// Next to each run that finds changes, the raw baseline in the same run: the database finding the
+// same changed performances and computing their figures by hand (one connection of its own, SQL
+// written in this file, no Kysely), before Foyer's run consumes the change rows.
+// PostgreSQL: BENCH_PG_URL (default: the test suite's server, TEST_PG_URL or
+// postgres://postgres@127.0.0.1:5432/postgres) must be allowed to create a database; the bench drops
+// it afterwards. Without BENCH_PG_URL and with no server answering, PostgreSQL is skipped.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import SQLite from 'better-sqlite3';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { extraPerformance, startDipSandbox, type DipPerformance } from '../sandboxes/dip/index.js';
@@ -27,24 +33,50 @@ import { systemCtx } from '../src/platform/system-ctx.js';
 import { createTicketType } from '../src/pricing/service.js';
 import { createProduction } from '../src/productions/service.js';
 import { createHall, createVenue } from '../src/venues/service.js';
+import { PG_ADMIN_URL, postgresAnswers } from '../test/helpers/databases.js';
 
 const PERFORMANCES = 10_000;
 const SEATS = 20;
 const CHANGED = PERFORMANCES / 100;
 const TARGET_MS = 5000;
+/** Finding the changed performances and their figures, for CHANGED changes (issue 13). */
+const TARGET_FINDING_MS = 100;
 /** The pace integrators keep between calls to DIP, and a small one the bench measures a full push at. */
 const PACE_MS = 500;
 const PROBE_PACE_MS = 10;
 const PRODUCTION = 'NL-26-900-0009000';
 const FIRST_NUMBER = 500_001;
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_URL = process.env.BENCH_PG_URL ?? PG_ADMIN_URL;
 const log = pino({ level: 'silent' });
 const id = () => crypto.randomUUID();
 
-async function database(dialect: Dialect): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+/**
+ * A fresh database, and the same database by hand: `raw(sql, params)` answers the rows of one
+ * statement written with `?` placeholders; `inList` is the dialect's "in the list given as one
+ * parameter", and `list(ids)` that parameter.
+ */
+interface BenchDatabase {
+  handle: DatabaseHandle;
+  raw: (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+  inList: string;
+  list: (ids: string[]) => unknown;
+  drop: () => Promise<void>;
+}
+
+async function database(dialect: Dialect): Promise<BenchDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-bench-dip-'));
-    return { handle: openDatabase({ sqliteFile: path.join(dir, 'bench.sqlite') }), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const file = path.join(dir, 'bench.sqlite');
+    const handle = openDatabase({ sqliteFile: file });
+    // Opened once the bench has migrated the file (a read-only connection cannot create it).
+    let byHand: SQLite.Database | undefined;
+    return {
+      handle,
+      raw: async (text, params) => (byHand ??= new SQLite(file, { readonly: true })).prepare(text).all(...params) as Record<string, unknown>[],
+      inList: 'in (select value from json_each(?))',
+      list: (ids) => JSON.stringify(ids),
+      drop: async () => { byHand?.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+    };
   }
   const name = `foyer_bench_dip_${process.pid}`;
   const admin = async (q: string) => {
@@ -56,7 +88,50 @@ async function database(dialect: Dialect): Promise<{ handle: DatabaseHandle; dro
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const handle = openDatabase({ databaseUrl: url.toString(), pgPoolSize: 4 });
-  return { handle, drop: async () => { await handle.close(); await admin(`drop database if exists ${name} with (force)`); } };
+  const byHand = new pg.Client({ connectionString: url.toString() });
+  await byHand.connect();
+  return {
+    handle,
+    raw: async (text, params) => {
+      let n = 0;
+      return (await byHand.query(text.replace(/\?/g, () => `$${++n}`), params)).rows;
+    },
+    inList: '= any(?)',
+    list: (ids) => ids,
+    drop: async () => { await byHand.end(); await handle.close(); await admin(`drop database if exists ${name} with (force)`); },
+  };
+}
+
+/**
+ * The raw baseline of a run that is neither forced nor a read-back, as an expert would ask the
+ * database for it: the linked performances (started since `since`) with a change row, never
+ * accepted, refused last time or differing (through dip_changes and the partial index of pending
+ * links), then the figures of those only: valid tickets by category, print state and order status;
+ * places; blocked places by kind with the standard price of their rank. Read-only, so it runs before
+ * Foyer's run consumes the change rows: the median of three, in ms, and how many performances it found.
+ */
+async function rawFinding(db: BenchDatabase, orgId: string, since: string): Promise<{ ms: number; found: number }> {
+  const once = async () => {
+    const t = performance.now();
+    const found = await db.raw(`select l.performance_id from (select c.performance_id from dip_changes c where c.organisation_id = ?
+        union select x.performance_id from dip_links x where x.organisation_id = ? and (state <> 'ok' or check_state = 'differs')) ch
+      cross join dip_links l cross join performances p
+      where l.performance_id = ch.performance_id and p.id = l.performance_id and l.organisation_id = ? and p.starts_at >= ?`, [orgId, orgId, orgId, since]);
+    const ids = [db.list(found.map((r) => r.performance_id as string))];
+    if (found.length) {
+      await db.raw(`select t.performance_id, t.dip_category, t.print_state, o.status, count(*) as n, sum(t.price) as amount
+        from tickets t join orders o on o.id = t.order_id where t.status = 'valid' and t.performance_id ${db.inList}
+        group by t.performance_id, t.dip_category, t.print_state, o.status`, ids);
+      await db.raw(`select i.performance_id, count(*) as total from inventory i where i.performance_id ${db.inList} group by i.performance_id`, ids);
+      await db.raw(`select i.performance_id, b.kind, count(*) as n, sum(pr.amount) as v from inventory i join blocks b on b.id = i.block_id
+        join performances p on p.id = i.performance_id
+        left join prices pr on pr.performance_id = i.performance_id and pr.rank = i.rank and pr.ticket_type_id = p.standard_ticket_type_id
+        where i.status = 'blocked' and i.performance_id ${db.inList} group by i.performance_id, b.kind`, ids);
+    }
+    return { ms: performance.now() - t, found: found.length };
+  };
+  const runs = [await once(), await once(), await once()].sort((a, b) => a.ms - b.ms);
+  return runs[1];
 }
 
 function dipPerformances(): DipPerformance[] {
@@ -120,13 +195,15 @@ async function sellOne(deps: Deps, orgId: string, performanceIds: string[], norm
   });
 }
 
-const line = (name: string, r: SyncReport) =>
-  `  ${name.padEnd(28)} ${String(r.pushed).padStart(6)} perf  ${String(r.requests).padStart(6)} requests  ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB  ${(r.durationMs / 1000).toFixed(2).padStart(6)} s  (finding changes ${(r.figuresMs / 1000).toFixed(2)} s)`;
+const line = (name: string, r: SyncReport, raw?: { ms: number; found: number }) =>
+  `  ${name.padEnd(28)} ${String(r.pushed).padStart(6)} perf  ${String(r.requests).padStart(6)} requests  ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB  ${(r.durationMs / 1000).toFixed(2).padStart(6)} s  (finding changes ${(r.figuresMs / 1000).toFixed(3)} s`
+  + (raw ? ` for ${r.computed} performances; the database by hand ${raw.ms.toFixed(1)} ms for ${raw.found})` : ')');
 
 async function run(dialect: Dialect): Promise<boolean> {
   console.log(`\n--- ${dialect}: ${PERFORMANCES.toLocaleString('en')} linked performances, ${CHANGED} changed`);
   const dip = await startDipSandbox({ extraPerformances: dipPerformances() });
-  const { handle, drop } = await database(dialect);
+  const bench = await database(dialect);
+  const { handle, drop } = bench;
   const deps: Deps = { db: handle.db, dialect, clock: systemClock };
   try {
     await migrateToLatest(handle.db);
@@ -142,11 +219,15 @@ async function run(dialect: Dialect): Promise<boolean> {
 
     const first = await runDipSync(deps, season.orgId, { force: true, forcedAt: new Date().toISOString() });
     console.log(line('forced full push, no pace', first));
+    // The window a run looks at (push_days_after before now), for the baseline by hand.
+    const since = new Date(Date.now() - settings.push_days_after * 86_400_000).toISOString();
+    const idleRaw = await rawFinding(bench, season.orgId, since);
     const idle = await runDipSync(deps, season.orgId);
-    console.log(line('nothing changed', idle));
+    console.log(line('nothing changed', idle, idleRaw));
     await changeSome('s2');
+    const incrementalRaw = await rawFinding(bench, season.orgId, since);
     const incremental = await runDipSync(deps, season.orgId);
-    console.log(line(`incremental (${CHANGED} changed)`, incremental));
+    console.log(line(`incremental (${CHANGED} changed)`, incremental, incrementalRaw));
     const readBack = await runDipSync(deps, season.orgId, { check: true });
     console.log(line('read-back of all, no pace', readBack) + `  compared ${readBack.checked}, differing ${readBack.differed}`);
 
@@ -170,6 +251,9 @@ async function run(dialect: Dialect): Promise<boolean> {
     const ok = incremental.pushed === CHANGED && incremental.requests <= 1 + Math.ceil(CHANGED / 100) * 3 && incremental.durationMs < TARGET_MS
       && held.tickets.normal.tickets === 3 && idle.requests === 0 && readBack.differed === 0 && probe.durationMs >= floor;
     console.log(`  incremental: ${incremental.durationMs} ms (target < ${TARGET_MS} ms), ${incremental.requests} requests for ${CHANGED} changes: ${ok ? 'OK' : 'MISSED'}`);
+    const findingOk = incremental.figuresMs < TARGET_FINDING_MS && idle.figuresMs < TARGET_FINDING_MS;
+    console.log(`dip ${dialect}: finding changes: nothing changed ${idle.figuresMs} ms (by hand ${idleRaw.ms.toFixed(1)} ms), ${CHANGED} changed ${incremental.figuresMs} ms`
+      + ` (by hand ${incrementalRaw.ms.toFixed(1)} ms)${findingOk ? '' : ' MISSED'} (target < ${TARGET_FINDING_MS} ms); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     return ok;
   } finally {
     await dip.close();
@@ -180,5 +264,11 @@ async function run(dialect: Dialect): Promise<boolean> {
 
 const wanted = process.argv.slice(2).filter((a): a is Dialect => a === 'sqlite' || a === 'postgres');
 let failed = 0;
-for (const d of wanted.length ? wanted : (['sqlite', 'postgres'] as Dialect[])) if (!(await run(d))) failed++;
+for (const d of wanted.length ? wanted : (['sqlite', 'postgres'] as Dialect[])) {
+  if (d === 'postgres' && !process.env.BENCH_PG_URL && !(await postgresAnswers())) {
+    console.log(`\n--- postgres: no server at ${PG_URL}; skipped`);
+    continue;
+  }
+  if (!(await run(d))) failed++;
+}
 process.exit(failed ? 1 : 0);
