@@ -1,4 +1,5 @@
 // Fee settings per organisation and channel, and what a basket's or an order's fees and VAT are.
+import { audit } from '../audit/service.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { ShortCache } from '../platform/short-cache.js';
@@ -25,9 +26,14 @@ export const feeSettings = async (db: Db, orgId: string, channel: Channel): Prom
 
 export type FeeInput = Partial<Record<Channel, { perTicket: number; perOrder: number; vatRate: number }>>;
 
+/** The fees as the audit trail keeps them: "boxoffice.perTicket" and so on (cents; the rate a fraction). */
+const feesAudit = (all: FeeSettings[]) =>
+  Object.fromEntries(all.flatMap((f) => [[`${f.channel}.perTicket`, f.perTicket], [`${f.channel}.perOrder`, f.perOrder], [`${f.channel}.vatRate`, f.vatRate]]));
+
 export async function saveFeeSettings(ctx: Ctx, input: FeeInput): Promise<FeeSettings[]> {
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
+    const before = await load(tx, ctx.orgId);
     for (const channel of CHANNELS) {
       const s = input[channel];
       if (!s) continue;
@@ -35,6 +41,7 @@ export async function saveFeeSettings(ctx: Ctx, input: FeeInput): Promise<FeeSet
       await tx.insertInto('fee_settings').values({ organisation_id: ctx.orgId, channel, ...row })
         .onConflict((oc) => oc.columns(['organisation_id', 'channel']).doUpdateSet(row)).execute();
     }
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'fees', action: 'changed', label: 'Fees', before: feesAudit(before), after: feesAudit(await load(tx, ctx.orgId)) });
   });
   cache.forget(ctx.db, ctx.orgId);
   return allFeeSettings(ctx.db, ctx.orgId);

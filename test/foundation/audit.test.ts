@@ -57,6 +57,15 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     expect((await s.request('GET', '/api/audit?subject=settings', { token: other.token })).body.items).toEqual([]);
   });
 
+  it('records a change of the service fees, per channel, old → new; saving the same fees again adds nothing', async () => {
+    const { token } = await orgWithUser(s, 'admin', 'Schouwburg West');
+    const fees = { online: { perTicket: 150, perOrder: 0, vatRate: 2100 } };
+    expect((await s.request('PUT', '/api/fees', { token, body: fees })).status).toBe(200);
+    expect((await s.request('PUT', '/api/fees', { token, body: fees })).status).toBe(200);
+    const items = (await s.request('GET', '/api/audit?subject=settings', { token })).body.items;
+    expect(items).toEqual([expect.objectContaining({ subjectId: 'fees', action: 'changed', changes: { 'online.perTicket': [0, 150] } })]);
+  });
+
   it('keeps a performance’s life: a series made, one edited, extra info on two at once, a draft deleted', async () => {
     const c = await buildCatalogue(s, admin, { rows: 1, perRow: 4 });
     const series = await s.request('POST', '/api/performances/series', {

@@ -1,7 +1,7 @@
 // The audit trail in a browser, as a manager reads it: a price changed twice shows both changes with
 // their amounts in euros the way the manager's language writes them, even when the earlier change has
 // been pushed off the first page by the changes made since (a row's thing opens its whole history);
-// a failed job tried again and a change of the organisation's settings, each in words.
+// a failed job tried again, a change of the organisation's settings and of the service fees, each in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enqueue, JobRunner } from '../../src/platform/jobs.js';
@@ -84,6 +84,7 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     await page.locator(`tr[data-job="${job}"] button[name=retry-job]`).click();
     await page.waitForSelector('.jobs [role=status]');
     await api('PATCH', '/api/organisation', { onlineHoldMinutes: 20, reservationHours: 48 });
+    await api('PUT', '/api/fees', { online: { perTicket: 150, perOrder: 0, vatRate: 2100 } });
 
     await page.click('button[name=manage-audit]');
     const retried = page.locator(`tr[data-audit=job][data-subject-id="${job}"]`);
@@ -93,11 +94,15 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     const settings = page.locator('tr[data-audit=settings][data-subject-id=organisation]');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Organisatie gewijzigd');
     await expect(settings.locator('li').allTextContents()).resolves.toEqual(['Online mandje vastgehouden (minuten): 15 → 20', 'Reservering geldig (uren): leeg → 48']);
+    const fees = page.locator('tr[data-audit=settings][data-subject-id=fees]');
+    await expect(fees.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Servicekosten gewijzigd');
+    await expect(fees.locator('li').allTextContents()).resolves.toEqual(['Online: servicekosten per ticket: € 0,00 → € 1,50']);
 
     await language('fr');
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Tâche en arrière-plan Envoyer un e-mail relancée');
     await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('Statut: Échouée → En attente');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Paramètres Organisation modifié');
+    await expect(fees.locator('li').allTextContents()).resolves.toEqual(['En ligne : frais par billet: 0,00 € → 1,50 €']);
     await language('en');
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Background job Send e-mail tried again');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Settings Organisation changed');

@@ -183,10 +183,10 @@ export function useAuditReading() {
  * Whether a field of an entry about `subject` holds cents. A price list's fields are its prices, one per
  * ticket type and rank ("Normaal · 1", src/pricing/price-lists.ts priceChanges), beside vatRate and
  * copiedFrom; a quota's fields are ticket type names with a number of places, whatever the name says;
- * elsewhere a field named for money (a pack's or a stream's price).
+ * elsewhere a field named for money (a pack's or a stream's price, a fee per ticket or per order).
  */
 export function isMoney(subject: string, field: string): boolean {
   if (subject === 'price-list') return / · \d+$/.test(field);
   if (subject === 'quota') return false;
-  return /price|amount|cents/i.test(field);
+  return /price|amount|cents|perTicket|perOrder/i.test(field);
 }

@@ -15,7 +15,7 @@ const nl = {
   'subject-stream': 'Stream', 'subject-user': 'Medewerker', 'subject-api-client': 'API-client of sleutel', 'subject-settings': 'Instellingen',
   'action-created': 'aangemaakt', 'action-changed': 'gewijzigd', 'action-deleted': 'verwijderd', 'action-revoked': 'ingetrokken',
   'action-password-reset': 'wachtwoord hersteld', 'action-password-set': 'nieuw wachtwoord gekozen', 'action-cancelled': 'geannuleerd',
-  'subject-job': 'Achtergrondtaak', 'action-retried': 'opnieuw geprobeerd', 'settings-organisation': 'Organisatie', 'settings-till': 'Kassa',
+  'subject-job': 'Achtergrondtaak', 'action-retried': 'opnieuw geprobeerd', 'settings-organisation': 'Organisatie', 'settings-till': 'Kassa', 'settings-fees': 'Servicekosten',
   system: 'Foyer (systeem)', yes: 'ja', no: 'nee', gone: '(verwijderd)', vatRate: 'Btw-tarief', copiedFrom: 'Overgenomen van',
   seatCount: 'Aantal stoelen', seatsAdded: 'Stoelen bijgekomen', seatsRemoved: 'Stoelen weggehaald', seatsChanged: 'Stoelen gewijzigd',
   zones: 'Vrije zones', requireOpenShift: 'Betalen aan de kassa vraagt een open dienst', uitpasCheckins: 'UiTPAS-check-ins aan de deur',
@@ -23,6 +23,8 @@ const nl = {
   blockedSeatsPath: 'Pad voor geblokkeerde plaatsen',
   status: 'Status', name: 'Naam', slug: 'Korte naam (in adressen)', onlineHoldMinutes: 'Online mandje vastgehouden (minuten)',
   boxofficeHoldMinutes: 'Mandje aan de kassa vastgehouden (minuten)', reservationHours: 'Reservering geldig (uren)', extraInfo: 'Extra info voor kopers',
+  'boxoffice.perTicket': 'Kassa: servicekosten per ticket', 'boxoffice.perOrder': 'Kassa: servicekosten per bestelling', 'boxoffice.vatRate': 'Kassa: btw op servicekosten',
+  'online.perTicket': 'Online: servicekosten per ticket', 'online.perOrder': 'Online: servicekosten per bestelling', 'online.vatRate': 'Online: btw op servicekosten',
 };
 export type AuditWord = keyof typeof nl;
 
@@ -36,7 +38,7 @@ const en: Record<AuditWord, string> = {
   'subject-stream': 'Stream', 'subject-user': 'Staff member', 'subject-api-client': 'API client or key', 'subject-settings': 'Settings',
   'action-created': 'created', 'action-changed': 'changed', 'action-deleted': 'deleted', 'action-revoked': 'revoked',
   'action-password-reset': 'password reset', 'action-password-set': 'new password chosen', 'action-cancelled': 'cancelled',
-  'subject-job': 'Background job', 'action-retried': 'tried again', 'settings-organisation': 'Organisation', 'settings-till': 'Till',
+  'subject-job': 'Background job', 'action-retried': 'tried again', 'settings-organisation': 'Organisation', 'settings-till': 'Till', 'settings-fees': 'Service fees',
   system: 'Foyer (system)', yes: 'yes', no: 'no', gone: '(deleted)', vatRate: 'VAT rate', copiedFrom: 'Copied from',
   seatCount: 'Number of seats', seatsAdded: 'Seats added', seatsRemoved: 'Seats removed', seatsChanged: 'Seats changed',
   zones: 'Open zones', requireOpenShift: 'Box office payments need an open shift', uitpasCheckins: 'UiTPAS check-ins at the door',
@@ -44,6 +46,8 @@ const en: Record<AuditWord, string> = {
   blockedSeatsPath: 'Path for blocked seats',
   status: 'Status', name: 'Name', slug: 'Short name (in addresses)', onlineHoldMinutes: 'Online basket held (minutes)',
   boxofficeHoldMinutes: 'Box office basket held (minutes)', reservationHours: 'Reservation valid (hours)', extraInfo: 'Extra info for buyers',
+  'boxoffice.perTicket': 'Box office: fee per ticket', 'boxoffice.perOrder': 'Box office: fee per order', 'boxoffice.vatRate': 'Box office: VAT on fees',
+  'online.perTicket': 'Online: fee per ticket', 'online.perOrder': 'Online: fee per order', 'online.vatRate': 'Online: VAT on fees',
 };
 
 const fr: Record<AuditWord, string> = {
@@ -56,7 +60,7 @@ const fr: Record<AuditWord, string> = {
   'subject-stream': 'Parcours', 'subject-user': 'Membre du personnel', 'subject-api-client': 'Client API ou clé', 'subject-settings': 'Paramètres',
   'action-created': 'créé', 'action-changed': 'modifié', 'action-deleted': 'supprimé', 'action-revoked': 'révoqué',
   'action-password-reset': 'mot de passe réinitialisé', 'action-password-set': 'nouveau mot de passe choisi', 'action-cancelled': 'annulé',
-  'subject-job': 'Tâche en arrière-plan', 'action-retried': 'relancée', 'settings-organisation': 'Organisation', 'settings-till': 'Caisse',
+  'subject-job': 'Tâche en arrière-plan', 'action-retried': 'relancée', 'settings-organisation': 'Organisation', 'settings-till': 'Caisse', 'settings-fees': 'Frais de service',
   system: 'Foyer (système)', yes: 'oui', no: 'non', gone: '(supprimé)', vatRate: 'Taux de TVA', copiedFrom: 'Copié de',
   seatCount: 'Nombre de sièges', seatsAdded: 'Sièges ajoutés', seatsRemoved: 'Sièges retirés', seatsChanged: 'Sièges modifiés',
   zones: 'Zones libres', requireOpenShift: 'Les paiements au guichet demandent un service ouvert', uitpasCheckins: 'Check-ins UiTPAS à l’entrée',
@@ -64,6 +68,8 @@ const fr: Record<AuditWord, string> = {
   blockedSeatsPath: 'Chemin des places bloquées',
   status: 'Statut', name: 'Nom', slug: 'Nom court (dans les adresses)', onlineHoldMinutes: 'Panier en ligne gardé (minutes)',
   boxofficeHoldMinutes: 'Panier au guichet gardé (minutes)', reservationHours: 'Réservation valable (heures)', extraInfo: 'Informations supplémentaires pour les acheteurs',
+  'boxoffice.perTicket': 'Guichet : frais par billet', 'boxoffice.perOrder': 'Guichet : frais par commande', 'boxoffice.vatRate': 'Guichet : TVA sur les frais',
+  'online.perTicket': 'En ligne : frais par billet', 'online.perOrder': 'En ligne : frais par commande', 'online.vatRate': 'En ligne : TVA sur les frais',
 };
 
 const WORDS: Record<Lang, Record<AuditWord, string>> = { nl, en, fr };
