@@ -49,6 +49,17 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     await page.fill('input[name=address]', 'Markt 1');
     await page.fill('input[name=postalCode]', '9711 AA');
     await page.fill('input[name=city]', 'Groningen');
+    // The zone follows the country while it is the country's default, and stays a choice.
+    const zone = () => page.inputValue('select[name=timeZone]');
+    await page.selectOption('select[name=country]', 'BE');
+    await eventually(zone).toBe('Europe/Brussels');
+    await page.selectOption('select[name=timeZone]', 'Europe/Amsterdam');
+    await page.selectOption('select[name=country]', 'NL');
+    await eventually(zone).toBe('Europe/Amsterdam');
+    await page.selectOption('select[name=country]', 'BE');
+    await eventually(zone).toBe('Europe/Brussels');
+    await page.selectOption('select[name=country]', 'NL');
+    await eventually(zone).toBe('Europe/Amsterdam');
     await page.uncheck('input[name=no-colour]');
     await page.setInputFiles('input[name=logo]', { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG.split(',')[1], 'base64') });
     await page.waitForSelector('img.logo-preview');

@@ -7,6 +7,9 @@ import { useManageWords } from '../words.js';
 import { COUNTRIES, TIME_ZONES, type Venue, type VenueDraft } from './types.js';
 import { useVenueWords } from './words.js';
 
+/** A country's own zone: choosing the country switches the zone to it while the zone was the previous country's default. */
+const DEFAULT_ZONE: Partial<Record<string, VenueDraft['timeZone']>> = { NL: 'Europe/Amsterdam', BE: 'Europe/Brussels' };
+
 const EMPTY: VenueDraft = { name: '', address: '', postalCode: '', city: '', country: 'NL', timeZone: 'Europe/Amsterdam', colour: null, logo: null };
 
 export function VenueForm({ venue, canEdit, onSaved }: { venue: Venue | null; canEdit: boolean; onSaved(v: Venue): void | Promise<void> }) {
@@ -17,6 +20,14 @@ export function VenueForm({ venue, canEdit, onSaved }: { venue: Venue | null; ca
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof VenueDraft>(k: K, v: VenueDraft[K]) => { setDraft((d) => ({ ...d, [k]: v })); setSaved(false); };
+  const setCountry = (country: string) => {
+    setDraft((d) => {
+      const zone = DEFAULT_ZONE[country];
+      const wasDefault = !DEFAULT_ZONE[d.country] || d.timeZone === DEFAULT_ZONE[d.country];
+      return { ...d, country, timeZone: zone && wasDefault ? zone : d.timeZone };
+    });
+    setSaved(false);
+  };
 
   const readLogo = (file: File | undefined) => {
     if (!file) return;
@@ -50,7 +61,7 @@ export function VenueForm({ venue, canEdit, onSaved }: { venue: Venue | null; ca
         {text('postalCode')}
         {text('city')}
         <Field label={w('country')} name="country" error={error}>
-          <select name="country" value={draft.country} disabled={!canEdit} onChange={(e) => set('country', e.target.value)}>
+          <select name="country" value={draft.country} disabled={!canEdit} onChange={(e) => setCountry(e.target.value)}>
             {COUNTRIES.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </Field>
