@@ -139,4 +139,32 @@ describe.each(DIALECTS)('field errors in the back office on %s', (dialect) => {
     expect(await page.locator('.hall-editor .refusal').count()).toBe(0);
     expect((await api('GET', `/api/halls/${hallId}`)).seatMap.zones).toEqual([{ id: 'staan', name: 'Staanplaatsen', capacity: 40, rank: 1 }]);
   });
+
+  it('a new organisation is told to make a venue and hall, and ticket types, first, with the way there', { timeout: 120_000 }, async () => {
+    const fresh = await orgWithUser(s, 'admin', 'Nieuw Theater');
+    const made = await s.request('POST', '/api/productions', { token: fresh.token, body: { title: 'Eerste stuk', producer: 'Wij' } });
+    expect(made.status).toBe(201);
+    const other = await openBrowser({ width: 1280, height: 900 });
+    try {
+      screenshotOnFailure(() => other.page, `form-errors-first-${dialect}`);
+      const p = other.page;
+      await logIn(p, s.baseUrl, fresh.email, fresh.password);
+      await p.click('button[name=tab-manage]');
+      await p.click('button[name=manage-productions]');
+      await p.click('button[name=open-production] >> text=Eerste stuk');
+      await p.click('button[name=new-performance]');
+      const form = p.getByRole('form', { name: 'Eén voorstelling' });
+      await eventually(() => form.locator('[data-field=hallId] .make-first').textContent()).toBe('Maak eerst een locatie en zaal aan: Locaties & zalen →');
+      expect(await p.getByRole('form', { name: 'Prijslijst van de productie' }).locator('.make-first').textContent()).toBe('Maak eerst tickettypes aan: Tickettypes →');
+      await p.getByRole('form', { name: 'Prijslijst van de productie' }).locator('button[name=goto-ticket-types]').click();
+      await eventually(() => p.locator('button[name=manage-ticket-types]').getAttribute('aria-current')).toBe('page');
+      await p.click('button[name=manage-productions]');
+      await p.click('button[name=open-production] >> text=Eerste stuk');
+      await p.click('button[name=new-performance]');
+      await form.locator('button[name=goto-venues]').click();
+      await eventually(() => p.locator('button[name=manage-venues]').getAttribute('aria-current')).toBe('page');
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { User } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
+import { GoToSection } from './make-first.js';
 import { SECTIONS } from './sections.js';
 import { useManageWords } from './words.js';
 
@@ -20,7 +21,9 @@ export function ManageScreen({ user }: { user: User }) {
             aria-current={s.id === section.id ? 'page' : undefined} onClick={() => setCurrent(s.id)}>{s.label[lang]}</button>
         ))}
       </nav>
-      <section className="manage-body">{section.render({ user })}</section>
+      <GoToSection.Provider value={setCurrent}>
+        <section className="manage-body">{section.render({ user })}</section>
+      </GoToSection.Provider>
     </div>
   );
 }

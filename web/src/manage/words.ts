@@ -9,6 +9,7 @@ const nl = {
   copy: 'Kopiëren', copiedToClipboard: 'Gekopieerd', copyFailed: 'Kopiëren lukte niet: selecteer het en kopieer met de hand',
   secretWarning: 'Foyer toont dit secret nooit meer. Bewaar het waar alleen de applicatie het leest: wie het heeft, handelt namens uw organisatie.',
   secretDone: 'Ik heb het gekopieerd',
+  needHall: 'Maak eerst een locatie en zaal aan:', needTicketTypes: 'Maak eerst tickettypes aan:',
 };
 export type ManageWord = keyof typeof nl;
 
@@ -19,6 +20,7 @@ const en: Record<ManageWord, string> = {
   copy: 'Copy', copiedToClipboard: 'Copied', copyFailed: 'Could not copy: select it and copy by hand',
   secretWarning: 'Foyer never shows this secret again. Keep it where only the application reads it: whoever has it acts for your organisation.',
   secretDone: 'I have copied it',
+  needHall: 'Create a venue and a hall first:', needTicketTypes: 'Create ticket types first:',
 };
 
 const fr: Record<ManageWord, string> = {
@@ -28,6 +30,7 @@ const fr: Record<ManageWord, string> = {
   copy: 'Copier', copiedToClipboard: 'Copié', copyFailed: 'Copie impossible : sélectionnez-le et copiez-le à la main',
   secretWarning: 'Foyer n’affichera plus jamais ce secret. Gardez-le là où seule l’application le lit : qui le détient agit pour votre organisation.',
   secretDone: 'Je l’ai copié',
+  needHall: 'Créez d’abord un lieu et une salle :', needTicketTypes: 'Créez d’abord des types de billets :',
 };
 
 export const MANAGE_WORDS: Record<Lang, Record<ManageWord, string>> = { nl, en, fr };

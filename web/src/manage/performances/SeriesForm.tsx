@@ -7,6 +7,7 @@ import { api } from '../../api/client.js';
 import { localDateTime } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { errorFor, Field, fieldErrors } from '../form.js';
+import { MakeFirst } from '../make-first.js';
 import { filledWindows, SalesWindowsFields, windowsOf } from './SalesWindowsFields.js';
 import type { HallChoice, ManagedPerformance, SalesWindow, Status, TicketTypeChoice } from './types.js';
 import { usePerformanceWords } from './words.js';
@@ -102,6 +103,7 @@ export function SeriesForm({ productionId, halls, types, mode, defaults, onCreat
           <select name="hallId" value={hall?.id ?? ''} onChange={(e) => { setHallId(e.target.value); setPreview(null); }}>
             {halls.map((h) => <option key={h.id} value={h.id}>{h.venueName} – {h.name}</option>)}
           </select>
+          {halls.length === 0 && <MakeFirst need="hall" />}
         </Field>
         <Field label={w('durationMinutes')} name="durationMinutes" error={error}>
           <input type="number" name="durationMinutes" min={1} max={1440} value={durationMinutes} onChange={(e) => setDuration(e.target.value === '' ? '' : Number(e.target.value))} />

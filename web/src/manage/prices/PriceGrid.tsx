@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { parseEuros } from '../../format.js';
 import { ErrorLine } from '../../ui/ErrorLine.js';
 import { fieldErrors } from '../form.js';
+import { MakeFirst } from '../make-first.js';
 import { usePriceWords } from './words.js';
 import './prices.css';
 
@@ -65,6 +66,7 @@ export function PriceGrid({ name, types, ranks: hallRanks, prices, onSave, child
   return (
     <form className="price-grid" onSubmit={submit} aria-label={name}>
       <p className="hint">{w('hint')}</p>
+      {rows.length === 0 && <p><MakeFirst need="ticketTypes" /></p>}
       <table>
         <thead>
           <tr><th>{w('ticketType')}</th>{ranks.map((r) => <th key={r} scope="col">{w('rank')} {r}</th>)}</tr>
