@@ -132,7 +132,7 @@ describe('people, jobs and the audit trail in the back office', { timeout: 180_0
     await page.selectOption('select[name=subject]', 'user');
     await page.click('button[name=audit-filter]');
     const change = page.locator('tr[data-audit=user] [data-field=role]').first();
-    await eventually(() => change.textContent()).toBe('role: boxoffice → door');
+    await eventually(() => change.textContent()).toBe('Rol: Kassa → Deur (scannen)');
     // The unfiltered list shows that change too, so the filter's own answer may still be on its way.
     await eventually(() => page.locator('tr[data-audit=api-client]').count()).toBe(0);
     await expect(page.locator('tr[data-audit=user]').first().textContent()).resolves.toContain('wachtwoord');
