@@ -11,6 +11,7 @@ import { ticketTypeName } from '../pricing/service.js';
 import type { TicketType } from '../pricing/tables.js';
 import { saleBlocker } from './rules.js';
 import { blockerText } from '../platform/words.js';
+import { saleTermsCache } from './terms-cache.js';
 
 type Window = { opens_at: string | null; closes_at: string | null } | undefined;
 
@@ -78,28 +79,34 @@ export interface SaleTerms extends Pricer {
   typeNames: Pick<TicketType, 'name_nl' | 'name_fr' | 'name_en'>;
 }
 
+const termsRows = (db: Db, orgId: string, channel: Channel, performanceId: string, ticketTypeId: string | undefined) => db.selectFrom('performances as p')
+  .leftJoin('sales_windows as sw', (j) => j.onRef('sw.performance_id', '=', 'p.id').on('sw.channel', '=', channel))
+  .leftJoin('ticket_types as tt', (j) => (ticketTypeId ? j.on('tt.id', '=', ticketTypeId) : j.onRef('tt.id', '=', 'p.standard_ticket_type_id'))
+    .on('tt.organisation_id', '=', orgId))
+  .leftJoin('prices as pr', (j) => j.onRef('pr.performance_id', '=', 'p.id').onRef('pr.ticket_type_id', '=', 'tt.id'))
+  .innerJoin('productions as pn', 'pn.id', 'p.production_id')
+  .innerJoin('halls as h', 'h.id', 'p.hall_id')
+  .innerJoin('venues as v', 'v.id', 'h.venue_id')
+  .selectAll('p')
+  .select([
+    'pn.title as production_title', 'v.time_zone as venue_time_zone',
+    'sw.channel as window_channel', 'sw.opens_at', 'sw.closes_at',
+    'tt.id as tt_id', 'tt.archived', 'tt.sell_online', 'tt.sell_boxoffice', 'tt.dip_category', 'tt.uitpas', 'tt.uitpas_group', 'tt.name_nl', 'tt.name_fr', 'tt.name_en',
+    'pr.rank as price_rank', 'pr.amount as price_amount',
+  ])
+  .where('p.id', '=', performanceId).where('p.organisation_id', '=', orgId)
+  .execute();
+type TermsRow = Awaited<ReturnType<typeof termsRows>>[number];
+
 /**
  * `sellablePerformance` and `priceTable` for the given ticket type (the performance's standard type
- * when none is given), in one query: a row per price of the type, or one row without a price.
+ * when none is given), in one query: a row per price of the type, or one row without a price. The
+ * rows are kept a moment (terms-cache.ts); the verdict is reached anew every time. `db` runs the
+ * query when it is not kept (a transaction of the caller's).
  */
 export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: string, ticketTypeId?: string, db: Db = ctx.db): Promise<SaleTerms> {
-  const rows = await db.selectFrom('performances as p')
-    .leftJoin('sales_windows as sw', (j) => j.onRef('sw.performance_id', '=', 'p.id').on('sw.channel', '=', channel))
-    .leftJoin('ticket_types as tt', (j) => (ticketTypeId ? j.on('tt.id', '=', ticketTypeId) : j.onRef('tt.id', '=', 'p.standard_ticket_type_id'))
-      .on('tt.organisation_id', '=', ctx.orgId))
-    .leftJoin('prices as pr', (j) => j.onRef('pr.performance_id', '=', 'p.id').onRef('pr.ticket_type_id', '=', 'tt.id'))
-    .innerJoin('productions as pn', 'pn.id', 'p.production_id')
-    .innerJoin('halls as h', 'h.id', 'p.hall_id')
-    .innerJoin('venues as v', 'v.id', 'h.venue_id')
-    .selectAll('p')
-    .select([
-      'pn.title as production_title', 'v.time_zone as venue_time_zone',
-      'sw.channel as window_channel', 'sw.opens_at', 'sw.closes_at',
-      'tt.id as tt_id', 'tt.archived', 'tt.sell_online', 'tt.sell_boxoffice', 'tt.dip_category', 'tt.uitpas', 'tt.uitpas_group', 'tt.name_nl', 'tt.name_fr', 'tt.name_en',
-      'pr.rank as price_rank', 'pr.amount as price_amount',
-    ])
-    .where('p.id', '=', performanceId).where('p.organisation_id', '=', ctx.orgId)
-    .execute();
+  const key = `${ctx.orgId}\u0000${performanceId}\u0000${channel}\u0000${ticketTypeId ?? ''}`;
+  const rows = (await saleTermsCache.get(ctx.db, key, () => termsRows(db, ctx.orgId, channel, performanceId, ticketTypeId))) as readonly TermsRow[];
   const first = rows[0];
   if (!first) throw unknownPerformance();
   const { window_channel, opens_at, closes_at, tt_id, archived, sell_online, sell_boxoffice, dip_category, uitpas, uitpas_group, name_nl, name_fr, name_en,

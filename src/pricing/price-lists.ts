@@ -6,6 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { invalid, invalidField, type FieldError } from '../platform/problems.js';
 import { findPerformance, getPerformance, getProduction } from '../productions/service.js';
+import { forgetSaleTerms } from '../baskets/terms-cache.js';
 
 export interface PriceInput {
   ticketTypeId: string;
@@ -96,6 +97,7 @@ export async function putPriceList(ctx: Ctx, performanceId: string, prices: Pric
   await findPerformance(ctx, performanceId);
   await checkPrices(ctx, prices);
   await ctx.db.transaction().execute((tx) => writePerformancePrices(ctx, tx, performanceId, prices, vatRate));
+  forgetSaleTerms();
   return getPriceList(ctx, performanceId);
 }
 
@@ -170,6 +172,7 @@ export async function applyProductionPriceList(ctx: Ctx, productionId: string, o
     await ctx.db.transaction().execute(async (tx) => {
       for (const id of result.changed) await writePerformancePrices(ctx, tx, id, prices, undefined, production.title);
     });
+    forgetSaleTerms();
   }
   return result;
 }

@@ -5,6 +5,7 @@ import { invalidField, notFound } from '../platform/problems.js';
 import { audit } from '../audit/service.js';
 import type { Channel } from '../productions/tables.js';
 import type { DipCategory, TicketType } from './tables.js';
+import { forgetSaleTerms } from '../baskets/terms-cache.js';
 
 export interface TicketTypeInput {
   names: { nl: string; fr: string; en: string };
@@ -94,6 +95,7 @@ export async function updateTicketType(ctx: Ctx, id: string, input: Partial<Tick
       const after = { ...before, ...patch };
       await audit(tx, ctx, { subject: 'ticket-type', subjectId: id, action: 'changed', label: after.name_nl, before: ticketTypeAudit(before), after: ticketTypeAudit(after) });
     });
+    forgetSaleTerms();
   }
   return ticketTypeView(await getTicketType(ctx, id), ctx.lang);
 }

@@ -14,6 +14,7 @@ import { cancelPerformanceTickets } from '../orders/service.js';
 import { audit } from '../audit/service.js';
 import type { Lang } from '../platform/i18n.js';
 import type { Channel, Performance, PerformanceStatus, Production, SalesWindow } from './tables.js';
+import { forgetSaleTerms } from '../baskets/terms-cache.js';
 
 // --- productions ---------------------------------------------------------------------------
 
@@ -102,6 +103,7 @@ export async function updateProduction(ctx: Ctx, id: string, input: Partial<Prod
       const after = { ...before, ...patch };
       await audit(tx, ctx, { subject: 'production', subjectId: id, action: 'changed', label: after.title, before: productionAudit(before), after: productionAudit(after) });
     });
+    forgetSaleTerms();
   }
   return productionView(await getProduction(ctx, id));
 }
@@ -423,6 +425,7 @@ export async function updatePerformance(ctx: Ctx, id: string, input: Partial<Per
       label: after.starts_at, before: { ...performanceAudit(current), salesWindows: beforeWindows }, after: { ...performanceAudit(after), salesWindows: windowsAudit(afterWindows) },
     });
   });
+  forgetSaleTerms();
   return getPerformance(ctx, id);
 }
 
@@ -466,4 +469,5 @@ export async function deletePerformance(ctx: Ctx, id: string) {
     await tx.deleteFrom('performances').where('id', '=', id).execute();
     await audit(tx, ctx, { subject: 'performance', subjectId: id, action: 'deleted', label: p.starts_at, changes: {} });
   });
+  forgetSaleTerms();
 }

@@ -8,6 +8,7 @@ import { droppedInUse, flattenSeatMap, seatMapChanges, type SeatMapInput } from 
 import { findHall, findVenue, hallSeats, hallZones, replaceSeatMap } from './store.js';
 import { itemsInUse, syncInventory } from '../inventory/store.js';
 import type { Hall, HallSeat, HallZone, Venue } from './tables.js';
+import { forgetSaleTerms } from '../baskets/terms-cache.js';
 
 export interface VenueInput {
   name: string;
@@ -77,6 +78,7 @@ export async function updateVenue(ctx: Ctx, id: string, input: Partial<VenueInpu
       const after = { ...before, ...patch };
       await audit(tx, ctx, { subject: 'venue', subjectId: id, action: 'changed', label: after.name, before: venueAudit(before), after: venueAudit(after) });
     });
+    forgetSaleTerms();
   }
   return venueView(await getVenue(ctx, id));
 }
