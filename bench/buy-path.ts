@@ -14,20 +14,22 @@ const BUYERS = Number(process.env.BUY_BUYERS ?? 50);
 const RUNS = Number(process.env.BUY_RUNS ?? 3);
 const SHOW_SQL = process.env.BUY_SQL === '1';
 
-/** Counts the statements Kysely sends (not BEGIN/COMMIT/savepoints, which the drivers send). */
+/** Counts the statements Kysely runs, built once or not (not BEGIN/COMMIT/savepoints, which the drivers send). */
 class Counter implements KyselyPlugin {
   n = 0;
   kinds: string[] = [];
+  #kind = new WeakMap<object, string>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.n++;
     const node = args.node as RootOperationNode & { from?: { froms?: { table?: { identifier?: { name?: string } } }[] }; into?: { table?: { identifier?: { name?: string } } }; table?: { table?: { identifier?: { name?: string } } } };
     const table = node.kind === 'SelectQueryNode' ? node.from?.froms?.[0]?.table?.identifier?.name
       : node.kind === 'InsertQueryNode' ? node.into?.table?.identifier?.name
         : node.kind === 'UpdateQueryNode' ? node.table?.table?.identifier?.name : '';
-    this.kinds.push(`${node.kind.replace('QueryNode', '').toLowerCase()} ${table ?? ''}`.trim());
+    this.#kind.set(args.queryId, `${node.kind.replace('QueryNode', '').toLowerCase()} ${table ?? ''}`.trim());
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.n++;
+    this.kinds.push(this.#kind.get(args.queryId) ?? 'built once');
     return args.result;
   }
 }

@@ -20,6 +20,7 @@ import type { Basket } from './tables.js';
 import './problems.js';
 import { seatsUnavailable } from '../inventory/seat-names.js';
 import { guardQuotas } from '../quotas/store.js';
+import { builtOnce } from './built-once.js';
 
 const CLAIM_ATTEMPTS = 5;
 /** Free seats best available looks at first: a few rows' worth, never a whole arena. */
@@ -168,13 +169,15 @@ export type AddLines =
  * commit and then sees what it wrote. Refuses as openBasket does.
  */
 async function touchOpenBasket(tx: Db, ctx: Ctx, id: string, now: string): Promise<Basket> {
-  const b = await tx.updateTable('baskets').set({ updated_at: now })
-    .where('id', '=', id).where('organisation_id', '=', ctx.orgId).where('status', '=', 'open').where('expires_at', '>', now)
-    .returningAll().executeTakeFirst();
+  const [b] = (await touchQuery(tx, ctx.dialect, { id, orgId: ctx.orgId, now })).rows;
   if (b) return b;
   const { basket } = await readBasket({ ...ctx, db: tx }, id, []);
   throw new Problem('basket-closed', { status: basket.status === 'open' ? 'expired' : basket.status });
 }
+
+const touchQuery = builtOnce((db, a: { id: string; orgId: string; now: string }) => db.updateTable('baskets').set({ updated_at: a.now })
+  .where('id', '=', a.id).where('organisation_id', '=', a.orgId).where('status', '=', 'open').where('expires_at', '>', a.now)
+  .returningAll());
 
 /** True when the basket has lines or vouchers (asked by the claim, once the basket's row is locked). */
 const basketFilled = (basketId: string) => sql<number | boolean>`(exists (select 1 from basket_lines where basket_id = ${basketId}) or exists (select 1 from basket_vouchers where basket_id = ${basketId}))`;

@@ -1,6 +1,7 @@
 // SQL for per-performance inventory. Takes a db or a transaction; never opens one.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../platform/db.js';
+import { builtOnce } from '../baskets/built-once.js';
 import type { FreeSeat, RowExtent } from './best-available.js';
 import { rowPositions } from './positions.js';
 import type { InventoryTable, ItemStatus } from './tables.js';
@@ -100,21 +101,26 @@ export function availableWhere(now: string) {
 export async function freeSeatWindow(
   db: Db, dialect: Dialect, performanceId: string, now: string, limit: number, rank?: number, lapsed = true,
 ): Promise<FreeSeat[]> {
-  const query = (held: boolean) => {
-    let q = db.selectFrom('inventory')
-      .select(['item_id', 'section', 'row_label', 'pos', 'sort', 'rank'])
-      .where('performance_id', '=', performanceId)
-      .where('zone_id', 'is', null);
-    // Two index range scans (free; lapsed holds) rather than one OR that cannot use the index order.
-    q = held ? q.where('status', '=', 'held').where('hold_expires_at', '<', now) : q.where('status', '=', 'free');
-    if (rank !== undefined) q = q.where('rank', '=', rank);
-    q = q.orderBy('rank').orderBy('sort').limit(limit);
-    return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
-  };
-  const rows = [...(await query(false).execute()), ...(lapsed ? await query(true).execute() : [])]
+  const query = async (held: boolean) => (await windowQuery(db, dialect, {
+    performanceId, limit, ...(held ? { now } : {}), ...(rank !== undefined ? { rank } : {}),
+  }, `${held}/${rank !== undefined}`)).rows;
+  const rows = [...(await query(false)), ...(lapsed ? await query(true) : [])]
     .sort((a, b) => a.rank - b.rank || a.sort - b.sort).slice(0, limit);
   return rows.map((r) => ({ itemId: r.item_id, rowKey: `${r.section}\u0000${r.row_label}`, pos: r.pos, sort: r.sort, rank: r.rank }));
 }
+
+/** freeSeatWindow's statement: lapsed holds when `now` is given, one rank when `rank` is. */
+const windowQuery = builtOnce((db, a: { performanceId: string; limit: number; now?: string; rank?: number }, dialect) => {
+  let q = db.selectFrom('inventory')
+    .select(['item_id', 'section', 'row_label', 'pos', 'sort', 'rank'])
+    .where('performance_id', '=', a.performanceId)
+    .where('zone_id', 'is', null);
+  // Two index range scans (free; lapsed holds) rather than one OR that cannot use the index order.
+  q = a.now !== undefined ? q.where('status', '=', 'held').where('hold_expires_at', '<', a.now) : q.where('status', '=', 'free');
+  if (a.rank !== undefined) q = q.where('rank', '=', a.rank);
+  q = q.orderBy('rank').orderBy('sort').limit(a.limit);
+  return dialect === 'postgres' ? q.forUpdate().skipLocked() : q;
+});
 
 // Row extents never change for a performance once its inventory exists (map edits keep sold seats).
 // The promise is cached, so the first wave of an on-sale rush computes them once, not per request.

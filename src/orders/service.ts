@@ -1,7 +1,8 @@
 // Orders: checkout of a basket, payment of a reservation, cancellation with refunds.
 import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
-import type { Db } from '../platform/db.js';
+import type { Db, Dialect } from '../platform/db.js';
+import { builtOnce } from '../baskets/built-once.js';
 import { newId } from '../platform/ids.js';
 import { formatInZone } from '../platform/time.js';
 import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';
@@ -35,7 +36,7 @@ class SeatsLost extends Error {
 }
 
 /** A basket's lines with what its tickets will show (the columns of `ticketRows`), in ticket order. */
-const basketLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
+const basketLinesQuery = builtOnce((db, a: { basketId: string }) => db.selectFrom('basket_lines')
   .innerJoin('inventory', (j) => j.onRef('inventory.performance_id', '=', 'basket_lines.performance_id').onRef('inventory.item_id', '=', 'basket_lines.item_id'))
   .innerJoin('ticket_types', 'ticket_types.id', 'basket_lines.ticket_type_id')
   .innerJoin('performances', 'performances.id', 'basket_lines.performance_id')
@@ -47,9 +48,9 @@ const basketLines = (db: Db, basketId: string) => db.selectFrom('basket_lines')
     'inventory.zone_id', 'inventory.section', 'inventory.row_label', 'inventory.seat_label', 'inventory.rank',
     'ticket_types.name_nl', 'ticket_types.name_fr', 'ticket_types.name_en', 'productions.title',
     'halls.name as hall_name', 'venues.name as venue_name', 'venues.time_zone'])
-  .where('basket_lines.basket_id', '=', basketId)
-  .orderBy('performances.starts_at').orderBy('inventory.sort')
-  .execute();
+  .where('basket_lines.basket_id', '=', a.basketId)
+  .orderBy('performances.starts_at').orderBy('inventory.sort'));
+const basketLines = async (db: Db, dialect: Dialect, basketId: string) => (await basketLinesQuery(db, dialect, { basketId })).rows;
 export type SaleLine = Awaited<ReturnType<typeof basketLines>>[number];
 
 /**
@@ -136,7 +137,7 @@ async function openOrder(tx: Db, ctx: Ctx, sale: Sale, reservationHours: number 
   const hasExtras = !!closed.has_extras;
   // The lines as they are now the basket is closed: one added concurrently is either read here
   // (and sold) or refused as basket-closed, never held or sold without a ticket.
-  const lines = await basketLines(tx, basket.id);
+  const lines = await basketLines(tx, ctx.dialect, basket.id);
   const extra = hasExtras ? await extrasInBasket(tx, basket.id) : { count: 0, total: 0 };
   if (!lines.length && !extra.count) throw new Problem('basket-empty');
   // The fees as this checkout charges them, once: a retry finds the basket closed and answers this order.
