@@ -62,10 +62,11 @@ describe('a seat map as CSV', () => {
     sec.rows[1].seats[2] = { ...sec.rows[1].seats[2], restrictedView: true };
     const map = { sections: [sec, { ...generateSection({ ...GRID, section: 'Balkon, links', lastRow: 'A', seatsPerRow: 2, aisles: [], y: 200 }) }], zones: [{ id: 'staan', name: 'Staan "vak"', capacity: 80, rank: 2 }] };
     const csv = toCsv(map);
-    expect(csv.split('\r\n')[0]).toBe('section,row,seat,rank,x,y,features,id,capacity');
-    expect(csv).toContain('Zaal,B,1,3,0,34,wheelchair companion,zaal-b-1,');
-    expect(csv).toContain('"Balkon, links",A,1,1,0,200,,balkon-links-a-1,');
-    expect(csv).toContain('"Staan ""vak""",,,2,,,,staan,80');
+    // Written as the reports' CSV: a BOM and semicolons, for Dutch and Belgian Excel.
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFsection;row;seat;rank;x;y;features;id;capacity');
+    expect(csv).toContain('\r\nZaal;B;1;3;0;34;wheelchair companion;zaal-b-1;\r\n');
+    expect(csv).toContain('\r\n"Balkon, links";A;1;1;0;200;;balkon-links-a-1;\r\n');
+    expect(csv).toContain('\r\n"Staan ""vak""";;;2;;;;staan;80\r\n');
     const back = fromCsv(csv);
     expect(back.errors).toEqual([]);
     expect(back.map).toEqual(map);

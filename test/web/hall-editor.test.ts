@@ -90,7 +90,7 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     await page.click('button[name=flag-wheelchair]');
     await page.click('button[name=select-none]');
     await eventually(() => page.locator('.hall-preview g[data-seat] .seat-icon').count()).toBe(30);
-    await expect(page.locator('[data-feature=wheelchair]').textContent()).resolves.toBe(' · 30 rolstoelplaats');
+    await expect(page.locator('[data-feature=wheelchair]').textContent()).resolves.toBe(' · 30 rolstoelplaatsen');
     await page.click('button[name=save-hall]');
     await eventually(() => page.locator('.hall-editor .saved').textContent()).toBe('Zaal opgeslagen');
 
@@ -137,7 +137,11 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     screenshotOnFailure(() => page, 'hall-editor-import');
     await openVenues();
     await page.click('button[name=open-venue]');
+    // On the French screen the grid's section is called in French; the editor then goes on in Dutch.
+    await page.selectOption('select.lang', 'fr');
     await page.click('button[name=new-hall]');
+    await eventually(() => page.inputValue('input[name=grid-section]')).toBe('Salle');
+    await page.selectOption('select.lang', 'nl');
     await page.fill('input[name=hall-name]', 'Studio');
     await page.setInputFiles('input[name=import-file]', { name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from('section;row;seat;rank\nStudio;1;1;12\n') });
     await eventually(() => page.locator('.import-report.error').textContent()).toContain('regel 2');
@@ -150,6 +154,8 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     await page.setInputFiles('input[name=import-file]', { name: 'studio.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await eventually(() => page.locator('.import-report.ok').textContent()).toBe('6 stoelen en 1 zones geïmporteerd');
     await eventually(() => page.locator('.hall-preview [data-seat]').count()).toBe(6);
+    await expect(page.locator('[data-feature=wheelchair]').textContent()).resolves.toBe(' · 1 rolstoelplaats');
+    await expect(page.locator('[data-feature=companion]').textContent()).resolves.toBe(' · 1 begeleidersplaats');
     await page.click('button[name=save-hall]');
     await eventually(() => page.locator('.hall-editor .saved').textContent()).toBe('Zaal opgeslagen');
     const studio = (await api('GET', `/api/venues/${venueId}/halls`)).body.items.find((h: { name: string }) => h.name === 'Studio');
@@ -192,16 +198,19 @@ describe('the hall editor', { timeout: 180_000 }, () => {
     // Exported as CSV: the header, then one line per seat, the sold seat with its id.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[name=export-csv]')]);
     expect(download.suggestedFilename()).toBe('Grote-zaal.csv');
-    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('section,row,seat,rank,x,y,features,id,capacity');
+    const file = fs.readFileSync(await download.path(), 'utf8');
+    // As the reports' CSV: a BOM and semicolons (Dutch and Belgian Excel).
+    expect(file.startsWith('\uFEFFsection;row;seat;rank;x;y;features;id;capacity\r\n')).toBe(true);
+    const csv = file.trim().split('\r\n');
     expect(csv).toHaveLength(1 + 271);
-    expect(csv[1]).toMatch(/^Zaal,A,5,2,\d+,\d+,,zaal-a-5,$/);
-    expect(csv.filter((l) => l.includes(',wheelchair,'))).toHaveLength(30);
+    expect(csv[1]).toMatch(/^Zaal;A;5;2;\d+;\d+;;zaal-a-5;$/);
+    expect(csv.filter((l) => l.includes(';wheelchair;'))).toHaveLength(30);
 
     // The editor in French and English.
     await page.selectOption('.topbar select.lang', 'fr');
     await eventually(() => page.locator('button[name=save-hall]').textContent()).toBe('Enregistrer la salle');
     await expect(page.locator('.hall-preview h3').first().textContent()).resolves.toContain('Aperçu');
+    await expect(page.locator('[data-feature=wheelchair]').textContent()).resolves.toBe(' · 30 places PMR');
     await page.selectOption('.topbar select.lang', 'en');
     await eventually(() => page.locator('button[name=generate]').textContent()).toBe('Replace section');
     await page.selectOption('.topbar select.lang', 'nl');

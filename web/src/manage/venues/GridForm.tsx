@@ -14,9 +14,9 @@ interface Props {
 
 export function GridForm({ existing, placeAt, onSection }: Props) {
   const { w, gridProblem } = useVenueWords();
-  const [g, setG] = useState<Omit<GridSpec, 'aisles' | 'x' | 'y'>>({
-    section: 'Zaal', firstRow: 'A', lastRow: 'J', seatsPerRow: 30, numbering: 'ltr', aisleWidth: 1, curve: 0, stagger: false, rank: 1,
-  });
+  const [g, setG] = useState<Omit<GridSpec, 'aisles' | 'x' | 'y'>>(() => ({
+    section: w('defaultSection'), firstRow: 'A', lastRow: 'J', seatsPerRow: 30, numbering: 'ltr', aisleWidth: 1, curve: 0, stagger: false, rank: 1,
+  }));
   const [aisles, setAisles] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const set = <K extends keyof typeof g>(k: K, v: (typeof g)[K]) => setG((x) => ({ ...x, [k]: v }));

@@ -48,7 +48,7 @@ function withSeats(m: EditMap, back: { section: string; row: string; seat: Seat 
 }
 
 export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
-  const { w } = useVenueWords();
+  const { w, lang } = useVenueWords();
   const [id, setId] = useState(hallId);
   const [name, setName] = useState(hallId ? '' : w('newHallName'));
   const [map, setMap] = useState<EditMap>(emptyMap);
@@ -151,7 +151,7 @@ export function HallEditor({ venue, hallId, canEdit, onClose }: Props) {
           {zoneCapacity(map) > 0 && <> + {zoneCapacity(map)} {w('places')}</>}
           {(['wheelchair', 'companion', 'restrictedView'] as const).map((f) => {
             const n = seats.filter((x) => x[f]).length;
-            return n > 0 ? <small key={f} className="feature-count" data-feature={f}> · {n} {w(f).toLowerCase()}</small> : null;
+            return n > 0 ? <small key={f} className="feature-count" data-feature={f}> · {w(`${f}-${new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other'}`, { n })}</small> : null;
           })}
         </span>
         <span className="spacer" />

@@ -54,7 +54,8 @@ export function toCsv(m: EditMap): string {
     }
   }
   for (const z of m.zones) lines.push([z.name, '', '', z.rank, '', '', '', z.id ?? '', z.capacity]);
-  return `${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
+  // As the reports' CSV (docs/reports.md): UTF-8 with a BOM, `;` between fields, so Dutch and Belgian Excel opens it by double-click.
+  return `\uFEFF${lines.map((l) => l.map(quote).join(';')).join('\r\n')}\r\n`;
 }
 
 const whole = (s: string) => (/^\d+$/.test(s) ? Number(s) : NaN);
