@@ -166,18 +166,23 @@ export type AddLines =
 /**
  * Inside a transaction that changes the basket: its row first, touched, so that a checkout that
  * closed it in the meantime wins, and on PostgreSQL a checkout starting now waits for this to
- * commit and then sees what it wrote. Refuses as openBasket does.
+ * commit and then sees what it wrote. Refuses as openBasket does. Also answers whether the
+ * performance has a quota of any type (the claim's quota guard is needed only then).
  */
-async function touchOpenBasket(tx: Db, ctx: Ctx, id: string, now: string): Promise<Basket> {
-  const [b] = (await touchQuery(tx, ctx.dialect, { id, orgId: ctx.orgId, now })).rows;
-  if (b) return b;
+async function touchOpenBasket(tx: Db, ctx: Ctx, id: string, now: string, performanceId: string): Promise<{ basket: Basket; quotas: boolean }> {
+  const [row] = (await touchQuery(tx, ctx.dialect, { id, orgId: ctx.orgId, now, performanceId })).rows;
+  if (row) {
+    const { has_quotas: quotas, ...basket } = row;
+    return { basket, quotas: !!quotas };
+  }
   const { basket } = await readBasket({ ...ctx, db: tx }, id, []);
   throw new Problem('basket-closed', { status: basket.status === 'open' ? 'expired' : basket.status });
 }
 
-const touchQuery = builtOnce((db, a: { id: string; orgId: string; now: string }) => db.updateTable('baskets').set({ updated_at: a.now })
+const touchQuery = builtOnce((db, a: { id: string; orgId: string; now: string; performanceId: string }) => db.updateTable('baskets').set({ updated_at: a.now })
   .where('id', '=', a.id).where('organisation_id', '=', a.orgId).where('status', '=', 'open').where('expires_at', '>', a.now)
-  .returningAll());
+  .returningAll()
+  .returning(sql<number | boolean>`exists (select 1 from ticket_type_quotas where performance_id = ${a.performanceId})`.as('has_quotas')));
 
 /** True when the basket has lines or vouchers (asked by the claim, once the basket's row is locked). */
 const basketFilled = (basketId: string) => sql<number | boolean>`(exists (select 1 from basket_lines where basket_id = ${basketId}) or exists (select 1 from basket_vouchers where basket_id = ${basketId}))`;
@@ -221,10 +226,10 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
   const hold = async (pick: (tx: Db, now: string, t: SaleTerms, basket: Basket) => Promise<Place[] | undefined>) => {
     const now = ctx.clock.now().toISOString();
     return ctx.db.transaction().execute(async (tx) => {
-      const basket = await touchOpenBasket(tx, ctx, basketId, now);
+      const { basket, quotas } = await touchOpenBasket(tx, ctx, basketId, now, req.performanceId);
       const t = terms ??= await check(tx, basket);
       // The type's quota before any place: sales of a quota'd type queue here, not on seats.
-      await guardQuotas(tx, [{ performanceId: t.perf.id, ticketTypeId: t.ticketTypeId, count: wanted }], now);
+      if (quotas) await guardQuotas(tx, [{ performanceId: t.perf.id, ticketTypeId: t.ticketTypeId, count: wanted }], now);
       const places = await pick(tx, now, t, basket);
       if (!places) throw new ClaimLost([]);
       const itemIds = places.map((p) => p.itemId);
