@@ -44,6 +44,18 @@ describe.each(DIALECTS)('UiTPAS settings on %s', (dialect) => {
     expect((await k.s.request('GET', '/api/uitpas/check', { token: k.token })).body.ok).toBe(true);
   });
 
+  it('a connection test that cannot reach UiTPAS says so in words of its own, nothing about a sale', async () => {
+    expect((await put({ clientId: 'foyer-demo', apiUrl: 'http://127.0.0.1:9', accountUrl: 'http://127.0.0.1:9' })).status).toBe(200);
+    const nl = await k.s.request('GET', '/api/uitpas/check', { token: k.token, lang: 'nl' });
+    expectProblem(nl, 503, 'uitpas-check-unreachable');
+    expect(nl.body.detail).toBe('UiTPAS antwoordt niet op http://127.0.0.1:9. Kijk het adres in de instellingen na, of probeer het zo opnieuw.');
+    const fr = await k.s.request('GET', '/api/uitpas/check', { token: k.token, lang: 'fr' });
+    expect(fr.body.detail).toMatch(/^UiTPAS ne répond pas à l’adresse http:\/\/127\.0\.0\.1:9\./);
+    for (const answer of [nl, fr]) expect(answer.body.detail).not.toMatch(/verkocht|vendu|sold|could not be reached/i);
+    expect((await put({ clientId: 'foyer-demo' })).status).toBe(200);
+    expect((await k.s.request('GET', '/api/uitpas/check', { token: k.token })).body.ok).toBe(true);
+  });
+
   it('only an administrator sees or changes them; another organisation has its own', async () => {
     const kassa = await userIn(k.s, (await k.s.deps.db.selectFrom('uitpas_settings').select('organisation_id').executeTakeFirstOrThrow()).organisation_id, 'boxoffice');
     expectProblem(await k.s.request('GET', '/api/uitpas/settings', { token: kassa }), 403, 'forbidden');

@@ -87,6 +87,24 @@ registerProblems({
       fr: "UiTPAS n'a pas pu être joint ({reason}) ; rien n'a été vendu. Réessayez bientôt, ou vendez au prix normal.",
     },
   },
+  'uitpas-check-unreachable': {
+    status: 503,
+    title: { en: 'UiTPAS does not answer', nl: 'UiTPAS antwoordt niet', fr: 'UiTPAS ne répond pas' },
+    detail: {
+      en: 'UiTPAS does not answer at {url}. Check the address in the settings, or try again shortly.',
+      nl: 'UiTPAS antwoordt niet op {url}. Kijk het adres in de instellingen na, of probeer het zo opnieuw.',
+      fr: 'UiTPAS ne répond pas à l’adresse {url}. Vérifiez l’adresse dans les paramètres, ou réessayez bientôt.',
+    },
+  },
+  'uitpas-check-refused': {
+    status: 502,
+    title: { en: 'UiTPAS refuses the details', nl: 'UiTPAS weigert de gegevens', fr: 'UiTPAS refuse les données' },
+    detail: {
+      en: 'UiTPAS refuses the details ({message}). Check the organizer id and the client in the settings.',
+      nl: 'UiTPAS weigert de gegevens ({message}). Kijk de organisator-id en de client in de instellingen na.',
+      fr: 'UiTPAS refuse les données ({message}). Vérifiez l’identifiant de l’organisateur et le client dans les paramètres.',
+    },
+  },
   'uitpas-outcome-unknown': {
     status: 503,
     title: { en: 'UiTPAS did not answer', nl: 'UiTPAS antwoordde niet', fr: 'UiTPAS n’a pas répondu' },

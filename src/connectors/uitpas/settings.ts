@@ -105,9 +105,11 @@ export async function checkPermissions(ctx: Ctx) {
     if (err instanceof UitpasAuthFailed) {
       return { ok: false, credentialsAccepted: false, organizerId: conn.settings.organizer_id, organizerName: null, permissions: [], missing: [...REQUIRED_PERMISSIONS] };
     }
-    return unreachable(err);
+    // A connection test has words of its own: nothing is being sold here.
+    if (err instanceof UitpasUnavailable) throw new Problem('uitpas-check-unreachable', { url: conn.settings.api_url, reason: err.message });
+    throw err;
   }
-  if (!answer.ok) throw new Problem('uitpas-refused', { message: answer.problem.detail ?? answer.problem.title ?? answer.problem.type });
+  if (!answer.ok) throw new Problem('uitpas-check-refused', { message: answer.problem.detail ?? answer.problem.title ?? answer.problem.type });
   const mine = answer.body.find((p) => p.organizer.id === conn.settings.organizer_id);
   const permissions = mine?.permissions ?? [];
   const missing = REQUIRED_PERMISSIONS.filter((p) => !permissions.includes(p));
