@@ -1,5 +1,6 @@
 // The evening at the doors: tonight's performances, live counts per door, the offline ticket list,
 // and the re-entry settings.
+import { audit } from '../audit/service.js';
 import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/problems.js';
 import { addDays, dayStartUtc, formatInZone, localDate } from '../platform/time.js';
@@ -154,10 +155,15 @@ export async function organisationCheckinSettings(ctx: Ctx) {
   return { reentry: s?.reentry === 1 };
 }
 
+/** A manager's change of re-entry for every performance, recorded in the audit trail (before → after) in its transaction. */
 export async function putOrganisationCheckinSettings(ctx: Ctx, input: { reentry: boolean }) {
   const now = ctx.clock.now().toISOString();
-  await ctx.db.insertInto('checkin_settings').values({ organisation_id: ctx.orgId, reentry: input.reentry ? 1 : 0, updated_at: now })
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ reentry: input.reentry ? 1 : 0, updated_at: now })).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await organisationCheckinSettings({ ...ctx, db: tx });
+    await tx.insertInto('checkin_settings').values({ organisation_id: ctx.orgId, reentry: input.reentry ? 1 : 0, updated_at: now })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ reentry: input.reentry ? 1 : 0, updated_at: now })).execute();
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'checkin', action: 'changed', label: 'Check-in', before, after: { reentry: input.reentry } });
+  });
   return organisationCheckinSettings(ctx);
 }
 

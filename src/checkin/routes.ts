@@ -176,7 +176,7 @@ export const checkinRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
   }, async (req) => organisationCheckinSettings(ctxOf(deps, req)));
 
   app.put('/api/checkin/settings', {
-    schema: { tags, summary: 'Turn re-entry (exits scanned, tickets admitted again) on or off for every performance', body: Settings, response: { 200: Settings } },
+    schema: { tags, summary: 'Turn re-entry (exits scanned, tickets admitted again) on or off for every performance (recorded in the audit trail)', body: Settings, response: { 200: Settings } },
     preHandler: manager,
   }, async (req) => putOrganisationCheckinSettings(ctxOf(deps, req), req.body));
 

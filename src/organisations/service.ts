@@ -72,12 +72,14 @@ export async function changeOrganisation(ctx: Ctx, s: OrganisationSettings): Pro
   return after;
 }
 
-function forgetOrganisation(db: Db, id: string): void {
+/** After a change of the organisation row committed: every cached copy of it (settings, slug) is stale. */
+export function forgetOrganisation(db: Db, id: string): void {
   settingsCache.forget(db, id);
   forgetSlug();
 }
 
-async function writeOrganisation(db: Db, id: string, s: OrganisationSettings): Promise<void> {
+/** Writes the given settings (in the caller's transaction, when it has one); 409 slug-taken when the slug is another's. */
+export async function writeOrganisation(db: Db, id: string, s: OrganisationSettings): Promise<void> {
   const patch = {
     ...(s.name !== undefined ? { name: s.name } : {}),
     ...(s.slug !== undefined ? { slug: s.slug } : {}),

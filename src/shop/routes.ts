@@ -72,7 +72,7 @@ export const shopRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
 
   app.put('/api/shop-settings', {
     schema: {
-      tags: ['shop'], summary: 'Turn the web shop on or off and set its name, logo, colour, embedding origins, terms and address',
+      tags: ['shop'], summary: 'Turn the web shop on or off and set its name, logo, colour, embedding origins, terms and address (recorded in the audit trail)',
       description: 'Fields left out keep their value. `slug` changes the shop address (/shop/<slug>/) and the organisation\'s slug.',
       body: Type.Object({
         enabled: Type.Boolean(),

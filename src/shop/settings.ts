@@ -5,7 +5,8 @@ import { Problem, invalidField } from '../platform/problems.js';
 import { ShortCache } from '../platform/short-cache.js';
 import { imageOrigin } from '../platform/security-headers.js';
 import { providerFor } from '../payments/provider.js';
-import { getOrganisation, organisationBySlug, updateOrganisation } from '../organisations/service.js';
+import { audit } from '../audit/service.js';
+import { forgetOrganisation, getOrganisation, organisationBySlug, writeOrganisation } from '../organisations/service.js';
 import type { Organisation } from '../organisations/tables.js';
 import { isOrigin, normaliseOrigins } from './rules.js';
 import type { ShopSettingsRow } from './tables.js';
@@ -85,26 +86,39 @@ export async function saveShopSettings(ctx: Ctx, input: ShopSettingsInput): Prom
       fr: 'doit être une origine comme https://www.theatre.be (sans chemin)',
     });
   }
-  if (input.slug !== undefined) await updateOrganisation(ctx.db, ctx.orgId, { slug: input.slug });
-  const current = await getShopSettings(ctx);
-  const row: ShopSettingsRow = {
-    organisation_id: ctx.orgId,
-    enabled: input.enabled ? 1 : 0,
-    display_name: input.displayName !== undefined ? input.displayName || null : (current.name === current.org.name ? null : current.name),
-    logo_url: input.logoUrl !== undefined ? input.logoUrl : current.logoUrl,
-    colour: input.colour !== undefined ? input.colour : current.colour,
-    embed_origins: JSON.stringify(input.embedOrigins !== undefined ? normaliseOrigins(input.embedOrigins) : current.embedOrigins),
-    terms_url: input.termsUrl !== undefined ? input.termsUrl : current.termsUrl,
-    max_places: input.maxPlaces ?? current.maxPlaces,
-    buyer_cancel_hours: input.buyerCancelHours !== undefined ? input.buyerCancelHours : current.buyerCancelHours,
-    updated_at: ctx.clock.now().toISOString(),
-  };
-  const { organisation_id: _id, ...rest } = row;
-  await ctx.db.insertInto('shop_settings').values(row)
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(rest)).execute();
+  // The slug, the settings and the audit entry land together or not at all (a taken slug changes nothing).
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await loadShop(tx, await getOrganisation(tx, ctx.orgId));
+    if (input.slug !== undefined) await writeOrganisation(tx, ctx.orgId, { slug: input.slug });
+    const current = input.slug !== undefined ? await loadShop(tx, await getOrganisation(tx, ctx.orgId)) : before;
+    const row: ShopSettingsRow = {
+      organisation_id: ctx.orgId,
+      enabled: input.enabled ? 1 : 0,
+      display_name: input.displayName !== undefined ? input.displayName || null : (current.name === current.org.name ? null : current.name),
+      logo_url: input.logoUrl !== undefined ? input.logoUrl : current.logoUrl,
+      colour: input.colour !== undefined ? input.colour : current.colour,
+      embed_origins: JSON.stringify(input.embedOrigins !== undefined ? normaliseOrigins(input.embedOrigins) : current.embedOrigins),
+      terms_url: input.termsUrl !== undefined ? input.termsUrl : current.termsUrl,
+      max_places: input.maxPlaces ?? current.maxPlaces,
+      buyer_cancel_hours: input.buyerCancelHours !== undefined ? input.buyerCancelHours : current.buyerCancelHours,
+      updated_at: ctx.clock.now().toISOString(),
+    };
+    const { organisation_id: _id, ...rest } = row;
+    await tx.insertInto('shop_settings').values(row)
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet(rest)).execute();
+    const after = shopOf(current.org, row);
+    await audit(tx, ctx, { subject: 'settings', subjectId: 'shop', action: 'changed', label: after.name, before: shopAudit(before), after: shopAudit(after) });
+  });
+  if (input.slug !== undefined) forgetOrganisation(ctx.db, ctx.orgId);
   shops.forget();
   return getShopSettings(ctx);
 }
+
+/** What the audit trail keeps of a shop's settings: the admin's view without the address made from the slug. */
+const shopAudit = (s: Shop) => {
+  const { url: _url, ...fields } = settingsView(s, '');
+  return fields;
+};
 
 // Every public request looks its shop up by slug; a change shows within a few seconds everywhere
 // (at once in the process that made it).

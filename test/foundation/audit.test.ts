@@ -89,6 +89,40 @@ describe.each(DIALECTS)('the audit trail on %s', (dialect) => {
     expect((await trail(ids[2])).map((e) => e.action)).toEqual(['deleted', 'changed', 'created']);
   });
 
+  it('records a change of the shop settings with old and new values; an unchanged one or a taken slug leaves no entry and changes nothing', async () => {
+    const other = await orgWithUser(s, 'admin', 'Cultuurcentrum Genk');
+    const mine = (await s.request('GET', '/api/organisation', { token: admin })).body;
+    const put = (body: unknown) => s.request('PUT', '/api/shop-settings', { token: admin, body });
+    const entries = async (token = admin) => (await s.request('GET', '/api/audit?subject=settings&subjectId=shop', { token })).body.items;
+    expect((await put({ enabled: true, slug: 'schouwburg-hasselt-shop', displayName: 'Schouwburg Hasselt', maxPlaces: 6, embedOrigins: ['https://www.schouwburg.example'] })).status).toBe(200);
+    expect((await put({ enabled: true, maxPlaces: 6 })).status).toBe(200);
+    const taken = await put({ enabled: false, slug: 'cultuurcentrum-genk', maxPlaces: 8 });
+    expect(taken.status).toBe(409);
+    expect((await s.request('GET', '/api/shop-settings', { token: admin })).body).toMatchObject({ enabled: true, slug: 'schouwburg-hasselt-shop', maxPlaces: 6 });
+    expect(await entries()).toEqual([expect.objectContaining({
+      subject: 'settings', subjectId: 'shop', action: 'changed', label: 'Schouwburg Hasselt', actor: expect.objectContaining({ name: 'admin user' }),
+      changes: {
+        enabled: [false, true], slug: [mine.slug, 'schouwburg-hasselt-shop'], displayName: [null, 'Schouwburg Hasselt'], maxPlaces: [10, 6],
+        embedOrigins: [[], ['https://www.schouwburg.example']],
+      },
+    })]);
+    expect((await put({ enabled: false, buyerCancelHours: 48 })).status).toBe(200);
+    expect((await entries())[0].changes).toEqual({ enabled: [true, false], buyerCancelHours: [null, 48] });
+    expect(await entries(other.token)).toEqual([]);
+  });
+
+  it('records a change of the check-in settings (re-entry) with old and new values; an unchanged one leaves no entry', async () => {
+    const put = (reentry: boolean) => s.request('PUT', '/api/checkin/settings', { token: admin, body: { reentry } });
+    const entries = async () => (await s.request('GET', '/api/audit?subject=settings&subjectId=checkin', { token: admin })).body.items;
+    expect((await put(false)).status).toBe(200);
+    expect(await entries()).toEqual([]);
+    expect((await put(true)).body).toEqual({ reentry: true });
+    expect((await put(true)).status).toBe(200);
+    expect((await put(false)).status).toBe(200);
+    expect((await entries()).map((e: { changes: unknown }) => e.changes)).toEqual([{ reentry: [true, false] }, { reentry: [false, true] }]);
+    expect((await entries())[0]).toMatchObject({ action: 'changed', actor: { name: 'admin user' } });
+  });
+
   it('is for admins only', async () => {
     const boxoffice = (await orgWithUser(s, 'boxoffice')).token;
     expect((await s.request('GET', '/api/audit', { token: boxoffice })).status).toBe(403);

@@ -1,7 +1,7 @@
 // The audit trail in a browser, as a manager reads it: a price changed twice shows both changes with
 // their amounts in euros the way the manager's language writes them, even when the earlier change has
 // been pushed off the first page by the changes made since (a row's thing opens its whole history);
-// a failed job tried again, a change of the organisation's settings and of the service fees, each in words.
+// a failed job tried again, a change of the organisation's settings, the service fees, the shop and re-entry at the doors, each in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enqueue, JobRunner } from '../../src/platform/jobs.js';
@@ -76,7 +76,7 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     await eventually(() => page.locator('tr[data-audit=performance]').count()).toBe(24);
   });
 
-  it('shows who tried a failed job again and who changed the organisation settings, in nl, fr and en', { timeout: 120_000 }, async () => {
+  it('shows who tried a failed job again and who changed the organisation, shop and check-in settings, in nl, fr and en', { timeout: 120_000 }, async () => {
     screenshotOnFailure(() => page, `audit-job-settings-${dialect}`);
     const job = (await enqueue(s.deps.db, { kind: 'mail.send', payload: { outboxId: 'x' }, organisationId: admin.orgId, maxAttempts: 1 }, s.clock.now()))!;
     await new JobRunner({ deps: s.deps }).register('mail.send', async () => { throw new Error('SMTP answered 451'); }).runDue();
@@ -85,6 +85,8 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     await page.waitForSelector('.jobs [role=status]');
     await api('PATCH', '/api/organisation', { onlineHoldMinutes: 20, reservationHours: 48 });
     await api('PUT', '/api/fees', { online: { perTicket: 150, perOrder: 0, vatRate: 2100 } });
+    await api('PUT', '/api/shop-settings', { enabled: true, maxPlaces: 6 });
+    await api('PUT', '/api/checkin/settings', { reentry: true });
 
     await page.click('button[name=manage-audit]');
     const retried = page.locator(`tr[data-audit=job][data-subject-id="${job}"]`);
@@ -97,15 +99,25 @@ describe.each(DIALECTS)('the audit trail in the back office on %s', (dialect) =>
     const fees = page.locator('tr[data-audit=settings][data-subject-id=fees]');
     await expect(fees.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Servicekosten gewijzigd');
     await expect(fees.locator('li').allTextContents()).resolves.toEqual(['Online: servicekosten per ticket: € 0,00 → € 1,50']);
+    const shop = page.locator('tr[data-audit=settings][data-subject-id=shop]');
+    await expect(shop.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Webshop gewijzigd');
+    await expect(shop.locator('li').allTextContents()).resolves.toEqual(['Webshop aan: nee → ja', 'Maximum aantal plaatsen per bestelling: 10 → 6']);
+    const doors = page.locator('tr[data-audit=settings][data-subject-id=checkin]');
+    await expect(doors.locator('td:nth-child(3)').textContent()).resolves.toBe('Instellingen Check-in gewijzigd');
+    await expect(doors.locator('li').allTextContents()).resolves.toEqual(['Opnieuw binnen (uitgang scannen): nee → ja']);
 
     await language('fr');
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Tâche en arrière-plan Envoyer un e-mail relancée');
     await expect(retried.locator('li[data-field=status]').textContent()).resolves.toBe('Statut: Échouée → En attente');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Paramètres Organisation modifié');
     await expect(fees.locator('li').allTextContents()).resolves.toEqual(['En ligne : frais par billet: 0,00 € → 1,50 €']);
+    await expect(shop.locator('li').allTextContents()).resolves.toEqual(['Billetterie en ligne active: non → oui', 'Nombre maximum de places par commande: 10 → 6']);
+    await expect(doors.locator('td:nth-child(3)').textContent()).resolves.toBe('Paramètres Contrôle d’accès modifié');
     await language('en');
     await eventually(() => retried.locator('td:nth-child(3)').textContent()).toBe('Background job Send e-mail tried again');
     await expect(settings.locator('td:nth-child(3)').textContent()).resolves.toBe('Settings Organisation changed');
+    await expect(shop.locator('li').allTextContents()).resolves.toEqual(['Web shop on: no → yes', 'Most places per order: 10 → 6']);
+    await expect(doors.locator('li').allTextContents()).resolves.toEqual(['Re-entry (exits scanned): no → yes']);
     await language('nl');
 
     // The subject filter has the jobs.

@@ -111,7 +111,7 @@ export function useAuditReading() {
 
   /** A field's label as its form says it. */
   const field = (e: { subject: string; subjectId: string }, name: string, refs: Refs): string => {
-    if (e.subject === 'settings' && name === 'enabled') return conn(e.subjectId === 'mollie' ? 'mollieEnabled' : 'dipEnabled');
+    if (e.subject === 'settings' && name === 'enabled') return e.subjectId === 'shop' ? w('shopEnabled') : conn(e.subjectId === 'mollie' ? 'mollieEnabled' : 'dipEnabled');
     if (e.subject === 'price-list') {
       const m = TYPE_FIELD.exec(name);
       if (m) return `${typeName(m[1], refs)} · ${m[2]}`;

@@ -25,6 +25,9 @@ const nl = {
   boxofficeHoldMinutes: 'Mandje aan de kassa vastgehouden (minuten)', reservationHours: 'Reservering geldig (uren)', extraInfo: 'Extra info voor kopers',
   'boxoffice.perTicket': 'Kassa: servicekosten per ticket', 'boxoffice.perOrder': 'Kassa: servicekosten per bestelling', 'boxoffice.vatRate': 'Kassa: btw op servicekosten',
   'online.perTicket': 'Online: servicekosten per ticket', 'online.perOrder': 'Online: servicekosten per bestelling', 'online.vatRate': 'Online: btw op servicekosten',
+  'settings-shop': 'Webshop', 'settings-checkin': 'Check-in', shopEnabled: 'Webshop aan', displayName: 'Naam in de webshop', logoUrl: 'Logo (adres)',
+  colour: 'Kleur', embedOrigins: 'Websites die de webshop mogen insluiten', termsUrl: 'Verkoopvoorwaarden (adres)', maxPlaces: 'Maximum aantal plaatsen per bestelling',
+  buyerCancelHours: 'Kopers annuleren zelf tot (uren voor de voorstelling)', reentry: 'Opnieuw binnen (uitgang scannen)',
 };
 export type AuditWord = keyof typeof nl;
 
@@ -48,6 +51,9 @@ const en: Record<AuditWord, string> = {
   boxofficeHoldMinutes: 'Box office basket held (minutes)', reservationHours: 'Reservation valid (hours)', extraInfo: 'Extra info for buyers',
   'boxoffice.perTicket': 'Box office: fee per ticket', 'boxoffice.perOrder': 'Box office: fee per order', 'boxoffice.vatRate': 'Box office: VAT on fees',
   'online.perTicket': 'Online: fee per ticket', 'online.perOrder': 'Online: fee per order', 'online.vatRate': 'Online: VAT on fees',
+  'settings-shop': 'Web shop', 'settings-checkin': 'Check-in', shopEnabled: 'Web shop on', displayName: 'Name in the web shop', logoUrl: 'Logo (address)',
+  colour: 'Colour', embedOrigins: 'Websites that may embed the web shop', termsUrl: 'Terms of sale (address)', maxPlaces: 'Most places per order',
+  buyerCancelHours: 'Buyers cancel themselves up to (hours before the performance)', reentry: 'Re-entry (exits scanned)',
 };
 
 const fr: Record<AuditWord, string> = {
@@ -70,6 +76,9 @@ const fr: Record<AuditWord, string> = {
   boxofficeHoldMinutes: 'Panier au guichet gardé (minutes)', reservationHours: 'Réservation valable (heures)', extraInfo: 'Informations supplémentaires pour les acheteurs',
   'boxoffice.perTicket': 'Guichet : frais par billet', 'boxoffice.perOrder': 'Guichet : frais par commande', 'boxoffice.vatRate': 'Guichet : TVA sur les frais',
   'online.perTicket': 'En ligne : frais par billet', 'online.perOrder': 'En ligne : frais par commande', 'online.vatRate': 'En ligne : TVA sur les frais',
+  'settings-shop': 'Billetterie en ligne', 'settings-checkin': 'Contrôle d’accès', shopEnabled: 'Billetterie en ligne active', displayName: 'Nom dans la billetterie en ligne', logoUrl: 'Logo (adresse)',
+  colour: 'Couleur', embedOrigins: 'Sites qui peuvent intégrer la billetterie en ligne', termsUrl: 'Conditions de vente (adresse)', maxPlaces: 'Nombre maximum de places par commande',
+  buyerCancelHours: 'Les acheteurs annulent eux-mêmes jusqu’à (heures avant la représentation)', reentry: 'Ré-entrée (sorties scannées)',
 };
 
 const WORDS: Record<Lang, Record<AuditWord, string>> = { nl, en, fr };
