@@ -50,11 +50,18 @@ describe('DIP and Mollie in the connectors section', { timeout: 180_000 }, () =>
     expect(await form.locator('[data-field=clientSecret] .field-hint').textContent()).toContain('Ingesteld');
     expect(await form.locator('input[name=baseUrl]').inputValue()).toBe(w.dip.baseUrl);
 
+    // How often, chosen in words; a custom cron expression for experts.
+    expect(await form.locator('select[name=cronChoice] option').allTextContents()).toEqual(['Elk uur', 'Elke 2 uur', 'Elke 6 uur', 'Elke nacht (03:00)', 'Eigen schema (cron)']);
+    await form.locator('select[name=cronChoice]').selectOption({ label: 'Elke 6 uur' });
+    await page.click('button[name=save-dip]');
+    await page.waitForSelector('form[name=dip-settings] .saved');
+    expect((await w.s.request('GET', '/api/dip/settings', { token: w.token })).body.cron).toBe('0 */6 * * *');
     // A schedule that does not run daily is refused on its own field.
+    await form.locator('select[name=cronChoice]').selectOption('custom');
     await form.locator('input[name=cron]').fill('0 3 * * 1');
     await page.click('button[name=save-dip]');
     await eventually(() => form.locator('[data-field=cron] .field-error').textContent()).toContain('once a day');
-    await form.locator('input[name=cron]').fill('0 * * * *');
+    await form.locator('select[name=cronChoice]').selectOption({ label: 'Elk uur' });
     await page.click('button[name=save-dip]');
     await page.waitForSelector('form[name=dip-settings] .saved');
 

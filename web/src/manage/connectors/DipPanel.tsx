@@ -14,12 +14,16 @@ interface DipSettings {
   baseUrl: string; clientId: string; clientSecretSet: boolean; enabled: boolean; cron: string; pushDaysAfter: number;
 }
 interface DipCheck { ok: boolean; credentialsAccepted: boolean | null; performances: number | null; message: string | null; durationMs: number }
+/** How often to report, as a manager says it; "custom" keeps the cron expression for experts. */
+const CRON_CHOICES = [['0 * * * *', 'cronHourly'], ['0 */2 * * *', 'cron2Hours'], ['0 */6 * * *', 'cron6Hours'], ['0 3 * * *', 'cronNightly']] as const;
+
 const FIELDS = ['baseUrl', 'clientId', 'clientSecret', 'enabled', 'cron', 'pushDaysAfter'];
 
 function DipSettingsForm({ initial, save, error, saved, busy }: { initial: DipSettings } & Pick<ReturnType<typeof useSettings<DipSettings>>, 'save' | 'error' | 'saved' | 'busy'>) {
   const { w } = useConnectorWords();
   const [f, setF] = useState({ ...initial, pushDaysAfter: String(initial.pushDaysAfter) });
   const [secret, setSecret] = useState('');
+  const [custom, setCustom] = useState(() => !CRON_CHOICES.some(([cron]) => cron === initial.cron));
   const set = (k: keyof typeof f, v: string | boolean) => setF({ ...f, [k]: v });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,7 +41,13 @@ function DipSettingsForm({ initial, save, error, saved, busy }: { initial: DipSe
         <Field label={w('baseUrl')} name="baseUrl" error={error}><input name="baseUrl" value={f.baseUrl} onChange={(e) => set('baseUrl', e.target.value)} /></Field>
         <Field label={w('clientId')} name="clientId" error={error}><input name="clientId" value={f.clientId} onChange={(e) => set('clientId', e.target.value)} /></Field>
         <SecretField label={w('clientSecret')} name="clientSecret" isSet={initial.clientSecretSet} value={secret} onChange={setSecret} error={error} />
-        <Field label={w('cron')} name="cron" error={error} hint={w('cronHint')}><input name="cron" value={f.cron} onChange={(e) => set('cron', e.target.value)} /></Field>
+        <Field label={w('cron')} name="cron" error={error} hint={custom ? w('cronHint') : undefined}>
+          <select name="cronChoice" value={custom ? 'custom' : f.cron} onChange={(e) => { setCustom(e.target.value === 'custom'); if (e.target.value !== 'custom') set('cron', e.target.value); }}>
+            {CRON_CHOICES.map(([cron, word]) => <option key={word} value={cron}>{w(word)}</option>)}
+            <option value="custom">{w('cronCustom')}</option>
+          </select>
+          {custom && <input name="cron" aria-label={w('cronCustom')} value={f.cron} onChange={(e) => set('cron', e.target.value)} />}
+        </Field>
         <Field label={w('pushDaysAfter')} name="pushDaysAfter" error={error}>
           <input name="pushDaysAfter" inputMode="numeric" value={f.pushDaysAfter} onChange={(e) => set('pushDaysAfter', e.target.value)} />
         </Field>
