@@ -74,14 +74,16 @@ export async function claimChanges(db: Q, orgId: string, holder: string): Promis
  * push (a change row claimed by `holder`), never accepted, refused last time, or held otherwise by DIP.
  */
 export const changedLinksToPush = (db: Q, orgId: string, since: string, holder: string): Promise<LinkToPush[]> =>
+  // The candidates first (this run's change rows, then the pending links through their partial index,
+  // whose predicate is written out so the planner can match it), each link then looked up by its key:
+  // an OR of the two inside one WHERE made SQLite walk every link of the organisation.
   db.selectFrom('dip_links').innerJoin('performances', 'performances.id', 'dip_links.performance_id')
     .selectAll('dip_links').select('performances.starts_at')
+    .where('dip_links.performance_id', 'in', db.selectFrom('dip_changes').select('dip_changes.performance_id')
+      .where('dip_changes.organisation_id', '=', orgId).where('dip_changes.claimed_by', '=', holder)
+      .union(db.selectFrom('dip_links').select('dip_links.performance_id').where('dip_links.organisation_id', '=', orgId)
+        .where(sql<boolean>`(state <> 'ok' or check_state = 'differs')`)))
     .where('dip_links.organisation_id', '=', orgId).where('performances.starts_at', '>=', since)
-    .where((eb) => eb.or([
-      eb('dip_links.performance_id', 'in', eb.selectFrom('dip_changes').select('dip_changes.performance_id')
-        .where('dip_changes.organisation_id', '=', orgId).where('dip_changes.claimed_by', '=', holder)),
-      eb.and([eb('dip_links.organisation_id', '=', orgId), eb.or([eb('dip_links.state', '<>', 'ok'), eb('dip_links.check_state', '=', 'differs')])]),
-    ]))
     .orderBy('performances.starts_at').orderBy('dip_links.performance_id')
     .execute();
 
