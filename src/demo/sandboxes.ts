@@ -31,10 +31,10 @@ export async function startDemoSandboxes(deps: Deps): Promise<DemoSandboxes | nu
     try {
       const r = await s.start(s.port);
       running.push(r);
-      lines.push(`  ${`${s.name}:`.padEnd(12)}sandbox at ${r.baseUrl} (a stand-in, not the real platform)`);
+      lines.push(`  ${`${s.name}:`.padEnd(11)} sandbox at ${r.baseUrl} (a stand-in, not the real platform)`);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-      lines.push(`  ${`${s.name}:`.padEnd(12)}port ${s.port} is in use: the demo's calls go to whatever answers there`);
+      lines.push(`  ${`${s.name}:`.padEnd(11)} port ${s.port} is in use: the demo's calls go to whatever answers there`);
     }
   }
   return { lines, close: async () => { await Promise.all(running.map((r) => r.close())); } };
