@@ -20,7 +20,7 @@ import type { Basket } from './tables.js';
 import './problems.js';
 import { seatsUnavailable } from '../inventory/seat-names.js';
 import { guardQuotas } from '../quotas/store.js';
-import { builtOnce } from './built-once.js';
+import { builtOnce } from '../platform/built-once.js';
 
 const CLAIM_ATTEMPTS = 5;
 /** Free seats best available looks at first: a few rows' worth, never a whole arena. */

@@ -1,7 +1,7 @@
 // SQL for per-performance inventory. Takes a db or a transaction; never opens one.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../platform/db.js';
-import { builtOnce } from '../baskets/built-once.js';
+import { builtOnce } from '../platform/built-once.js';
 import type { FreeSeat, RowExtent } from './best-available.js';
 import { rowPositions } from './positions.js';
 import type { InventoryTable, ItemStatus } from './tables.js';

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../platform/context.js';
 import type { Db, Dialect } from '../platform/db.js';
-import { builtOnce } from '../baskets/built-once.js';
+import { builtOnce } from '../platform/built-once.js';
 import { newId } from '../platform/ids.js';
 import { formatInZone } from '../platform/time.js';
 import { Problem, invalid, invalidField, notFound } from '../platform/problems.js';

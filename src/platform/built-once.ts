@@ -5,7 +5,7 @@
 // new arguments. Only for statements whose SQL does not depend on the arguments' values (no IN
 // lists); a builder that does anything with an argument but pass it on is refused when built.
 import { CompiledQuery, type Compilable } from 'kysely';
-import type { Db, Dialect } from '../platform/db.js';
+import type { Db, Dialect } from './db.js';
 
 type Arg = string | number | null | undefined;
 
