@@ -11,7 +11,7 @@ import { ticketTypeName } from '../pricing/service.js';
 import type { TicketType } from '../pricing/tables.js';
 import { saleBlocker } from './rules.js';
 import { blockerText } from '../platform/words.js';
-import { saleTermsCache } from './terms-cache.js';
+import { saleTermsCache } from '../platform/sale-terms-cache.js';
 
 type Window = { opens_at: string | null; closes_at: string | null } | undefined;
 
@@ -101,7 +101,7 @@ type TermsRow = Awaited<ReturnType<typeof termsRows>>[number];
 /**
  * `sellablePerformance` and `priceTable` for the given ticket type (the performance's standard type
  * when none is given), in one query: a row per price of the type, or one row without a price. The
- * rows are kept a moment (terms-cache.ts); the verdict is reached anew every time. `db` runs the
+ * rows are kept a moment (src/platform/sale-terms-cache.ts); the verdict is reached anew every time. `db` runs the
  * query when it is not kept (a transaction of the caller's).
  */
 export async function saleTerms(ctx: Ctx, channel: Channel, performanceId: string, ticketTypeId?: string, db: Db = ctx.db): Promise<SaleTerms> {

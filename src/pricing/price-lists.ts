@@ -6,7 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db.js';
 import { invalid, invalidField, type FieldError } from '../platform/problems.js';
 import { findPerformance, getPerformance, getProduction } from '../productions/service.js';
-import { forgetSaleTerms } from '../baskets/terms-cache.js';
+import { forgetSaleTerms } from '../platform/sale-terms-cache.js';
 
 export interface PriceInput {
   ticketTypeId: string;

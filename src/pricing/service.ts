@@ -5,7 +5,7 @@ import { invalidField, notFound } from '../platform/problems.js';
 import { audit } from '../audit/service.js';
 import type { Channel } from '../productions/tables.js';
 import type { DipCategory, TicketType } from './tables.js';
-import { forgetSaleTerms } from '../baskets/terms-cache.js';
+import { forgetSaleTerms } from '../platform/sale-terms-cache.js';
 
 export interface TicketTypeInput {
   names: { nl: string; fr: string; en: string };

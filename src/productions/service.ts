@@ -14,7 +14,7 @@ import { cancelPerformanceTickets } from '../orders/service.js';
 import { audit } from '../audit/service.js';
 import type { Lang } from '../platform/i18n.js';
 import type { Channel, Performance, PerformanceStatus, Production, SalesWindow } from './tables.js';
-import { forgetSaleTerms } from '../baskets/terms-cache.js';
+import { forgetSaleTerms } from '../platform/sale-terms-cache.js';
 
 // --- productions ---------------------------------------------------------------------------
 

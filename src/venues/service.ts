@@ -8,7 +8,7 @@ import { droppedInUse, flattenSeatMap, seatMapChanges, type SeatMapInput } from 
 import { findHall, findVenue, hallSeats, hallZones, replaceSeatMap } from './store.js';
 import { itemsInUse, syncInventory } from '../inventory/store.js';
 import type { Hall, HallSeat, HallZone, Venue } from './tables.js';
-import { forgetSaleTerms } from '../baskets/terms-cache.js';
+import { forgetSaleTerms } from '../platform/sale-terms-cache.js';
 
 export interface VenueInput {
   name: string;

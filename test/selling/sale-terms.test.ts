@@ -1,11 +1,11 @@
-// What a place costs and whether it may be sold are kept a moment per process (baskets/terms-cache.ts):
+// What a place costs and whether it may be sold are kept a moment per process (platform/sale-terms-cache.ts):
 // a change staff make through this process counts for the very next add; one made by another
 // process on the same database within SALE_TERMS_TTL_MS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { buildCatalogue, type Catalogue } from '../helpers/catalogue.js';
 import { fixedClock, orgWithUser, startServer, type TestServer } from '../helpers/server.js';
-import { SALE_TERMS_TTL_MS } from '../../src/baskets/terms-cache.js';
+import { SALE_TERMS_TTL_MS } from '../../src/platform/sale-terms-cache.js';
 import { sellingKit } from './kit.js';
 
 describe.each(DIALECTS)('the sale terms of an add on %s', (dialect) => {

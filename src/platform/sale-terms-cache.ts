@@ -1,13 +1,13 @@
-// The sale terms' short memory (terms.ts: a performance, its sales window, a ticket type and its
+// The sale terms' short memory (src/baskets/terms.ts: a performance, its sales window, a ticket type and its
 // prices, the production's title and the venue's time zone, read by every add of places). Apart
-// from terms.ts so that the modules whose writes change them can forget them without importing the
-// basket's code.
+// from the baskets so that the modules whose writes change them (productions, pricing, venues) can
+// forget them without importing the baskets, which import them.
 //
 // How old the terms may be: a change made through this process is seen by the next add at once
 // (the writer calls forgetSaleTerms after its commit); one made through another process (a second
 // Foyer process on the same PostgreSQL database) within SALE_TERMS_TTL_MS. Time itself is never
 // cached: whether the sales window is open is decided on every add against the clock.
-import { ShortCache } from '../platform/short-cache.js';
+import { ShortCache } from './short-cache.js';
 
 export const SALE_TERMS_TTL_MS = 2000;
 
