@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { newId } from '../src/platform/ids.js';
 import type { TestDatabase } from '../test/helpers/databases.js';
 
 export interface RawResult {
@@ -23,7 +24,8 @@ export interface RawSale {
 }
 
 const WINDOW = 96;
-const id = () => crypto.randomUUID();
+// The same keys as Foyer's rows (time-ordered UUIDs), so the ratio compares the work, not the key shape.
+const id = newId;
 const barcode = () => crypto.randomBytes(10).toString('hex');
 
 interface Seat { item_id: string; section: string; row_label: string; pos: number; rank: number }

@@ -1,5 +1,5 @@
 // Order rules without I/O: numbers, barcodes, reservation deadlines, what counts as paid.
-import crypto from 'node:crypto';
+import { pooledRandomBytes } from '../platform/ids.js';
 import type { DipCategory } from '../pricing/tables.js';
 import type { FieldError } from '../platform/problems.js';
 import type { PaymentPart, SaleIntent } from './steps.js';
@@ -8,7 +8,7 @@ import type { OrderStatus, PaymentMethod } from './tables.js';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function randomBase32(length: number): string {
-  const bytes = crypto.randomBytes(length);
+  const bytes = pooledRandomBytes(length);
   let out = '';
   for (let i = 0; i < length; i++) out += CROCKFORD[bytes[i] & 31];
   return out;
