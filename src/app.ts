@@ -71,10 +71,11 @@ export async function buildApp(given: Deps, opts: AppOptions = {}): Promise<Fast
   await registerSecurityHeaders(app);
   // A POST without a body is read as {}: calls whose fields are all optional need none, and a call
   // with required fields names them instead of saying "body must be an object".
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH')) req.body = {};
     nfcDeep(req.body);
     nfcDeep(req.query);
+    done();
   });
   await app.register(formbody);
   await app.register(swagger, {

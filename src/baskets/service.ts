@@ -20,7 +20,7 @@ import type { Basket } from './tables.js';
 import './problems.js';
 import { seatsUnavailable } from '../inventory/seat-names.js';
 import { guardQuotas } from '../quotas/store.js';
-import { builtOnce } from '../platform/built-once.js';
+import { builtOnce, insertedOnce } from '../platform/built-once.js';
 
 const CLAIM_ATTEMPTS = 5;
 /** Free seats best available looks at first: a few rows' worth, never a whole arena. */
@@ -36,6 +36,11 @@ const adjacent = (seats: FreeSeat[]): boolean =>
   seats.every((s) => s.rowKey === seats[0].rowKey) &&
   Math.max(...seats.map((s) => s.pos)) - Math.min(...seats.map((s) => s.pos)) === seats.length - 1;
 
+const insertBasket = insertedOnce('baskets', [
+  'id', 'organisation_id', 'channel', 'status', 'expires_at', 'customer_id', 'order_id', 'created_by', 'created_at', 'updated_at',
+]);
+const insertLines = insertedOnce('basket_lines', ['id', 'basket_id', 'organisation_id', 'performance_id', 'item_id', 'ticket_type_id', 'price', 'created_at']);
+
 export async function createBasket(ctx: Ctx, channel: Channel) {
   const org = await organisationSettings(ctx.db, ctx.orgId);
   const now = ctx.clock.now();
@@ -44,7 +49,7 @@ export async function createBasket(ctx: Ctx, channel: Channel) {
     expires_at: new Date(now.getTime() + holdMinutes(org, channel) * 60000).toISOString(),
     customer_id: null, order_id: null, created_by: ctx.actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
   };
-  await ctx.db.insertInto('baskets').values(basket).execute();
+  await insertBasket(ctx.db, ctx.dialect, [basket]);
   return basketView(ctx, basket, true);
 }
 
@@ -52,17 +57,28 @@ export async function findBasket(ctx: Ctx, id: string): Promise<Basket> {
   return (await readBasket(ctx, id, [])).basket;
 }
 
+/** The basket's row, with a bit per table of `tables` that has a row of it: built once per list of tables. */
+const basketReaders = new Map<string, ReturnType<typeof newBasketReader>>();
+const newBasketReader = (tables: readonly (keyof Database)[]) => builtOnce((db, a: { id: string; orgId: string }) => {
+  const q = db.selectFrom('baskets').selectAll().where('id', '=', a.id).where('organisation_id', '=', a.orgId);
+  return tables.length
+    ? q.select(sql<number>`(${sql.join(tables.map((t, i) =>
+      sql`case when exists (select 1 from ${sql.table(t)} where basket_id = baskets.id) then ${sql.lit(2 ** i)} else 0 end`), sql` + `)})`.as('present_mask'))
+    : q.select(sql<number>`0`.as('present_mask'));
+});
+function basketReader(tables: readonly (keyof Database)[]) {
+  const key = tables.join(',');
+  let reader = basketReaders.get(key);
+  if (!reader) basketReaders.set(key, (reader = newBasketReader(tables)));
+  return reader;
+}
+
 /**
  * The basket, and which of `tables` (tables of the basket's own rows, column basket_id) have a row
  * of it: asked in the same query.
  */
 async function readBasket(ctx: Ctx, id: string, tables: readonly (keyof Database)[]): Promise<{ basket: Basket; present: Set<keyof Database> }> {
-  const q = ctx.db.selectFrom('baskets').selectAll().where('id', '=', id).where('organisation_id', '=', ctx.orgId);
-  // one bit per table
-  const row: (Basket & { present_mask?: number }) | undefined = await (tables.length
-    ? q.select(sql<number>`(${sql.join(tables.map((t, i) =>
-      sql`case when exists (select 1 from ${sql.table(t)} where basket_id = baskets.id) then ${sql.lit(2 ** i)} else 0 end`), sql` + `)})`.as('present_mask'))
-    : q).executeTakeFirst();
+  const [row] = (await basketReader(tables)(ctx.db, ctx.dialect, { id, orgId: ctx.orgId })).rows;
   if (!row) throw notFound('basket');
   const { present_mask: mask = 0, ...basket } = row;
   const present = new Set(tables.filter((_, i) => Math.floor(Number(mask) / 2 ** i) % 2 === 1));
@@ -244,7 +260,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
         id: newId(), basket_id: basket.id, organisation_id: ctx.orgId, performance_id: t.perf.id, item_id: itemId,
         ticket_type_id: t.ticketTypeId, price: linePrices[i], created_at: now,
       }));
-      await tx.insertInto('basket_lines').values(rows).execute();
+      await insertLines(tx, ctx.dialect, rows);
       if (got[0].also) return { basket };
       // The lines as viewLines reads them: in map order (they share created_at), held by this basket.
       const byItem = new Map(rows.map((r) => [r.item_id, r]));
@@ -284,6 +300,10 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
   }
 
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    // The last look on PostgreSQL waits for the seats other buyers have locked instead of skipping
+    // them: in a small hall one buyer's window locks every free seat, and under load the others could
+    // otherwise skip them five times over and be told the hall is full while seats are free.
+    const lastAttempt = ctx.dialect === 'postgres' && attempt === CLAIM_ATTEMPTS - 1;
     const held = await hold(async (tx, now, t, basket) => {
       if (req.zoneId) {
         const ids = await freeZonePlaces(tx, t.perf.id, req.zoneId, now, req.quantity);
@@ -294,7 +314,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
       // lapsed holds join only when the free ones are not enough (the sweeper frees them within 30 s).
       for (const lapsed of [false, true]) {
         for (let size = Math.max(WINDOW, req.quantity * 16); ; size *= 4) {
-          const free = await freeSeatWindow(tx, ctx.dialect, t.perf.id, now, size, req.rank, lapsed);
+          const free = await freeSeatWindow(tx, ctx.dialect, t.perf.id, now, size, req.rank, lapsed, lastAttempt);
           const seats = chooseSeats(free, extents!, req.quantity, spread);
           if (seats && (adjacent(seats) || free.length < size || size >= MAX_WINDOW)) return seats.map((x) => ({ itemId: x.itemId, rank: x.rank }));
           if (!seats || free.length < size || size >= MAX_WINDOW) break;

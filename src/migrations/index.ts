@@ -37,6 +37,7 @@ import * as utickOrderVouchers from './2026-12-05T0500_utick_order_vouchers.js';
 import * as season from './2026-12-04T0200_season.js';
 import * as quotaCounts from './2026-12-05T0200_quota_counts.js';
 import * as dipChanges from './2026-12-05T0700_dip_changes.js';
+import * as ticketsIndex from './2026-12-06T0100_tickets_index.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T1000_foundation': foundation,
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T0500_utick_order_vouchers': utickOrderVouchers,
   '2026-12-05T0200_quota_counts': quotaCounts,
   '2026-12-05T0700_dip_changes': dipChanges,
+  '2026-12-06T0100_tickets_index': ticketsIndex,
 };
 
 /** Every migration this Foyer knows, in order (a backup made by a newer Foyer has others). */

@@ -66,6 +66,9 @@ export function registerOrderExtra(e: OrderExtra): void {
  * True when the basket holds a line of any extra: returned by checkout's own UPDATE of the basket,
  * so a basket of places only (every buy of an on-sale rush) costs the extras no query at all.
  */
+/** Names the SQL `extrasPresent` gives (it depends on the extras registered so far), for statements built once. */
+export const extrasPresentShape = (): string => String(extras.length);
+
 export function extrasPresent(basketId: string) {
   const tables = extras.flatMap((e) => e.basketTables);
   if (!tables.length) return sql<boolean>`(1 = 0)`;

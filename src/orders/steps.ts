@@ -103,17 +103,20 @@ export interface PaidParts {
 }
 
 const steps: SaleStep[] = [];
+/** The steps' `basketTable`s, kept from one registration to the next. */
+let basketTables: readonly (keyof Database)[] = [];
 
 export function registerSaleStep<S>(step: SaleStep<S>): void {
   if (steps.some((s) => s.name === step.name)) throw new Error(`sale step ${step.name} is already registered`);
   steps.push(step as SaleStep);
   steps.sort((a, b) => a.rank - b.rank);
+  basketTables = [...new Set(steps.flatMap((s) => (s.basketTable ? [s.basketTable] : [])))];
 }
 
 type Prepared = { step: SaleStep; state: unknown }[];
 
 /** The steps' `basketTable`s, for checkout's read of the basket. */
-export const stepBasketTables = (): (keyof Database)[] => [...new Set(steps.flatMap((s) => (s.basketTable ? [s.basketTable] : [])))];
+export const stepBasketTables = (): readonly (keyof Database)[] => basketTables;
 
 /**
  * Every step's prepare, in order (a step with a `basketTable` only when `present` has it); if one

@@ -10,9 +10,28 @@ const MAX_NAMED = 400;
 const MAX_SQL_LENGTH = 20_000;
 const named = new WeakMap<pg.PoolClient, Set<string>>();
 
+// The name of each statement text seen, so that a hot statement is hashed once per process rather than on
+// every run (a buy runs a dozen): at most MAX_NAMES texts of up to MAX_KEPT_LENGTH characters (longer ones
+// are hashed each time); '' for texts never named.
+const names = new Map<string, string>();
+const MAX_NAMES = 1000;
+const MAX_KEPT_LENGTH = 4000;
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name !== undefined) return name;
+  name = text.length > MAX_SQL_LENGTH || /^\s*(begin|commit|rollback|savepoint|release)/i.test(text)
+    ? '' : `f_${crypto.createHash('sha1').update(text).digest('base64url')}`;
+  if (text.length <= MAX_KEPT_LENGTH) {
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
 function nameFor(client: pg.PoolClient, text: string): string | undefined {
-  if (text.length > MAX_SQL_LENGTH || /^\s*(begin|commit|rollback|savepoint|release)/i.test(text)) return undefined;
-  const name = `f_${crypto.createHash('sha1').update(text).digest('base64url')}`;
+  const name = nameOf(text);
+  if (!name) return undefined;
   let set = named.get(client);
   if (!set) named.set(client, (set = new Set()));
   if (set.has(name)) return name;

@@ -185,15 +185,16 @@ export function installProblemHandlers(app: FastifyInstance): void {
   // return503OnClosing, is plain JSON): busy, try again, on another connection.
   let closing = false;
   app.addHook('preClose', async () => { closing = true; });
-  app.addHook('onRequest', async (req, reply) => {
-    if (closing) {
-      reply.header('connection', 'close');
-      throw new Problem('busy');
-    }
+  // Callback hooks, not async ones: they run on every request, and an async hook costs a promise
+  // and a turn of the microtask queue each.
+  app.addHook('onRequest', (_req, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    done(new Problem('busy'));
   });
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     const fields = nulCharacterFields(req);
-    if (fields.length) throw invalid(fields);
+    done(fields.length ? invalid(fields) : undefined);
   });
   app.setErrorHandler((error: FastifyError | Problem, req, reply) => {
     if (error instanceof Problem) return sendProblem(reply, req, error);

@@ -17,11 +17,48 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Offset of `tz` from UTC at instant `d`, in minutes (e.g. 60 for CET). */
+/** The offset at `ms` (whole seconds) asked of Intl: what the zone's clock shows minus UTC. */
+function offsetFromIntl(ms: number, tz: string): number {
+  let y = 0, mo = 0, day = 0, h = 0, mi = 0, se = 0;
+  for (const p of formatter(tz).formatToParts(ms)) {
+    switch (p.type) {
+      case 'year': y = +p.value; break;
+      case 'month': mo = +p.value; break;
+      case 'day': day = +p.value; break;
+      case 'hour': h = +p.value; break;
+      case 'minute': mi = +p.value; break;
+      case 'second': se = +p.value; break;
+    }
+  }
+  return Math.round((Date.UTC(y, mo - 1, day, h, mi, se) - ms) / 60000);
+}
+
+const HOUR = 3_600_000;
+/** Per zone, the offset of each UTC hour asked about whose first and last second have the same offset. */
+const hourOffsets = new Map<string, Map<number, number>>();
+const MAX_HOURS_KEPT = 4096;
+
+/**
+ * Offset of `tz` from UTC at instant `d`, in minutes (e.g. 60 for CET). Kept per UTC hour: an hour
+ * whose first and last second have the same offset has it throughout (no zone changes its clocks
+ * twice within an hour). Europe changes its clocks at 01:00 UTC on the last Sundays of March and
+ * October, the start of an hour, so every hour there is kept; an hour with a change inside it
+ * (elsewhere, or long ago) is asked of Intl on every call.
+ */
 export function offsetMinutes(d: Date, tz: string): number {
-  const parts = Object.fromEntries(formatter(tz).formatToParts(d).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60000);
+  const ms = Math.floor(d.getTime() / 1000) * 1000;
+  if (Number.isNaN(ms)) return offsetFromIntl(ms, tz);
+  const hour = Math.floor(ms / HOUR);
+  let kept = hourOffsets.get(tz);
+  const known = kept?.get(hour);
+  if (known !== undefined) return known;
+  const first = offsetFromIntl(hour * HOUR, tz);
+  const last = offsetFromIntl(hour * HOUR + HOUR - 1000, tz);
+  if (first !== last) return offsetFromIntl(ms, tz);
+  if (!kept) hourOffsets.set(tz, (kept = new Map()));
+  else if (kept.size >= MAX_HOURS_KEPT) kept.clear();
+  kept.set(hour, first);
+  return first;
 }
 
 /** The dates Foyer accepts anywhere (local days, local times, instants): no typo reaches year 0 or 9999. */

@@ -14,6 +14,12 @@ const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: 
 /** Each statement that inserts basket lines or sets their ticket type, with the text of its function. */
 function lineTypeWrites(text: string): { at: number; fn: string }[] {
   const writes = [...text.matchAll(/insertInto\('basket_lines'\)|updateTable\('basket_lines'\)\s*\.set\(\{[^}]*ticket_type_id/g)];
+  // An insert built once at module level (insertedOnce) writes where its name is called.
+  for (const d of text.matchAll(/const (\w+) = insertedOnce\('basket_lines'/g)) {
+    const calls = [...text.matchAll(new RegExp(`\\b${d[1]}\\(`, 'g'))];
+    if (calls.length === 0) throw new Error(`${d[1]} is declared but never called`);
+    writes.push(...calls);
+  }
   return writes.map((m) => {
     // The enclosing top-level function: from the last "\nexport async function"/"\nasync function" before it.
     const start = Math.max(text.lastIndexOf('\nexport async function', m.index), text.lastIndexOf('\nasync function', m.index));
