@@ -1,5 +1,5 @@
 // Every environment variable Foyer reads, parsed and validated in one place.
-import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_QUEUE } from './platform/gate.js';
+import { DEFAULT_SELL_CONCURRENCY, DEFAULT_SELL_CONCURRENCY_PG, DEFAULT_SELL_QUEUE } from './platform/gate.js';
 import { DEFAULT_RETENTION, RETENTION_SETTINGS, type RetentionPeriods } from './retention/periods.js';
 export interface Config {
   host: string;
@@ -87,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env, 'FOYER_DEMO', true),
     worker: bool(env, 'FOYER_WORKER', true),
     publicUrl: env.FOYER_PUBLIC_URL || `http://${host}:${port}`,
-    sellConcurrency: int(env, 'FOYER_SELL_CONCURRENCY', DEFAULT_SELL_CONCURRENCY, 1),
+    sellConcurrency: int(env, 'FOYER_SELL_CONCURRENCY', databaseUrl ? DEFAULT_SELL_CONCURRENCY_PG : DEFAULT_SELL_CONCURRENCY, 1),
     sellQueue: int(env, 'FOYER_SELL_QUEUE', DEFAULT_SELL_QUEUE),
     retention: retention(env),
     smtpUrl,

@@ -35,6 +35,7 @@ const closeDemo = async (): Promise<void> => {
 
 const worker = config.worker ? createWorker(deps, log, true, config.retention) : undefined;
 const app = await buildApp(deps, { logger: log });
+const demo = await demoOrganisation(deps);
 try {
   await app.listen({ host: config.host, port: config.port });
 } catch (e) {
@@ -46,9 +47,8 @@ try {
   await handle.close();
   process.exit(1);
 }
+// Printed in the same step as listen resolves, so the banner is out before the first request is answered.
 log.info({ database: handle.dialect, url: config.publicUrl, sellConcurrency: config.sellConcurrency, sellQueue: config.sellQueue }, `Foyer is listening on ${config.publicUrl} (docs: ${config.publicUrl}/docs)`);
-
-const demo = await demoOrganisation(deps);
 if (demo) console.log(`\nDemo Schouwburg online:\n${[demoShopText(config, demo.slug, demoMollie), ...(demoSandboxes?.lines ?? [])].join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -8,7 +8,16 @@ import { Problem } from './problems.js';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from './context.js';
 
-export const DEFAULT_SELL_CONCURRENCY = 4;
+// How many selling requests run at once, measured in the 500-buyer rush over HTTP on a quiet 2-core
+// machine (docs/performance.md). SQLite: a request inside the door waits for the log's sync after
+// its commit, and those inside share one COMMIT; with 4 inside a COMMIT carried ~2 transactions,
+// with 16 ~5: 262 -> 379 buys/s, hold p99 30 -> 94 ms (32: 407 buys/s, but hold p99 168 ms).
+// Since ids are time-ordered (cheaper commits), 24 did 600-654 buys/s with hold p99 52-113 ms over
+// four runs, against 16's 560-578 and 67-131 ms; 32 no more buys (642) and a door p99 of 2.2 s.
+// PostgreSQL: a request waits for round trips to the database; 8 gave 244 buys/s with hold p99 81 ms,
+// 16 as many buys with hold p99 ~190 ms, 4 left the CPU idle (170 buys/s).
+export const DEFAULT_SELL_CONCURRENCY = 24;
+export const DEFAULT_SELL_CONCURRENCY_PG = 8;
 export const DEFAULT_SELL_QUEUE = 5000;
 
 export type Lane = 'checkout' | 'hold' | 'enter';

@@ -37,6 +37,8 @@ export interface FoyerProcess {
   baseUrl: string;
   child: ChildProcess;
   stdout(): string;
+  /** Resolves once stdout matches: the banner may reach this end of the pipe after /health has answered. */
+  printed(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
@@ -48,6 +50,11 @@ export async function startFoyer(env: Record<string, string | undefined>, cwd = 
   const { child } = server;
   return {
     baseUrl: server.baseUrl, child, stdout: server.stdout,
+    async printed(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(server.stdout()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return server.stdout();
+    },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

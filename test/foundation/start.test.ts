@@ -20,7 +20,7 @@ describe.each(DIALECTS)('npm start on %s', (dialect) => {
 
   it('loads demo data into an empty database, prints how to log in, and the printed login works', async () => {
     foyer = await startFoyer(db.env);
-    const out = foyer.stdout();
+    const out = await foyer.printed(/E-mails:/);
     const admin = /Admin:\s+(\S+@\S+) \/ (\S+)/.exec(out);
     const boxoffice = /Box office:\s+(\S+@\S+) \/ (\S+)/.exec(out);
     expect(admin, out).not.toBeNull();
@@ -75,7 +75,7 @@ describe.each(DIALECTS)('npm start on %s', (dialect) => {
   it('sells online out of the box: the demo shop\'s basket is paid in the Mollie sandbox it runs, and the confirmation is in the outbox', async () => {
     const sandboxPort = await freePort();
     foyer = await startFoyer({ ...db.env, FOYER_MOLLIE_SANDBOX_PORT: String(sandboxPort) });
-    const out = foyer.stdout();
+    const out = await foyer.printed(/E-mails:/);
     const shopUrl = /Web shop:\s+(\S+)/.exec(out)?.[1];
     expect(shopUrl, out).toBe(`${foyer.baseUrl}/shop/demo/`);
     expect(out).toContain(`Mollie sandbox at http://127.0.0.1:${sandboxPort}`);
@@ -142,10 +142,10 @@ describe.each(DIALECTS)('npm start on %s', (dialect) => {
   it.skipIf(dialect !== 'sqlite')('leaves the demo\'s payments alone when the sandbox\'s port is taken', async () => {
     const taken = await startFoyer({ ...db.env, FOYER_DEMO: 'false', FOYER_MOLLIE_SANDBOX_PORT: '0' });
     try {
-      const port = Number(/Mollie sandbox at http:\/\/127\.0\.0\.1:(\d+)/.exec(taken.stdout())?.[1]);
+      const port = Number(/Mollie sandbox at http:\/\/127\.0\.0\.1:(\d+)/.exec(await taken.printed(/E-mails:/))?.[1]);
       expect(port, taken.stdout()).toBeGreaterThan(0);
       foyer = await startFoyer({ ...db.env, FOYER_MOLLIE_SANDBOX_PORT: String(port) });
-      expect(foyer.stdout()).toContain(`Mollie sandbox not started: port ${port} is in use`);
+      expect(await foyer.printed(/E-mails:/)).toContain(`Mollie sandbox not started: port ${port} is in use`);
       expect((await fetch(`${foyer.baseUrl}/health`)).status).toBe(200);
       expect(await foyer.stop()).toBe(0);
       foyer = undefined;
