@@ -2,6 +2,7 @@
 // checkout), and N buys by concurrent buyers on one database. For measuring a change to the buy
 // path on a busy machine, where the whole rush bench is too much.
 //   node --import tsx bench/buy-path.ts            (sqlite; BUY_DATABASE=postgres, BUY_N=2000, BUY_BUYERS=50, BUY_RUNS=3, BUY_SQL=1)
+import fs from 'node:fs';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { freshDatabase } from '../test/helpers/databases.js';
 import { addPerformance, arenaSeatMap, openTestDatabase, seedOnSale } from '../test/helpers/process.js';
@@ -31,6 +32,15 @@ class Counter implements KyselyPlugin {
     this.n++;
     this.kinds.push(this.#kind.get(args.queryId) ?? 'built once');
     return args.result;
+  }
+}
+
+/** Bytes this process has written through write(2)/pwrite(2) so far (Linux; 0 elsewhere): the SQLite log and checkpoints. */
+function bytesWritten(): number {
+  try {
+    return Number(/^wchar: (\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
   }
 }
 
@@ -68,6 +78,7 @@ try {
     let failures = 0;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
+    const written0 = bytesWritten();
     await Promise.all(Array.from({ length: BUYERS }, async (_, b) => {
       while (started < N) {
         started++;
@@ -83,9 +94,10 @@ try {
     const rate = N / ((performance.now() - t0) / 1000);
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000 / N;
+    const kbPerBuy = (bytesWritten() - written0) / 1024 / N;
     rates.push(rate);
     cpus.push(cpuMs);
-    console.log(`  run ${run + 1}: ${N} buys by ${BUYERS} buyers, ${rate.toFixed(0)} buys/s, ${cpuMs.toFixed(2)} ms of CPU per buy${failures ? `, ${failures} failures` : ''}`);
+    console.log(`  run ${run + 1}: ${N} buys by ${BUYERS} buyers, ${rate.toFixed(0)} buys/s, ${cpuMs.toFixed(2)} ms of CPU per buy${kbPerBuy > 0 ? `, ${kbPerBuy.toFixed(1)} KB written per buy` : ''}${failures ? `, ${failures} failures` : ''}`);
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   // On a busy machine the CPU a buy costs this process says more than buys/s.

@@ -60,6 +60,15 @@ function peakRssMb(pid: number): number {
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
+/** CPU seconds (user + system) a process has used so far (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU milliseconds per buy of a phase; the machine's load does not change it much, unlike buys/s. */
+const cpuPerBuy = (seconds: number, buys: number) => `${((seconds * 1000) / Math.max(1, buys)).toFixed(2)} ms`;
+
 function line(label: string, r: RushResult, seats: number): string {
   return `${label.padEnd(22)} ${(r.buys / r.seconds).toFixed(0).padStart(6)} buys/s  ${String(r.seatsSold).padStart(6)}/${seats} seats in ${r.seconds.toFixed(1)} s` +
     `  basket p50 ${ms(percentile(r.basket, 50))} p99 ${ms(percentile(r.basket, 99))}` +
@@ -82,14 +91,21 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     const rawPerf = await addPerformance(handle, sale);
     const user = await handle.db.selectFrom('users').select('id').where('email', '=', sale.email).executeTakeFirstOrThrow();
     const rawSale = { orgId: sale.orgId, performanceId: rawPerf, ticketTypeId: sale.ticketTypeId, userId: user.id };
+    const rawCpu = process.cpuUsage();
     const raw: RawResult = dialect === 'sqlite' ? rawSqlite(database, rawSale, MAX_SECONDS) : await rawPostgres(database, rawSale, MAX_SECONDS);
+    const rawCpuUsed = process.cpuUsage(rawCpu);
     const rawRate = raw.buys / raw.seconds;
     console.log(`${'raw transaction'.padEnd(22)} ${rawRate.toFixed(0).padStart(6)} buys/s  ${String(raw.seatsSold).padStart(6)}/${seats} seats in ${raw.seconds.toFixed(1)} s` +
       `  (the database by hand: window, claim, basket, order, tickets, payment in one transaction${dialect === 'postgres' ? `; ${process.env.RAW_CLIENTS ?? 8} connections` : ''})`);
+    console.log(`  CPU per buy: ${cpuPerBuy((rawCpuUsed.user + rawCpuUsed.system) / 1e6, raw.buys)} (the bench process${dialect === 'postgres' ? '; not the database server' : ''})`);
 
     const commitsBefore = { ...groupCommitStats };
-    const ceiling = await rush(await directShop(handle, sale.orgId, sale.email, ceilingPerf), BUYERS, MAX_SECONDS);
+    const ceilingShop = await directShop(handle, sale.orgId, sale.email, ceilingPerf);
+    const ceilingCpu = process.cpuUsage();
+    const ceiling = await rush(ceilingShop, BUYERS, MAX_SECONDS);
+    const ceilingCpuUsed = process.cpuUsage(ceilingCpu);
     console.log(line('in-process (ceiling)', ceiling, seats));
+    console.log(`  CPU per buy: ${cpuPerBuy((ceilingCpuUsed.user + ceilingCpuUsed.system) / 1e6, ceiling.buys)} (all threads of the one process)`);
     if (dialect === 'sqlite') {
       const commits = groupCommitStats.commits - commitsBefore.commits;
       const writes = groupCommitStats.members - commitsBefore.members;
@@ -106,9 +122,14 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
     let calm: RushResult;
     let online: RushResult;
     let rss: number;
+    let httpCpu: string;
     try {
       const client = new HttpJson(proc.baseUrl, (await Client.login(proc.baseUrl, sale.email, sale.password)).token);
+      const server0 = cpuSeconds(proc.pid);
+      const bench0 = process.cpuUsage();
       http = await rush(httpShop(client, sale.performanceId), BUYERS, MAX_SECONDS);
+      const bench1 = process.cpuUsage(bench0);
+      httpCpu = `  CPU per buy: server ${cpuPerBuy(cpuSeconds(proc.pid) - server0, http.buys)}, the bench's HTTP clients ${cpuPerBuy((bench1.user + bench1.system) / 1e6, http.buys)}`;
       rss = peakRssMb(proc.pid);
       // Latency when the server is not saturated: a few buyers instead of a closed loop of 500.
       calm = await rush(httpShop(client, calmPerf), CALM_BUYERS, 15);
@@ -120,6 +141,7 @@ async function benchOn(dialect: Dialect): Promise<boolean> {
       await mollie.close();
     }
     console.log(line('HTTP, server process', http, seats));
+    console.log(httpCpu);
     console.log(line(`HTTP, ${CALM_BUYERS} buyers`, calm, seats));
     console.log(line(`online, ${ONLINE_BUYERS} buyers`, online, seats));
     const rate = (r: RushResult) => (r.buys / r.seconds).toFixed(0);
