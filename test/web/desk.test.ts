@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_ADMIN } from '../../src/demo/plan.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { localDate } from '../../src/platform/time.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { logIn, openBrowser, screenshotOnFailure, eventually, type Browser } from './browser.js';
 
@@ -17,14 +18,14 @@ describe('the box office desk', { timeout: 120_000 }, () => {
   let browser: Browser;
   let page: Page;
   let token = '';
-  let hamlet = '';
+  let performanceId = '';
   /** The Zaal's rows of the demo hall: seat ids front to back. */
   let rows: string[][] = [];
 
   const api = (method: string, path: string, body?: unknown) => s.request(method, path, { token, body });
   const sell = async (seatIds: string[]) => {
     const b = await api('POST', '/api/baskets', { channel: 'boxoffice' });
-    expect((await api('POST', `/api/baskets/${b.body.id}/lines`, { performanceId: hamlet, seatIds })).status).toBe(200);
+    expect((await api('POST', `/api/baskets/${b.body.id}/lines`, { performanceId: performanceId, seatIds })).status).toBe(200);
     const done = await api('POST', `/api/baskets/${b.body.id}/checkout`, { payment: { method: 'cash' } });
     expect(done.status, JSON.stringify(done.body)).toBe(201);
     return done.body as { id: string; number: string };
@@ -47,26 +48,29 @@ describe('the box office desk', { timeout: 120_000 }, () => {
   };
 
   beforeAll(async () => {
-    // This morning: the demo's first Hamlet has not started whatever the time the suite runs.
-    const morning = new Date(); morning.setUTCHours(7, 0, 0, 0);
+    // This morning in Amsterdam, so that the desk's "today" (the browser's date there) is the server's:
+    // between midnight there and midnight UTC the two dates differ. The demo's season starts on this
+    // week's Monday; its Hamlets (Wednesday to Friday) are over by the weekend, while Beethoven 9 (in
+    // the week after next) is ahead whatever the day the suite runs.
+    const morning = new Date(`${localDate(new Date(), 'Europe/Amsterdam')}T07:00:00Z`);
     s = await startServer('sqlite', { clock: new ManualClock(morning) });
     const seeded = await seedDemo(s.deps, pino({ level: 'silent' }));
-    hamlet = seeded.performanceIds['hamlet-1'];
+    performanceId = seeded.performanceIds['beethoven-1'];
     token = (await s.request('POST', '/api/auth/login', { body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password } })).body.token;
-    const hall = (await api('GET', `/api/performances/${hamlet}`)).body.hallId;
+    const hall = (await api('GET', `/api/performances/${performanceId}`)).body.hallId;
     const zaal = (await api('GET', `/api/halls/${hall}`)).body.seatMap.sections[0] as { rows: { seats: { id: string }[] }[] };
     rows = zaal.rows.map((r) => r.seats.map((x) => x.id));
     browser = await openBrowser({ width: 1366, height: 768 });
     page = browser.page;
     await logIn(page, s.baseUrl, DEMO_ADMIN.email, DEMO_ADMIN.password);
-    await page.fill('input[name=performance-search]', 'Hamlet');
-    // The list filtered to Hamlet: its first is the first Hamlet (the one sold from here).
-    await page.waitForFunction(() => [...document.querySelectorAll('.perf strong')].every((e) => e.textContent === 'Hamlet')
+    await page.fill('input[name=performance-search]', 'Beethoven');
+    // The list filtered to Beethoven 9: its first is the first Beethoven 9 (the one sold from here).
+    await page.waitForFunction(() => [...document.querySelectorAll('.perf strong')].every((e) => e.textContent === 'Beethoven 9')
       && document.querySelectorAll('.perf strong').length > 0);
     const seatsAsked = page.waitForRequest((r) => /\/api\/performances\/[^/]+\/seats$/.test(r.url()));
     await page.locator('.perf').first().click();
     // The performance the desk shows: the sales below are made in it.
-    hamlet = /\/api\/performances\/([^/]+)\/seats$/.exec((await seatsAsked).url())![1];
+    performanceId = /\/api\/performances\/([^/]+)\/seats$/.exec((await seatsAsked).url())![1];
     await page.waitForSelector(`[data-seat="${rows[0][0]}"]`);
     // Row 3: 16 of its 24 seats sold, 8 left; row 7: one seat sold.
     await sell(rows[2].slice(4, 20));
@@ -205,7 +209,7 @@ describe('the box office desk', { timeout: 120_000 }, () => {
     await item.locator('button:has-text("Opheffen")').click();
     await eventually(() => status(rows[9][0])).toBe('free');
     await eventually(() => page.locator('.block-list').textContent()).toContain('Geen blokkades');
-    const left = (await api('GET', `/api/performances/${hamlet}/blocks`)).body.items;
+    const left = (await api('GET', `/api/performances/${performanceId}/blocks`)).body.items;
     expect(left).toEqual([]);
     await page.uncheck('input[name=block-mode]');
   });
