@@ -201,7 +201,11 @@ const touchQuery = builtOnce((db, a: { id: string; orgId: string; now: string; p
   .returning(sql<number | boolean>`exists (select 1 from ticket_type_quotas where performance_id = ${a.performanceId})`.as('has_quotas')));
 
 /** True when the basket has lines or vouchers (asked by the claim, once the basket's row is locked). */
-const basketFilled = (basketId: string) => sql<number | boolean>`(exists (select 1 from basket_lines where basket_id = ${basketId}) or exists (select 1 from basket_vouchers where basket_id = ${basketId}))`;
+const basketFilled = (basketId: string) => ({
+  name: 'basket-filled',
+  arg: basketId,
+  sql: (id: string) => sql<number | boolean>`(exists (select 1 from basket_lines where basket_id = ${id}) or exists (select 1 from basket_vouchers where basket_id = ${id}))`,
+});
 
 /** Holds places for the basket and adds a line per place; all or nothing. */
 export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
@@ -250,7 +254,7 @@ export async function addLines(ctx: Ctx, basketId: string, req: AddLines) {
       if (!places) throw new ClaimLost([]);
       const itemIds = places.map((p) => p.itemId);
       const linePrices = places.map((p) => t.price(p.rank));
-      const got = await claimLabelled(tx, t.perf.id, itemIds, basket.id, basket.expires_at, now, basketFilled(basket.id));
+      const got = await claimLabelled(tx, ctx.dialect, t.perf.id, itemIds, basket.id, basket.expires_at, now, basketFilled(basket.id));
       if (got.length !== itemIds.length) {
         // Undo by throwing: the transaction rolls back every hold it took.
         const taken = new Set(got.map((g) => g.item_id));

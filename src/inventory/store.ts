@@ -197,16 +197,34 @@ export async function claim(
   return rows.map((r) => r.item_id);
 }
 
+/** A scalar expression the claiming statement evaluates too: `name` tells its SQL apart, `arg` is its one value. */
+export interface ClaimAlso<A> { name: string; sql: (arg: string) => RawBuilder<A>; arg: string }
+
+/** Claims of up to this many places run a statement built once per count; larger ones are built each time. */
+const MAX_CLAIM_BUILT = 32;
+const claimsBuilt = new Map<string, ReturnType<typeof claimBuilder>>();
+const claimBuilder = <A>(count: number, also: ClaimAlso<A>) => builtOnce((db, a: { [k: string]: string }) =>
+  claimQuery(db, a.performanceId, Array.from({ length: count }, (_, i) => a[`item${i}`]), a.holdId, a.expiresAt, a.now)
+    .returning(['item_id', 'zone_id', 'section', 'row_label', 'seat_label', 'rank', 'sort', also.sql(a.also).as('also')]));
+
 /**
  * `claim`, answering each place taken with its labels, and `also` (a scalar expression, the same on
  * every row) evaluated by the claiming statement itself.
  */
 export async function claimLabelled<A>(
-  db: Db, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string, also: RawBuilder<A>,
+  db: Db, dialect: Dialect, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string, also: ClaimAlso<A>,
 ) {
   if (!itemIds.length) return [];
-  return claimQuery(db, performanceId, itemIds, holdId, expiresAt, now)
-    .returning(['item_id', 'zone_id', 'section', 'row_label', 'seat_label', 'rank', 'sort', also.as('also')]).execute();
+  if (itemIds.length > MAX_CLAIM_BUILT) {
+    return claimQuery(db, performanceId, itemIds, holdId, expiresAt, now)
+      .returning(['item_id', 'zone_id', 'section', 'row_label', 'seat_label', 'rank', 'sort', also.sql(also.arg).as('also')]).execute();
+  }
+  const key = `${also.name}\u0000${itemIds.length}`;
+  let run = claimsBuilt.get(key);
+  if (!run) claimsBuilt.set(key, (run = claimBuilder(itemIds.length, also as ClaimAlso<unknown>)));
+  const a: { [k: string]: string } = { performanceId, holdId, expiresAt, now, also: also.arg };
+  for (let i = 0; i < itemIds.length; i++) a[`item${i}`] = itemIds[i];
+  return (await run(db, dialect, a)).rows as { item_id: string; zone_id: string | null; section: string; row_label: string; seat_label: string; rank: number; sort: number; also: A }[];
 }
 
 const claimQuery = (db: Db, performanceId: string, itemIds: string[], holdId: string, expiresAt: string, now: string) => db.updateTable('inventory')
@@ -227,12 +245,13 @@ export async function releaseHold(db: Db, holdId: string, items?: { performanceI
 }
 
 /** Turns a basket's holds into reserved or sold places of an order; answers what it converted. */
-export async function convertHold(db: Db, holdId: string, orderId: string, status: 'reserved' | 'sold') {
-  return db.updateTable('inventory')
-    .set({ status, order_id: orderId, hold_id: null, hold_expires_at: null })
-    .where('hold_id', '=', holdId).where('status', '=', 'held')
-    .returning(['performance_id', 'item_id']).execute();
+export async function convertHold(db: Db, dialect: Dialect, holdId: string, orderId: string, status: 'reserved' | 'sold') {
+  return (await convertQuery(db, dialect, { holdId, orderId, status })).rows;
 }
+const convertQuery = builtOnce((db, a: { holdId: string; orderId: string; status: 'reserved' | 'sold' }) => db.updateTable('inventory')
+  .set({ status: a.status, order_id: a.orderId, hold_id: null, hold_expires_at: null })
+  .where('hold_id', '=', a.holdId).where('status', '=', 'held')
+  .returning(['performance_id', 'item_id']));
 
 export async function setOrderItemsStatus(db: Db, orderId: string, from: ItemStatus, to: ItemStatus): Promise<void> {
   await db.updateTable('inventory').set({ status: to }).where('order_id', '=', orderId).where('status', '=', from).execute();

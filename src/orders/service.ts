@@ -183,7 +183,7 @@ registerSaleStep({
   rank: 10,
   async write(tx, ctx, sale) {
     const { order, lines, now } = sale;
-    const converted = await convertHold(tx, sale.basket.id, order.id, order.status === 'paid' ? 'sold' : 'reserved');
+    const converted = await convertHold(tx, ctx.dialect, sale.basket.id, order.id, order.status === 'paid' ? 'sold' : 'reserved');
     const got = new Set(converted.map((c) => `${c.performance_id}/${c.item_id}`));
     const lost = lines.filter((l) => !got.has(`${l.performance_id}/${l.item_id}`));
     if (lost.length) throw new SeatsLost(lost);
